@@ -1,0 +1,107 @@
+/** The `latchkey` command. */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { createLogger } from '../lib/logger.ts';
+import { runDoctor } from './doctor.ts';
+import { startRuntime, type Role } from './runtime.ts';
+import { openDatabase } from '../store/database.ts';
+import { migrate } from '../store/migrate.ts';
+
+const help = `latchkey: one link to client access for marketing agencies
+
+Usage:
+  latchkey start [--role all|api|worker]   run the server and/or the job workers (default: all)
+  latchkey migrate                         apply database migrations and exit
+  latchkey doctor                          check configuration and database
+  latchkey --help                          show this help
+
+Configuration comes from the environment; see README.md.`;
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/** Runs one CLI invocation; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { help: { type: 'boolean', short: 'h' }, role: { type: 'string' } },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(help);
+    return command || values.help ? 0 : 1;
+  }
+  try {
+    switch (command) {
+      case 'start':
+        return await start(parseRole(values.role));
+      case 'migrate':
+        return await runMigrate();
+      case 'doctor':
+        return await runDoctor(process.env);
+      default:
+        console.error(`Unknown command "${command}".\n\n${help}`);
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+function parseRole(value: string | boolean | undefined): Role {
+  if (value === undefined) return 'all';
+  if (value === 'all' || value === 'api' || value === 'worker') return value;
+  throw new ConfigError(`--role must be all, api or worker (got "${String(value)}")`);
+}
+
+async function start(role: Role): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const runtime = await startRuntime(config, role, logger);
+  const database =
+    runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  if (runtime.url) {
+    logger.info({ role, database: runtime.database.kind }, `Latchkey is ready at ${runtime.url}`);
+    console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
+  } else {
+    logger.info({ role, database: runtime.database.kind }, 'Latchkey worker is running');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      const force = setTimeout(() => {
+        logger.error('shutdown took longer than 10 s; exiting');
+        process.exit(1);
+      }, SHUTDOWN_LIMIT_MS);
+      force.unref();
+      runtime
+        .stop()
+        .then(resolve)
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}
+
+async function runMigrate(): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Composition root: opens the database, applies migrations, starts the queue and workers and the
+ * HTTP server according to the role, and stops them all in order.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import { createQueues, startQueue, startWorkers, type QueueHandle } from '../jobs/queue.ts';
+import { jobs } from '../jobs/registry.ts';
+import type { Logger } from '../lib/logger.ts';
+import { buildApp, type App } from '../server/app.ts';
+import { lockDataDir } from '../store/data-lock.ts';
+import { openDatabase, type Database } from '../store/database.ts';
+import { loadKeyring } from '../store/keyring-file.ts';
+import { migrate } from '../store/migrate.ts';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Runtime {
+  readonly database: Database;
+  readonly app: App | undefined;
+  readonly queue: QueueHandle;
+  readonly url: string | undefined;
+  stop(): Promise<void>;
+}
+
+export const webDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Starts Latchkey in one process with the given role. */
+export async function startRuntime(config: Config, role: Role, logger: Logger): Promise<Runtime> {
+  const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  let database: Database | undefined;
+  try {
+    const keyring = await loadKeyring(config, (message, fields) =>
+      logger.warn(fields ?? {}, message),
+    );
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const applied = await migrate(database);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    const queue = await startQueue(database, { logger });
+    await createQueues(queue.boss, jobs);
+    if (role !== 'api') await startWorkers(queue.boss, jobs, { database, keyring }, logger);
+    let app: App | undefined;
+    let url: string | undefined;
+    if (role !== 'worker') {
+      app = await buildApp({ logger, database, webDir });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    }
+    const opened = database;
+    return {
+      database: opened,
+      app,
+      queue,
+      url,
+      stop: async () => {
+        await app?.close();
+        await queue.stop();
+        await opened.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    await database?.close();
+    releaseLock();
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The job queue: pg-boss 12 on the same database as everything else (its PGlite backend on the
+ * embedded default, its own pool on PostgreSQL). Jobs are declared once with `defineJob` (name,
+ * zod payload, queue options, handler) and registered with `startWorkers`.
+ */
+import { PgBoss, fromPglite, type QueueOptions, type SendOptions } from 'pg-boss';
+import type { z } from 'zod';
+import type { Logger } from '../lib/logger.ts';
+import type { Database } from '../store/database.ts';
+
+export interface JobDefinition<Payload, Deps> {
+  readonly name: string;
+  readonly payload: z.ZodType<Payload>;
+  readonly queue: QueueOptions & {
+    readonly policy?: 'standard' | 'short' | 'singleton' | 'stately';
+  };
+  /** Worker concurrency per process. */
+  readonly concurrency?: number;
+  handler(payload: Payload, deps: Deps, job: { id: string; retryCount: number }): Promise<void>;
+}
+
+/** Declares a job; the identity function keeps Payload inferred from the zod schema. */
+export function defineJob<Payload, Deps>(
+  definition: JobDefinition<Payload, Deps>,
+): JobDefinition<Payload, Deps> {
+  return definition;
+}
+
+export interface QueueHandle {
+  readonly boss: PgBoss;
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Creates and starts pg-boss on the database (installing or migrating its schema). */
+export async function startQueue(
+  database: Database,
+  options: { logger?: Logger; schema?: string; supervise?: boolean } = {},
+): Promise<QueueHandle> {
+  const schema =
+    options.schema ?? (database.schema === 'public' ? 'pgboss' : `${database.schema}_boss`);
+  const common = { schema, supervise: options.supervise ?? true, useListenNotify: true };
+  const boss = database.pglite
+    ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
+    : new PgBoss({ ...common, connectionString: database.connectionString ?? '', max: 4 });
+  boss.on('error', (error: Error) => options.logger?.error({ err: error }, 'job queue error'));
+  await boss.start();
+  let stopped = false;
+  return {
+    boss,
+    stop: async (timeoutMs = 8_000) => {
+      if (stopped) return;
+      stopped = true;
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+    },
+  };
+}
+
+/** Creates each job's queue (idempotent), so senders and workers agree on the options. */
+export async function createQueues(
+  boss: PgBoss,
+  jobs: readonly JobDefinition<unknown, never>[],
+): Promise<void> {
+  for (const job of jobs) {
+    const existing = await boss.getQueue(job.name);
+    if (existing) await boss.updateQueue(job.name, stripPolicy(job.queue));
+    else await boss.createQueue(job.name, { ...job.queue, notify: true });
+  }
+}
+
+function stripPolicy(options: JobDefinition<unknown, never>['queue']): QueueOptions {
+  const { policy: _policy, ...rest } = options;
+  return rest;
+}
+
+/** Registers a worker per job; each payload is validated before the handler sees it. */
+export async function startWorkers<Deps>(
+  boss: PgBoss,
+  jobs: readonly JobDefinition<unknown, Deps>[],
+  deps: Deps,
+  logger?: Logger,
+): Promise<void> {
+  for (const job of jobs) {
+    await boss.work<unknown>(
+      job.name,
+      { localConcurrency: job.concurrency ?? 1, batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([received]) => {
+        if (!received) return;
+        const payload = job.payload.parse(received.data);
+        const retryCount = received.retryCount;
+        try {
+          await job.handler(payload, deps, { id: received.id, retryCount });
+        } catch (error) {
+          logger?.warn({ job: job.name, jobId: received.id, err: error }, 'job failed');
+          throw error;
+        }
+      },
+    );
+  }
+}
+
+/** Sends a job after validating its payload against the job's own schema. */
+export async function enqueue<Payload>(
+  boss: PgBoss,
+  job: JobDefinition<Payload, never>,
+  payload: Payload,
+  options: SendOptions = {},
+): Promise<string | null> {
+  return boss.send(job.name, job.payload.parse(payload) as object, options);
+}

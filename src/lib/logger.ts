@@ -1,0 +1,57 @@
+/** pino, with every field that could carry a secret redacted wherever it appears. */
+import pino, { type Logger } from 'pino';
+
+export const redactedPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["access-token"]',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.authorization',
+  '*.cookie',
+  '*.password',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.access_token',
+  '*.refresh_token',
+  '*.clientSecret',
+  '*.client_secret',
+  '*.secret',
+  '*.code',
+  '*.state',
+  '*.token',
+  '*.linkToken',
+];
+
+export type { Logger };
+
+/** Creates the process logger; `destination` lets tests capture every line. */
+export function createLogger(
+  options: { level?: string; destination?: pino.DestinationStream } = {},
+): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      redact: { paths: redactedPaths, censor: '[redacted]' },
+      serializers: { req: requestSerializer },
+    },
+    options.destination,
+  );
+}
+
+interface SerializableRequest {
+  method?: string;
+  url?: string;
+  id?: string;
+}
+
+/** Logs the path only: query strings and link tokens in paths never reach a log line. */
+function requestSerializer(req: SerializableRequest): Record<string, unknown> {
+  return { id: req.id, method: req.method, url: redactUrl(req.url ?? '') };
+}
+
+/** Drops the query string and masks the secret part of link paths (`/l/<id>.<secret>`). */
+export function redactUrl(url: string): string {
+  const pathOnly = url.split('?')[0] ?? '';
+  return pathOnly.replace(/\/(l|link|onboarding)\/([^/]+)/g, '/$1/[redacted]');
+}

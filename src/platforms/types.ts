@@ -1,0 +1,133 @@
+/**
+ * The connector contract: every platform describes itself with a manifest (pure data) and
+ * implements the small `Platform` interface. Connectors receive their configuration (base URLs,
+ * app credentials, fetch, clock) from the caller and never read the environment.
+ */
+import type { PlatformError } from './errors.ts';
+
+export type PlatformId = 'tiktok' | 'meta' | 'google_ads' | 'ga4' | 'gtm';
+
+/** How an asset type reaches the agency: through the platform API, or by a person's step. */
+export type GrantMethod = 'api' | 'manual' | 'qr_code';
+
+export interface PermissionLevelManifest {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+export interface AssetTypeManifest {
+  readonly id: string;
+  readonly label: string;
+  readonly grantMethod: GrantMethod;
+  /** Permission levels, lowest privilege first. */
+  readonly levels: readonly PermissionLevelManifest[];
+}
+
+export interface PlatformManifest {
+  readonly id: PlatformId;
+  readonly name: string;
+  readonly docsPath: string;
+  readonly oauth: {
+    readonly pkce: boolean;
+    readonly scopes: readonly string[];
+  };
+  readonly assetTypes: readonly AssetTypeManifest[];
+}
+
+/** A token as the platform returned it. Only the secrets module turns it into ciphertext. */
+export interface PlatformTokens {
+  readonly accessToken: string;
+  readonly refreshToken?: string;
+  readonly expiresAt?: Date;
+  readonly scopes: readonly string[];
+  /** Platform-specific facts worth keeping, such as the advertiser ids a TikTok token holds. */
+  readonly grantedIds?: readonly string[];
+}
+
+/** One asset of the client's, as listed for the client to tick. */
+export interface ClientAsset {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string;
+  /** The business (TikTok BC, Meta business, Google manager) that owns it, when known. */
+  readonly ownerId?: string;
+  readonly ownerName?: string;
+  /** Why the client cannot share it, when it cannot (not an admin, already shared, ...). */
+  readonly blocked?: { readonly code: string; readonly message: string };
+}
+
+export interface ClientAssetListing {
+  readonly businesses: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly isAdmin: boolean;
+  }[];
+  readonly assets: readonly ClientAsset[];
+}
+
+/** The agency's identity on a platform: where grants go (TikTok BC id, Meta business id, ...). */
+export interface AgencyIdentity {
+  readonly businessId: string;
+  readonly accessToken: string;
+}
+
+export interface AssetRef {
+  readonly type: string;
+  readonly id: string;
+  readonly ownerId?: string;
+}
+
+export type GrantOutcome =
+  | { readonly kind: 'granted'; readonly level: string }
+  | { readonly kind: 'already_granted'; readonly level: string }
+  | { readonly kind: 'pending_acceptance'; readonly detail: string }
+  | { readonly kind: 'needs_manual_step'; readonly step: ManualStep };
+
+export interface ManualStep {
+  readonly title: string;
+  readonly instructions: readonly string[];
+  /** A URL the client opens (or scans as a QR code) to finish the step. */
+  readonly actionUrl?: string;
+  readonly qrCode?: boolean;
+}
+
+export type AccessReading =
+  | { readonly kind: 'holds'; readonly level: string }
+  | { readonly kind: 'pending'; readonly level: string }
+  | { readonly kind: 'lost' };
+
+export type RevokeOutcome = { readonly kind: 'revoked' } | { readonly kind: 'not_present' };
+
+export interface AuthorizationRequest {
+  readonly state: string;
+  readonly redirectUri: string;
+  readonly codeChallenge?: string;
+  readonly scopes: readonly string[];
+}
+
+/** The interface each connector implements; keep it small. */
+export interface Platform {
+  readonly manifest: PlatformManifest;
+  authorizationUrl(request: AuthorizationRequest): URL;
+  exchangeCode(input: {
+    code: string;
+    redirectUri: string;
+    codeVerifier?: string;
+  }): Promise<PlatformTokens>;
+  listClientAssets(clientToken: string): Promise<ClientAssetListing>;
+  grantAccess(input: {
+    clientToken: string;
+    agency: AgencyIdentity;
+    asset: AssetRef;
+    level: string;
+  }): Promise<GrantOutcome>;
+  readAccess(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AccessReading>;
+  revokeAccess(input: {
+    agency: AgencyIdentity;
+    clientToken?: string;
+    asset: AssetRef;
+  }): Promise<RevokeOutcome>;
+}
+
+export type { PlatformError };

@@ -1,0 +1,65 @@
+/**
+ * Builds the Fastify application: zod validation (routes use the zod type provider), one error handler
+ * producing `{error:{code,message,details?}}`, security headers, the health check, the sandboxes
+ * in sandbox mode, and the built web front end. Routes live in their own plugins.
+ */
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify';
+import helmet from '@fastify/helmet';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from '../lib/logger.ts';
+import type { Database } from '../store/database.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { healthRoutes } from './routes/health.ts';
+import { webRoutes } from './routes/web.ts';
+
+export interface AppDeps {
+  readonly logger: Logger;
+  readonly database: Pick<Database, 'kind' | 'ping'>;
+  /** The folder holding the built web front end (web/dist). */
+  readonly webDir?: string;
+  /** Extra plugins (API routes, sandboxes), each with its URL prefix. */
+  readonly plugins?: readonly { plugin: FastifyPluginAsync; prefix?: string }[];
+  /** Trust X-Forwarded-* only when explicitly configured (S26). */
+  readonly trustProxy?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** Creates the application without listening; tests use `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: deps.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        formAction: null,
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: false,
+  });
+  await app.register(healthRoutes, { database: deps.database });
+  for (const { plugin, prefix } of deps.plugins ?? []) {
+    await app.register(plugin, prefix ? { prefix } : {});
+  }
+  if (deps.webDir) await app.register(webRoutes, { webDir: deps.webDir });
+  return app;
+}

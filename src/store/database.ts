@@ -1,0 +1,142 @@
+/**
+ * Opens the one database Latchkey runs on: embedded PGlite in the data folder by default, or a
+ * PostgreSQL server through `pg` when a URL is given. The same Kysely queries run on both.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Schema } from './schema.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Kysely<Schema>;
+  /** The embedded instance, for pg-boss's PGlite backend. */
+  readonly pglite: PGlite | undefined;
+  /** The server URL, for pg-boss's own pool. */
+  readonly connectionString: string | undefined;
+  /** The PostgreSQL schema holding Latchkey's tables (tests isolate themselves with it). */
+  readonly schema: string;
+  /** Runs a multi-statement SQL script (migrations) in one transaction. */
+  executeScript(script: string): Promise<void>;
+  /** True when a trivial query answers within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; when absent, PGlite stores its files in `dataDir/pglite`. */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir?: string;
+  /** `memory://` PGlite (tests). */
+  readonly inMemory?: boolean;
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+/** Opens (and for PGlite, creates) the database; migrations are applied separately. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const schema = options.schema ?? 'public';
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, schema, options.poolSize ?? 10);
+  let dataPath = 'memory://';
+  if (!options.inMemory) {
+    if (!options.dataDir) throw new Error('openDatabase: dataDir or databaseUrl is required');
+    dataPath = path.join(options.dataDir, 'pglite');
+    await mkdir(dataPath, { recursive: true });
+  }
+  return openPglite(dataPath, schema);
+}
+
+async function openPglite(dataPath: string, schema: string): Promise<Database> {
+  const pglite = await PGlite.create(dataPath, {
+    parsers: { [INT8_OID]: (value: string) => Number(value) },
+  });
+  if (schema !== 'public') {
+    await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
+  }
+  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    connectionString: undefined,
+    schema,
+    executeScript: async (script) => {
+      await pglite.transaction(async (tx) => {
+        await tx.exec(script);
+      });
+    },
+    ping: (timeoutMs) => ping(db, timeoutMs),
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, schema: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    options: `-c search_path="${schema}"`,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', () => {
+    // An idle client lost its server; the next query reconnects and /healthz reports the outage.
+  });
+  if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind: 'postgres',
+    db,
+    pglite: undefined,
+    connectionString: url,
+    schema,
+    executeScript: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(script);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    ping: (timeoutMs) => ping(db, timeoutMs),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+async function ping(db: Kysely<Schema>, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    const query = sql<{ ok: number }>`select 1 as ok`.execute(db).then(() => true);
+    return await Promise.race([query, timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,185 @@
+/** Kysely table types: the one place that knows the snake_case row shapes. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AgencyTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  brand_color: string | null;
+  logo_url: string | null;
+  created_at: CreatedAt;
+}
+
+export type UserRole = 'owner' | 'manager' | 'member' | 'viewer';
+
+export interface UserTable {
+  id: Generated<string>;
+  agency_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  role: UserRole;
+  created_at: CreatedAt;
+  disabled_at: Date | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  agency_id: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Date;
+}
+
+export interface ClientTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  email: string | null;
+  created_at: CreatedAt;
+}
+
+export type AccessRequestStatus = 'open' | 'completed' | 'partial' | 'revoked' | 'expired';
+
+export interface AccessRequestTable {
+  id: Generated<string>;
+  agency_id: string;
+  client_id: string | null;
+  title: string;
+  message: string | null;
+  status: ColumnType<AccessRequestStatus, AccessRequestStatus | undefined, AccessRequestStatus>;
+  link_id: string;
+  link_secret_hash: string;
+  link_expires_at: Date;
+  link_revoked_at: Date | null;
+  access_ends_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AccessRequestItemTable {
+  id: Generated<string>;
+  agency_id: string;
+  request_id: string;
+  platform: string;
+  asset_type: string;
+  permission_level: string;
+  created_at: CreatedAt;
+}
+
+export type OnboardingStatus = 'started' | 'approved' | 'completed' | 'partial' | 'abandoned';
+
+export interface OnboardingTable {
+  id: Generated<string>;
+  agency_id: string;
+  request_id: string;
+  status: ColumnType<OnboardingStatus, OnboardingStatus | undefined, OnboardingStatus>;
+  started_at: CreatedAt;
+  approved_at: Date | null;
+  completed_at: Date | null;
+}
+
+export type GrantStatus =
+  | 'queued'
+  | 'running'
+  | 'granted'
+  | 'pending_acceptance'
+  | 'needs_manual_step'
+  | 'failed'
+  | 'revoked';
+
+export interface GrantStep {
+  readonly name: string;
+  readonly at: string;
+  readonly detail?: string;
+}
+
+export interface GrantTable {
+  id: Generated<string>;
+  agency_id: string;
+  onboarding_id: string;
+  platform: string;
+  asset_type: string;
+  asset_id: string;
+  asset_name: string;
+  owner_id: string | null;
+  permission_level: string;
+  status: ColumnType<GrantStatus, GrantStatus | undefined, GrantStatus>;
+  idempotency_key: string;
+  steps: Json<GrantStep[]>;
+  manual_step: Json<unknown> | null;
+  failure_reason: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  verified_at: Date | null;
+  verification: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PlatformConnectionTable {
+  id: Generated<string>;
+  agency_id: string;
+  owner_kind: 'agency' | 'onboarding';
+  onboarding_id: string | null;
+  platform: string;
+  external_id: string;
+  display_name: string | null;
+  access_token_ciphertext: string;
+  refresh_token_ciphertext: string | null;
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  granted_ids: ColumnType<string[], string[] | undefined, string[]>;
+  expires_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ActorKind = 'user' | 'client' | 'api_key' | 'system';
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  agency_id: string | null;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  data: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: CreatedAt;
+}
+
+export interface Schema {
+  agencies: AgencyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  clients: ClientTable;
+  access_requests: AccessRequestTable;
+  access_request_items: AccessRequestItemTable;
+  onboardings: OnboardingTable;
+  grants: GrantTable;
+  platform_connections: PlatformConnectionTable;
+  audit_events: AuditEventTable;
+  schema_migrations: SchemaMigrationTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type UserRow = Selectable<UserTable>;
+export type ClientRow = Selectable<ClientTable>;
+export type AccessRequestRow = Selectable<AccessRequestTable>;
+export type OnboardingRow = Selectable<OnboardingTable>;
+export type GrantRow = Selectable<GrantTable>;
+export type NewGrant = Insertable<GrantTable>;
+export type GrantUpdate = Updateable<GrantTable>;
+export type PlatformConnectionRow = Selectable<PlatformConnectionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

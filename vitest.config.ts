@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+// Projects: unit (pure, fast), integration on PGlite and again on PostgreSQL (the same files;
+// sandbox contract suites touch no database and run once), and a thin e2e layer in Chromium.
+const postgresUrl =
+  process.env.LATCHKEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const databaseFree = ['test/integration/platforms/**'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'pglite',
+          include: ['test/integration/**/*.test.ts'],
+          env: { LATCHKEY_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: databaseFree,
+          env: { LATCHKEY_TEST_DB: 'postgres', LATCHKEY_TEST_POSTGRES_URL: postgresUrl },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
