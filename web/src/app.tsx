@@ -1,30 +1,22 @@
-import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { routes } from './routes.tsx';
 
-interface Health {
-  status: string;
-  database: string;
+/** Picks the page for the current path from the route table (first match wins). */
+export function App(): ReactNode {
+  const path = window.location.pathname;
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (match) return route.render(match.groups ?? {});
+  }
+  return <NotFound />;
 }
 
-/** The shell of the web front end: it shows the server's health until the dashboard lands. */
-export function App() {
-  const [health, setHealth] = useState<Health | undefined>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    fetch('/healthz')
-      .then((response) => response.json() as Promise<Health>)
-      .then(setHealth)
-      .catch(() => setFailed(true));
-  }, []);
+function NotFound() {
   return (
     <main className="page">
-      <h1>Latchkey</h1>
-      <p>One link to client access for marketing agencies.</p>
-      <p data-testid="health">
-        {failed
-          ? 'The server does not answer.'
-          : health
-            ? `Server ${health.status} on ${health.database}`
-            : 'Checking the server…'}
+      <h1>Page not found</h1>
+      <p>
+        <a href="/">Back to Latchkey</a>
       </p>
     </main>
   );
