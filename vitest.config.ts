@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/**/*.postgres.test.ts'],
           env: { LATCHKEY_TEST_DB: 'pglite' },
         },
       },
