@@ -11,6 +11,9 @@ import type { Keyring, Sealed } from './secrets.ts';
 export const encryptedColumns = [
   { table: 'platform_connections', column: 'access_token_ciphertext' },
   { table: 'platform_connections', column: 'refresh_token_ciphertext' },
+  { table: 'webhook_endpoints', column: 'secret_ciphertext' },
+  { table: 'email_outbox', column: 'body_ciphertext' },
+  { table: 'link_reminders', column: 'link_ciphertext' },
 ] as const;
 
 interface CipherRow {

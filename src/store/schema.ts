@@ -159,6 +159,88 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'succeeded' | 'failed';
+
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  agency_id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  secret_ciphertext: string;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  agency_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  status: ColumnType<
+    WebhookDeliveryStatus,
+    WebhookDeliveryStatus | undefined,
+    WebhookDeliveryStatus
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  next_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  delivered_at: Date | null;
+  replay_of: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WebhookDeliveryAttemptTable {
+  id: Generated<number>;
+  agency_id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: Date;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  succeeded: boolean;
+}
+
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  agency_id: string | null;
+  to_address: string;
+  subject: string;
+  body_ciphertext: string | null;
+  kind: string;
+  related_id: string | null;
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LinkReminderTable {
+  id: string;
+  request_id: string;
+  agency_id: string;
+  to_address: string;
+  agency_name: string;
+  link_ciphertext: string;
+  reminders_sent: ColumnType<number, number | undefined, number>;
+  next_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   agencies: AgencyTable;
   users: UserTable;
@@ -171,6 +253,11 @@ export interface Schema {
   platform_connections: PlatformConnectionTable;
   audit_events: AuditEventTable;
   schema_migrations: SchemaMigrationTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptTable;
+  email_outbox: EmailOutboxTable;
+  link_reminders: LinkReminderTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -183,3 +270,8 @@ export type NewGrant = Insertable<GrantTable>;
 export type GrantUpdate = Updateable<GrantTable>;
 export type PlatformConnectionRow = Selectable<PlatformConnectionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
+export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptTable>;
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;
+export type LinkReminderRow = Selectable<LinkReminderTable>;
