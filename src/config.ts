@@ -21,6 +21,14 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIKTOK_APP_ID: z.string().min(1).optional(),
   TIKTOK_APP_SECRET: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default('Latchkey <latchkey@localhost>'),
+  REMINDER_FIRST_AFTER_HOURS: z.coerce.number().positive().default(48),
+  REMINDER_EVERY_HOURS: z.coerce.number().positive().default(72),
+  REMINDER_MAX: z.coerce.number().int().min(0).max(20).default(3),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -35,6 +43,12 @@ export interface Config {
   readonly secretKeys: string | undefined;
   readonly logLevel: RawConfig['LOG_LEVEL'];
   readonly tiktok: { readonly appId: string; readonly appSecret: string } | undefined;
+  readonly email: { readonly smtpUrl: string | undefined; readonly from: string };
+  readonly reminders: {
+    readonly firstAfterHours: number;
+    readonly everyHours: number;
+    readonly max: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +85,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       raw.TIKTOK_APP_ID && raw.TIKTOK_APP_SECRET
         ? { appId: raw.TIKTOK_APP_ID, appSecret: raw.TIKTOK_APP_SECRET }
         : undefined,
+    email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM },
+    reminders: {
+      firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,
+      everyHours: raw.REMINDER_EVERY_HOURS,
+      max: raw.REMINDER_MAX,
+    },
   };
 }
 
