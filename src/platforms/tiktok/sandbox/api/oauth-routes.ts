@@ -30,6 +30,7 @@ export function registerOauthRoutes(app: FastifyInstance, rt: SandboxRuntime): v
           authCode: body.auth_code,
         }),
       );
+      if ('refused' in result) throw result.refused;
       return {
         access_token: result.accessToken,
         ...(body.return_advertiser_ids === false ? {} : { advertiser_ids: result.advertiserIds }),

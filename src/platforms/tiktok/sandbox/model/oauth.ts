@@ -49,7 +49,7 @@ export function exchangeAuthCode(
   ctx: ModelContext,
   apps: SandboxApp[],
   input: { appId: string; secret: string; authCode: string },
-): { accessToken: string; advertiserIds: string[] } {
+): { accessToken: string; advertiserIds: string[] } | { refused: TikTokError } {
   const app = apps.find((a) => a.appId === input.appId);
   if (!app || app.secret !== input.secret) denyPermission('app_id or secret is invalid');
   const code = ctx.state.authCodes.find((c) => c.code === input.authCode);
@@ -58,7 +58,10 @@ export function exchangeAuthCode(
   if (code.used) {
     const issued = ctx.state.tokens.find((t) => t.tokenHash === code.issuedTokenHash);
     if (issued) issued.revoked = true;
-    throw new TikTokError(TikTokCode.authCodeError, 'auth_code has already been used');
+    // Returned, not thrown: the revocation must be kept (a throw rolls the model back).
+    return {
+      refused: new TikTokError(TikTokCode.authCodeError, 'auth_code has already been used'),
+    };
   }
   if (new Date(code.expiresAt).getTime() <= ctx.now().getTime()) {
     throw new TikTokError(TikTokCode.authCodeError, 'auth_code has expired');
