@@ -20,6 +20,8 @@ export interface PermissionLevelManifest {
 export interface AssetTypeManifest {
   readonly id: string;
   readonly label: string;
+  /** The platform's own name for the type on the wire (TikTok `ADVERTISER`, ...). */
+  readonly platformKey: string;
   readonly grantMethod: GrantMethod;
   /** Permission levels, lowest privilege first. */
   readonly levels: readonly PermissionLevelManifest[];
@@ -32,8 +34,25 @@ export interface PlatformManifest {
   readonly oauth: {
     readonly pkce: boolean;
     readonly scopes: readonly string[];
+    /** Relative to the connector's auth base URL. */
+    readonly authorizePath: string;
+    /** Relative to the connector's API base URL. */
+    readonly tokenPath: string;
   };
+  /** Every API path the connector calls, relative to its API base URL. */
+  readonly apiPaths: Readonly<Record<string, string>>;
+  /** What the orchestrator's per-platform limiter should allow (token bucket). */
+  readonly rateLimit: RateLimitManifest;
   readonly assetTypes: readonly AssetTypeManifest[];
+}
+
+/** Data for a token bucket per (platform, app): a steady rate, a burst and a concurrency cap. */
+export interface RateLimitManifest {
+  readonly requestsPerSecond: number;
+  readonly burst: number;
+  readonly maxConcurrency: number;
+  /** Wait used when the platform throttles without saying how long. */
+  readonly defaultRetryAfterMs: number;
 }
 
 /** A token as the platform returned it. Only the secrets module turns it into ciphertext. */
@@ -65,6 +84,8 @@ export interface ClientAssetListing {
     readonly isAdmin: boolean;
   }[];
   readonly assets: readonly ClientAsset[];
+  /** Why the listing is empty or limited, in words for the client (e.g. no ad account authorized). */
+  readonly notice?: { readonly code: string; readonly message: string };
 }
 
 /** The agency's identity on a platform: where grants go (TikTok BC id, Meta business id, ...). */

@@ -1,0 +1,85 @@
+/**
+ * Reading access from the agency's own Business Center with the agency's token. `bc/asset/admin/get/`
+ * (tiktok-api.md §4a) is the one read that reports a share that is still PENDING (the agency has
+ * not accepted yet) as well as BOUND ones, for every asset type we grant, so grants, retries and
+ * drift checks all read back through it.
+ */
+import { PlatformError } from '../errors.ts';
+import type { AccessReading, AgencyIdentity } from '../types.ts';
+import { bcAssetAdminGet, type BcAssetKey } from './api.ts';
+import type { TikTokDeps } from './deps.ts';
+import type { AssetItem } from './schemas.ts';
+
+export interface AgencyHolding {
+  readonly status: 'BOUND' | 'PENDING';
+  readonly level: string;
+  /** OWNER_PARTNER (shared by a partner), OWNER_INDIVIDUAL (a linked TikTok account), ... */
+  readonly relationType: string | null;
+  readonly ownerName: string | null;
+}
+
+/** The agency BC's live or pending relation to one asset, if it has one. */
+export async function findAgencyHolding(
+  deps: Pick<TikTokDeps, 'client'>,
+  agency: AgencyIdentity,
+  key: BcAssetKey,
+  assetId: string,
+): Promise<AgencyHolding | undefined> {
+  const items = await bcAssetAdminGet(deps.client, agency.accessToken, {
+    bcId: agency.businessId,
+    assetType: key,
+  }).catch((error: unknown) => {
+    throw agencyAccessError(error, agency);
+  });
+  const item = items.find((x) => x.asset_id === assetId);
+  // relation_status is declared by [Y:bc_asset_admin_get]; absent means the relation is live.
+  const status = item?.relation_status ?? 'BOUND';
+  if (!item || (status !== 'BOUND' && status !== 'PENDING')) return undefined;
+  return {
+    status,
+    level: levelOf(item, key),
+    relationType: item.relation_type ?? null,
+    ownerName: item.owner_bc_name ?? null,
+  };
+}
+
+/** What the agency holds on one asset: holds / pending at a level, or lost. */
+export async function readAgencyAccess(
+  deps: Pick<TikTokDeps, 'client'>,
+  agency: AgencyIdentity,
+  key: BcAssetKey,
+  assetId: string,
+): Promise<AccessReading> {
+  const holding = await findAgencyHolding(deps, agency, key, assetId);
+  if (!holding) return { kind: 'lost' };
+  return holding.status === 'BOUND'
+    ? { kind: 'holds', level: holding.level }
+    : { kind: 'pending', level: holding.level };
+}
+
+/** The level, in the manifest's level ids, that an asset item shows. */
+export function levelOf(item: AssetItem, key: BcAssetKey): string {
+  switch (key) {
+    case 'ADVERTISER':
+      return item.advertiser_role ?? 'UNKNOWN';
+    case 'CATALOG':
+      return item.catalog_role ?? 'UNKNOWN';
+    // A TikTok account linked by QR code carries "Deliver ads", which the API does not list
+    // (tt_account_roles holds only POST/LIVE/DIRECT_MESSAGE): being linked is the level.
+    case 'TT_ACCOUNT':
+      return 'AD_DELIVERY';
+    // TikTok has no pixel roles (tiktok-api.md §5): being shared is the level.
+    case 'PIXEL':
+      return 'SHARED';
+  }
+}
+
+function agencyAccessError(error: unknown, agency: AgencyIdentity): unknown {
+  if (!(error instanceof PlatformError) || error.kind !== 'permission') return error;
+  return new PlatformError(
+    'permission',
+    `Latchkey cannot read the agency's Business Center ${agency.businessId}: reconnect TikTok in settings as an admin of that Business Center.`,
+    error.platformCode,
+    error.extra,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * TikTok's transport (tiktok-api.md §0): `Access-Token` header, GET parameters in the query with
+ * `filtering` JSON-encoded, JSON POST bodies, and the `{code, message, request_id, data}` envelope
+ * where any code but 0 is an error, whatever the HTTP status.
+ */
+import { z } from 'zod';
+import type { PlatformError } from '../errors.ts';
+import { buildUrl, parseWith, requestJson, type FetchLike, type HttpResponse } from '../http.ts';
+import { toPlatformError } from './errors.ts';
+
+export interface TikTokClient {
+  /** GET or POST one open_api path (relative to the API base URL); returns the parsed `data`. */
+  call<S extends z.ZodType>(request: TikTokCall<S>): Promise<z.output<S>>;
+}
+
+export interface TikTokCall<S extends z.ZodType> {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** Sent as the `Access-Token` header, never in a URL (SECURITY-RELIABILITY.md S7). */
+  readonly token?: string;
+  readonly query?: Record<string, unknown>;
+  readonly body?: Record<string, unknown>;
+  readonly data: S;
+}
+
+export interface TikTokClientOptions {
+  readonly apiBaseUrl: string;
+  readonly fetch: FetchLike;
+  readonly now: () => Date;
+  readonly timeoutMs: number;
+  readonly defaultRetryAfterMs: number;
+}
+
+const EnvelopeSchema = z.object({
+  code: z.number(),
+  message: z.string().default(''),
+  request_id: z.string().optional(),
+  data: z.unknown(),
+});
+
+/** Creates the transport the typed endpoint functions in api.ts share. */
+export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
+  const http = {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    now: options.now,
+    defaultRetryAfterMs: options.defaultRetryAfterMs,
+  };
+  return {
+    async call(request) {
+      const envelope = await requestJson(http, {
+        method: request.method,
+        url: buildUrl(options.apiBaseUrl, request.path, request.query),
+        headers: request.token === undefined ? {} : { 'Access-Token': request.token },
+        ...(request.body === undefined ? {} : { body: request.body }),
+        schema: EnvelopeSchema,
+        platformError: (response) => envelopeError(response, options.defaultRetryAfterMs),
+      });
+      return parseWith(request.data, envelope.data, request.path);
+    },
+  };
+}
+
+/** TikTok's error, read from the envelope when the body carries one with a non-zero code. */
+function envelopeError(response: HttpResponse, retryAfterMs: number): PlatformError | undefined {
+  const parsed = EnvelopeSchema.safeParse(response.body);
+  if (!parsed.success || parsed.data.code === 0) return undefined;
+  return toPlatformError({
+    code: parsed.data.code,
+    message: parsed.data.message,
+    requestId: parsed.data.request_id ?? response.headers.get('x-tt-logid') ?? undefined,
+    retryAfterMs,
+  });
+}
+
+export const PageInfoSchema = z.object({
+  page: z.number().optional(),
+  page_size: z.number().optional(),
+  total_number: z.number().optional(),
+  total_page: z.number().optional(),
+});
+
+/** A `data` with `list` and `page_info` (tiktok-api.md §0 Pagination). */
+export function pagedData<T extends z.ZodType>(
+  item: T,
+): z.ZodObject<{ list: z.ZodArray<T>; page_info: z.ZodOptional<typeof PageInfoSchema> }> {
+  return z.object({ list: z.array(item), page_info: PageInfoSchema.optional() });
+}
+
+/** Upper bound on pages read from one list, so a misbehaving server cannot loop us forever. */
+const MAX_PAGES = 200;
+
+/** Reads every page of a list endpoint, one after another (`page` from 1 to `total_page`). */
+export async function collectPages<T>(
+  fetchPage: (
+    page: number,
+  ) => Promise<{ list: T[]; page_info?: z.output<typeof PageInfoSchema> | undefined }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const data = await fetchPage(page);
+    all.push(...data.list);
+    const total = data.page_info?.total_page;
+    if (data.list.length === 0 || total === undefined || page >= total) break;
+  }
+  return all;
+}

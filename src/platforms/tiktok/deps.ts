@@ -1,0 +1,15 @@
+/**
+ * What every part of the TikTok connector receives from `createTikTokConnector`: the transport,
+ * the app credentials and the URLs, all injected (STYLE.md 3), never read from the environment.
+ */
+import type { App } from './api.ts';
+import type { TikTokClient } from './client.ts';
+
+export interface TikTokDeps {
+  readonly client: TikTokClient;
+  readonly app: App;
+  /** Base of `portal/auth` (https://business-api.tiktok.com, or the sandbox prefix). */
+  readonly authBaseUrl: string;
+  /** Where a person does a manual step (TikTok Business Center, or the sandbox console). */
+  readonly businessCenterUrl: string;
+}
