@@ -72,29 +72,36 @@ function stripPolicy(options: JobDefinition<unknown, never>['queue']): QueueOpti
   return rest;
 }
 
-/** Registers a worker per job; each payload is validated before the handler sees it. */
+/**
+ * Registers `concurrency` workers per job; each payload is validated before the handler sees it.
+ * pg-boss waits a polling interval after every fetch unless the worker is notified, so a worker
+ * that just finished a job notifies itself: it drains a backlog back to back and polls when idle.
+ * NOTIFY wakes idle workers as soon as a job is sent; retries and delayed jobs are found within
+ * a second by polling.
+ */
 export async function startWorkers<Deps>(
   boss: PgBoss,
   jobs: readonly JobDefinition<unknown, Deps>[],
   deps: Deps,
   logger?: Logger,
 ): Promise<void> {
+  const polling = { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 };
   for (const job of jobs) {
-    await boss.work<unknown>(
-      job.name,
-      { localConcurrency: job.concurrency ?? 1, batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([received]) => {
+    for (let slot = 0; slot < (job.concurrency ?? 1); slot += 1) {
+      let workerId: string | undefined;
+      workerId = await boss.work<unknown>(job.name, polling, async ([received]) => {
         if (!received) return;
-        const payload = job.payload.parse(received.data);
-        const retryCount = received.retryCount;
         try {
-          await job.handler(payload, deps, { id: received.id, retryCount });
+          const payload = job.payload.parse(received.data);
+          await job.handler(payload, deps, { id: received.id, retryCount: received.retryCount });
         } catch (error) {
           logger?.warn({ job: job.name, jobId: received.id, err: error }, 'job failed');
           throw error;
+        } finally {
+          if (workerId) boss.notifyWorker(workerId);
         }
-      },
-    );
+      });
+    }
   }
 }
 
