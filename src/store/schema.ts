@@ -57,6 +57,7 @@ export interface AccessRequestTable {
   link_secret_hash: string;
   link_expires_at: Date;
   link_revoked_at: Date | null;
+  link_opened_at: Date | null;
   access_ends_at: Date | null;
   created_by: string | null;
   created_at: CreatedAt;
@@ -83,6 +84,8 @@ export interface OnboardingTable {
   started_at: CreatedAt;
   approved_at: Date | null;
   completed_at: Date | null;
+  asset_listing: Json<unknown> | null;
+  listed_at: Date | null;
 }
 
 export type GrantStatus =
@@ -118,6 +121,8 @@ export interface GrantTable {
   attempts: ColumnType<number, number | undefined, number>;
   verified_at: Date | null;
   verification: string | null;
+  lease_until: Date | null;
+  lease_owner: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -135,6 +140,8 @@ export interface PlatformConnectionTable {
   scopes: ColumnType<string[], string[] | undefined, string[]>;
   granted_ids: ColumnType<string[], string[] | undefined, string[]>;
   expires_at: Date | null;
+  business_id: string | null;
+  business_name: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -151,6 +158,31 @@ export interface AuditEventTable {
   target_id: string | null;
   data: Json<Record<string, unknown>>;
   created_at: CreatedAt;
+}
+
+export type OAuthPurpose = 'onboarding' | 'agency';
+
+export interface OAuthStateTable {
+  id: Generated<string>;
+  agency_id: string;
+  state_hash: string;
+  browser_hash: string;
+  platform: string;
+  purpose: OAuthPurpose;
+  onboarding_id: string | null;
+  user_id: string | null;
+  code_verifier_ciphertext: string | null;
+  return_path_ciphertext: string | null;
+  expires_at: Date;
+  consumed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitBucketTable {
+  key: string;
+  tokens: number;
+  refilled_at: Date;
+  blocked_until: Date | null;
 }
 
 export interface SchemaMigrationTable {
@@ -253,6 +285,8 @@ export interface Schema {
   platform_connections: PlatformConnectionTable;
   audit_events: AuditEventTable;
   schema_migrations: SchemaMigrationTable;
+  oauth_states: OAuthStateTable;
+  rate_limit_buckets: RateLimitBucketTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptTable;
@@ -270,6 +304,7 @@ export type NewGrant = Insertable<GrantTable>;
 export type GrantUpdate = Updateable<GrantTable>;
 export type PlatformConnectionRow = Selectable<PlatformConnectionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type OAuthStateRow = Selectable<OAuthStateTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptTable>;

@@ -1,0 +1,240 @@
+/**
+ * Job: execute one grant. The worker leases the grant, records `grant_requested` BEFORE asking
+ * the platform and `grant_answered` after, so a retry after a crash or an unanswered call reads
+ * the platform back first and never grants twice (R2, J1). Retryable platform errors are retried
+ * here with full-jitter backoff, honouring the platform's wait and the shared rate limiter (J3,
+ * L2); permanent ones fail the grant at once with the connector's human-readable reason.
+ */
+import { z } from 'zod';
+import { levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
+import { retryDelayMs } from '../domain/grant-retry.ts';
+import { PlatformError } from '../platforms/errors.ts';
+import type { AccessReading, GrantOutcome, Platform } from '../platforms/types.ts';
+import {
+  appendGrantStep,
+  claimGrant,
+  findGrant,
+  releaseGrant,
+  type Grant,
+  type GrantSettlement,
+} from '../store/grants.ts';
+import { blockCalls } from './rate-limiter.ts';
+import {
+  agencyIdentityFor,
+  clientTokenFor,
+  GrantBlocked,
+  newLeaseOwner,
+  platformFor,
+  type GrantDeps,
+} from './grant-deps.ts';
+import { settleGrantAndAdvance } from './onboarding-progress.ts';
+import { defineJob } from './queue.ts';
+
+const RETRY_LIMIT = 5;
+
+export const executeGrantJob = defineJob({
+  name: 'grants.execute',
+  payload: z.object({ grantId: z.uuid() }).strict(),
+  // Job-level retries cover crashes and exhausted in-job retries; heartbeats let pg-boss notice a
+  // dead worker (J2); completed jobs are deleted after a day (J6: payloads hold ids only).
+  queue: {
+    retryLimit: RETRY_LIMIT,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    heartbeatSeconds: 30,
+    expireInSeconds: 900,
+    deleteAfterSeconds: 86_400,
+    policy: 'short',
+  },
+  concurrency: 24,
+  handler: async (payload, deps: GrantDeps, job) => {
+    await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
+  },
+});
+
+/** Runs one grant to a job-final state, or throws so that pg-boss retries it later. */
+export async function executeGrant(
+  deps: GrantDeps,
+  grantId: string,
+  options: { lastAttempt: boolean } = { lastAttempt: false },
+): Promise<void> {
+  const owner = newLeaseOwner(deps.grantPolicy);
+  const claimed = await claimWhenFree(deps, grantId, owner);
+  if (!claimed) return;
+  try {
+    await runClaimed(deps, claimed, owner);
+  } catch (error) {
+    if (error instanceof GrantBlocked || (error instanceof PlatformError && !error.retryable)) {
+      await fail(deps, claimed, owner, error.message);
+      return;
+    }
+    if (options.lastAttempt) {
+      await fail(deps, claimed, owner, `Gave up after repeated errors: ${describe(error)}`);
+      return;
+    }
+    await releaseGrant(deps.database.db, claimed.id, owner, deps.now());
+    throw error;
+  }
+}
+
+/** Claims the grant; waits once for a lease held by a crashed worker to run out. */
+async function claimWhenFree(
+  deps: GrantDeps,
+  grantId: string,
+  owner: string,
+): Promise<Grant | undefined> {
+  const db = deps.database.db;
+  const claim = () =>
+    claimGrant(db, { id: grantId, owner, now: deps.now(), leaseMs: deps.grantPolicy.leaseMs });
+  const first = await claim();
+  if (first) return first;
+  const grant = await findGrant(db, grantId);
+  if (!grant || !['queued', 'running'].includes(grant.status) || !grant.leaseUntil)
+    return undefined;
+  const wait = grant.leaseUntil.getTime() - deps.now().getTime();
+  if (wait > deps.grantPolicy.leaseMs) return undefined;
+  await deps.sleep(Math.max(0, wait) + 10);
+  return claim();
+}
+
+async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise<void> {
+  const platform = platformFor(deps, grant.platform);
+  const agency = await agencyIdentityFor(deps, grant.agencyId, grant.platform);
+  const asset = {
+    type: grant.assetType,
+    id: grant.assetId,
+    ...(grant.ownerId ? { ownerId: grant.ownerId } : {}),
+  };
+  let readBack = mustReadBackFirst(grant.steps);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if (readBack) {
+        const reading = await platform.readAccess({ agency, asset });
+        if (!(await step(deps, grant, owner, 'read_back', reading.kind))) return;
+        const settled = settlementFromReading(platform, grant, reading);
+        if (settled) return void (await settle(deps, grant, owner, settled));
+      }
+      const clientToken = await clientTokenFor(deps, grant.onboardingId, grant.platform);
+      if (!(await step(deps, grant, owner, 'grant_requested', grant.permissionLevel))) return;
+      readBack = true;
+      const outcome = await platform.grantAccess({
+        clientToken,
+        agency,
+        asset,
+        level: grant.permissionLevel,
+      });
+      return void (await settle(deps, grant, owner, settlementFromOutcome(outcome)));
+    } catch (error) {
+      if (!(error instanceof PlatformError) || !error.retryable) throw error;
+      if (attempt + 1 >= deps.grantPolicy.backoff.maxAttempts) throw error;
+      const delay = retryDelayMs(
+        deps.grantPolicy.backoff,
+        attempt,
+        error.extra.retryAfterMs,
+        deps.random,
+      );
+      if (error.kind === 'rate_limited') {
+        await blockCalls(deps.database.db, grant.platform, new Date(deps.now().getTime() + delay));
+      }
+      const detail = `${error.kind} ${error.platformCode}; waiting ${delay} ms`;
+      if (!(await step(deps, grant, owner, 'retry_scheduled', detail))) return;
+      await deps.sleep(delay);
+    }
+  }
+}
+
+/** Appends a step under the lease; false when the lease was lost (stop, make no call). */
+async function step(
+  deps: GrantDeps,
+  grant: Grant,
+  owner: string,
+  name: string,
+  detail?: string,
+): Promise<boolean> {
+  const now = deps.now();
+  return appendGrantStep(deps.database.db, {
+    id: grant.id,
+    owner,
+    now,
+    leaseMs: deps.grantPolicy.leaseMs,
+    step: { name, at: now.toISOString(), ...(detail === undefined ? {} : { detail }) },
+  });
+}
+
+function levelsOf(platform: Platform, assetType: string): string[] {
+  return (
+    platform.manifest.assetTypes.find((t) => t.id === assetType)?.levels.map((l) => l.id) ?? []
+  );
+}
+
+/** What a read-back means for a retried grant; undefined when the grant must still be asked. */
+export function settlementFromReading(
+  platform: Platform,
+  grant: Grant,
+  reading: AccessReading,
+): GrantSettlement | undefined {
+  const at = new Date().toISOString();
+  if (reading.kind === 'lost') return undefined;
+  const enough = levelSatisfies(
+    levelsOf(platform, grant.assetType),
+    reading.level,
+    grant.permissionLevel,
+  );
+  if (!enough) return undefined;
+  return reading.kind === 'holds'
+    ? { status: 'granted', verified: true, step: { name: 'verified', at, detail: reading.level } }
+    : {
+        status: 'pending_acceptance',
+        step: { name: 'read_back', at, detail: `pending ${reading.level}` },
+      };
+}
+
+/** The grant's next state for what the connector answered. */
+export function settlementFromOutcome(outcome: GrantOutcome): GrantSettlement {
+  const at = new Date().toISOString();
+  switch (outcome.kind) {
+    case 'granted':
+    case 'already_granted':
+      return {
+        status: 'granted',
+        verified: true,
+        step: { name: 'grant_answered', at, detail: `${outcome.kind} ${outcome.level}` },
+      };
+    case 'pending_acceptance':
+      return {
+        status: 'pending_acceptance',
+        manualStep: { kind: 'pending_acceptance', detail: outcome.detail },
+        step: { name: 'grant_answered', at, detail: 'pending_acceptance' },
+      };
+    case 'needs_manual_step':
+      return {
+        status: 'needs_manual_step',
+        manualStep: { kind: 'manual', ...outcome.step },
+        step: { name: 'grant_answered', at, detail: 'needs_manual_step' },
+      };
+  }
+}
+
+async function settle(
+  deps: GrantDeps,
+  grant: Grant,
+  owner: string,
+  settlement: GrantSettlement,
+): Promise<void> {
+  await settleGrantAndAdvance(deps, { grantId: grant.id, owner, settlement });
+}
+
+async function fail(deps: GrantDeps, grant: Grant, owner: string, reason: string): Promise<void> {
+  const at = deps.now().toISOString();
+  await settle(deps, grant, owner, {
+    status: 'failed',
+    failureReason: reason,
+    step: { name: 'failed', at, detail: reason.slice(0, 200) },
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof PlatformError) return `${error.message} (${error.platformCode})`;
+  return error instanceof Error ? error.message : 'unknown error';
+}

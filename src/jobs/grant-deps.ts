@@ -1,0 +1,80 @@
+/**
+ * What grant execution needs, injected once by the runtime (and by tests and the benchmark): the
+ * database, the keyring, the platform connectors (whose fetch goes through the shared rate
+ * limiter), a clock, a sleep, and the retry policy.
+ */
+import { randomUUID } from 'node:crypto';
+import type { BackoffPolicy } from '../domain/grant-retry.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { AgencyIdentity, Platform } from '../platforms/types.ts';
+import type { Database } from '../store/database.ts';
+import { openAgencyToken, openOnboardingToken } from '../store/platform-connections.ts';
+import type { Keyring } from '../store/secrets.ts';
+
+export type PlatformLookup = Readonly<Partial<Record<string, Platform>>>;
+
+export interface GrantDeps {
+  readonly database: Pick<Database, 'db'>;
+  readonly keyring: Keyring;
+  readonly platforms: PlatformLookup;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly grantPolicy: GrantPolicy;
+  readonly logger?: Logger;
+  readonly random?: () => number;
+}
+
+export interface GrantPolicy {
+  /** How long a worker holds a grant without writing a step; a crashed worker's lease expires. */
+  readonly leaseMs: number;
+  readonly backoff: BackoffPolicy;
+  /** Names this process in lease owners (host and pid are enough). */
+  readonly workerId: string;
+}
+
+/** A new lease owner id for one run of one grant job. */
+export function newLeaseOwner(policy: GrantPolicy): string {
+  return `${policy.workerId}:${randomUUID()}`;
+}
+
+/** A problem that no retry fixes: the grant fails with this message. */
+export class GrantBlocked extends Error {
+  override readonly name = 'GrantBlocked';
+}
+
+/** The platform connector for a grant, or GrantBlocked. */
+export function platformFor(deps: Pick<GrantDeps, 'platforms'>, id: string): Platform {
+  const platform = deps.platforms[id];
+  if (!platform) throw new GrantBlocked(`Latchkey has no connector for ${id}`);
+  return platform;
+}
+
+/** The agency's identity on a platform (its chosen business and token), or GrantBlocked. */
+export async function agencyIdentityFor(
+  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  agencyId: string,
+  platform: string,
+): Promise<AgencyIdentity> {
+  const opened = await openAgencyToken(deps.database.db, deps.keyring, agencyId, platform);
+  if (!opened?.summary.businessId) {
+    throw new GrantBlocked(
+      `The agency has not connected its ${platform} business yet: an agency admin must connect it in Settings, then the grant can be retried.`,
+    );
+  }
+  return { businessId: opened.summary.businessId, accessToken: opened.accessToken.reveal() };
+}
+
+/** The client's token for an onboarding, or GrantBlocked when it is gone. */
+export async function clientTokenFor(
+  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  onboardingId: string,
+  platform: string,
+): Promise<string> {
+  const opened = await openOnboardingToken(deps.database.db, deps.keyring, onboardingId, platform);
+  if (!opened) {
+    throw new GrantBlocked(
+      `The client's ${platform} connection is no longer stored: ask the client to open the link and connect ${platform} again.`,
+    );
+  }
+  return opened.accessToken.reveal();
+}

@@ -1,0 +1,159 @@
+/**
+ * Settling a grant and moving its onboarding on, in one transaction with the audit events and
+ * webhook events: grant.granted / grant.failed for the grant; request.completed or
+ * request.partially_completed when the onboarding ends; and the client's token deleted as soon
+ * as no grant needs it any more (SECURITY-RELIABILITY S12).
+ */
+import type { Transaction } from 'kysely';
+import { requestStatusFor } from '../domain/access-request.ts';
+import { clientTokenNoLongerNeeded, deriveOnboardingStatus } from '../domain/onboarding.ts';
+import { setAccessRequestStatus } from '../store/access-requests.ts';
+import { systemActor, withAudit, type Actor, type AuditEvent } from '../store/audit.ts';
+import {
+  settleGrant,
+  listGrantsByOnboarding,
+  type Grant,
+  type GrantSettlement,
+} from '../store/grants.ts';
+import { lockOnboarding, setOnboardingStatus } from '../store/onboardings.ts';
+import { deleteOnboardingConnections } from '../store/platform-connections.ts';
+import type { GrantStatus, Schema } from '../store/schema.ts';
+import { emitWebhookEvent } from '../store/webhook-events.ts';
+import type { GrantDeps } from './grant-deps.ts';
+
+/** Webhook payload for a grant: ids and facts only. */
+function grantEventData(grant: Grant): Record<string, unknown> {
+  return {
+    grant_id: grant.id,
+    onboarding_id: grant.onboardingId,
+    platform: grant.platform,
+    asset_type: grant.assetType,
+    asset_id: grant.assetId,
+    permission_level: grant.permissionLevel,
+    status: grant.status,
+    ...(grant.failureReason ? { failure_reason: grant.failureReason } : {}),
+  };
+}
+
+/**
+ * Settles one grant (guarded by lease owner or expected states) and advances its onboarding.
+ * Returns the grant as stored, or undefined when the guard did not match (someone else moved it).
+ */
+export async function settleGrantAndAdvance(
+  deps: Pick<GrantDeps, 'database' | 'now'>,
+  input: {
+    grantId: string;
+    owner?: string;
+    from?: readonly GrantStatus[];
+    settlement: GrantSettlement;
+    actor?: Actor;
+  },
+): Promise<Grant | undefined> {
+  const now = deps.now();
+  return withAudit(deps.database.db, async (tx) => {
+    const before = await tx
+      .selectFrom('grants')
+      .select('status')
+      .where('id', '=', input.grantId)
+      .executeTakeFirst();
+    const grant = await settleGrant(tx, {
+      id: input.grantId,
+      settlement: input.settlement,
+      now,
+      ...(input.owner === undefined ? {} : { owner: input.owner }),
+      ...(input.from === undefined ? {} : { from: input.from }),
+    });
+    if (!grant) return { result: undefined, audit: [] };
+    const audit: AuditEvent[] = [];
+    if (before?.status !== grant.status) {
+      audit.push({
+        agencyId: grant.agencyId,
+        actor: input.actor ?? systemActor,
+        action: `grant.${grant.status}`,
+        target: { kind: 'grant', id: grant.id },
+        data: {
+          from: before?.status ?? null,
+          to: grant.status,
+          asset_type: grant.assetType,
+          asset_id: grant.assetId,
+          level: grant.permissionLevel,
+          ...(grant.failureReason ? { reason: grant.failureReason } : {}),
+        },
+      });
+      if (grant.status === 'granted' || grant.status === 'failed') {
+        await emitWebhookEvent(tx, {
+          agencyId: grant.agencyId,
+          type: `grant.${grant.status}`,
+          data: grantEventData(grant),
+        });
+      }
+    }
+    audit.push(...(await advanceOnboarding(tx, grant.onboardingId, now)));
+    return { result: grant, audit };
+  });
+}
+
+/**
+ * Recomputes the onboarding's status from its grants under the onboarding's row lock, updates
+ * the request, emits the request webhook once, and deletes the client's tokens once unneeded.
+ */
+export async function advanceOnboarding(
+  tx: Transaction<Schema>,
+  onboardingId: string,
+  now: Date,
+): Promise<AuditEvent[]> {
+  const onboarding = await lockOnboarding(tx, onboardingId);
+  if (!onboarding || onboarding.status === 'started') return [];
+  const statuses = (await listGrantsByOnboarding(tx, onboardingId)).map((g) => g.status);
+  const audit: AuditEvent[] = [];
+  const next = deriveOnboardingStatus(statuses);
+  const target = { kind: 'onboarding', id: onboardingId };
+  if (await setOnboardingStatus(tx, onboardingId, next, now)) {
+    audit.push({
+      agencyId: onboarding.agencyId,
+      actor: systemActor,
+      action: `onboarding.${next}`,
+      target,
+      data: { from: onboarding.status, to: next },
+    });
+    const request = await tx
+      .selectFrom('access_requests')
+      .select(['id', 'status'])
+      .where('id', '=', onboarding.requestId)
+      .executeTakeFirst();
+    const requestStatus = request ? requestStatusFor(request.status, next) : undefined;
+    if (
+      request &&
+      requestStatus &&
+      (await setAccessRequestStatus(tx, request.id, requestStatus, now))
+    ) {
+      audit.push({
+        agencyId: onboarding.agencyId,
+        actor: systemActor,
+        action: `request.${requestStatus}`,
+        target: { kind: 'access_request', id: request.id },
+        data: { from: request.status, to: requestStatus },
+      });
+      if (requestStatus === 'completed' || requestStatus === 'partial') {
+        await emitWebhookEvent(tx, {
+          agencyId: onboarding.agencyId,
+          type: requestStatus === 'completed' ? 'request.completed' : 'request.partially_completed',
+          data: { request_id: request.id, onboarding_id: onboardingId, grants: statuses.length },
+        });
+      }
+    }
+  }
+  if (clientTokenNoLongerNeeded(statuses)) {
+    const deleted = await deleteOnboardingConnections(tx, onboardingId);
+    if (deleted.length > 0) {
+      audit.push({
+        agencyId: onboarding.agencyId,
+        actor: systemActor,
+        action: 'onboarding.client_token_deleted',
+        target,
+        data: { platforms: deleted },
+      });
+    }
+  }
+  return audit;
+}

@@ -1,0 +1,63 @@
+/**
+ * Re-checking a grant that waits for a person (the agency accepting a partner invitation, the
+ * client sharing a pixel or scanning a QR code): read the agency's access back and move the grant
+ * on when it shows up. Used by the periodic sweep and by the client's "check again" button.
+ */
+import { awaitingStatuses, levelSatisfies } from '../domain/grant.ts';
+import type { Actor } from '../store/audit.ts';
+import { findGrant, touchGrantCheck, type Grant } from '../store/grants.ts';
+import { agencyIdentityFor, platformFor, type GrantDeps } from './grant-deps.ts';
+import { settleGrantAndAdvance } from './onboarding-progress.ts';
+
+/** Checks one awaiting grant once; returns the grant as it stands afterwards. */
+export async function recheckGrant(
+  deps: Pick<GrantDeps, 'database' | 'keyring' | 'platforms' | 'now'>,
+  grantId: string,
+  actor?: Actor,
+): Promise<Grant | undefined> {
+  const grant = await findGrant(deps.database.db, grantId);
+  if (!grant || !awaitingStatuses.has(grant.status)) return grant;
+  const platform = platformFor(deps, grant.platform);
+  const agency = await agencyIdentityFor(deps, grant.agencyId, grant.platform);
+  const asset = {
+    type: grant.assetType,
+    id: grant.assetId,
+    ...(grant.ownerId ? { ownerId: grant.ownerId } : {}),
+  };
+  const reading = await platform.readAccess({ agency, asset });
+  const levels =
+    platform.manifest.assetTypes.find((t) => t.id === grant.assetType)?.levels.map((l) => l.id) ??
+    [];
+  const enough =
+    reading.kind !== 'lost' && levelSatisfies(levels, reading.level, grant.permissionLevel);
+  const at = deps.now().toISOString();
+  const moveTo =
+    enough && reading.kind === 'holds'
+      ? 'granted'
+      : enough && grant.status === 'needs_manual_step'
+        ? 'pending_acceptance'
+        : undefined;
+  if (!moveTo) {
+    await touchGrantCheck(deps.database.db, grant.id, reading.kind, deps.now());
+    return findGrant(deps.database.db, grant.id);
+  }
+  const settled = await settleGrantAndAdvance(deps, {
+    grantId: grant.id,
+    from: [...awaitingStatuses],
+    settlement: {
+      status: moveTo,
+      verified: moveTo === 'granted',
+      step: { name: 'verified', at, detail: reading.kind },
+      ...(moveTo === 'pending_acceptance'
+        ? {
+            manualStep: {
+              kind: 'pending_acceptance',
+              detail: 'Waiting for the agency to accept in TikTok Business Center.',
+            },
+          }
+        : {}),
+    },
+    ...(actor ? { actor } : {}),
+  });
+  return settled ?? findGrant(deps.database.db, grant.id);
+}

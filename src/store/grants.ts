@@ -1,0 +1,302 @@
+/**
+ * Grants: one asset, one level, one state, unique by idempotency key. A worker leases a grant
+ * while it works (a crashed worker's lease just expires) and appends each step before the next
+ * remote call, guarded by its lease so a stale worker cannot write.
+ */
+import { sql } from 'kysely';
+import type { Executor } from './audit.ts';
+import type { GrantRow, GrantStatus, GrantStep } from './schema.ts';
+
+export interface Grant {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly onboardingId: string;
+  readonly platform: string;
+  readonly assetType: string;
+  readonly assetId: string;
+  readonly assetName: string;
+  readonly ownerId: string | null;
+  readonly permissionLevel: string;
+  readonly status: GrantStatus;
+  readonly idempotencyKey: string;
+  readonly steps: readonly GrantStep[];
+  readonly manualStep: unknown;
+  readonly failureReason: string | null;
+  readonly attempts: number;
+  readonly verifiedAt: Date | null;
+  readonly leaseUntil: Date | null;
+  readonly leaseOwner: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+function toGrant(row: GrantRow): Grant {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    onboardingId: row.onboarding_id,
+    platform: row.platform,
+    assetType: row.asset_type,
+    assetId: row.asset_id,
+    assetName: row.asset_name,
+    ownerId: row.owner_id,
+    permissionLevel: row.permission_level,
+    status: row.status,
+    idempotencyKey: row.idempotency_key,
+    steps: row.steps,
+    manualStep: row.manual_step,
+    failureReason: row.failure_reason,
+    attempts: row.attempts,
+    verifiedAt: row.verified_at,
+    leaseUntil: row.lease_until,
+    leaseOwner: row.lease_owner,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewGrantInput {
+  readonly agencyId: string;
+  readonly onboardingId: string;
+  readonly platform: string;
+  readonly assetType: string;
+  readonly assetId: string;
+  readonly assetName: string;
+  readonly ownerId: string | null;
+  readonly permissionLevel: string;
+  readonly idempotencyKey: string;
+}
+
+/** Inserts grants; an existing idempotency key keeps its row. Returns the rows now stored. */
+export async function insertGrants(
+  db: Executor,
+  grants: readonly NewGrantInput[],
+): Promise<Grant[]> {
+  if (grants.length === 0) return [];
+  await db
+    .insertInto('grants')
+    .values(
+      grants.map((g) => ({
+        agency_id: g.agencyId,
+        onboarding_id: g.onboardingId,
+        platform: g.platform,
+        asset_type: g.assetType,
+        asset_id: g.assetId,
+        asset_name: g.assetName,
+        owner_id: g.ownerId,
+        permission_level: g.permissionLevel,
+        idempotency_key: g.idempotencyKey,
+        steps: '[]',
+      })),
+    )
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where(
+      'idempotency_key',
+      'in',
+      grants.map((g) => g.idempotencyKey),
+    )
+    .execute();
+  return rows.map(toGrant);
+}
+
+/** The grants of one onboarding, in creation order. */
+export async function listGrantsByOnboarding(db: Executor, onboardingId: string): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where('onboarding_id', '=', onboardingId)
+    .orderBy('created_at')
+    .orderBy('asset_type')
+    .orderBy('asset_id')
+    .execute();
+  return rows.map(toGrant);
+}
+
+/** The grants of several onboardings (dashboard lists). */
+export async function listGrantsByOnboardings(
+  db: Executor,
+  onboardingIds: readonly string[],
+): Promise<Grant[]> {
+  if (onboardingIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where('onboarding_id', 'in', onboardingIds)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toGrant);
+}
+
+/** One grant by id. */
+export async function findGrant(db: Executor, id: string): Promise<Grant | undefined> {
+  const row = await db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toGrant(row) : undefined;
+}
+
+/**
+ * Takes the grant's lease for `owner` when it is queued or running and nobody else holds a live
+ * lease; counts the attempt and records a `claimed` step. Undefined when it cannot be taken.
+ */
+export async function claimGrant(
+  db: Executor,
+  input: { id: string; owner: string; now: Date; leaseMs: number },
+): Promise<Grant | undefined> {
+  const step: GrantStep = { name: 'claimed', at: input.now.toISOString() };
+  const row = await db
+    .updateTable('grants')
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      lease_owner: input.owner,
+      lease_until: new Date(input.now.getTime() + input.leaseMs),
+      steps: sql`steps || ${JSON.stringify([step])}::jsonb`,
+      updated_at: input.now,
+    }))
+    .where('id', '=', input.id)
+    .where('status', 'in', ['queued', 'running'])
+    .where((eb) =>
+      eb.or([
+        eb('lease_until', 'is', null),
+        eb('lease_until', '<=', input.now),
+        eb('lease_owner', '=', input.owner),
+      ]),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toGrant(row) : undefined;
+}
+
+/**
+ * Appends a step and renews the lease, only while `owner` still holds it. Returns false when the
+ * lease was lost (another worker took over): the caller must stop before any remote call.
+ */
+export async function appendGrantStep(
+  db: Executor,
+  input: { id: string; owner: string; step: GrantStep; now: Date; leaseMs: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('grants')
+    .set({
+      steps: sql`steps || ${JSON.stringify([input.step])}::jsonb`,
+      lease_until: new Date(input.now.getTime() + input.leaseMs),
+      updated_at: input.now,
+    })
+    .where('id', '=', input.id)
+    .where('lease_owner', '=', input.owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export interface GrantSettlement {
+  readonly status: GrantStatus;
+  readonly step: GrantStep;
+  readonly manualStep?: unknown;
+  readonly failureReason?: string | null;
+  readonly verified?: boolean;
+}
+
+/**
+ * Moves a grant to its next state with a final step and releases the lease. With `owner`, only
+ * while that worker holds the lease; with `from`, only from those states. Returns the row or
+ * undefined when the guard did not match.
+ */
+export async function settleGrant(
+  db: Executor,
+  input: {
+    id: string;
+    owner?: string;
+    from?: readonly GrantStatus[];
+    settlement: GrantSettlement;
+    now: Date;
+  },
+): Promise<Grant | undefined> {
+  const { settlement } = input;
+  let query = db
+    .updateTable('grants')
+    .set({
+      status: settlement.status,
+      steps: sql`steps || ${JSON.stringify([settlement.step])}::jsonb`,
+      manual_step:
+        settlement.manualStep === undefined ? null : JSON.stringify(settlement.manualStep),
+      failure_reason: settlement.failureReason ?? null,
+      lease_owner: null,
+      lease_until: null,
+      updated_at: input.now,
+      ...(settlement.verified ? { verified_at: input.now } : {}),
+    })
+    .where('id', '=', input.id);
+  if (input.owner !== undefined) query = query.where('lease_owner', '=', input.owner);
+  if (input.from) query = query.where('status', 'in', [...input.from]);
+  const row = await query.returningAll().executeTakeFirst();
+  return row ? toGrant(row) : undefined;
+}
+
+/** Grants whose job may have been lost: queued or running with no live lease. */
+export async function listStrandedGrants(
+  db: Executor,
+  now: Date,
+  olderThan: Date,
+  limit = 200,
+): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where('status', 'in', ['queued', 'running'])
+    .where('updated_at', '<=', olderThan)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toGrant);
+}
+
+/** Grants waiting for a person (acceptance, manual step), least recently checked first. */
+export async function listAwaitingGrants(
+  db: Executor,
+  checkedBefore: Date,
+  limit = 200,
+): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where('status', 'in', ['pending_acceptance', 'needs_manual_step'])
+    .where('updated_at', '<=', checkedBefore)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toGrant);
+}
+
+/** Gives the lease up early (the job failed and will be retried): the next run may claim at once. */
+export async function releaseGrant(
+  db: Executor,
+  id: string,
+  owner: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('grants')
+    .set({ lease_until: now, updated_at: now })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .execute();
+}
+
+/** Records that an awaiting grant was checked and nothing changed (keeps the sweep fair). */
+export async function touchGrantCheck(
+  db: Executor,
+  id: string,
+  verification: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('grants')
+    .set({ verification, verified_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
