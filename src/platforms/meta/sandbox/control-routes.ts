@@ -1,0 +1,67 @@
+// Control API for tests and the dev console: `<prefix>/_control/...` (reset, world, faults, log,
+// state). Not part of Meta's API. Tokens never appear in the log or the state view.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { MetaFaults, SandboxRuntime } from './runtime.ts';
+
+const FaultsSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    errorRate: z.number().min(0).max(1).optional(),
+    rateLimit: z
+      .object({
+        requests: z.number().int().min(0),
+        perMs: z.number().int().min(1),
+        code: z
+          .union([
+            z.literal(4),
+            z.literal(17),
+            z.literal(32),
+            z.literal(613),
+            z.literal(80001),
+            z.literal(80002),
+            z.literal(80004),
+            z.literal(80009),
+          ])
+          .optional(),
+      })
+      .optional(),
+  })
+  .strict();
+
+/** Registers the control routes. */
+export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
+  app.post('/_control/reset', async (_request, reply) => {
+    rt.reset();
+    return reply.send({ ok: true });
+  });
+  app.post('/_control/world', async (request, reply) => {
+    try {
+      rt.loadWorld(request.body as never);
+    } catch (error) {
+      return reply.code(400).send({ error: { message: (error as Error).message } });
+    }
+    return reply.send({ ok: true });
+  });
+  app.get('/_control/faults', async () => rt.faults);
+  app.put('/_control/faults', async (request, reply) => {
+    const parsed = FaultsSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: { message: parsed.error.message } });
+    rt.faults = stripUndefined(parsed.data) as MetaFaults;
+    rt.recentCalls = [];
+    return reply.send(rt.faults);
+  });
+  app.get('/_control/log', async () => ({ entries: rt.log }));
+  app.delete('/_control/log', async (_request, reply) => {
+    rt.log.length = 0;
+    return reply.send({ ok: true });
+  });
+  app.get('/_control/state', async () => {
+    const { codes: _codes, tokens, ...rest } = rt.model.state;
+    return { ...rest, tokenCount: tokens.length };
+  });
+}
+
+function stripUndefined(value: object): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

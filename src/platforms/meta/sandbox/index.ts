@@ -1,0 +1,142 @@
+/**
+ * The Meta sandbox: a local, faithful Graph API + Facebook Login + Business Settings console.
+ * Mount `plugin` under a prefix (e.g. `/sandbox/meta`): the login dialog is then
+ * `<prefix>/{version}/dialog/oauth` (the www host) and Graph is `<prefix>/graph/{version}/...`.
+ */
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { registerGraphRoutes } from './api/graph-routes.ts';
+import { registerControlRoutes } from './control-routes.ts';
+import { createMetaModel, type MetaModel } from './model/model.ts';
+import type { SandboxApp, SandboxState } from './model/types.ts';
+import { registerConsolePages } from './pages/console-pages.ts';
+import { registerDialogPages } from './pages/dialog-pages.ts';
+import type { MetaFaults, RequestLogEntry, SandboxRuntime } from './runtime.ts';
+import { readDefaultWorld, stateFromWorld, type MetaWorld } from './world.ts';
+
+export type { MetaFaults, RequestLogEntry } from './runtime.ts';
+export type { SandboxApp } from './model/types.ts';
+export type { MetaWorld } from './world.ts';
+
+/** Graph versions answered by default (meta-api.md: v25.0 in the SPEC, v26.0 in the Node SDK). */
+export const DEFAULT_GRAPH_VERSIONS = ['v25.0', 'v26.0'];
+
+export interface MetaSandboxOptions {
+  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
+  dataFile?: string;
+  /** Starting world (default: worlds/meta-default.json). */
+  world?: MetaWorld;
+  apps: SandboxApp[];
+  versions?: string[];
+  now?: () => Date;
+  random?: () => number;
+  faults?: MetaFaults;
+}
+
+export interface MetaSandbox {
+  plugin: FastifyPluginAsync;
+  model: MetaModel;
+  /** The request log (token values are never recorded). */
+  log: RequestLogEntry[];
+  setFaults(faults: MetaFaults): void;
+  reset(world?: MetaWorld): void;
+  loadWorld(world: MetaWorld): void;
+  close(): Promise<void>;
+}
+
+function persist(file: string, state: SandboxState): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(state));
+  renameSync(tmp, file);
+}
+
+/** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
+export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
+  const now = options.now ?? (() => new Date());
+  let world = options.world ?? readDefaultWorld();
+  const file = options.dataFile;
+  const initial =
+    file !== undefined && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState)
+      : stateFromWorld(world, now());
+  const model = createMetaModel({
+    state: initial,
+    now,
+    random: options.random ?? Math.random,
+    ...(file === undefined ? {} : { onChange: (state: SandboxState) => persist(file, state) }),
+  });
+  if (file !== undefined) persist(file, model.state);
+  const rt: SandboxRuntime = {
+    model,
+    apps: options.apps,
+    versions: options.versions ?? DEFAULT_GRAPH_VERSIONS,
+    faults: options.faults ?? {},
+    recentCalls: [],
+    log: [],
+    sessions: new Map(),
+    reset(next) {
+      if (next) world = next;
+      model.replaceState(stateFromWorld(world, now()));
+      rt.sessions.clear();
+      rt.recentCalls = [];
+      rt.log.length = 0;
+    },
+    loadWorld(next) {
+      rt.reset(next);
+    },
+  };
+  const plugin: FastifyPluginAsync = async (app) => {
+    await app.register(formbody);
+    registerGraphRoutes(app, rt);
+    registerDialogPages(app, rt);
+    registerConsolePages(app, rt);
+    registerControlRoutes(app, rt);
+  };
+  return {
+    plugin,
+    model,
+    log: rt.log,
+    setFaults: (faults) => {
+      rt.faults = faults;
+      rt.recentCalls = [];
+    },
+    reset: (next) => rt.reset(next),
+    loadWorld: (next) => rt.loadWorld(next),
+    close: async () => {
+      if (file !== undefined) persist(file, model.state);
+    },
+  };
+}
+
+/** Runs a sandbox on its own listener (dev, tests): returns its base URLs and a stop function. */
+export async function startMetaSandbox(
+  options: MetaSandboxOptions & { host?: string; port?: number; prefix?: string },
+): Promise<{
+  sandbox: MetaSandbox;
+  url: string;
+  authBaseUrl: string;
+  graphBaseUrl: string;
+  close(): Promise<void>;
+}> {
+  const sandbox = createMetaSandbox(options);
+  const app = Fastify({ logger: false });
+  const prefix = options.prefix ?? '';
+  await app.register(sandbox.plugin, { prefix });
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}${prefix}`;
+  return {
+    sandbox,
+    url,
+    authBaseUrl: url,
+    graphBaseUrl: `${url}/graph`,
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
