@@ -1,0 +1,59 @@
+// Faults for API calls: rate limit (429 RESOURCE_EXHAUSTED), latency, transient 503 UNAVAILABLE.
+import { GoogleApiError, topMessage } from './model/errors.ts';
+import type { SandboxRuntime } from './runtime.ts';
+
+/** The throttling error: Google Ads carries quotaError + quotaErrorDetails.retryDelay ([ADS-ERR]); other APIs a google.rpc.RetryInfo (a choice). */
+export function throttled(retryDelaySeconds: number, ads: boolean): GoogleApiError {
+  const retryDelay = `${retryDelaySeconds}s`;
+  if (ads) {
+    return new GoogleApiError(
+      'RESOURCE_EXHAUSTED',
+      topMessage('RESOURCE_EXHAUSTED'),
+      [],
+      [
+        {
+          errorCode: { quotaError: 'RESOURCE_TEMPORARILY_EXHAUSTED' },
+          message: 'Too many requests in a short amount of time. Retry in ' + retryDelay + '.',
+          details: {
+            quotaErrorDetails: {
+              rateScope: 'DEVELOPER',
+              rateName: 'Requests per developer per minute',
+              retryDelay,
+            },
+          },
+        },
+      ],
+    );
+  }
+  return new GoogleApiError(
+    'RESOURCE_EXHAUSTED',
+    'Quota exceeded for quota metric and limit of the service.',
+    [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'RATE_LIMIT_EXCEEDED',
+        domain: 'googleapis.com',
+      },
+      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+    ],
+  );
+}
+
+/** Applies the faults to one API call; throws the GoogleApiError to answer with. */
+export async function applyFaults(rt: SandboxRuntime, ads: boolean): Promise<void> {
+  const { latencyMs, errorRate, rateLimit } = rt.faults;
+  const now = rt.model.now().getTime();
+  if (rateLimit) {
+    rt.recentCalls = rt.recentCalls.filter((t) => t > now - rateLimit.perMs);
+    if (rt.recentCalls.length >= rateLimit.requests) {
+      const oldest = rt.recentCalls[0] ?? now;
+      throw throttled(Math.max(1, Math.ceil((oldest + rateLimit.perMs - now) / 1000)), ads);
+    }
+    rt.recentCalls.push(now);
+  }
+  if (latencyMs !== undefined && latencyMs > 0)
+    await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  if (errorRate !== undefined && errorRate > 0 && rt.model.random() < errorRate) {
+    throw new GoogleApiError('UNAVAILABLE', topMessage('UNAVAILABLE'));
+  }
+}
