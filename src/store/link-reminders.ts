@@ -106,7 +106,7 @@ export async function sweepLinkReminders(
   policy: ReminderPolicy,
   now: Date,
   limit = 100,
-): Promise<{ queued: number; stopped: number }> {
+): Promise<{ queued: number; stopped: number; examined: number }> {
   const rows = (await db
     .selectFrom('link_reminders as r')
     .innerJoin('access_requests as a', 'a.id', 'r.request_id')
@@ -143,7 +143,7 @@ export async function sweepLinkReminders(
       queued += 1;
     }
   }
-  return { queued, stopped };
+  return { queued, stopped, examined: rows.length };
 }
 
 async function queueReminder(

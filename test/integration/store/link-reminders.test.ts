@@ -104,7 +104,7 @@ describe('link email and reminders', () => {
       .set({ status: 'completed' })
       .where('id', '=', requestId)
       .execute();
-    expect(await sweepAt(49 * hour)).toEqual({ queued: 0, stopped: 1 });
+    expect(await sweepAt(49 * hour)).toMatchObject({ queued: 0, stopped: 1 });
     expect(await emailsFor(requestId)).toHaveLength(1);
     expect(await reminderRow(requestId)).toBeUndefined();
   });
