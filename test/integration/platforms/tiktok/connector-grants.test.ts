@@ -1,0 +1,269 @@
+// How each TikTok asset type is granted, read back and revoked, against the sandbox.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AgencyIdentity } from '../../../../src/platforms/types.ts';
+import type { TikTokWorld } from '../../../../src/platforms/tiktok/sandbox/index.ts';
+import { readDefaultWorld } from '../../../../src/platforms/tiktok/sandbox/world.ts';
+import { expectPlatformError } from '../connector-contract.ts';
+import { startTikTokFixture, W, type TikTokFixture } from './connector-fixture.ts';
+
+let f: TikTokFixture;
+let agency: AgencyIdentity;
+beforeAll(async () => {
+  f = await startTikTokFixture();
+});
+afterAll(async () => f.close());
+beforeEach(async () => {
+  await f.reset();
+  agency = await f.agency();
+});
+
+const partnerAdds = async () =>
+  (await f.log()).filter((e) => e.path.endsWith('/bc/partner/add/')).length;
+const accept = () =>
+  f.control('partners/accept', { bc_id: W.northwindBc, owner_bc_id: W.acmeBc, user_id: W.nora });
+const advertiser = (id: string) => ({ type: 'advertiser', id, ownerId: W.acmeBc });
+
+describe('TikTok ad accounts (bc/partner/add/)', () => {
+  it('shares from the client BC to the agency BC at the level, pending until accepted', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    const outcome = await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ADMIN',
+    });
+    expect(outcome.kind).toBe('pending_acceptance');
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'pending',
+      level: 'ADMIN',
+    });
+    await accept();
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'holds',
+      level: 'ADMIN',
+    });
+    const paths = f.sandbox.model.effectiveAccess(W.ad1);
+    expect(paths.some((p) => p.userId === W.nora)).toBe(true);
+  });
+
+  it('once the partner is accepted, a further ad account is granted at once', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ANALYST',
+    });
+    await accept();
+    const second = await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad2),
+      level: 'OPERATOR',
+    });
+    expect(second).toEqual({ kind: 'granted', level: 'OPERATOR' });
+  });
+
+  it('finds the owning BC when the caller does not pass ownerId', async () => {
+    const outcome = await f.platform.grantAccess({
+      clientToken: await f.tokenFor(W.dana),
+      agency,
+      asset: { type: 'advertiser', id: W.ad2 },
+      level: 'ANALYST',
+    });
+    expect(outcome.kind).toBe('pending_acceptance');
+    expect(await partnerAdds()).toBe(1);
+  });
+
+  it('a client who is not a BC admin gets PlatformError permission with a clear message', async () => {
+    const error = await expectPlatformError(
+      f.platform.grantAccess({
+        clientToken: await f.tokenFor(W.sam),
+        agency,
+        asset: advertiser(W.ad1),
+        level: 'ANALYST',
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'permission', platformCode: 'not_bc_admin' });
+    expect(error.message).toMatch(/not an admin of the Business Center "Acme Outdoor"/);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('an ad account already shared outside Latchkey is already_granted at its level, untouched', async () => {
+    const world: TikTokWorld = {
+      ...readDefaultWorld(),
+      partners: [
+        {
+          bcId: W.acmeBc,
+          partnerBcId: W.northwindBc,
+          shares: [{ assetId: W.ad2, roles: ['ANALYST'] }],
+        },
+      ],
+    };
+    await f.reset(world);
+    agency = await f.agency();
+    const outcome = await f.platform.grantAccess({
+      clientToken: await f.tokenFor(W.dana),
+      agency,
+      asset: advertiser(W.ad2),
+      level: 'ADMIN',
+    });
+    expect(outcome).toEqual({ kind: 'already_granted', level: 'ANALYST' });
+    expect(await partnerAdds()).toBe(0);
+  });
+
+  it('refuses a level the manifest does not offer before calling TikTok', async () => {
+    const error = await expectPlatformError(
+      f.platform.grantAccess({
+        clientToken: await f.tokenFor(W.dana),
+        agency,
+        asset: advertiser(W.ad1),
+        level: 'OWNER',
+      }),
+    );
+    expect(error.kind).toBe('invalid');
+    expect(await partnerAdds()).toBe(0);
+  });
+
+  it('revokes one ad account, leaving the partner and its other shares in place', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    for (const id of [W.ad1, W.ad2]) {
+      await f.platform.grantAccess({
+        clientToken,
+        agency,
+        asset: advertiser(id),
+        level: 'ANALYST',
+      });
+    }
+    await accept();
+    expect(
+      await f.platform.revokeAccess({ agency, clientToken, asset: advertiser(W.ad1) }),
+    ).toEqual({
+      kind: 'revoked',
+    });
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'lost',
+    });
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad2) })).toEqual({
+      kind: 'holds',
+      level: 'ANALYST',
+    });
+    const paths = (await f.log()).map((e) => e.path);
+    expect(paths.some((p) => p.endsWith('/bc/partner/asset/delete/'))).toBe(true);
+    expect(paths.some((p) => p.endsWith('/bc/partner/delete/'))).toBe(false);
+  });
+
+  it('without the client token, the agency gives the asset up from its own BC', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ANALYST',
+    });
+    await accept();
+    expect(await f.platform.revokeAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'revoked',
+    });
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'lost',
+    });
+    expect((await f.log()).some((e) => e.path.endsWith('/bc/asset/admin/delete/'))).toBe(true);
+  });
+});
+
+describe('TikTok pixels and catalogs (shared by the owner in Business Center)', () => {
+  it('a pixel needs a manual step naming the agency BC, then reads back as granted', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    const pixel = { type: 'pixel', id: W.pixel, ownerId: W.acmeBc };
+    const first = await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: pixel,
+      level: 'SHARED',
+    });
+    expect(first.kind).toBe('needs_manual_step');
+    if (first.kind !== 'needs_manual_step') return;
+    expect(first.step.instructions.join(' ')).toContain(W.northwindBc);
+    expect(first.step.instructions.join(' ')).toContain(W.pixel);
+    expect(first.step.actionUrl).toBe(`${f.base}/console`);
+    await f.control('partners/share', {
+      bc_id: W.acmeBc,
+      partner_id: W.northwindBc,
+      asset_type: 'PIXEL',
+      asset_ids: [W.pixel],
+      user_id: W.dana,
+    });
+    expect(
+      await f.platform.grantAccess({ clientToken, agency, asset: pixel, level: 'SHARED' }),
+    ).toMatchObject({ kind: 'pending_acceptance' });
+    await accept();
+    expect(
+      await f.platform.grantAccess({ clientToken, agency, asset: pixel, level: 'SHARED' }),
+    ).toEqual({
+      kind: 'already_granted',
+      level: 'SHARED',
+    });
+    expect(await partnerAdds()).toBe(0);
+  });
+
+  it('a catalog needs a manual step with its level, then reads back at that level', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    const catalog = { type: 'catalog', id: W.catalog, ownerId: W.acmeBc };
+    const first = await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: catalog,
+      level: 'AD_PROMOTE',
+    });
+    expect(first.kind).toBe('needs_manual_step');
+    if (first.kind === 'needs_manual_step') {
+      expect(first.step.instructions.join(' ')).toContain('Ad promote');
+    }
+    await f.control('partners/share', {
+      bc_id: W.acmeBc,
+      partner_id: W.northwindBc,
+      asset_type: 'CATALOG',
+      asset_ids: [W.catalog],
+      roles: ['AD_PROMOTE'],
+      user_id: W.dana,
+    });
+    await accept();
+    expect(await f.platform.readAccess({ agency, asset: catalog })).toEqual({
+      kind: 'holds',
+      level: 'AD_PROMOTE',
+    });
+  });
+});
+
+describe('TikTok accounts (authorization QR code)', () => {
+  it('returns the QR step; once the owner scans and approves, the account reads as held', async () => {
+    const account = { type: 'tiktok_account', id: W.ttAccount };
+    const clientToken = await f.tokenFor(W.dana);
+    const outcome = await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: account,
+      level: 'AD_DELIVERY',
+    });
+    expect(outcome.kind).toBe('needs_manual_step');
+    if (outcome.kind !== 'needs_manual_step') return;
+    expect(outcome.step.qrCode).toBe(true);
+    const qr = new URL(outcome.step.actionUrl ?? '');
+    expect(qr.pathname).toBe('/sandbox/tiktok/tiktok-app/link');
+    const scanned = await f.control('qr/scan', {
+      token: qr.searchParams.get('token'),
+      user_id: W.dana,
+      asset_id: W.ttAccount,
+      approve: true,
+    });
+    expect(scanned.code).toBe(0);
+    expect(await f.platform.readAccess({ agency, asset: account })).toEqual({
+      kind: 'holds',
+      level: 'AD_DELIVERY',
+    });
+    expect(
+      await f.platform.grantAccess({ clientToken, agency, asset: account, level: 'AD_DELIVERY' }),
+    ).toEqual({ kind: 'already_granted', level: 'AD_DELIVERY' });
+  });
+});
