@@ -37,6 +37,11 @@ afterAll(async () => {
   await database.destroy();
 });
 
+interface Created {
+  endpoint: { id: string; url: string };
+  secret: string;
+}
+
 const manager = () => actorHeader(agencyId, 'manager');
 
 async function createEndpoint(url = receiver.url) {
@@ -52,11 +57,12 @@ describe('webhook routes', () => {
   it('creates an endpoint and shows its secret once', async () => {
     const created = await createEndpoint();
     expect(created.statusCode).toBe(201);
-    const { endpoint, secret } = created.json();
+    const { endpoint, secret } = created.json<Created>();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
     expect(endpoint).toMatchObject({ url: receiver.url, eventTypes: ['request.completed'] });
     const listed = await app.inject({ url: '/api/v1/webhooks', headers: manager() });
-    expect(listed.json().endpoints.map((e: { id: string }) => e.id)).toContain(endpoint.id);
+    const ids = listed.json<{ endpoints: { id: string }[] }>().endpoints.map((e) => e.id);
+    expect(ids).toContain(endpoint.id);
     expect(listed.body).not.toContain(secret);
     const one = await app.inject({ url: `/api/v1/webhooks/${endpoint.id}`, headers: manager() });
     expect(one.statusCode).toBe(200);
@@ -121,7 +127,7 @@ describe('webhook routes', () => {
   });
 
   it('updates, logs deliveries, replays and deletes; another agency sees none of it', async () => {
-    const { endpoint, secret } = (await createEndpoint()).json();
+    const { endpoint, secret } = (await createEndpoint()).json<Created>();
     const other = actorHeader(otherId, 'owner');
     const patched = await app.inject({
       method: 'PATCH',
