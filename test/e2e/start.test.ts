@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLatchkey, type RunningProcess } from '../support/process.ts';
+
+// The README's promise, measured as a user meets it: `latchkey start` on a fresh data folder
+// serves /healthz within 10 s, the web front end loads in a real browser, and SIGTERM stops it.
+let dir: string;
+let proc: RunningProcess;
+let url: string;
+let startedIn: number;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-start-'));
+  const began = Date.now();
+  proc = runLatchkey(['start'], { LATCHKEY_DATA_DIR: dir, PORT: '0' });
+  url = (await proc.waitForOutput(/Open (http:\/\/\S+)/, 30_000))[1]!;
+  const health = await fetch(`${url}/healthz`);
+  startedIn = Date.now() - began;
+  expect(health.status).toBe(200);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (proc?.child.exitCode === null) proc.child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a fresh start', () => {
+  it('serves /healthz within 10 s of the start command', () => {
+    console.log(`start to healthy: ${startedIn} ms`);
+    expect(startedIn).toBeLessThan(10_000);
+  });
+
+  it('loads the web front end at / in Chromium', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.getByTestId('health').textContent()).toBe('Server ok on pglite');
+    await page.close();
+  });
+
+  it('stops cleanly on SIGTERM within 10 s', async () => {
+    const stopping = Date.now();
+    proc.child.kill('SIGTERM');
+    const { code } = await proc.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    expect(proc.output()).toMatch(/shutting down/);
+  });
+});
