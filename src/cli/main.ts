@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
+import { runSandboxCommand } from './sandbox-command.ts';
 import { startRuntime, type Role } from './runtime.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
@@ -13,6 +14,7 @@ Usage:
   latchkey start [--role all|api|worker]   run the server and/or the job workers (default: all)
   latchkey migrate                         apply database migrations and exit
   latchkey doctor                          check configuration and database
+  latchkey sandbox tiktok [--port N]       run the TikTok sandbox on its own
   latchkey --help                          show this help
 
 Configuration comes from the environment; see README.md.`;
@@ -40,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runMigrate();
       case 'doctor':
         return await runDoctor(process.env);
+      case 'sandbox':
+        return await runSandboxCommand(argv.slice(1));
       default:
         console.error(`Unknown command "${command}".\n\n${help}`);
         return 1;
