@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   createTikTokConnector,
   sandboxBaseUrls,
+  type TikTokConnectorConfig,
 } from '../../../../src/platforms/tiktok/connector.ts';
 import {
   createTikTokSandbox,
@@ -43,6 +44,8 @@ export interface TikTokFixture {
   readonly sandbox: TikTokSandbox;
   readonly base: string;
   readonly clock: { t: number };
+  /** Another connector on the same sandbox, e.g. with a fetch that loses answers. */
+  connectorWith(extra: Pick<TikTokConnectorConfig, 'fetch' | 'timeoutMs'>): Platform;
   /** Signs the user in and consents on portal/auth; returns the auth code from the redirect. */
   consent(userId: string, advertiserIds?: string[]): Promise<string>;
   /** A token for the user through the connector's own exchange. */
@@ -67,11 +70,14 @@ export async function startTikTokFixture(): Promise<TikTokFixture> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const publicUrl = `http://127.0.0.1:${port}`;
   const base = `${publicUrl}/sandbox/tiktok`;
-  const platform = createTikTokConnector({
-    baseUrls: sandboxBaseUrls(publicUrl),
-    appId: APP.appId,
-    appSecret: APP.secret,
-  });
+  const connectorWith = (extra: Pick<TikTokConnectorConfig, 'fetch' | 'timeoutMs'>) =>
+    createTikTokConnector({
+      baseUrls: sandboxBaseUrls(publicUrl),
+      appId: APP.appId,
+      appSecret: APP.secret,
+      ...extra,
+    });
+  const platform = connectorWith({});
   let agencyIdentity: AgencyIdentity | undefined;
 
   const consent = async (userId: string, advertiserIds?: string[]): Promise<string> => {
@@ -126,6 +132,7 @@ export async function startTikTokFixture(): Promise<TikTokFixture> {
     sandbox,
     base,
     clock,
+    connectorWith,
     consent,
     tokenFor,
     agency: async () => {
