@@ -40,6 +40,23 @@ const RESOURCES: Record<string, ResourceDef> = {
       hidden: (l: { hidden: boolean }) => l.hidden,
     },
   },
+  customer_user_access: {
+    rowKey: 'customerUserAccess',
+    rows: (ctx, id) =>
+      ctx.state.ads.access
+        .filter((a) => a.customerId === id)
+        .map((a) => ({
+          ...a,
+          userId: String(ctx.state.users.findIndex((u) => u.email === a.email) + 1),
+        })),
+    fields: {
+      resource_name: (a: { customerId: string; userId: string }) =>
+        `customers/${a.customerId}/customerUserAccesses/${a.userId}`,
+      user_id: (a: { userId: string }) => a.userId,
+      email_address: (a: { email: string }) => a.email,
+      access_role: (a: { role: string }) => a.role,
+    },
+  },
   customer_manager_link: {
     rowKey: 'customerManagerLink',
     rows: (ctx, id) => ctx.state.ads.links.filter((l) => l.clientId === id),

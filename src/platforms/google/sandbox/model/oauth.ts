@@ -17,6 +17,8 @@ export class OAuthError extends Error {
     readonly httpCode: number,
     readonly error: string,
     readonly description: string,
+    /** The state change made before the error stands (a replay's revocation). */
+    readonly keepChanges = false,
   ) {
     super(description);
   }
@@ -91,7 +93,7 @@ export function exchangeCode(
   if (code.used) {
     // RFC 6749 §4.1.2: a replayed code revokes what the code first gave.
     for (const t of ctx.state.tokens) if (t.grantId === code.grantId) t.revoked = true;
-    throw new OAuthError(400, 'invalid_grant', 'Bad Request');
+    throw new OAuthError(400, 'invalid_grant', 'Bad Request', true);
   }
   if (new Date(code.expiresAt).getTime() <= ctx.now().getTime())
     throw new OAuthError(400, 'invalid_grant', 'Bad Request');

@@ -19,6 +19,7 @@ export const SCOPES = {
     `${G}tagmanager.manage.accounts`,
   ],
   tagmanagerContainers: [`${G}tagmanager.readonly`, `${G}tagmanager.edit.containers`],
+  userinfo: ['openid', 'email', `${G}userinfo.email`],
   webmastersRead: [`${G}webmasters.readonly`, `${G}webmasters`],
 } as const;
 
@@ -39,4 +40,5 @@ export const SCOPE_LABELS: Record<string, string> = {
   [`${G}webmasters`]: 'View and manage Search Console data for your verified sites',
   openid: 'Associate you with your personal info on Google',
   email: 'See your primary Google Account email address',
+  [`${G}userinfo.email`]: 'See your primary Google Account email address',
 };
