@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,13 +69,8 @@ describe('email sending', () => {
     });
     const id = await queue();
     expect(await drainEmailOutbox(deps(mailer))).toBe(1);
-    const file = path.join(
-      dataDir,
-      'mail',
-      (await import('node:fs/promises').then((fs) => fs.readdir(path.join(dataDir, 'mail')))).find(
-        (name) => name.includes(id),
-      )!,
-    );
+    const name = (await readdir(path.join(dataDir, 'mail'))).find((file) => file.includes(id));
+    const file = path.join(dataDir, 'mail', name!);
     const raw = await readFile(file, 'utf8');
     expect(raw).toContain('Subject: Acme asks for access');
     expect(raw).toContain('To: client@example.test');
