@@ -5,15 +5,19 @@
  */
 import { createTikTokConnector, type TikTokConnectorConfig } from './tiktok/connector.ts';
 import { tiktokManifest } from './tiktok/manifest.ts';
+import { createMetaConnector, type MetaConnectorConfig } from './meta/connector.ts';
+import { metaManifest } from './meta/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
   readonly tiktok: TikTokConnectorConfig;
+  readonly meta: MetaConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
 export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> = {
   tiktok: tiktokManifest,
+  meta: metaManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -22,6 +26,7 @@ export function createPlatformRegistry(
 ): Readonly<Record<PlatformId, Platform>> {
   return {
     tiktok: createTikTokConnector(config.tiktok),
+    meta: createMetaConnector(config.meta),
   };
 }
 
