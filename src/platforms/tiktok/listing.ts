@@ -17,19 +17,15 @@ export async function listTikTokClientAssets(
   clientToken: string,
 ): Promise<ClientAssetListing> {
   const authorized = await oauth2AdvertiserGet(deps.client, deps.app, clientToken);
-  if (authorized.length === 0) {
-    return {
-      businesses: [],
-      assets: [],
-      notice: {
-        code: 'no_authorized_advertisers',
-        message:
-          "No ad account was authorized on TikTok's consent page. Connect TikTok again and tick the ad accounts to share; if none are listed there, your TikTok user has no ad accounts, so ask an admin of your Business Center to open this link.",
-      },
-    };
-  }
-  const authorizedIds = new Set(authorized.map((a) => a.advertiser_id));
   const bcs = await bcGet(deps.client, clientToken);
+  const businesses = bcs.map((bc) => ({
+    id: bc.bc_info.bc_id,
+    name: bc.bc_info.name ?? bc.bc_info.bc_id,
+    isAdmin: bc.user_role === 'ADMIN',
+  }));
+  // The BCs are still listed: the agency's own connection (settings) picks its BC from them.
+  if (authorized.length === 0) return { businesses, assets: [], notice: noAdvertisersNotice };
+  const authorizedIds = new Set(authorized.map((a) => a.advertiser_id));
   const assets = new Map<string, ClientAsset>();
   for (const bc of bcs) {
     for (const asset of await listBcAssets(deps, clientToken, bc, authorizedIds)) {
@@ -38,15 +34,14 @@ export async function listTikTokClientAssets(
       if (!seen || (seen.blocked && !asset.blocked)) assets.set(key, asset);
     }
   }
-  return {
-    businesses: bcs.map((bc) => ({
-      id: bc.bc_info.bc_id,
-      name: bc.bc_info.name ?? bc.bc_info.bc_id,
-      isAdmin: bc.user_role === 'ADMIN',
-    })),
-    assets: [...assets.values()],
-  };
+  return { businesses, assets: [...assets.values()] };
 }
+
+const noAdvertisersNotice = {
+  code: 'no_authorized_advertisers',
+  message:
+    "No ad account was authorized on TikTok's consent page. Connect TikTok again and tick the ad accounts to share; if none are listed there, your TikTok user has no ad accounts, so ask an admin of your Business Center to open this link.",
+};
 
 async function listBcAssets(
   deps: TikTokDeps,

@@ -52,13 +52,19 @@ describe('TikTok listClientAssets', () => {
     expect(byId(listing.assets, W.ad2)).toBeUndefined();
   });
 
-  it('zero authorized advertisers gives an empty listing with a notice', async () => {
-    const listing = await f.platform.listClientAssets(await f.tokenFor(W.zoe));
-    expect(listing).toMatchObject({ businesses: [], assets: [] });
-    expect(listing.notice?.code).toBe('no_authorized_advertisers');
+  it('zero authorized advertisers: no assets and a notice, but the BCs are still listed', async () => {
+    const zoe = await f.platform.listClientAssets(await f.tokenFor(W.zoe));
+    expect(zoe).toMatchObject({ businesses: [], assets: [] });
+    expect(zoe.notice?.code).toBe('no_authorized_advertisers');
     const dana = await f.platform.listClientAssets(await f.tokenFor(W.dana, []));
     expect(dana.assets).toEqual([]);
     expect(dana.notice?.code).toBe('no_authorized_advertisers');
+    expect(dana.businesses).toEqual([{ id: W.acmeBc, name: 'Acme Outdoor', isAdmin: true }]);
+    // The agency's own connection has no ad accounts; settings still picks its BC from here.
+    const nora = await f.platform.listClientAssets(await f.tokenFor(W.nora));
+    expect(nora.businesses).toEqual([
+      { id: W.northwindBc, name: 'Northwind Media', isAdmin: true },
+    ]);
   });
 
   it('an asset a partner shared with the BC is blocked: it cannot be shared on', async () => {
