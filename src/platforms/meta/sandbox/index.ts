@@ -56,7 +56,7 @@ function persist(file: string, state: SandboxState): void {
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
   const now = options.now ?? (() => new Date());
-  let world = options.world ?? readDefaultWorld();
+  const world = options.world ?? readDefaultWorld();
   const file = options.dataFile;
   const initial =
     file !== undefined && existsSync(file)
@@ -78,8 +78,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     log: [],
     sessions: new Map(),
     reset(next) {
-      if (next) world = next;
-      model.replaceState(stateFromWorld(world, now()));
+      model.replaceState(stateFromWorld(next ?? world, now()));
       rt.sessions.clear();
       rt.recentCalls = [];
       rt.log.length = 0;

@@ -45,6 +45,7 @@ export interface SandboxRuntime {
   log: RequestLogEntry[];
   /** Session id (cookie) → signed-in user id. */
   sessions: Map<string, string>;
+  /** Back to the given world, or to the world the sandbox was created with. */
   reset(world?: MetaWorld): void;
   loadWorld(world: MetaWorld): void;
 }

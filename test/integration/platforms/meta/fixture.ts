@@ -92,6 +92,11 @@ export interface MetaFixture {
   close(): Promise<void>;
 }
 
+/** The `id`s of a Graph list answer's `data`. */
+export function idsOf(answer: GraphAnswer): string[] {
+  return (answer.body as { data: Array<{ id: string }> }).data.map((row) => row.id);
+}
+
 /** Starts the sandbox on loopback and a connector pointed at it. */
 export async function startMetaFixture(
   options: Partial<MetaSandboxOptions> = {},
