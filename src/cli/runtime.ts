@@ -8,6 +8,10 @@ import { createQueues, startQueue, startWorkers, type QueueHandle } from '../job
 import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
+import { prepareSetupLink } from '../server/auth/setup.ts';
+import { createWorkspace, type Workspace } from '../server/workspace.ts';
+import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
+import { checkTemplateItem } from '../server/template-check.ts';
 import { lockDataDir } from '../store/data-lock.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { loadKeyring } from '../store/keyring-file.ts';
@@ -23,10 +27,37 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Receives the one-time setup link while no agency exists (default: printed to stdout). */
+  readonly onSetupLink?: (url: string) => void;
+}
+
+/** What the HTTP plugins are built from; tests build the same list with test services. */
+export interface AppServices {
+  readonly database: Database;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly workspace: Workspace;
+}
+
+/** Every plugin of the HTTP server, in registration order: add new route plugins here. */
+export function appPlugins(services: AppServices): AppPlugin[] {
+  return [...workspacePlugins(services.workspace)];
+}
+
+const printSetupLink = (url: string) => {
+  process.stdout.write(`\n  Set up your agency (one-time link, valid 1 hour):\n  ${url}\n\n`);
+};
+
 export const webDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Starts Latchkey in one process with the given role. */
-export async function startRuntime(config: Config, role: Role, logger: Logger): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  role: Role,
+  logger: Logger,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   try {
@@ -42,11 +73,19 @@ export async function startRuntime(config: Config, role: Role, logger: Logger): 
     let app: App | undefined;
     let url: string | undefined;
     if (role !== 'worker') {
-      app = await buildApp({ logger, database, webDir });
+      const workspace = createWorkspace({
+        db: database.db,
+        publicUrl: () => url ?? config.publicUrl,
+        checkTemplateItem,
+      });
+      const plugins = appPlugins({ database, config, logger, workspace });
+      app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+      const setupUrl = await prepareSetupLink(database.db, url);
+      if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
     }
     const opened = database;
     return {

@@ -12,6 +12,7 @@ export interface AgencyTable {
   brand_color: string | null;
   logo_url: string | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export type UserRole = 'owner' | 'manager' | 'member' | 'viewer';
@@ -42,6 +43,7 @@ export interface ClientTable {
   name: string;
   email: string | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export type AccessRequestStatus = 'open' | 'completed' | 'partial' | 'revoked' | 'expired';
@@ -191,6 +193,67 @@ export interface SchemaMigrationTable {
   applied_at: CreatedAt;
 }
 
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  agency_id: string;
+  email: string;
+  role: UserRole;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export type ApiKeyScope = 'read' | 'write';
+
+export interface ApiKeyTable {
+  id: string;
+  agency_id: string;
+  created_by: string;
+  name: string;
+  scope: ApiKeyScope;
+  secret_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface TemplateItem {
+  readonly platform: string;
+  readonly assetType: string;
+  readonly permissionLevel: string;
+}
+
+export interface RequestTemplateTable {
+  id: Generated<string>;
+  agency_id: string;
+  name: string;
+  items: Json<TemplateItem[]>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  route: string;
+  body_hash: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
 export type WebhookDeliveryStatus = 'pending' | 'sending' | 'succeeded' | 'failed';
 
 export interface WebhookEndpointTable {
@@ -287,6 +350,11 @@ export interface Schema {
   schema_migrations: SchemaMigrationTable;
   oauth_states: OAuthStateTable;
   rate_limit_buckets: RateLimitBucketTable;
+  setup_tokens: SetupTokenTable;
+  invitations: InvitationTable;
+  api_keys: ApiKeyTable;
+  request_templates: RequestTemplateTable;
+  idempotency_keys: IdempotencyKeyTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_delivery_attempts: WebhookDeliveryAttemptTable;
@@ -305,6 +373,10 @@ export type GrantUpdate = Updateable<GrantTable>;
 export type PlatformConnectionRow = Selectable<PlatformConnectionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type OAuthStateRow = Selectable<OAuthStateTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type RequestTemplateRow = Selectable<RequestTemplateTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptTable>;
