@@ -88,8 +88,8 @@ export async function startWorkers<Deps>(
   const polling = { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 };
   for (const job of jobs) {
     for (let slot = 0; slot < (job.concurrency ?? 1); slot += 1) {
-      let workerId: string | undefined;
-      workerId = await boss.work<unknown>(job.name, polling, async ([received]) => {
+      const self = { workerId: undefined as string | undefined };
+      self.workerId = await boss.work<unknown>(job.name, polling, async ([received]) => {
         if (!received) return;
         try {
           const payload = job.payload.parse(received.data);
@@ -98,7 +98,7 @@ export async function startWorkers<Deps>(
           logger?.warn({ job: job.name, jobId: received.id, err: error }, 'job failed');
           throw error;
         } finally {
-          if (workerId) boss.notifyWorker(workerId);
+          if (self.workerId) boss.notifyWorker(self.workerId);
         }
       });
     }

@@ -24,8 +24,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.send(errorBody(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = (error as FastifyError).validationContext ?? 'body';
-      const code = validationCodes[context as keyof typeof validationCodes] ?? 'invalid_body';
+      const context = error.validationContext ?? 'body';
+      const code = validationCodes[context] ?? 'invalid_body';
       const details = error.validation.map((issue) => ({
         path: issue.instancePath.replace(/^\//, '').split('/').filter(Boolean),
         message: issue.message ?? 'invalid',

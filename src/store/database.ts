@@ -86,10 +86,13 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     connectionTimeoutMillis: 5_000,
     options: `-c search_path="${schema}"`,
     types: {
-      getTypeParser: ((oid: number, format?: string) =>
+      // int8 (counts, bigserial) as numbers, as PGlite is configured above.
+      getTypeParser: ((oid: number, format?: 'text') =>
         oid === INT8_OID
           ? (value: string) => Number(value)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+          : (pg.types.getTypeParser(oid, format) as (
+              value: string,
+            ) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   pool.on('error', () => {

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
-import type { Keyring, Sealed } from './secrets.ts';
+import type { Keyring } from './secrets.ts';
 
 /** Every encrypted column Latchkey stores: add new ones here. */
 export const encryptedColumns = [
@@ -39,7 +39,7 @@ export async function rewrapSecrets(
       if (rows.length === 0) break;
       for (const row of rows) {
         const context = { table, column, rowId: row.id, agencyId: row.agency_id };
-        const resealed = keyring.seal(keyring.open(row.value as Sealed, context), context);
+        const resealed = keyring.seal(keyring.open(row.value, context), context);
         // Compare-and-set: a concurrent writer's newer value is never overwritten.
         await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${resealed}
           where id = ${row.id} and ${sql.ref(column)} = ${row.value}`.execute(db);
