@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
+import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
 import { runSandboxCommand } from './sandbox-command.ts';
 import { startRuntime, type Role } from './runtime.ts';
 import { openDatabase } from '../store/database.ts';
@@ -17,7 +18,10 @@ Usage:
   latchkey sandbox tiktok [--port N]       run the TikTok sandbox on its own
   latchkey --help                          show this help
 
-Configuration comes from the environment; see README.md.`;
+Talking to a running server (--url, --api-key or LATCHKEY_URL, LATCHKEY_API_KEY; --json):
+${apiCommandsHelp()}
+
+Configuration comes from the environment; see README.md and docs/cli.md.`;
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -30,6 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     options: { help: { type: 'boolean', short: 'h' }, role: { type: 'string' } },
   });
   const command = positionals[0];
+  if (command && apiCommandGroups.some((group) => group.name === command)) {
+    return runApiCommand(command, argv.slice(argv.indexOf(command) + 1));
+  }
   if (values.help || !command) {
     console.log(help);
     return command || values.help ? 0 : 1;
