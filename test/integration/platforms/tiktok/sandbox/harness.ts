@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- loose JSON envelopes in tests */
 // Loopback harness: a TikTok sandbox on 127.0.0.1:<random port> under /sandbox/tiktok, driven by fetch.
 import Fastify, { type FastifyInstance } from 'fastify';
 import {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- loose JSON envelopes in tests */
 // Member rules: admin-only, pending until accepted, resend, 4,000-member limit, removal scopes.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {

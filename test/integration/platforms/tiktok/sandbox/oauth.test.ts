@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-argument -- loose JSON envelopes in tests */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP, REDIRECT, startHarness, W, type Harness } from './harness.ts';
 

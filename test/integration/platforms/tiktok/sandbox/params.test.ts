@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- loose JSON envelopes in tests */
 // Parameter validation and the transport contract (tiktok-api.md §0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, W, type Harness } from './harness.ts';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- loose JSON envelopes in tests */
 // Partner rules: add by BC or ad-account ID, pending until the partner accepts, primary media agency,
 // removal cuts every partner person at once, partner admins cannot change their own access, several
 // partners on one ad account, TikTok accounts shared separately with the sharing permission.
@@ -42,7 +43,7 @@ beforeEach(async () => {
 });
 afterAll(async () => h.close());
 
-const share = (partner: string, role = 'ANALYST', ids = [W.ad1]) =>
+const share = (partner: string, role = 'ANALYST', ids: string[] = [W.ad1]) =>
   h.post(
     'bc/partner/add/',
     {

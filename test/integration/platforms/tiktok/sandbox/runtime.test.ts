@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- loose JSON envelopes in tests */
 // Faults (latency, transient errors, rate limit), persistence across restarts, world reset/load.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
