@@ -336,6 +336,127 @@ export interface LinkReminderTable {
   created_at: CreatedAt;
 }
 
+export type VerificationTrigger = 'schedule' | 'dashboard' | 'api' | 'cli' | 'retry';
+export type CheckOutcome = 'holds' | 'downgraded' | 'lost' | 'unknown';
+
+export interface VerificationRunTable {
+  id: Generated<string>;
+  agency_id: string;
+  trigger: VerificationTrigger;
+  requested_by: string | null;
+  status: ColumnType<
+    'queued' | 'running' | 'completed',
+    'queued' | 'running' | 'completed' | undefined,
+    'queued' | 'running' | 'completed'
+  >;
+  summary: ColumnType<Record<string, number>, string | undefined, string>;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface GrantCheckTable {
+  grant_id: string;
+  agency_id: string;
+  run_id: string | null;
+  outcome: CheckOutcome;
+  expected_level: string;
+  level_found: string | null;
+  verified_at: Date | null;
+  checked_at: Date;
+  failures: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  drift_since: Date | null;
+  alert_id: string | null;
+}
+
+export interface DriftAlertItem {
+  readonly grantId: string;
+  readonly platform: string;
+  readonly assetType: string;
+  readonly assetId: string;
+  readonly assetName: string;
+  readonly expectedLevel: string;
+  readonly outcome: 'downgraded' | 'lost';
+  readonly levelFound: string | null;
+  readonly requestId: string | null;
+}
+
+export interface DriftAlertTable {
+  id: Generated<string>;
+  agency_id: string;
+  run_id: string | null;
+  items: Json<DriftAlertItem[]>;
+  created_at: CreatedAt;
+  dismissed_at: Date | null;
+  rerequest_id: string | null;
+}
+
+export interface RerequestAssetTable {
+  request_id: string;
+  agency_id: string;
+  grant_id: string;
+  platform: string;
+  asset_type: string;
+  asset_id: string;
+  permission_level: string;
+}
+
+export type OffboardingStatus = 'running' | 'verifying' | 'completed' | 'needs_attention';
+export type OffboardingAction = 'revoke' | 'manual' | 'keep';
+export type OffboardingStepStatus =
+  'pending' | 'requested' | 'revoked' | 'not_present' | 'manual_pending' | 'kept' | 'failed';
+export type OffboardingVerified = 'gone' | 'still_present' | 'unknown' | 'kept';
+
+export interface OffboardingTable {
+  id: Generated<string>;
+  agency_id: string;
+  client_id: string | null;
+  request_id: string | null;
+  platform: string | null;
+  reason: 'manual' | 'expiry';
+  status: ColumnType<OffboardingStatus, OffboardingStatus | undefined, OffboardingStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface OffboardingStepTable {
+  id: Generated<string>;
+  offboarding_id: string;
+  agency_id: string;
+  grant_id: string | null;
+  position: number;
+  platform: string;
+  asset_type: string;
+  asset_id: string;
+  asset_name: string;
+  owner_id: string | null;
+  level: string;
+  action: OffboardingAction;
+  scope: string;
+  status: ColumnType<
+    OffboardingStepStatus,
+    OffboardingStepStatus | undefined,
+    OffboardingStepStatus
+  >;
+  verified: OffboardingVerified | null;
+  manual_step: Json<unknown> | null;
+  detail: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  requested_at: Date | null;
+  done_at: Date | null;
+  verified_at: Date | null;
+  lease_until: Date | null;
+}
+
+export interface AccessEndReminderTable {
+  request_id: string;
+  agency_id: string;
+  access_ends_at: Date;
+  sent_at: Date;
+}
+
 export interface Schema {
   agencies: AgencyTable;
   users: UserTable;
@@ -360,6 +481,13 @@ export interface Schema {
   webhook_delivery_attempts: WebhookDeliveryAttemptTable;
   email_outbox: EmailOutboxTable;
   link_reminders: LinkReminderTable;
+  verification_runs: VerificationRunTable;
+  grant_checks: GrantCheckTable;
+  drift_alerts: DriftAlertTable;
+  rerequest_assets: RerequestAssetTable;
+  offboardings: OffboardingTable;
+  offboarding_steps: OffboardingStepTable;
+  access_end_reminders: AccessEndReminderTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
@@ -382,3 +510,8 @@ export type WebhookDeliveryRow = Selectable<WebhookDeliveryTable>;
 export type WebhookDeliveryAttemptRow = Selectable<WebhookDeliveryAttemptTable>;
 export type EmailOutboxRow = Selectable<EmailOutboxTable>;
 export type LinkReminderRow = Selectable<LinkReminderTable>;
+export type VerificationRunRow = Selectable<VerificationRunTable>;
+export type GrantCheckRow = Selectable<GrantCheckTable>;
+export type DriftAlertRow = Selectable<DriftAlertTable>;
+export type OffboardingRow = Selectable<OffboardingTable>;
+export type OffboardingStepRow = Selectable<OffboardingStepTable>;
