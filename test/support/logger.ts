@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../../src/lib/logger.ts';
 export interface CapturedLogger {
   readonly logger: Logger;
   readonly lines: string[];
-  text(): string;
+  readonly text: () => string;
 }
 
 /** Creates a debug-level logger writing into memory. */
