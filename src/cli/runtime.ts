@@ -16,6 +16,7 @@ import { lockDataDir } from '../store/data-lock.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
+import { createOutboxRuntime } from './outbox-runtime.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -69,16 +70,21 @@ export async function startRuntime(
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const queue = await startQueue(database, { logger });
     await createQueues(queue.boss, jobs);
-    if (role !== 'api') await startWorkers(queue.boss, jobs, { database, keyring }, logger);
+    const outbox = createOutboxRuntime({ config, database, keyring, logger });
+    if (role !== 'api') {
+      await startWorkers(queue.boss, jobs, { ...outbox.deps, database, keyring }, logger);
+    }
+    await outbox.start(queue.boss, role !== 'api');
     let app: App | undefined;
     let url: string | undefined;
     if (role !== 'worker') {
       const workspace = createWorkspace({
         db: database.db,
+        keyring,
         publicUrl: () => url ?? config.publicUrl,
         checkTemplateItem,
       });
-      const plugins = appPlugins({ database, config, logger, workspace });
+      const plugins = [...appPlugins({ database, config, logger, workspace }), outbox.plugin()];
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
@@ -95,6 +101,7 @@ export async function startRuntime(
       url,
       stop: async () => {
         await app?.close();
+        outbox.stop();
         await queue.stop();
         await opened.close();
         releaseLock();

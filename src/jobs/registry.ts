@@ -1,6 +1,10 @@
 /** Every background job Latchkey runs, with the dependencies they need. */
+import { deliverWebhookJob } from './deliver-webhook.ts';
+import type { OutboxDeps } from './outbox-deps.ts';
 import { rewrapSecretsJob, type RewrapDeps } from './rewrap-secrets.ts';
+import { sendEmailJob } from './send-email.ts';
+import { sweepRemindersJob } from './sweep-reminders.ts';
 
-export type JobDeps = RewrapDeps;
+export type JobDeps = RewrapDeps & OutboxDeps;
 
-export const jobs = [rewrapSecretsJob] as const;
+export const jobs = [rewrapSecretsJob, deliverWebhookJob, sendEmailJob, sweepRemindersJob] as const;
