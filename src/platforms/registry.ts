@@ -7,17 +7,29 @@ import { createTikTokConnector, type TikTokConnectorConfig } from './tiktok/conn
 import { tiktokManifest } from './tiktok/manifest.ts';
 import { createMetaConnector, type MetaConnectorConfig } from './meta/connector.ts';
 import { metaManifest } from './meta/manifest.ts';
+import { createGa4Connector, type Ga4ConnectorConfig } from './ga4/connector.ts';
+import { ga4Manifest } from './ga4/manifest.ts';
+import { createGoogleAdsConnector, type GoogleAdsConnectorConfig } from './google-ads/connector.ts';
+import { googleAdsManifest } from './google-ads/manifest.ts';
+import { createGtmConnector, type GtmConnectorConfig } from './gtm/connector.ts';
+import { gtmManifest } from './gtm/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
   readonly tiktok: TikTokConnectorConfig;
   readonly meta: MetaConnectorConfig;
+  readonly google_ads: GoogleAdsConnectorConfig;
+  readonly ga4: Ga4ConnectorConfig;
+  readonly gtm: GtmConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
 export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> = {
   tiktok: tiktokManifest,
   meta: metaManifest,
+  google_ads: googleAdsManifest,
+  ga4: ga4Manifest,
+  gtm: gtmManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -27,6 +39,9 @@ export function createPlatformRegistry(
   return {
     tiktok: createTikTokConnector(config.tiktok),
     meta: createMetaConnector(config.meta),
+    google_ads: createGoogleAdsConnector(config.google_ads),
+    ga4: createGa4Connector(config.ga4),
+    gtm: createGtmConnector(config.gtm),
   };
 }
 

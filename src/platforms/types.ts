@@ -6,7 +6,7 @@
 import type { PlatformError } from './errors.ts';
 
 /** Every registered platform; a new connector adds its id here and one line in registry.ts. */
-export type PlatformId = 'tiktok' | 'meta';
+export type PlatformId = 'tiktok' | 'meta' | 'google_ads' | 'ga4' | 'gtm';
 
 /** How an asset type reaches the agency: through the platform API, or by a person's step. */
 export type GrantMethod = 'api' | 'manual' | 'qr_code';

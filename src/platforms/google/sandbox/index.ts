@@ -85,6 +85,7 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
       if (next !== undefined) world = next;
       model.replaceState(stateFromWorld(world, now()));
       rt.sessions.clear();
+      rt.faults = {};
       rt.recentCalls = [];
     },
   };

@@ -33,6 +33,7 @@ export interface SandboxRuntime {
   log: RequestLogEntry[];
   /** Session id (cookie) → signed-in user email. */
   sessions: Map<string, string>;
+  /** Back to the world's state (or a new world); sessions, faults and the rate window cleared. */
   reset(world?: GoogleWorld): void;
 }
 

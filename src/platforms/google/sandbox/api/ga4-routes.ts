@@ -9,6 +9,7 @@ import {
   patchBinding,
   presentBinding,
   requireAdmin,
+  requireReader,
 } from '../model/ga4.ts';
 import { SCOPES } from '../model/scopes.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -73,7 +74,7 @@ export function registerGa4Routes(app: FastifyInstance, rt: SandboxRuntime): voi
     scopes: SCOPES.analyticsUsersRead,
     handle: (request, caller) => {
       const parent = parentOf(request);
-      requireAdmin(rt.model, caller.email, parent);
+      requireReader(rt.model, caller.email, parent);
       const q = request.query as Record<string, unknown>;
       const all = rt.model.state.ga4.bindings
         .filter((b) => b.parent === parent)
@@ -92,7 +93,7 @@ export function registerGa4Routes(app: FastifyInstance, rt: SandboxRuntime): voi
     url: `${PARENT}/accessBindings/:bindingId`,
     scopes: SCOPES.analyticsUsersRead,
     handle: (request, caller) => {
-      requireAdmin(rt.model, caller.email, parentOf(request));
+      requireReader(rt.model, caller.email, parentOf(request));
       return presentBinding(findBinding(rt.model, nameOf(request)));
     },
   });

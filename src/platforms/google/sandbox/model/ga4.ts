@@ -42,10 +42,18 @@ export function effectiveRank(ctx: ModelContext, email: string, parent: string):
   return Math.max(-1, ...roles.map(rank));
 }
 
-/** Managing users needs the admin role (GA4: only Administrators manage access; a choice here). */
+/** Changing access needs the admin role (GA4: only Administrators manage access; a choice here). */
 export function requireAdmin(ctx: ModelContext, email: string, parent: string): void {
   requireParent(ctx, parent);
-  if (effectiveRank(ctx, email, parent) < rank('predefinedRoles/admin'))
+  if (effectiveRank(ctx, email, parent) < rank('predefinedRoles/admin')) {
+    fail('PERMISSION_DENIED', 'The caller does not have permission');
+  }
+}
+
+/** Reading the bindings needs any role on the parent (a choice: [AA] is silent). */
+export function requireReader(ctx: ModelContext, email: string, parent: string): void {
+  requireParent(ctx, parent);
+  if (effectiveRank(ctx, email, parent) < 0)
     fail('PERMISSION_DENIED', 'The caller does not have permission');
 }
 

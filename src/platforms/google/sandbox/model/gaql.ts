@@ -82,7 +82,8 @@ export function parseGaql(query: string): GaqlQuery {
     pos += 1;
     fields.push(field());
   }
-  if (!isWord(next(), 'FROM')) queryError('EXPECTED_FROM', 'Missing FROM clause.');
+  if (!isWord(peek(), 'FROM')) queryError('EXPECTED_FROM', 'Missing FROM clause.');
+  pos += 1;
   const resource = field();
   const where: GaqlCondition[] = [];
   if (isWord(peek(), 'WHERE')) {
