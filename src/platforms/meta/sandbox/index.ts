@@ -7,7 +7,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { registerGraphRoutes } from './api/graph-routes.ts';
+import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createMetaModel, type MetaModel } from './model/model.ts';
 import type { SandboxApp, SandboxState } from './model/types.ts';
@@ -89,6 +89,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
   };
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
+    app.setErrorHandler(graphErrorHandler);
     registerGraphRoutes(app, rt);
     registerDialogPages(app, rt);
     registerConsolePages(app, rt);

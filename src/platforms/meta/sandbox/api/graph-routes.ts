@@ -105,6 +105,27 @@ function sendError(reply: FastifyReply, error: GraphError): FastifyReply {
   });
 }
 
+/**
+ * Errors raised before a Graph handler runs (a malformed body, an unsupported content type) still
+ * answer in Graph's shape on the Graph host; elsewhere they go to the parent handler.
+ */
+export async function graphErrorHandler(
+  error: Error & { statusCode?: number },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  if (!request.url.includes('/graph/')) throw error;
+  const status = error.statusCode ?? 500;
+  const graph =
+    status < 500
+      ? invalidParam(error.message)
+      : new GraphError(1, 'An unknown error has occurred.', {
+          type: 'OAuthException',
+          status: 500,
+        });
+  return sendError(reply, graph);
+}
+
 /** Registers the Graph host under `/graph/*` of the sandbox's prefix. */
 export function registerGraphRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {

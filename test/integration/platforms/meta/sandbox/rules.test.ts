@@ -291,3 +291,17 @@ describe('transport rules', () => {
     expectGraphError(await f.graph('GET', `${W.acme}/bogus_edge`, ada), 100);
   });
 });
+
+describe('malformed requests', () => {
+  it('a malformed JSON body on the Graph host is Graph error 100, not a framework error', async () => {
+    const res = await fetch(`${f.base}/graph/v25.0/${W.adUs}/agencies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ada}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: number; fbtrace_id: string } };
+    expect(body.error.code).toBe(100);
+    expect(body.error.fbtrace_id).toEqual(expect.any(String));
+  });
+});
