@@ -4,7 +4,17 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { createAuthPlugin } from './auth/authenticate.ts';
+import { createIdempotencyPlugin } from './idempotency.ts';
+import { createOpenApiPlugin } from './openapi.ts';
+import { createApiDocsRoutes } from './routes/api-docs-routes.ts';
+import { createAuditRoutes } from './routes/audit-routes.ts';
+import { createApiKeyRoutes } from './routes/api-key-routes.ts';
 import { createAuthRoutes } from './routes/auth-routes.ts';
+import { createBrandingRoutes } from './routes/branding-routes.ts';
+import { createClientRoutes } from './routes/client-routes.ts';
+import { createInvitationRoutes } from './routes/invitation-routes.ts';
+import { createTeamRoutes } from './routes/team-routes.ts';
+import { createTemplateRoutes } from './routes/template-routes.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface AppPlugin {
@@ -14,5 +24,18 @@ export interface AppPlugin {
 
 /** Every workspace plugin, global hooks first. */
 export function workspacePlugins(workspace: Workspace): AppPlugin[] {
-  return [{ plugin: createAuthPlugin(workspace) }, { plugin: createAuthRoutes(workspace) }];
+  return [
+    { plugin: createOpenApiPlugin() },
+    { plugin: createAuthPlugin(workspace) },
+    { plugin: createIdempotencyPlugin(workspace) },
+    { plugin: createAuthRoutes(workspace) },
+    { plugin: createInvitationRoutes(workspace) },
+    { plugin: createTeamRoutes(workspace) },
+    { plugin: createClientRoutes(workspace) },
+    { plugin: createTemplateRoutes(workspace) },
+    { plugin: createBrandingRoutes(workspace) },
+    { plugin: createApiKeyRoutes(workspace) },
+    { plugin: createAuditRoutes(workspace) },
+    { plugin: createApiDocsRoutes() },
+  ];
 }

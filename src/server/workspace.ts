@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { TemplateItemCheck } from '../domain/template-items.ts';
 import type { Schema } from '../store/schema.ts';
+import type { Keyring } from '../store/secrets.ts';
 import {
   createSessionManager,
   type SessionManager,
@@ -21,6 +22,8 @@ export interface SignInLimit {
 export interface Workspace {
   readonly db: Kysely<Schema>;
   readonly now: () => Date;
+  /** Seals stored answers that may hold a one-time secret (Idempotency-Key replays). */
+  readonly keyring: Keyring;
   /** Where people reach this server, e.g. `http://127.0.0.1:3000` (no trailing slash). */
   readonly publicUrl: () => string;
   readonly sessions: SessionManager;
@@ -31,6 +34,7 @@ export interface Workspace {
 
 export interface WorkspaceOptions {
   readonly db: Kysely<Schema>;
+  readonly keyring: Keyring;
   readonly publicUrl: string | (() => string);
   readonly now?: () => Date;
   readonly timeouts?: SessionTimeouts;
@@ -44,6 +48,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   const publicUrl = options.publicUrl;
   return {
     db: options.db,
+    keyring: options.keyring,
     now,
     publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl,
     sessions: createSessionManager({

@@ -110,3 +110,83 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
   return toUser(row);
 }
+
+/** Any user (active or removed) with this email, for invitation acceptance. */
+export async function findUserByEmail(db: Executor, email: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** Brings a removed user of the same agency back with a new role, name and password. */
+export async function reactivateUser(
+  db: Executor,
+  agencyId: string,
+  userId: string,
+  changes: { name: string; role: UserRole; passwordHash: string },
+): Promise<User> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      name: changes.name,
+      role: changes.role,
+      password_hash: changes.passwordHash,
+      disabled_at: null,
+    })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', userId)
+    .returning(userColumns)
+    .executeTakeFirstOrThrow();
+  return toUser(row);
+}
+
+/** Changes an active user's role; undefined when the agency has no such active user. */
+export async function updateUserRole(
+  db: Executor,
+  agencyId: string,
+  userId: string,
+  role: UserRole,
+): Promise<User | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({ role })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .returning(userColumns)
+    .executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** Removes a user from the team (kept, disabled, for history); undefined when not found. */
+export async function disableUser(
+  db: Executor,
+  agencyId: string,
+  userId: string,
+  now: Date,
+): Promise<User | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({ disabled_at: now })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .returning(userColumns)
+    .executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** How many active owners the agency has (the last one cannot leave or be demoted). */
+export async function countOwners(db: Executor, agencyId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('agency_id', '=', agencyId)
+    .where('role', '=', 'owner')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -18,11 +18,15 @@ import { insertAgency, type Agency } from '../../src/store/agencies.ts';
 import { insertApiKey } from '../../src/store/api-keys.ts';
 import type { Database } from '../../src/store/database.ts';
 import type { ApiKeyScope, UserRole } from '../../src/store/schema.ts';
+import { generateKeyEntry, parseKeyring } from '../../src/store/secrets.ts';
 import { insertUser, type User } from '../../src/store/users.ts';
 import { captureLogger } from './logger.ts';
 
 export const TEST_PUBLIC_URL = 'http://127.0.0.1:3000';
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A throwaway keyring for the test process. */
+export const testKeyring = parseKeyring(generateKeyEntry('test'));
 
 /** One password hash shared by every factory user (scrypt is deliberately slow). */
 let passwordHash: Promise<string> | undefined;
@@ -68,6 +72,7 @@ export function buildTestWorkspace(
 ): Workspace {
   return createWorkspace({
     db: database.db,
+    keyring: testKeyring,
     publicUrl: TEST_PUBLIC_URL,
     checkTemplateItem: options.checkTemplateItem ?? checkTemplateItem,
     signInLimit: options.signInLimit ?? { max: 1_000, windowMs: 60_000 },
