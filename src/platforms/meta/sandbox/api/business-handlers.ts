@@ -3,9 +3,9 @@
 import { confirmedShare, findAsset, roleIn, userTasksOn } from '../model/access.ts';
 import { invalidParam, permissionError, unknownObject } from '../model/errors.ts';
 import { claimAdAccount, removeInstagramAccount } from '../model/holdings.ts';
-import { removeRelationship } from '../model/partners.ts';
+import { removeRelationship, requestClientPage } from '../model/partners.ts';
 import type { AccessToken, Asset, AssetKind, Business } from '../model/types.ts';
-import { requireParam, requireScope, requireToken, type GraphCall } from './call.ts';
+import { parseList, requireParam, requireScope, requireToken, type GraphCall } from './call.ts';
 import { parseFields, renderNode, type NodeView } from './fields.ts';
 import { paginate, withSummary } from './paging.ts';
 import { assetView, businessView } from './present.ts';
@@ -33,6 +33,7 @@ export const businessGetEdges = new Set([
   ...Object.keys(clientEdges),
   'owned_instagram_assets',
   'client_instagram_assets',
+  'pending_client_pages',
   'agencies',
   'clients',
 ]);
@@ -79,6 +80,19 @@ export function getBusinessEdge(call: GraphCall, id: string, edge: string): unkn
     const rows = state.assets.filter((a) => a.kind === kind && confirmedShare(state, a.id, id));
     if (!client) return list(rows, (a) => igAssetView(a));
     return list(rows, (a) => withEdgeTasks(assetView(state, a, token.userId), a, id, call));
+  }
+  if (edge === 'pending_client_pages') {
+    const pending = state.shares.filter(
+      (s) => s.partnerBusinessId === id && s.accessStatus === 'PENDING',
+    );
+    const rows = state.assets.filter(
+      (a) => a.kind === 'page' && pending.some((s) => s.assetId === a.id),
+    );
+    return list(rows, (a) => ({
+      type: 'BusinessPageRequest',
+      defaults: ['id', 'page'],
+      fields: { id: () => `${a.id}_${id}`, page: () => ({ id: a.id, name: a.name }) },
+    }));
   }
   if (edge === 'owned_instagram_assets') {
     return list(
@@ -170,6 +184,21 @@ export function claimOwnedAdAccount(call: GraphCall, id: string): unknown {
   if (!asset) throw invalidParam('Param adaccount_id is not a valid ad account id');
   const status = call.rt.model.mutate((ctx) =>
     claimAdAccount(ctx, { actorUserId: token.userId, businessId: id, asset }),
+  );
+  return { access_status: status };
+}
+
+/** POST /{agency_business}/client_pages (`page_id`, `permitted_tasks`) → `{"access_status": …}`. */
+export function requestPage(call: GraphCall, id: string): unknown {
+  const token = requireToken(call);
+  memberBusiness(call, token, id);
+  requireScope(token, 'pages_manage_metadata', 'business_management');
+  const pageId = requireParam(call, 'page_id');
+  const asset = findAsset(call.rt.model.state, pageId);
+  if (!asset || asset.kind !== 'page') throw invalidParam('Param page_id must be a valid Page id');
+  const tasks = parseList(requireParam(call, 'permitted_tasks'), 'permitted_tasks');
+  const status = call.rt.model.mutate((ctx) =>
+    requestClientPage(ctx, { actorUserId: token.userId, agencyBusinessId: id, asset, tasks }),
   );
   return { access_status: status };
 }

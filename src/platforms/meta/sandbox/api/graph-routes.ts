@@ -14,6 +14,7 @@ import {
   claimOwnedAdAccount,
   deleteBusinessEdge,
   getBusinessEdge,
+  requestPage,
 } from './business-handlers.ts';
 import type { GraphCall, GraphMethod } from './call.ts';
 import { accessToken, debugTokenCall } from './oauth-handlers.ts';
@@ -53,6 +54,7 @@ function dispatch(call: GraphCall): unknown {
       return deleteBusinessEdge(call, first, edge);
     }
     if (method === 'POST' && edge === 'owned_ad_accounts') return claimOwnedAdAccount(call, first);
+    if (method === 'POST' && edge === 'client_pages') return requestPage(call, first);
     if (method === 'GET')
       throw invalidParam(`Tried accessing nonexisting field (${edge}) on node type (Business)`);
     throw unknownObject(first, method);

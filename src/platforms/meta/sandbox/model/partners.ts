@@ -123,3 +123,62 @@ export function removeRelationship(
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
+
+/**
+ * `POST /{agency_business}/client_pages` (meta-api.md §3.7): the agency asks for a Page. CONFIRMED
+ * when the asking person already manages the Page, else PENDING until a Page admin approves.
+ */
+export function requestClientPage(
+  ctx: ModelContext,
+  input: { actorUserId: string; agencyBusinessId: string; asset: Asset; tasks: string[] },
+): PartnerShare['accessStatus'] {
+  const { asset, agencyBusinessId } = input;
+  if (roleIn(ctx.state, input.actorUserId, agencyBusinessId) !== 'ADMIN') throw permissionError();
+  if (asset.ownerBusinessId === agencyBusinessId) {
+    throw new GraphError(3946, '(#3946) This asset already belongs to this Business Manager', {
+      type: 'OAuthException',
+    });
+  }
+  if (input.tasks.length === 0)
+    throw invalidParam('Param permitted_tasks must be a non-empty array');
+  validateTasks(asset, input.tasks, 'permitted_tasks');
+  const status = canManageSharing(ctx.state, input.actorUserId, asset) ? 'CONFIRMED' : 'PENDING';
+  const t = ctx.now().toISOString();
+  const existing = ctx.state.shares.find(
+    (s) => s.assetId === asset.id && s.partnerBusinessId === agencyBusinessId,
+  );
+  if (existing) {
+    Object.assign(existing, { tasks: [...new Set(input.tasks)], updatedTime: t });
+    return existing.accessStatus;
+  }
+  ctx.state.shares.push({
+    assetId: asset.id,
+    partnerBusinessId: agencyBusinessId,
+    tasks: [...new Set(input.tasks)],
+    accessStatus: status,
+    requestedTime: t,
+    updatedTime: t,
+  });
+  return status;
+}
+
+/** A Page admin approves (CONFIRMED) or declines (removed) a PENDING agency request. */
+export function decidePendingShare(
+  ctx: ModelContext,
+  input: { actorUserId: string; asset: Asset; partnerBusinessId: string; approve: boolean },
+): void {
+  if (!canManageSharing(ctx.state, input.actorUserId, input.asset)) throw permissionError();
+  const share = ctx.state.shares.find(
+    (s) =>
+      s.assetId === input.asset.id &&
+      s.partnerBusinessId === input.partnerBusinessId &&
+      s.accessStatus === 'PENDING',
+  );
+  if (!share) throw invalidParam('No pending request from this business');
+  if (input.approve) {
+    share.accessStatus = 'CONFIRMED';
+    share.updatedTime = ctx.now().toISOString();
+  } else {
+    ctx.state.shares = ctx.state.shares.filter((s) => s !== share);
+  }
+}

@@ -4,7 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allTasks, canManageSharing, roleIn } from '../model/access.ts';
 import { GraphError } from '../model/errors.ts';
 import { claimAdAccount } from '../model/holdings.ts';
-import { removeRelationship, sharePartner, unsharePartner } from '../model/partners.ts';
+import {
+  decidePendingShare,
+  removeRelationship,
+  sharePartner,
+  unsharePartner,
+} from '../model/partners.ts';
 import type { Asset, AssetKind, User } from '../model/types.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { actionForm, checkboxes, esc, page } from './html.ts';
@@ -40,7 +45,26 @@ function assetRows(rt: SandboxRuntime, user: User, asset: Asset, base: string): 
             true,
           )
         : '';
-      return `<li data-testid="partner-${asset.id}-${s.partnerBusinessId}">${esc(name)} (${esc(s.partnerBusinessId)}) <span class="tag">${esc(s.accessStatus)}</span> ${esc(s.tasks.join(', '))} ${remove}</li>`;
+      const decide =
+        manage && s.accessStatus === 'PENDING'
+          ? ['approve', 'decline']
+              .map((d) =>
+                actionForm(
+                  `${base}/business-settings/decide-request`,
+                  {
+                    assetId: asset.id,
+                    kind: asset.kind,
+                    partner: s.partnerBusinessId,
+                    decision: d,
+                  },
+                  d === 'approve' ? 'Approve' : 'Decline',
+                  `${d}-request-${asset.id}-${s.partnerBusinessId}`,
+                  d === 'decline',
+                ),
+              )
+              .join(' ')
+          : '';
+      return `<li data-testid="partner-${asset.id}-${s.partnerBusinessId}">${esc(name)} (${esc(s.partnerBusinessId)}) <span class="tag">${esc(s.accessStatus)}</span> ${esc(s.tasks.join(', '))} ${decide} ${remove}</li>`;
     })
     .join('');
   const assign = manage
@@ -199,6 +223,19 @@ export function registerConsolePages(app: FastifyInstance, rt: SandboxRuntime): 
           actorUserId: user.id,
           asset: asset(form),
           partnerBusinessId: one(form.partner),
+        }),
+      );
+    }),
+  );
+  app.post(
+    '/business-settings/decide-request',
+    withUser((form, user) => {
+      rt.model.mutate((ctx) =>
+        decidePendingShare(ctx, {
+          actorUserId: user.id,
+          asset: asset(form),
+          partnerBusinessId: one(form.partner),
+          approve: one(form.decision) === 'approve',
         }),
       );
     }),

@@ -90,3 +90,58 @@ describe('standalone listener', () => {
     }
   });
 });
+
+describe('agency-initiated Page request (client_pages) and approval', () => {
+  it('is PENDING until a Page admin approves in Business Settings; the connector reads pending then holds', async () => {
+    const nora = await f.tokenFor(W.nora);
+    const ask = await f.graph('POST', `${W.northwind}/client_pages`, nora, {
+      page_id: W.page2,
+      permitted_tasks: '["ANALYZE"]',
+    });
+    expect(ask.body).toEqual({ access_status: 'PENDING' });
+    const pending = await f.graph('GET', `${W.northwind}/pending_client_pages`, nora);
+    expect(pending.body.data).toEqual([
+      { id: `${W.page2}_${W.northwind}`, page: { id: W.page2, name: 'Acme Trail Club' } },
+    ]);
+    const agency = { businessId: W.northwind, accessToken: nora };
+    const asset = { type: 'page', id: W.page2 };
+    expect(await f.platform.readAccess({ agency, asset })).toEqual({ kind: 'lost' });
+    const ada = await f.tokenFor(W.ada);
+    const read = await f.graph('GET', `${W.page2}/agencies`, ada, { fields: 'id,access_status' });
+    expect(read.body.data).toEqual([{ id: W.northwind, access_status: 'PENDING' }]);
+    expect(await html(W.ada)).toContain(`data-testid="approve-request-${W.page2}-${W.northwind}"`);
+    const refused = await f.consoleForm(W.cleo, 'decide-request', [
+      ['assetId', W.page2],
+      ['kind', 'page'],
+      ['partner', W.northwind],
+      ['decision', 'approve'],
+    ]);
+    expect(refused.status).toBe(400);
+    const approve = await f.consoleForm(W.ada, 'decide-request', [
+      ['assetId', W.page2],
+      ['kind', 'page'],
+      ['partner', W.northwind],
+      ['decision', 'approve'],
+    ]);
+    expect(approve.status).toBe(303);
+    expect(await f.platform.readAccess({ agency, asset })).toEqual({
+      kind: 'holds',
+      level: 'view_only',
+    });
+  });
+
+  it('a person outside the agency business cannot ask (#200); a bad page_id is (#100)', async () => {
+    const quinn = await f.tokenFor(W.quinn);
+    const res = await f.graph('POST', `${W.northwind}/client_pages`, quinn, {
+      page_id: W.page,
+      permitted_tasks: '["ANALYZE"]',
+    });
+    expect(res.body.error.code).toBe(200);
+    const nora = await f.tokenFor(W.nora);
+    const bad = await f.graph('POST', `${W.northwind}/client_pages`, nora, {
+      page_id: '1',
+      permitted_tasks: '["ANALYZE"]',
+    });
+    expect(bad.body.error.code).toBe(100);
+  });
+});
