@@ -1,5 +1,9 @@
-/** `latchkey api-keys create`: a new API key, made with an existing write key over the REST API. */
+/**
+ * `latchkey api-keys create`: a new API key, made over the REST API with an existing write key of
+ * a manager or owner, or, to bootstrap the first key, `--offline` in the database.
+ */
 import { printResult } from '../output.ts';
+import { createApiKeyOffline } from './api-keys-offline.ts';
 import { stringOption, UsageError, type CommandGroup } from './command.ts';
 
 interface Created {
@@ -12,17 +16,28 @@ export const apiKeysCommand: CommandGroup = {
   actions: {
     create: {
       summary: 'Create an API key (printed once)',
-      usage: 'latchkey api-keys create --name <name> [--scope read|write] [--json]',
-      options: { name: { type: 'string' }, scope: { type: 'string' } },
+      usage:
+        'latchkey api-keys create --name <name> [--scope read|write] [--json] ' +
+        '[--offline --owner <email>]',
+      options: {
+        name: { type: 'string' },
+        scope: { type: 'string' },
+        offline: { type: 'boolean' },
+        owner: { type: 'string' },
+      },
       run: async (client, values, io, json) => {
         const scope = stringOption(values, 'scope') ?? 'read';
         if (scope !== 'read' && scope !== 'write') {
           throw new UsageError('--scope must be read or write');
         }
-        const result = await client.post<Created>('/api/v1/api-keys', {
-          name: stringOption(values, 'name', true),
-          scope,
-        });
+        const name = stringOption(values, 'name', true);
+        const result = values.offline
+          ? await createApiKeyOffline(io.env, {
+              ownerEmail: stringOption(values, 'owner', true),
+              name,
+              scope,
+            })
+          : await client.post<Created>('/api/v1/api-keys', { name, scope });
         printResult(io, json, result, () =>
           [
             `Created ${result.apiKey.scope} key ${result.apiKey.id} (${result.apiKey.name}).`,

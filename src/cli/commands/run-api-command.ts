@@ -79,7 +79,8 @@ export async function runApiCommand(
       io.err(describeApiError(error));
       return 1;
     }
-    throw error;
+    io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }
 
