@@ -116,7 +116,7 @@ describe(`latchkey CLI against a running server (${testDatabaseKind})`, () => {
   it('shows the API’s validation and auth errors with exit code 1', async () => {
     const invalid = await cli(['clients', 'create', '--name', 'X', '--email', 'not-an-address']);
     expect(invalid.code).toBe(1);
-    expect(invalid.err).toMatch(/^Error \(400 invalid_body\): Invalid body\n  email: /);
+    expect(invalid.err).toMatch(/^Error \(400 invalid_body\): Invalid body\n {2}email: /);
     const bad = await cli(['clients', 'list'], `lk_${'0'.repeat(16)}.${'x'.repeat(43)}`);
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('Error (401 unauthorized): Invalid or revoked API key');
