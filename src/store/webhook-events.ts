@@ -25,7 +25,7 @@ export const webhookEventTypes = [
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
-/** Attempts per delivery before it is marked failed (about 4 hours of backoff in all). */
+/** Attempts per delivery before it is marked failed (2 to 4 hours of backoff in all). */
 export const WEBHOOK_MAX_ATTEMPTS = 10;
 
 export interface WebhookEvent {
