@@ -1,0 +1,71 @@
+/**
+ * Guided manual steps where no API grants access (google-api.md §5 item 10; other-platforms.md
+ * §8 YouTube, §10 Shopify): the exact steps shown to the client, as `ManualStep` data.
+ */
+import type { ManualStep } from '../types.ts';
+
+/** Search Console: only the UI adds users; the agency then verifies with sites.get. */
+export function searchConsoleGuide(input: {
+  siteUrl: string;
+  agencyEmail: string;
+  permission: 'full' | 'restricted';
+}): ManualStep {
+  return {
+    title: `Add ${input.agencyEmail} to Search Console`,
+    instructions: [
+      'Open Google Search Console and choose the property ' + input.siteUrl + '.',
+      'Go to Settings, then Users and permissions.',
+      'Click Add user.',
+      `Enter ${input.agencyEmail} and choose the permission ${input.permission === 'full' ? 'Full' : 'Restricted'}.`,
+      'Click Add, then come back here and press "I have done this" so we can check it.',
+    ],
+    actionUrl: `https://search.google.com/search-console/users?resource_id=${encodeURIComponent(input.siteUrl)}`,
+  };
+}
+
+/** YouTube: channel permissions are UI-only; no read API confirms them (client confirms). */
+export function youtubeGuide(input: {
+  agencyEmail: string;
+  role: 'Manager' | 'Editor' | 'Editor (Limited)' | 'Viewer';
+}): ManualStep {
+  return {
+    title: `Invite ${input.agencyEmail} to your YouTube channel`,
+    instructions: [
+      'Open YouTube Studio with the account that owns the channel.',
+      'Go to Settings, then Permissions, and click Invite.',
+      `Enter ${input.agencyEmail} and choose the role ${input.role}, then Save.`,
+      'The agency accepts the invitation from its email; press "I have done this" here.',
+    ],
+    actionUrl: 'https://studio.youtube.com/',
+  };
+}
+
+/** Shopify: the client allows collaborator requests and gives the store URL and request code. */
+export function shopifyGuide(input: { storeUrl: string; agencyName: string }): ManualStep {
+  return {
+    title: `Let ${input.agencyName} request collaborator access to ${input.storeUrl}`,
+    instructions: [
+      'In your Shopify admin, go to Settings, then Users and permissions.',
+      'Under Collaborators, allow collaborator requests and, if you want, set a 4-digit collaborator request code.',
+      'Enter your store URL (for example your-store.myshopify.com) and the collaborator request code here.',
+      `${input.agencyName} then requests access from its Shopify Partner Dashboard.`,
+      'When the request arrives, open Settings, then Users and permissions, review it and click Accept.',
+    ],
+    actionUrl: `https://${input.storeUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '')}/admin/settings/account`,
+  };
+}
+
+/** A store URL as Shopify names it (`name.myshopify.com`), or null when it is not one. */
+export function normalizeShopifyStore(input: string): string | null {
+  const host = input
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
+  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : null;
+}
+
+/** A collaborator request code: four digits (other-platforms.md §10). */
+export function isCollaboratorCode(input: string): boolean {
+  return /^\d{4}$/.test(input.trim());
+}
