@@ -1,15 +1,13 @@
 /**
  * Composition of webhooks, email and reminders for the runtime: the worker deps (mailer, reminder
- * policy), the cron schedules and the worker-side nudge, and the webhook routes plugin.
+ * policy), the cron schedules and the worker-side nudge. The webhook routes are in appPlugins.
  */
-import type { FastifyPluginAsync } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { OutboxDeps } from '../jobs/outbox-deps.ts';
 import { scheduleOutboxJobs, startOutboxNudge } from '../jobs/outbox-schedule.ts';
 import { createMailer } from '../lib/mailer.ts';
 import type { Logger } from '../lib/logger.ts';
-import { createWebhookRoutes } from '../server/routes/webhook-routes.ts';
 import type { Database } from '../store/database.ts';
 import { reminderPolicyFromHours } from '../store/link-reminders.ts';
 import type { Keyring } from '../store/secrets.ts';
@@ -26,8 +24,6 @@ export interface OutboxRuntime {
   readonly deps: OutboxDeps;
   /** Installs the schedules and, in worker processes, starts the nudge. */
   start(boss: PgBoss, worker: boolean): Promise<void>;
-  /** The `/api/v1/webhooks` routes. */
-  plugin(): { plugin: FastifyPluginAsync };
   stop(): void;
 }
 
@@ -51,13 +47,6 @@ export function createOutboxRuntime(input: OutboxRuntimeInput): OutboxRuntime {
       await scheduleOutboxJobs(boss);
       if (worker) stopNudge = startOutboxNudge(boss, input.database, input.logger);
     },
-    plugin: () => ({
-      plugin: createWebhookRoutes({
-        db: input.database.db,
-        keyring: input.keyring,
-        now: () => new Date(),
-      }),
-    }),
     stop: () => {
       stopNudge();
       mailer.close();

@@ -8,6 +8,7 @@ import { createQueues, startQueue, startWorkers, type QueueHandle } from '../job
 import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
+import { createWebhookRoutes } from '../server/routes/webhook-routes.ts';
 import { prepareSetupLink } from '../server/auth/setup.ts';
 import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
@@ -43,7 +44,10 @@ export interface AppServices {
 
 /** Every plugin of the HTTP server, in registration order: add new route plugins here. */
 export function appPlugins(services: AppServices): AppPlugin[] {
-  return [...workspacePlugins(services.workspace)];
+  return [
+    ...workspacePlugins(services.workspace),
+    { plugin: createWebhookRoutes(services.workspace) },
+  ];
 }
 
 const printSetupLink = (url: string) => {
@@ -84,7 +88,7 @@ export async function startRuntime(
         publicUrl: () => url ?? config.publicUrl,
         checkTemplateItem,
       });
-      const plugins = [...appPlugins({ database, config, logger, workspace }), outbox.plugin()];
+      const plugins = appPlugins({ database, config, logger, workspace });
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();

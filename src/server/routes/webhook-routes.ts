@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { withAudit, type Actor } from '../../store/audit.ts';
+import { withAudit } from '../../store/audit.ts';
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
 import {
@@ -22,8 +22,9 @@ import {
   findWebhookEndpoints,
   updateWebhookEndpoint,
 } from '../../store/webhook-endpoints.ts';
-import { requireActor, type RequestActor } from '../auth/actor.ts';
+import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
+import { auditActor } from './audit-actor.ts';
 import {
   WebhookDeliveryDetailSchema,
   WebhookDeliverySchema,
@@ -79,12 +80,6 @@ const DeliveriesQuerySchema = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
-
-function auditActor(actor: RequestActor): Actor {
-  return actor.kind === 'api_key'
-    ? { kind: 'api_key', id: actor.apiKeyId }
-    : { kind: 'user', id: actor.userId };
-}
 
 const notFound = () => new AppError('not_found', 'No such webhook endpoint');
 
