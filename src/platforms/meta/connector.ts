@@ -5,9 +5,10 @@
  */
 import { DEFAULT_TIMEOUT_MS, type FetchLike } from '../http.ts';
 import type { Platform } from '../types.ts';
-import { grantMetaAccess, readMetaAccess, revokeMetaAccess } from './access.ts';
+import { readMetaAccess, revokeMetaAccess } from './access.ts';
 import { createGraphClient } from './api.ts';
 import type { MetaDeps } from './deps.ts';
+import { grantMetaAccess } from './grant.ts';
 import { listMetaClientAssets } from './listing.ts';
 import { metaManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeMetaCode } from './oauth.ts';

@@ -13,6 +13,7 @@ import { createMetaModel, type MetaModel } from './model/model.ts';
 import type { SandboxApp, SandboxState } from './model/types.ts';
 import { registerConsolePages } from './pages/console-pages.ts';
 import { registerDialogPages } from './pages/dialog-pages.ts';
+import { registerSigninPages } from './pages/signin-pages.ts';
 import type { MetaFaults, RequestLogEntry, SandboxRuntime } from './runtime.ts';
 import { readDefaultWorld, stateFromWorld, type MetaWorld } from './world.ts';
 
@@ -91,6 +92,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     await app.register(formbody);
     app.setErrorHandler(graphErrorHandler);
     registerGraphRoutes(app, rt);
+    registerSigninPages(app, rt);
     registerDialogPages(app, rt);
     registerConsolePages(app, rt);
     registerControlRoutes(app, rt);

@@ -1,11 +1,11 @@
-// Facebook Login dialog (meta-api.md §1.1): `<prefix>/{version}/dialog/oauth`, sign-in as a sandbox
-// person (no password), consent with per-permission choice, redirect with `code` + `state`.
+// Facebook Login dialog (meta-api.md §1.1): `<prefix>/{version}/dialog/oauth`: consent with a
+// choice per permission, then a redirect with `code` + `state`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { issueCode } from '../model/oauth.ts';
 import type { SandboxApp } from '../model/types.ts';
 import type { SandboxRuntime } from '../runtime.ts';
-import { actionForm, esc, page } from './html.ts';
-import { currentUser, safeNext, signIn, signOut } from './session.ts';
+import { esc, page } from './html.ts';
+import { currentUser } from './session.ts';
 
 type Form = Record<string, string | string[] | undefined>;
 
@@ -70,7 +70,7 @@ function redirectTo(
   return reply.code(303).header('location', `${url.toString()}${fragment}`).send();
 }
 
-/** Registers the sign-in page, sign-out, and the versioned OAuth dialog. */
+/** Registers the versioned OAuth dialog and its confirm action. */
 export function registerDialogPages(app: FastifyInstance, rt: SandboxRuntime): void {
   const base = app.prefix;
   const html = (reply: FastifyReply, body: string, status = 200) =>
@@ -79,48 +79,6 @@ export function registerDialogPages(app: FastifyInstance, rt: SandboxRuntime): v
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .send(body);
-
-  app.get('/signin', async (request, reply) => {
-    const next = safeNext(base, one((request.query as Form).next));
-    const people = rt.model.state.users
-      .map(
-        (u) =>
-          `<tr><td>${esc(u.name)}</td><td>${esc(u.email)}</td><td>${actionForm(`${base}/signin`, { userId: u.id, next }, `Continue as ${u.name}`, `signin-user-${u.id}`)}</td></tr>`,
-      )
-      .join('');
-    return html(
-      reply,
-      page(
-        base,
-        'Log in to Facebook',
-        `<section><p>Sandbox: pick a person (no password).</p><table data-testid="signin-users">${people}</table></section>`,
-        currentUser(rt, request),
-      ),
-    );
-  });
-  app.post('/signin', async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    const user = rt.model.state.users.find((u) => u.id === one(form.userId));
-    if (!user)
-      return html(
-        reply,
-        page(
-          base,
-          'Log in',
-          '<section class="error" data-testid="signin-error">Unknown person</section>',
-        ),
-        400,
-      );
-    signIn(rt, reply, base, user.id);
-    return reply
-      .code(303)
-      .header('location', safeNext(base, one(form.next)))
-      .send();
-  });
-  app.post('/signout', async (request, reply) => {
-    signOut(rt, request, reply, base);
-    return reply.code(303).header('location', `${base}/signin`).send();
-  });
 
   app.get(
     '/:version/dialog/oauth',
