@@ -1,6 +1,10 @@
-/** Job: queue the link reminders that are due and stop those of requests that ended. */
+/**
+ * Job: queue the link reminders that are due and stop those of requests that ended; then delete
+ * finished outbox rows past their retention period.
+ */
 import { z } from 'zod';
 import { sweepLinkReminders } from '../store/link-reminders.ts';
+import { OUTBOX_RETENTION_DAYS, pruneOutboxes } from '../store/outbox-retention.ts';
 import { nowOf, type OutboxDeps } from './outbox-deps.ts';
 import { defineJob } from './queue.ts';
 
@@ -25,5 +29,7 @@ export const sweepRemindersJob = defineJob({
   queue: { retryLimit: 2, retryDelay: 30, policy: 'short' },
   handler: async (_payload, deps: ReminderDeps) => {
     await runReminderSweep(deps);
+    const cutoff = nowOf(deps).getTime() - OUTBOX_RETENTION_DAYS * 86_400_000;
+    await pruneOutboxes(deps.database.db, new Date(cutoff));
   },
 });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAudit, systemActor } from '../../../src/store/audit.ts';
 import { enqueueEmail, openEmailBody } from '../../../src/store/email-outbox.ts';
+import { pruneOutboxes } from '../../../src/store/outbox-retention.ts';
 import { emitWebhookEvent } from '../../../src/store/webhook-events.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { insertAgency, testKeyring } from '../../support/outbox-fixtures.ts';
@@ -132,5 +133,48 @@ describe('enqueueEmail', () => {
         kind: 'x',
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('pruneOutboxes', () => {
+  it('deletes finished rows past retention and keeps pending ones', async () => {
+    const agency = await insertAgency(database.db);
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const ids = [];
+    for (const status of ['sent', 'failed', 'pending'] as const) {
+      const id = await enqueueEmail(database.db, keyring, {
+        agencyId: agency,
+        to: 'a@example.test',
+        subject: 's',
+        text: 't',
+        kind: 'test',
+      });
+      await database.db
+        .updateTable('email_outbox')
+        .set({ status, updated_at: old })
+        .where('id', '=', id)
+        .execute();
+      ids.push(id);
+    }
+    const fresh = await enqueueEmail(database.db, keyring, {
+      agencyId: agency,
+      to: 'a@example.test',
+      subject: 's',
+      text: 't',
+      kind: 'test',
+    });
+    await database.db
+      .updateTable('email_outbox')
+      .set({ status: 'sent' })
+      .where('id', '=', fresh)
+      .execute();
+    const result = await pruneOutboxes(database.db, new Date(Date.now() - 30 * 86_400_000));
+    expect(result.emails).toBeGreaterThanOrEqual(2);
+    const left = await database.db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('id', 'in', [...ids, fresh])
+      .execute();
+    expect(left.map((row) => row.id).sort()).toEqual([ids[2]!, fresh].sort());
   });
 });
