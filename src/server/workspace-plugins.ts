@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createAuthPlugin } from './auth/authenticate.ts';
 import { createIdempotencyPlugin } from './idempotency.ts';
 import { createOpenApiPlugin } from './openapi.ts';
+import { createRouteCatalogPlugin } from './route-catalog.ts';
 import { createApiDocsRoutes } from './routes/api-docs-routes.ts';
 import { createAuditRoutes } from './routes/audit-routes.ts';
 import { createApiKeyRoutes } from './routes/api-key-routes.ts';
@@ -25,6 +26,7 @@ export interface AppPlugin {
 /** Every workspace plugin, global hooks first. */
 export function workspacePlugins(workspace: Workspace): AppPlugin[] {
   return [
+    { plugin: createRouteCatalogPlugin() },
     { plugin: createOpenApiPlugin() },
     { plugin: createAuthPlugin(workspace) },
     { plugin: createIdempotencyPlugin(workspace) },

@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
 import { HomePage } from './pages/home-page.tsx';
+import { AuditPage } from './pages/dashboard/audit-page.tsx';
+import { ClientsPage } from './pages/dashboard/clients-page.tsx';
+import { DashboardHomePage } from './pages/dashboard/home-page.tsx';
+import { SettingsPage } from './pages/dashboard/settings-page.tsx';
+import { TeamPage } from './pages/dashboard/team-page.tsx';
+import { TemplatesPage } from './pages/dashboard/templates-page.tsx';
+import { InvitePage } from './pages/invite-page.tsx';
+import { SetupPage } from './pages/setup-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
 
 export interface Route {
   readonly pattern: RegExp;
@@ -10,4 +19,15 @@ export interface Route {
  * The route table of the web front end. Pages live in `pages/`, one file each; add one line here
  * per page. The server serves index.html for `/`, `/app/*` and `/l/*`.
  */
-export const routes: readonly Route[] = [{ pattern: /^\/$/, render: () => <HomePage /> }];
+export const routes: readonly Route[] = [
+  { pattern: /^\/$/, render: () => <HomePage /> },
+  { pattern: /^\/app\/setup\/?$/, render: () => <SetupPage /> },
+  { pattern: /^\/app\/sign-in\/?$/, render: () => <SignInPage /> },
+  { pattern: /^\/app\/invite\/?$/, render: () => <InvitePage /> },
+  { pattern: /^\/app\/?$/, render: () => <DashboardHomePage /> },
+  { pattern: /^\/app\/clients\/?$/, render: () => <ClientsPage /> },
+  { pattern: /^\/app\/templates\/?$/, render: () => <TemplatesPage /> },
+  { pattern: /^\/app\/team\/?$/, render: () => <TeamPage /> },
+  { pattern: /^\/app\/settings\/?$/, render: () => <SettingsPage /> },
+  { pattern: /^\/app\/audit\/?$/, render: () => <AuditPage /> },
+];
