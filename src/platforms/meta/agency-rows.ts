@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PlatformError } from '../errors.ts';
 import type { AccessReading, AssetRef } from '../types.ts';
 import type { MetaDeps } from './deps.ts';
-import { levelOf } from './manifest.ts';
+import { levelOf } from './levels.ts';
 
 const AgencyRowSchema = z.object({
   id: z.string(),

@@ -14,7 +14,7 @@ import {
   writeToken,
 } from './agency-rows.ts';
 import type { MetaDeps } from './deps.ts';
-import { tasksFor } from './manifest.ts';
+import { tasksFor } from './levels.ts';
 import { instagramStep, personalAdAccountStep } from './manual-steps.ts';
 
 /** Shares the asset with the agency at the level, idempotently (already_granted when held). */

@@ -1,13 +1,8 @@
 // Our three levels mapped to each asset type's own tasks, read back, and the scopes per type.
 import { describe, expect, it } from 'vitest';
 import { agencyTasks } from '../../../../src/platforms/meta/sandbox/model/tasks.ts';
-import {
-  levelOf,
-  metaManifest,
-  metaScopesFor,
-  metaTasks,
-  tasksFor,
-} from '../../../../src/platforms/meta/manifest.ts';
+import { levelOf, metaTasks, tasksFor } from '../../../../src/platforms/meta/levels.ts';
+import { metaManifest, metaScopesFor } from '../../../../src/platforms/meta/manifest.ts';
 
 describe('meta manifest', () => {
   it('every level of every API type maps to tasks from that type’s own enum', () => {
