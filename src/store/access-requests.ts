@@ -225,3 +225,32 @@ export async function setAccessRequestStatus(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The agency's client (name and email) for a new request; undefined for another agency's id. */
+export async function findRequestClient(
+  db: Executor,
+  agencyId: string,
+  clientId: string,
+): Promise<{ id: string; name: string; email: string | null } | undefined> {
+  return db
+    .selectFrom('clients')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** A template's items and name for a new request; undefined for another agency's id. */
+export async function findRequestTemplate(
+  db: Executor,
+  agencyId: string,
+  templateId: string,
+): Promise<{ name: string; items: AccessRequestItem[] } | undefined> {
+  const row = await db
+    .selectFrom('request_templates')
+    .select(['name', 'items'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', templateId)
+    .executeTakeFirst();
+  return row ? { name: row.name, items: [...row.items] } : undefined;
+}

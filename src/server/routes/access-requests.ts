@@ -1,0 +1,231 @@
+/**
+ * The agency's access requests: create (the link is returned once, and emailed when a client
+ * email is known), list and read with per-asset status, revoke. Every query is scoped to the
+ * caller's agency, so another agency's id is a 404 (S16).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkRequestItems, RequestItemSchema } from '../../domain/access-request.ts';
+import {
+  DEFAULT_LINK_TTL_DAYS,
+  generateLinkToken,
+  hashLinkSecret,
+  MAX_LINK_TTL_DAYS,
+} from '../../domain/access-request-link.ts';
+import {
+  findAccessRequest,
+  findRequestClient,
+  findRequestTemplate,
+  insertAccessRequest,
+  listAccessRequests,
+  revokeAccessRequest,
+} from '../../store/access-requests.ts';
+import { findAgencyBranding } from '../../store/agencies.ts';
+import { withAudit } from '../../store/audit.ts';
+import { listGrantsByOnboardings } from '../../store/grants.ts';
+import { cancelLinkReminders, scheduleLinkEmail } from '../../store/link-reminders.ts';
+import { findOnboardingByRequest, setOnboardingStatus } from '../../store/onboardings.ts';
+import { deleteOnboardingConnections } from '../../store/platform-connections.ts';
+import { Secret } from '../../store/secrets.ts';
+import { requireActor } from '../auth/actor.ts';
+import { AppError } from '../errors.ts';
+import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
+import type { OnboardingServices } from './onboarding-services.ts';
+
+const CreateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    message: z.string().trim().max(2_000).optional(),
+    clientId: z.uuid().optional(),
+    clientEmail: z.email().max(320).optional(),
+    templateId: z.uuid().optional(),
+    items: z.array(RequestItemSchema).min(1).max(20).optional(),
+    linkExpiresInDays: z.number().int().min(1).max(MAX_LINK_TTL_DAYS).optional(),
+    accessEndsAt: z.iso.datetime().optional(),
+  })
+  .strict();
+const IdParams = z.object({ id: z.uuid() }).strict();
+const ListQuery = z
+  .object({
+    status: z.enum(['open', 'completed', 'partial', 'revoked', 'expired']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+const DAY_MS = 86_400_000;
+
+/** Creates the `/api/v1/requests` routes. */
+export function createAccessRequestRoutes(services: OnboardingServices): FastifyPluginAsync {
+  const manifests = () => Object.values(services.manifests);
+
+  const detail = async (agencyId: string, id: string) => {
+    const request = await findAccessRequest(services.db, agencyId, id);
+    if (!request) throw new AppError('not_found', 'No such request');
+    const onboarding = await findOnboardingByRequest(services.db, request.id);
+    const grants = onboarding ? await listGrantsByOnboardings(services.db, [onboarding.id]) : [];
+    return {
+      ...presentRequest(services.manifests, request),
+      onboarding: onboarding
+        ? {
+            id: onboarding.id,
+            status: onboarding.status,
+            approvedAt: onboarding.approvedAt?.toISOString() ?? null,
+            completedAt: onboarding.completedAt?.toISOString() ?? null,
+          }
+        : null,
+      grantCounts: countStatuses(grants),
+      grants: await Promise.all(grants.map((g) => presentGrant(services.manifests, g))),
+    };
+  };
+
+  return async (root) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/', { schema: { body: CreateSchema } }, async (req, reply) => {
+      const actor = requireActor(req, 'member', { write: true });
+      const body = req.body;
+      const template = body.templateId
+        ? await findRequestTemplate(services.db, actor.agencyId, body.templateId)
+        : undefined;
+      if (body.templateId && !template) throw new AppError('not_found', 'No such template');
+      const items = body.items ?? template?.items;
+      if (!items || items.length === 0)
+        throw new AppError('unprocessable', 'Say what you need: items or a template', {
+          reason: 'no_items',
+        });
+      const problems = checkRequestItems(items, manifests());
+      if (problems.length > 0)
+        throw new AppError('unprocessable', 'Some items cannot be requested', problems);
+      const client = body.clientId
+        ? await findRequestClient(services.db, actor.agencyId, body.clientId)
+        : undefined;
+      if (body.clientId && !client) throw new AppError('not_found', 'No such client');
+      const now = services.now();
+      const link = generateLinkToken();
+      const url = `${services.publicUrl()}/l/${link.token}`;
+      const email = body.clientEmail ?? client?.email ?? undefined;
+      const request = await withAudit(services.db, async (tx) => {
+        const created = await insertAccessRequest(tx, {
+          agencyId: actor.agencyId,
+          clientId: client?.id ?? null,
+          title:
+            body.title ??
+            template?.name ??
+            (client ? `Access for ${client.name}` : 'Access request'),
+          message: body.message ?? null,
+          linkId: link.linkId,
+          linkSecretHash: hashLinkSecret(link.secret),
+          linkExpiresAt: new Date(
+            now.getTime() + (body.linkExpiresInDays ?? DEFAULT_LINK_TTL_DAYS) * DAY_MS,
+          ),
+          accessEndsAt: body.accessEndsAt ? new Date(body.accessEndsAt) : null,
+          createdBy: actor.userId,
+          items,
+        });
+        if (email) {
+          const branding = await findAgencyBranding(tx, actor.agencyId);
+          await scheduleLinkEmail(tx, services.keyring, {
+            agencyId: actor.agencyId,
+            requestId: created.id,
+            to: email,
+            linkUrl: new Secret(url),
+            agencyName: branding?.displayName ?? 'Your agency',
+          });
+        }
+        return {
+          result: created,
+          audit: {
+            agencyId: actor.agencyId,
+            actor: { kind: actor.kind, id: actor.apiKeyId ?? actor.userId },
+            action: 'request.created',
+            target: { kind: 'access_request', id: created.id },
+            data: {
+              items: items.length,
+              template_id: body.templateId ?? null,
+              client_id: client?.id ?? null,
+              emailed: Boolean(email),
+            },
+          },
+        };
+      });
+      return reply.status(201).send({
+        request: presentRequest(services.manifests, request),
+        link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
+      });
+    });
+
+    app.get('/', { schema: { querystring: ListQuery } }, async (req) => {
+      const actor = requireActor(req, 'viewer');
+      const requests = await listAccessRequests(services.db, actor.agencyId, {
+        ...(req.query.limit ? { limit: req.query.limit } : {}),
+        ...(req.query.status ? { status: req.query.status } : {}),
+      });
+      const onboardings = await services.db
+        .selectFrom('onboardings')
+        .select(['id', 'request_id', 'status'])
+        .where('agency_id', '=', actor.agencyId)
+        .where(
+          'request_id',
+          'in',
+          requests.length ? requests.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'],
+        )
+        .execute();
+      const grants = await listGrantsByOnboardings(
+        services.db,
+        onboardings.map((o) => o.id),
+      );
+      return {
+        requests: requests.map((request) => {
+          const onboarding = onboardings.find((o) => o.request_id === request.id);
+          const own = grants.filter((g) => g.onboardingId === onboarding?.id);
+          return {
+            ...presentRequest(services.manifests, request),
+            onboardingStatus: onboarding?.status ?? null,
+            grantCounts: countStatuses(own),
+            assets: own.map((g) => ({
+              id: g.id,
+              assetType: g.assetType,
+              assetId: g.assetId,
+              assetName: g.assetName,
+              permissionLevel: g.permissionLevel,
+              status: g.status,
+            })),
+          };
+        }),
+      };
+    });
+
+    app.get('/:id', { schema: { params: IdParams } }, async (req) => {
+      const actor = requireActor(req, 'viewer');
+      return { request: await detail(actor.agencyId, req.params.id) };
+    });
+
+    app.post('/:id/revoke', { schema: { params: IdParams } }, async (req) => {
+      const actor = requireActor(req, 'member', { write: true });
+      const existing = await findAccessRequest(services.db, actor.agencyId, req.params.id);
+      if (!existing) throw new AppError('not_found', 'No such request');
+      await withAudit(services.db, async (tx) => {
+        const now = services.now();
+        const revoked = await revokeAccessRequest(tx, actor.agencyId, existing.id, now);
+        await cancelLinkReminders(tx, existing.id);
+        const onboarding = await findOnboardingByRequest(tx, existing.id);
+        if (revoked && onboarding?.status === 'started') {
+          await setOnboardingStatus(tx, onboarding.id, 'abandoned', now);
+          await deleteOnboardingConnections(tx, onboarding.id);
+        }
+        return {
+          result: revoked,
+          audit: revoked
+            ? {
+                agencyId: actor.agencyId,
+                actor: { kind: actor.kind, id: actor.apiKeyId ?? actor.userId },
+                action: 'request.revoked',
+                target: { kind: 'access_request', id: existing.id },
+              }
+            : [],
+        };
+      });
+      return { request: await detail(actor.agencyId, existing.id) };
+    });
+  };
+}

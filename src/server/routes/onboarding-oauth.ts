@@ -1,0 +1,96 @@
+/**
+ * Starting an OAuth transaction for the onboarding (client) or the agency's own connection:
+ * a 128-bit+ `state` stored only as a hash, a browser-binding cookie (HttpOnly, SameSite=Lax,
+ * stored as a hash), the platform and the onboarding or user it belongs to, a 10-minute expiry,
+ * and a PKCE S256 pair where the manifest supports it (S1-S3). The return path is sealed to the
+ * row because it carries the client's link.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createOAuthState, createPkcePair } from '../../platforms/pkce.ts';
+import type { OAuthPurpose } from '../../store/schema.ts';
+import { insertOAuthState, OAUTH_STATE_TTL_MS } from '../../store/oauth-states.ts';
+import { Secret, type SecretContext } from '../../store/secrets.ts';
+import { redirectUriFor, requirePlatform, type OnboardingServices } from './onboarding-services.ts';
+
+export const BROWSER_COOKIE = 'latchkey_oauth_browser';
+
+/** SHA-256 hex of a state or cookie value. */
+export function digest(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+/** Reads one cookie from the Cookie header (no plugin needed). */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** The sealing context of a transaction's secret column. */
+export function oauthContext(id: string, agencyId: string, column: string): SecretContext {
+  return { table: 'oauth_states', column, rowId: id, agencyId };
+}
+
+/** Reuses this browser's binding cookie, or sets a new one (10 minutes, HttpOnly, Lax). */
+function bindBrowser(
+  services: OnboardingServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): string {
+  const existing = readCookie(request, BROWSER_COOKIE);
+  if (existing && /^[A-Za-z0-9_-]{22,64}$/.test(existing)) return existing;
+  const value = randomBytes(16).toString('base64url');
+  const secure = services.publicUrl().startsWith('https:') ? '; Secure' : '';
+  void reply.header(
+    'set-cookie',
+    `${BROWSER_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${OAUTH_STATE_TTL_MS / 1000}${secure}`,
+  );
+  return value;
+}
+
+export interface StartOAuthInput {
+  readonly purpose: OAuthPurpose;
+  readonly platform: string;
+  readonly agencyId: string;
+  readonly onboardingId: string | null;
+  readonly userId: string | null;
+  readonly returnPath: string;
+}
+
+/** Records a new transaction and returns the platform's consent page URL. */
+export async function startOAuth(
+  services: OnboardingServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: StartOAuthInput,
+): Promise<URL> {
+  const platform = requirePlatform(services, input.platform);
+  const browser = bindBrowser(services, request, reply);
+  const state = createOAuthState();
+  const id = randomUUID();
+  const pkce = platform.manifest.oauth.pkce ? await createPkcePair() : undefined;
+  const seal = (value: string, column: string) =>
+    services.keyring.seal(new Secret(value), oauthContext(id, input.agencyId, column));
+  await insertOAuthState(services.db, {
+    id,
+    agencyId: input.agencyId,
+    stateHash: digest(state),
+    browserHash: digest(browser),
+    platform: input.platform,
+    purpose: input.purpose,
+    onboardingId: input.onboardingId,
+    userId: input.userId,
+    codeVerifierCiphertext: pkce ? seal(pkce.codeVerifier, 'code_verifier_ciphertext') : null,
+    returnPathCiphertext: seal(input.returnPath, 'return_path_ciphertext'),
+    expiresAt: new Date(services.now().getTime() + OAUTH_STATE_TTL_MS),
+  });
+  return platform.authorizationUrl({
+    state,
+    redirectUri: redirectUriFor(services, input.platform),
+    scopes: platform.manifest.oauth.scopes,
+    ...(pkce ? { codeChallenge: pkce.codeChallenge } : {}),
+  });
+}

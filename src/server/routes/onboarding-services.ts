@@ -1,0 +1,82 @@
+/**
+ * What the onboarding, OAuth callback, access-request and agency-connection routes share: the
+ * database, keyring, connectors, queue, clock and public URL, built once by the runtime (and by
+ * tests), plus the two lookups every public route starts with (the link, the platform).
+ */
+import type { Kysely } from 'kysely';
+import type { PgBoss } from 'pg-boss';
+import {
+  linkSecretMatches,
+  linkStateAt,
+  parseLinkToken,
+} from '../../domain/access-request-link.ts';
+import type { GrantDeps, PlatformLookup } from '../../jobs/grant-deps.ts';
+import type { Platform, PlatformManifest } from '../../platforms/types.ts';
+import {
+  findAccessRequestByLinkId,
+  type AccessRequestWithHash,
+} from '../../store/access-requests.ts';
+import type { Schema } from '../../store/schema.ts';
+import type { Keyring } from '../../store/secrets.ts';
+import { AppError } from '../errors.ts';
+
+export interface OnboardingServices {
+  readonly db: Kysely<Schema>;
+  readonly keyring: Keyring;
+  readonly platforms: PlatformLookup;
+  readonly manifests: Readonly<Record<string, PlatformManifest>>;
+  readonly boss: PgBoss;
+  readonly now: () => Date;
+  /** Where people reach this server, without a trailing slash. */
+  readonly publicUrl: () => string;
+  /** The grant deps (for "check again"), sharing the connectors above. */
+  readonly grantDeps: GrantDeps;
+}
+
+/**
+ * The request a link token names. Malformed, unknown or wrong-secret links are 404 (nothing is
+ * revealed); revoked and expired links are 410 with words the client understands.
+ */
+export async function resolveLink(
+  services: Pick<OnboardingServices, 'db' | 'now'>,
+  raw: string,
+): Promise<AccessRequestWithHash> {
+  const parsed = parseLinkToken(raw);
+  const request = parsed ? await findAccessRequestByLinkId(services.db, parsed.linkId) : undefined;
+  if (!parsed || !request || !linkSecretMatches(parsed.secret, request.linkSecretHash)) {
+    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
+  }
+  const state = linkStateAt(
+    { revokedAt: request.linkRevokedAt, expiresAt: request.linkExpiresAt },
+    services.now(),
+  );
+  if (state === 'revoked') {
+    throw new AppError('gone', 'The agency has withdrawn this link. Ask them for a new one.', {
+      reason: 'revoked',
+    });
+  }
+  if (state === 'expired') {
+    throw new AppError('gone', 'This link has expired. Ask the agency for a new one.', {
+      reason: 'expired',
+    });
+  }
+  return request;
+}
+
+/** The connector for a platform id, or 404. */
+export function requirePlatform(
+  services: Pick<OnboardingServices, 'platforms'>,
+  id: string,
+): Platform {
+  const platform = services.platforms[id];
+  if (!platform) throw new AppError('not_found', `Unknown platform "${id}"`);
+  return platform;
+}
+
+/** The exact redirect URI registered for a platform: built from configuration only (S4). */
+export function redirectUriFor(
+  services: Pick<OnboardingServices, 'publicUrl'>,
+  platform: string,
+): string {
+  return `${services.publicUrl()}/oauth/callback/${platform}`;
+}

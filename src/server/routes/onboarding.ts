@@ -1,0 +1,226 @@
+/**
+ * The public onboarding API behind the client page, authorized only by the link
+ * (`/api/v1/onboarding/<id>.<secret>/...`; the logger masks that path segment). Every answer is
+ * about the link's own request: ids from other requests are simply not found.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GrantBlocked } from '../../jobs/grant-deps.ts';
+import { recheckGrant } from '../../jobs/recheck-grant.ts';
+import { PlatformError } from '../../platforms/errors.ts';
+import { markLinkOpened, type AccessRequest } from '../../store/access-requests.ts';
+import { findAgencyBranding } from '../../store/agencies.ts';
+import { recordAudit } from '../../store/audit.ts';
+import { listGrantsByOnboarding } from '../../store/grants.ts';
+import { findOrCreateOnboarding, saveAssetListing } from '../../store/onboardings.ts';
+import {
+  findAgencyConnection,
+  findOnboardingConnection,
+  openOnboardingToken,
+} from '../../store/platform-connections.ts';
+import { AppError } from '../errors.ts';
+import { startOAuth } from './onboarding-oauth.ts';
+import { approveSelection, listingsOf, SelectionSchema } from './onboarding-approve.ts';
+import { presentGrant, presentItem } from './onboarding-presenters.ts';
+import { requirePlatform, resolveLink, type OnboardingServices } from './onboarding-services.ts';
+
+const LinkParams = z.object({ link: z.string().max(120) }).strict();
+const PlatformParams = LinkParams.extend({ platform: z.string().max(40) }).strict();
+const GrantParams = LinkParams.extend({ grantId: z.uuid() }).strict();
+
+/** Creates the public onboarding routes (prefix `/api/v1/onboarding`). */
+export function createOnboardingRoutes(services: OnboardingServices): FastifyPluginAsync {
+  const open = async (link: string) => {
+    const request = await resolveLink(services, link);
+    const { onboarding, created } = await findOrCreateOnboarding(services.db, {
+      agencyId: request.agencyId,
+      requestId: request.id,
+    });
+    if (created || !request.linkOpenedAt) {
+      await services.db.transaction().execute(async (tx) => {
+        if (await markLinkOpened(tx, request.id, services.now())) {
+          await recordAudit(tx, {
+            agencyId: request.agencyId,
+            actor: { kind: 'client', id: onboarding.id },
+            action: 'request.link_opened',
+            target: { kind: 'access_request', id: request.id },
+          });
+        }
+      });
+    }
+    return { request, onboarding };
+  };
+  const platformsOf = (request: AccessRequest) => [
+    ...new Set(request.items.map((i) => i.platform)),
+  ];
+
+  return async (root) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    });
+
+    app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
+      const { request, onboarding } = await open(req.params.link);
+      const branding = await findAgencyBranding(services.db, request.agencyId);
+      const platforms = await Promise.all(
+        platformsOf(request).map(async (id) => {
+          const agency = await findAgencyConnection(services.db, request.agencyId, id);
+          return {
+            id,
+            name: services.manifests[id]?.name ?? id,
+            connected: Boolean(await findOnboardingConnection(services.db, onboarding.id, id)),
+            agencyReady: Boolean(agency?.businessId),
+          };
+        }),
+      );
+      return {
+        agency: {
+          name: branding?.displayName ?? 'Your agency',
+          brandColor: branding?.brandColor ?? null,
+          logoUrl: branding?.logoUrl ?? null,
+        },
+        request: {
+          title: request.title,
+          message: request.message,
+          linkExpiresAt: request.linkExpiresAt.toISOString(),
+          accessEndsAt: request.accessEndsAt?.toISOString() ?? null,
+          items: request.items.map((item) => presentItem(services.manifests, item)),
+        },
+        onboarding: { status: onboarding.status },
+        platforms,
+      };
+    });
+
+    app.post(
+      '/:link/oauth/:platform/start',
+      { schema: { params: PlatformParams } },
+      async (req, reply) => {
+        const { request, onboarding } = await open(req.params.link);
+        if (!platformsOf(request).includes(req.params.platform))
+          throw new AppError('not_found', 'This link asks for nothing on that platform');
+        if (onboarding.status !== 'started')
+          throw new AppError('conflict', 'You have already approved this request');
+        const url = await startOAuth(services, req, reply, {
+          purpose: 'onboarding',
+          platform: req.params.platform,
+          agencyId: request.agencyId,
+          onboardingId: onboarding.id,
+          userId: null,
+          returnPath: `/l/${req.params.link}`,
+        });
+        return { authorizationUrl: url.toString() };
+      },
+    );
+
+    app.get('/:link/assets/:platform', { schema: { params: PlatformParams } }, async (req) => {
+      const { request, onboarding } = await open(req.params.link);
+      const platform = requirePlatform(services, req.params.platform);
+      const wanted = new Set(
+        request.items.filter((i) => i.platform === req.params.platform).map((i) => i.assetType),
+      );
+      if (wanted.size === 0)
+        throw new AppError('not_found', 'This link asks for nothing on that platform');
+      const token = await openOnboardingToken(
+        services.db,
+        services.keyring,
+        onboarding.id,
+        req.params.platform,
+      );
+      if (!token)
+        throw new AppError('conflict', `Connect ${platform.manifest.name} first`, {
+          reason: 'not_connected',
+        });
+      let listing;
+      try {
+        listing = await platform.listClientAssets(token.accessToken.reveal());
+      } catch (error) {
+        if (!(error instanceof PlatformError)) throw error;
+        throw new AppError(
+          error.retryable ? 'unavailable' : 'conflict',
+          error.retryable
+            ? `${platform.manifest.name} did not answer: try again in a moment.`
+            : error.message,
+          { reason: error.kind },
+        );
+      }
+      const filtered = { ...listing, assets: listing.assets.filter((a) => wanted.has(a.type)) };
+      if (onboarding.status === 'started') {
+        await saveAssetListing(
+          services.db,
+          onboarding.id,
+          { ...listingsOf(onboarding), [req.params.platform]: filtered },
+          services.now(),
+        );
+      }
+      const missing = [...wanted].filter((type) => !filtered.assets.some((a) => a.type === type));
+      return { ...filtered, missingTypes: missing };
+    });
+
+    app.post(
+      '/:link/approve',
+      { schema: { params: LinkParams, body: SelectionSchema } },
+      async (req, reply) => {
+        const { request, onboarding } = await open(req.params.link);
+        const result = await approveSelection(
+          services,
+          request,
+          onboarding.id,
+          req.body.selections,
+        );
+        return reply.status(result.approvedNow ? 202 : 200).send({
+          approvedNow: result.approvedNow,
+          grants: await Promise.all(result.grants.map((g) => presentGrant(services.manifests, g))),
+        });
+      },
+    );
+
+    app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
+      const { request, onboarding } = await open(req.params.link);
+      const grants = await listGrantsByOnboarding(services.db, onboarding.id);
+      const agencyBusinesses = await Promise.all(
+        platformsOf(request).map(async (id) => {
+          const c = await findAgencyConnection(services.db, request.agencyId, id);
+          return {
+            platform: id,
+            businessId: c?.businessId ?? null,
+            businessName: c?.businessName ?? null,
+          };
+        }),
+      );
+      const working = grants.some((g) => g.status === 'queued' || g.status === 'running');
+      return {
+        onboarding: {
+          status: onboarding.status,
+          approvedAt: onboarding.approvedAt?.toISOString() ?? null,
+          completedAt: onboarding.completedAt?.toISOString() ?? null,
+        },
+        working,
+        grantedTo: agencyBusinesses,
+        grants: await Promise.all(grants.map((g) => presentGrant(services.manifests, g))),
+      };
+    });
+
+    app.post('/:link/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
+      const { onboarding } = await open(req.params.link);
+      const grants = await listGrantsByOnboarding(services.db, onboarding.id);
+      if (!grants.some((g) => g.id === req.params.grantId))
+        throw new AppError('not_found', 'No such item in this request');
+      try {
+        const grant = await recheckGrant(services.grantDeps, req.params.grantId, {
+          kind: 'client',
+          id: onboarding.id,
+        });
+        if (!grant) throw new AppError('not_found', 'No such item in this request');
+        return { grant: await presentGrant(services.manifests, grant) };
+      } catch (error) {
+        if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
+        if (!(error instanceof PlatformError)) throw error;
+        throw new AppError('unavailable', 'TikTok did not answer: try again in a moment.', {
+          reason: error.kind,
+        });
+      }
+    });
+  };
+}

@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { findAuditEvents } from '../../../src/store/audit.ts';
+import {
+  ADVERTISERS,
+  BCS,
+  connectAgency,
+  connectClient,
+  control,
+  createHarness,
+  createRequest,
+  USERS,
+  type Harness,
+} from '../../support/onboarding.ts';
+
+const PIXEL = '7500000000000000001';
+const TT_ACCOUNT = '7400000000000000001';
+
+interface GrantView {
+  id: string;
+  assetType: string;
+  assetId: string;
+  status: string;
+  alreadyShared: boolean;
+  manualStep: {
+    kind: string;
+    instructions: string[];
+    actionUrl: string | null;
+    qrCodeDataUrl: string | null;
+  } | null;
+}
+
+let h: Harness;
+let link: { id: string; token: string };
+const api = (path: string) => `/api/v1/onboarding/${link.token}${path}`;
+const progress = async () =>
+  (await h.app.inject({ method: 'GET', url: api('/progress') })).json<{
+    grants: GrantView[];
+    onboarding: { status: string };
+  }>();
+
+beforeAll(async () => {
+  h = await createHarness();
+  link = await createRequest(h, [
+    { assetType: 'advertiser', permissionLevel: 'OPERATOR' },
+    { assetType: 'pixel', permissionLevel: 'SHARED' },
+    { assetType: 'tiktok_account', permissionLevel: 'AD_DELIVERY' },
+  ]);
+});
+afterAll(async () => h.close());
+
+const selections = [
+  { platform: 'tiktok', assetType: 'advertiser', assetId: ADVERTISERS.us },
+  { platform: 'tiktok', assetType: 'pixel', assetId: PIXEL },
+  { platform: 'tiktok', assetType: 'tiktok_account', assetId: TT_ACCOUNT },
+];
+
+describe('the client journey', () => {
+  it('shows who asks for what, with the agency not ready yet', async () => {
+    const page = await h.app.inject({ method: 'GET', url: api('') });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const body = page.json<{
+      agency: { name: string };
+      request: { items: { assetTypeLabel: string }[] };
+      platforms: unknown[];
+    }>();
+    expect(body.agency.name).toBe('Northwind Media');
+    expect(body.request.items.map((i) => i.assetTypeLabel)).toEqual([
+      'Ad account',
+      'Pixel',
+      'TikTok account',
+    ]);
+    expect(body.platforms).toEqual([
+      { id: 'tiktok', name: 'TikTok', connected: false, agencyReady: false },
+    ]);
+  });
+
+  it('lists the client assets to tick after connecting', async () => {
+    expect((await connectClient(h, link.token)).statusCode).toBe(303);
+    const assets = await h.app.inject({ method: 'GET', url: api('/assets/tiktok') });
+    expect(assets.statusCode).toBe(200);
+    const ids = assets.json<{ assets: { id: string }[] }>().assets.map((a) => a.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([ADVERTISERS.us, ADVERTISERS.eu, PIXEL, TT_ACCOUNT]),
+    );
+    expect(ids).not.toContain('7600000000000000001');
+  });
+
+  it('refuses approval until the agency has connected its Business Center', async () => {
+    const answer = await h.app.inject({
+      method: 'POST',
+      url: api('/approve'),
+      payload: { selections },
+    });
+    expect(answer.statusCode).toBe(409);
+    expect(answer.json().error.details.reason).toBe('agency_not_connected');
+    expect(await h.database.db.selectFrom('grants').select('id').execute()).toHaveLength(0);
+  });
+
+  it('approves once under a double submit, one job per grant', async () => {
+    await connectAgency(h);
+    const [first, second] = await Promise.all([
+      h.app.inject({ method: 'POST', url: api('/approve'), payload: { selections } }),
+      h.app.inject({
+        method: 'POST',
+        url: api('/approve'),
+        payload: { selections: selections.slice(0, 1) },
+      }),
+    ]);
+    const codes = [first.statusCode, second.statusCode].sort();
+    expect(codes).toEqual([200, 202]);
+    const grants = await h.database.db.selectFrom('grants').selectAll().execute();
+    expect(grants).toHaveLength(3);
+    const jobs = await h.queue.boss.findJobs('grants.execute');
+    expect(jobs).toHaveLength(3);
+    expect(new Set(jobs.map((j) => (j.data as { grantId: string }).grantId))).toEqual(
+      new Set(grants.map((g) => g.id)),
+    );
+  });
+
+  it('runs the grants to pending acceptance and manual steps, then drops the client token', async () => {
+    const grants = await h.database.db.selectFrom('grants').select('id').execute();
+    for (const grant of grants) await executeGrant(h.grantDeps, grant.id);
+    const view = await progress();
+    const byType = Object.fromEntries(view.grants.map((g) => [g.assetType, g]));
+    expect(byType.advertiser?.status).toBe('pending_acceptance');
+    expect(byType.pixel?.status).toBe('needs_manual_step');
+    expect(byType.pixel?.manualStep?.instructions.join(' ')).toContain(BCS.northwind);
+    expect(byType.tiktok_account?.status).toBe('needs_manual_step');
+    expect(byType.tiktok_account?.manualStep?.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    const tokens = await h.database.db
+      .selectFrom('platform_connections')
+      .select('id')
+      .where('owner_kind', '=', 'onboarding')
+      .execute();
+    expect(tokens).toHaveLength(0);
+    const actions = (await findAuditEvents(h.database.db, h.agency.agency.id)).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'request.created',
+        'request.link_opened',
+        'onboarding.approved',
+        'grant.pending_acceptance',
+        'grant.needs_manual_step',
+        'onboarding.client_token_deleted',
+      ]),
+    );
+  });
+
+  it('picks up the acceptance, the shared pixel and the scanned QR code', async () => {
+    const ids = Object.fromEntries((await progress()).grants.map((g) => [g.assetType, g]));
+    await control(h.sandbox, 'partners/share', {
+      bc_id: BCS.acme,
+      partner_id: BCS.northwind,
+      asset_type: 'PIXEL',
+      asset_ids: [PIXEL],
+      user_id: USERS.dana,
+    });
+    await control(h.sandbox, 'partners/accept', {
+      bc_id: BCS.northwind,
+      owner_bc_id: BCS.acme,
+      user_id: USERS.nora,
+    });
+    const qr = new URL(ids.tiktok_account?.manualStep?.actionUrl ?? '');
+    await control(h.sandbox, 'qr/scan', {
+      token: qr.searchParams.get('token'),
+      user_id: USERS.dana,
+      asset_id: TT_ACCOUNT,
+      approve: true,
+    });
+    for (const grant of Object.values(ids)) {
+      const checked = await h.app.inject({ method: 'POST', url: api(`/grants/${grant.id}/check`) });
+      expect(checked.statusCode).toBe(200);
+    }
+    const view = await progress();
+    expect(view.grants.map((g) => g.status)).toEqual(['granted', 'granted', 'granted']);
+    expect(view.onboarding.status).toBe('completed');
+    const request = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${link.id}`,
+      headers: h.agency.owner.headers,
+    });
+    expect(request.json().request.status).toBe('completed');
+  });
+});
+
+describe('links', () => {
+  it('stores only the hash and answers 404 for a wrong secret', async () => {
+    const row = await h.database.db
+      .selectFrom('access_requests')
+      .selectAll()
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow();
+    const secret = link.token.split('.')[1] ?? '';
+    expect(JSON.stringify(row)).not.toContain(secret);
+    const wrong = `${link.token.split('.')[0]}.${'A'.repeat(22)}`;
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${wrong}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/v1/onboarding/garbage' })).statusCode,
+    ).toBe(404);
+  });
+
+  it('answers 410 for a revoked or an expired link', async () => {
+    const revoked = await createRequest(h, [
+      { assetType: 'advertiser', permissionLevel: 'ANALYST' },
+    ]);
+    const answer = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${revoked.id}/revoke`,
+      headers: { ...h.agency.owner.headers, origin: 'http://127.0.0.1:3000' },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${revoked.token}` }))
+        .statusCode,
+    ).toBe(410);
+    const expired = await createRequest(h, [
+      { assetType: 'advertiser', permissionLevel: 'ANALYST' },
+    ]);
+    await h.database.db
+      .updateTable('access_requests')
+      .set({ link_expires_at: new Date(Date.now() - 1) })
+      .where('id', '=', expired.id)
+      .execute();
+    const gone = await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${expired.token}` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error.details.reason).toBe('expired');
+  });
+
+  it('keeps requests to their agency (another agency gets 404)', async () => {
+    const { buildAgency } = await import('../../support/agency.ts');
+    const other = await buildAgency(h.database);
+    for (const [method, url] of [
+      ['GET', `/api/v1/requests/${link.id}`],
+      ['POST', `/api/v1/requests/${link.id}/revoke`],
+    ] as const) {
+      const answer = await h.app.inject({
+        method,
+        url,
+        headers: { ...other.owner.headers, origin: 'http://127.0.0.1:3000' },
+      });
+      expect(answer.statusCode).toBe(404);
+    }
+    const list = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/requests',
+      headers: other.owner.headers,
+    });
+    expect(list.json().requests).toEqual([]);
+  });
+});
