@@ -1,0 +1,121 @@
+/**
+ * The workspace in a real browser on the real server: sign up through the one-time setup link,
+ * invite a teammate who joins through the accept link, and make a request template. The session
+ * cookie is `__Host-` + Secure on http://127.0.0.1, which Chromium accepts as a secure context.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { loadConfig } from '../../src/config.ts';
+import { generateKeyEntry } from '../../src/store/secrets.ts';
+import { captureLogger } from '../support/logger.ts';
+
+let dir: string;
+let runtime: Runtime;
+let browser: Browser;
+let setupLink: string;
+const log = captureLogger('debug');
+const PASSWORD = 'a long enough password 42';
+
+beforeAll(async () => {
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'silent' });
+  dir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-workspace-'));
+  const config = loadConfig({
+    LATCHKEY_DATA_DIR: dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    LATCHKEY_SECRET_KEYS: generateKeyEntry('e2e'),
+    LOG_LEVEL: 'debug',
+  });
+  const links: string[] = [];
+  runtime = await startRuntime(config, 'api', log.logger, {
+    onSetupLink: (url) => links.push(url),
+  });
+  setupLink = links[0]!;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the agency workspace in Chromium', () => {
+  it('signs up, invites a teammate who joins, and makes a request template', async () => {
+    expect(setupLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/app\/setup#token=/);
+    const owner = await browser.newContext();
+    const page = await owner.newPage();
+    await page.goto(setupLink);
+    await page.getByLabel('Agency name').fill('Northwind Media');
+    await page.getByLabel('Your name').fill('Nora Owner');
+    await page.getByLabel('Email').fill('nora@northwind.example');
+    await page.getByLabel(/Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create agency' }).click();
+    await page.waitForURL(/\/app$/);
+    await expect.poll(() => page.getByText('Signed in to Northwind Media').count()).toBe(1);
+
+    const cookies = await owner.cookies();
+    const session = cookies.find((cookie) => cookie.name === '__Host-latchkey_session');
+    expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+
+    // The setup link works once.
+    const again = await browser.newPage();
+    await again.goto(setupLink);
+    await again.getByLabel('Agency name').fill('Second');
+    await again.getByLabel('Your name').fill('Eve');
+    await again.getByLabel('Email').fill('eve@example.com');
+    await again.getByLabel(/Password/).fill(PASSWORD);
+    await again.getByRole('button', { name: 'Create agency' }).click();
+    await expect
+      .poll(() => again.getByRole('alert').textContent())
+      .toContain('invalid, used or expired');
+    await again.close();
+
+    await page.goto(`${runtime.url}/app/team`);
+    await page.getByLabel('Email').fill('tom@northwind.example');
+    await page.getByLabel('Role').selectOption('member');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const acceptUrl = (await page.getByTestId('accept-url').textContent())!;
+    expect(acceptUrl).toContain('/app/invite#token=');
+
+    const teammate = await browser.newContext();
+    const tomPage = await teammate.newPage();
+    await tomPage.goto(acceptUrl);
+    await expect.poll(() => tomPage.getByText('tom@northwind.example as member').count()).toBe(1);
+    await tomPage.getByLabel('Your name').fill('Tom Teammate');
+    await tomPage.getByLabel(/Password/).fill(PASSWORD);
+    await tomPage.getByRole('button', { name: 'Join' }).click();
+    await tomPage.waitForURL(/\/app$/);
+    await expect.poll(() => tomPage.getByText('as Tom Teammate').count()).toBe(1);
+    await teammate.close();
+
+    await page.goto(`${runtime.url}/app/team`);
+    await expect.poll(() => page.getByText('Tom Teammate').count()).toBe(1);
+
+    await page.goto(`${runtime.url}/app/templates`);
+    await page.getByLabel('Name').fill('TikTok ads, read-only');
+    await page.getByLabel(/TikTok · Ad account · Analyst/).check();
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Templates' }).textContent())
+      .toContain('TikTok ads, read-only');
+
+    await page.goto(`${runtime.url}/app/audit`);
+    await expect.poll(() => page.getByText('template.created').count()).toBe(1);
+
+    const text = log.text();
+    expect(text).not.toContain(session!.value);
+    expect(text).not.toContain(setupLink.split('#token=')[1]);
+    expect(text).not.toContain(acceptUrl.split('#token=')[1]);
+    await owner.close();
+  });
+});
