@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { webhookRetryDelayMs } from '../domain/webhook-retry.ts';
 import { claimDueWebhookDeliveries, recordWebhookAttempt } from '../store/webhook-deliveries.ts';
+import type { Secret } from '../store/secrets.ts';
 import { endpointSecretContext } from '../store/webhook-endpoints.ts';
 import { nowOf, type OutboxDeps } from './outbox-deps.ts';
 import { defineJob } from './queue.ts';
@@ -36,14 +37,21 @@ export async function drainWebhookDeliveries(
     if (claimed.length === 0) break;
     await Promise.all(
       claimed.map(async (delivery) => {
-        const secret = deps.keyring.open(
-          delivery.secretCiphertext,
-          endpointSecretContext({ id: delivery.endpointId, agency_id: delivery.agencyId }),
-        );
-        const result = await postWebhook(
-          { ...delivery, secret, deliveryId: delivery.id },
-          { fetch: deps.webhookFetch ?? fetch, timeoutMs, now },
-        );
+        const secret = openSecret(deps, delivery);
+        // A secret that no longer decrypts (its key was removed) is a failed attempt, recorded
+        // like any other, so the row never stays leased and the log says why.
+        const result = secret
+          ? await postWebhook(
+              { ...delivery, secret, deliveryId: delivery.id },
+              { fetch: deps.webhookFetch ?? fetch, timeoutMs, now },
+            )
+          : {
+              startedAt: now,
+              durationMs: 0,
+              statusCode: null,
+              error: 'The signing secret cannot be decrypted with the current keyring',
+              succeeded: false,
+            };
         const retryAt = new Date(
           nowOf(deps).getTime() + webhookRetryDelayMs(delivery.attempt, deps.random),
         );
@@ -53,6 +61,20 @@ export async function drainWebhookDeliveries(
     attempted += claimed.length;
   }
   return attempted;
+}
+
+function openSecret(
+  deps: WebhookDeliveryDeps,
+  delivery: { endpointId: string; agencyId: string; secretCiphertext: string },
+): Secret | undefined {
+  try {
+    return deps.keyring.open(
+      delivery.secretCiphertext,
+      endpointSecretContext({ id: delivery.endpointId, agency_id: delivery.agencyId }),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 export const deliverWebhookJob = defineJob({

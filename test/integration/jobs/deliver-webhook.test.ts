@@ -186,4 +186,13 @@ describe('webhook delivery', () => {
       await replayWebhookDelivery(database.db, other, await deliveryId(), clock),
     ).toBeUndefined();
   });
+
+  it('records an undecryptable secret as a failed attempt instead of leaving the row leased', async () => {
+    const { agencyId, deliveryId } = await setUp();
+    await drainWebhookDeliveries({ ...deps(), keyring: testKeyring() });
+    const log = await findWebhookDelivery(database.db, agencyId, await deliveryId());
+    expect(log?.delivery).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(log?.delivery.last_error).toMatch(/cannot be decrypted/);
+    expect(receiver.received).toHaveLength(0);
+  });
 });
