@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { createQueues, startQueue, startWorkers, type QueueHandle } from '../jobs/queue.ts';
+import { scheduleGrantSweep } from '../jobs/sweep-grants.ts';
 import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
@@ -17,6 +18,7 @@ import { lockDataDir } from '../store/data-lock.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
+import { createOnboardingRuntime } from './onboarding-runtime.ts';
 import { createOutboxRuntime } from './outbox-runtime.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -75,8 +77,22 @@ export async function startRuntime(
     const queue = await startQueue(database, { logger });
     await createQueues(queue.boss, jobs);
     const outbox = createOutboxRuntime({ config, database, keyring, logger });
+    const onboarding = createOnboardingRuntime({
+      config,
+      database,
+      keyring,
+      logger,
+      boss: queue.boss,
+    });
     if (role !== 'api') {
-      await startWorkers(queue.boss, jobs, { ...outbox.deps, database, keyring }, logger);
+      const grantDeps = { ...onboarding.grantDeps, boss: queue.boss };
+      await startWorkers(
+        queue.boss,
+        jobs,
+        { ...outbox.deps, ...grantDeps, database, keyring },
+        logger,
+      );
+      await scheduleGrantSweep(queue.boss);
     }
     await outbox.start(queue.boss, role !== 'api');
     let app: App | undefined;
@@ -88,12 +104,16 @@ export async function startRuntime(
         publicUrl: () => url ?? config.publicUrl,
         checkTemplateItem,
       });
-      const plugins = appPlugins({ database, config, logger, workspace });
+      const plugins = [
+        ...appPlugins({ database, config, logger, workspace }),
+        ...onboarding.plugins(),
+      ];
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+      onboarding.setPublicUrl(url);
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
     }
