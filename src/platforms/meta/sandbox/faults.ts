@@ -41,7 +41,10 @@ function bucType(kind: UseCase['kind']): string {
   return 'ads_management';
 }
 
-/** Usage headers for a call: X-App-Usage always, X-Business-Use-Case-Usage on an object. */
+/**
+ * Usage headers for a call: X-App-Usage always, X-Business-Use-Case-Usage on an object, and
+ * X-Ad-Account-Usage (`reset_time_duration` in seconds) on an ad account.
+ */
 export function usageHeaders(rt: SandboxRuntime, useCase: UseCase | null): Record<string, string> {
   const now = rt.model.now().getTime();
   const limit = rt.faults.rateLimit;
@@ -53,6 +56,13 @@ export function usageHeaders(rt: SandboxRuntime, useCase: UseCase | null): Recor
   const headers: Record<string, string> = {
     'x-app-usage': JSON.stringify({ call_count: pct, total_time: pct, total_cputime: pct }),
   };
+  if (useCase?.kind === 'ad_account') {
+    headers['x-ad-account-usage'] = JSON.stringify({
+      acc_id_util_pct: pct,
+      reset_time_duration: Math.ceil(regainMs / 1000),
+      ads_api_access_tier: 'standard_access',
+    });
+  }
   if (useCase) {
     headers['x-business-use-case-usage'] = JSON.stringify({
       [useCase.objectId]: [

@@ -85,6 +85,9 @@ describe('faults and throttling', () => {
       estimated_time_to_regain_access: 2,
     });
     expect(JSON.parse(res.headers.get('x-app-usage')!)).toMatchObject({ call_count: 100 });
+    const adUsage = JSON.parse(res.headers.get('x-ad-account-usage')!);
+    expect(adUsage).toMatchObject({ acc_id_util_pct: 100, ads_api_access_tier: 'standard_access' });
+    expect(adUsage.reset_time_duration).toBeGreaterThan(100);
   });
 
   it('a Page is 80001; an app-level call is 4; a configured code wins; the window reopens', async () => {
