@@ -121,6 +121,52 @@ export type AccessReading =
 
 export type RevokeOutcome = { readonly kind: 'revoked' } | { readonly kind: 'not_present' };
 
+/** One asset the agency's business holds, as its own connection reads it (lifecycle sweeps). */
+export interface AgencyHolding {
+  readonly type: string;
+  readonly id: string;
+  readonly name: string | null;
+  readonly reading: AccessReading;
+  /** How the business holds it: `partner_share`, `individual_link`, `owner`, or the platform's word. */
+  readonly relation: string;
+  /** The business that shared it, by name, when the platform says. */
+  readonly sourceName: string | null;
+}
+
+/** One way a person reaches an asset, read from the platform (the effective-access explainer). */
+export interface AccessPathReading {
+  readonly person: {
+    readonly id: string;
+    readonly name: string | null;
+    readonly email: string | null;
+  };
+  /** The business through which the person reaches it, and how that business holds the asset. */
+  readonly business: {
+    readonly id: string;
+    readonly relation: string;
+    readonly sourceName: string | null;
+  };
+  /** The person's role in that business (TikTok BC `ADMIN`/`STANDARD`, plus a finance role). */
+  readonly businessRole: string;
+  /** `business_admin`: every asset of the business at its level; `asset_assignment`: given this one. */
+  readonly reason: 'business_admin' | 'asset_assignment';
+  /** The permissions the person ends up with, lowest-level names as the platform spells them. */
+  readonly levels: readonly string[];
+}
+
+export interface AssetAccessReading {
+  /** What the agency's business holds (null when it holds nothing on the asset). */
+  readonly holding: {
+    readonly relation: string;
+    readonly status: 'holds' | 'pending';
+    readonly levels: readonly string[];
+    readonly sourceName: string | null;
+  } | null;
+  readonly paths: readonly AccessPathReading[];
+  /** What the read cannot see, in words (e.g. the client's own side needs the client's token). */
+  readonly limits: readonly string[];
+}
+
 export interface AuthorizationRequest {
   readonly state: string;
   readonly redirectUri: string;
@@ -150,6 +196,16 @@ export interface Platform {
     clientToken?: string;
     asset: AssetRef;
   }): Promise<RevokeOutcome>;
+  /**
+   * Optional (lifecycle): every asset of these types the agency's business holds, in one read per
+   * type, so a verification sweep costs a few calls per agency instead of one per asset.
+   */
+  listAgencyHoldings?(input: {
+    agency: AgencyIdentity;
+    assetTypes: readonly string[];
+  }): Promise<AgencyHolding[]>;
+  /** Optional (lifecycle): who reaches one asset through the agency's business, and why. */
+  readAssetAccess?(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AssetAccessReading>;
 }
 
 export type { PlatformError };

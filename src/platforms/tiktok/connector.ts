@@ -5,6 +5,7 @@
  */
 import { DEFAULT_TIMEOUT_MS, type FetchLike } from '../http.ts';
 import type { Platform } from '../types.ts';
+import { listTikTokAgencyHoldings, readTikTokAssetAccess } from './access-reading.ts';
 import { readAgencyAccess } from './agency-side.ts';
 import { createTikTokClient } from './client.ts';
 import type { TikTokDeps } from './deps.ts';
@@ -74,5 +75,8 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
       return readAgencyAccess(deps, agency, key, asset.id);
     },
     revokeAccess: (input) => revokeTikTokAccess(deps, input),
+    listAgencyHoldings: ({ agency, assetTypes }) =>
+      listTikTokAgencyHoldings(deps.client, agency, assetTypes),
+    readAssetAccess: ({ agency, asset }) => readTikTokAssetAccess(deps.client, agency, asset),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * Job: one verification sweep of one agency. Reads every granted asset with the agency's own
+ * connection, records the outcome and `verified_at` per asset (holds, downgraded with the level
+ * found, lost; a failed read is unknown and retried later, never lost), and for new drift raises
+ * one dashboard alert, one email per agency owner/manager and a signed `grant.drifted` webhook per
+ * asset, with the audit events, in one transaction.
+ */
+import { z } from 'zod';
+import {
+  classifyReading,
+  nextCheckState,
+  summariseOutcomes,
+  type CheckOutcome,
+  type CheckState,
+} from '../domain/drift.ts';
+import { withAudit, type AuditEvent } from '../store/audit.ts';
+import type { DriftAlertItem } from '../store/schema.ts';
+import {
+  findGrantChecks,
+  findVerificationRun,
+  insertVerificationRun,
+  listGrantIdsByOutcome,
+  saveGrantCheck,
+  updateVerificationRun,
+} from '../store/verifications.ts';
+import { insertDriftAlert } from '../store/verifications-alerts.ts';
+import { listLifecycleGrants, type LifecycleGrant } from '../store/verifications-grants.ts';
+import { defineJob, enqueue } from './queue.ts';
+import { notifyDrift } from './verify-grants-notify.ts';
+import { readGrantedAssets } from './verify-grants-read.ts';
+import type { LifecycleDeps } from './verify-grants-deps.ts';
+
+export const verifyGrantsJob = defineJob({
+  name: 'lifecycle.verify',
+  payload: z.object({ runId: z.uuid(), onlyUnknown: z.boolean().optional() }).strict(),
+  queue: {
+    retryLimit: 3,
+    retryDelay: 30,
+    retryBackoff: true,
+    heartbeatSeconds: 30,
+    expireInSeconds: 3_600,
+    deleteAfterSeconds: 86_400,
+  },
+  concurrency: 2,
+  handler: async (payload, deps: LifecycleDeps) => {
+    await runVerification(deps, payload.runId, { onlyUnknown: payload.onlyUnknown ?? false });
+  },
+});
+
+export interface GrantOutcome {
+  readonly grant: LifecycleGrant;
+  readonly state: CheckState;
+  readonly alert: boolean;
+}
+
+export interface VerificationResult {
+  readonly runId: string;
+  readonly summary: Record<CheckOutcome, number>;
+  readonly outcomes: readonly GrantOutcome[];
+  readonly alertId: string | null;
+  /** The follow-up run for unknown reads, when one was queued. */
+  readonly retryRunId: string | null;
+}
+
+/** Runs one sweep to completion (a completed run is not run again). */
+export async function runVerification(
+  deps: LifecycleDeps,
+  runId: string,
+  options: { onlyUnknown?: boolean } = {},
+): Promise<VerificationResult> {
+  const db = deps.database.db;
+  const run = await findVerificationRun(db, runId);
+  if (!run) throw new Error(`verification run ${runId} does not exist`);
+  const empty = { runId, outcomes: [], alertId: null, retryRunId: null };
+  if (run.status === 'completed') {
+    return { ...empty, summary: { ...summariseOutcomes([]), ...run.summary } };
+  }
+  await updateVerificationRun(db, runId, { status: 'running', at: deps.now() });
+  const onlyIds = options.onlyUnknown
+    ? await listGrantIdsByOutcome(db, run.agencyId, ['unknown'])
+    : undefined;
+  const grants = await listLifecycleGrants(db, {
+    agencyId: run.agencyId,
+    ...(onlyIds ? { grantIds: onlyIds } : {}),
+  });
+  const previous = await findGrantChecks(
+    db,
+    grants.map((g) => g.id),
+  );
+  const outcomes: GrantOutcome[] = [];
+  for (const platformId of [...new Set(grants.map((g) => g.platform))]) {
+    const ofPlatform = grants.filter((g) => g.platform === platformId);
+    const reads = await readGrantedAssets(deps, run.agencyId, platformId, ofPlatform);
+    const manifest = deps.platforms[platformId]?.manifest;
+    for (const grant of ofPlatform) {
+      const read = reads.get(grant.id) ?? { kind: 'failed' as const, error: 'not read' };
+      const levels =
+        manifest?.assetTypes.find((t) => t.id === grant.assetType)?.levels.map((l) => l.id) ?? [];
+      const transition = nextCheckState(
+        previous.get(grant.id),
+        read.kind === 'read'
+          ? { kind: 'read', classified: classifyReading(grant.level, read.reading, levels) }
+          : read,
+        deps.now(),
+      );
+      outcomes.push({ grant, state: transition.state, alert: transition.alert });
+    }
+  }
+  const summary = summariseOutcomes(outcomes.map((o) => o.state.outcome));
+  const alertId = await recordOutcomes(deps, run.agencyId, runId, outcomes, summary);
+  const retryRunId = await queueUnknownRetry(deps, run.agencyId, summary.unknown);
+  return { runId, summary, outcomes, alertId, retryRunId };
+}
+
+async function recordOutcomes(
+  deps: LifecycleDeps,
+  agencyId: string,
+  runId: string,
+  outcomes: readonly GrantOutcome[],
+  summary: Record<CheckOutcome, number>,
+): Promise<string | null> {
+  const now = deps.now();
+  const drifted = outcomes.filter((o) => o.alert);
+  return withAudit(deps.database.db, async (tx) => {
+    const items: DriftAlertItem[] = drifted.map(({ grant, state }) => ({
+      grantId: grant.id,
+      platform: grant.platform,
+      assetType: grant.assetType,
+      assetId: grant.assetId,
+      assetName: grant.assetName,
+      expectedLevel: grant.level,
+      outcome: state.outcome === 'downgraded' ? 'downgraded' : 'lost',
+      levelFound: state.levelFound,
+      requestId: grant.requestId,
+    }));
+    const alert = items.length
+      ? await insertDriftAlert(tx, { agencyId, runId, items, now })
+      : undefined;
+    for (const { grant, state, alert: raised } of outcomes) {
+      await saveGrantCheck(tx, {
+        grantId: grant.id,
+        agencyId,
+        runId,
+        expectedLevel: grant.level,
+        state,
+        checkedAt: now,
+        ...(raised && alert ? { alertId: alert.id } : {}),
+      });
+    }
+    if (alert) await notifyDrift(tx, deps, { agencyId, runId, alertId: alert.id, items });
+    await updateVerificationRun(tx, runId, { status: 'completed', at: now, summary });
+    const audit: AuditEvent[] = [
+      {
+        agencyId,
+        actor: { kind: 'system', id: null },
+        action: 'verification.completed',
+        target: { kind: 'verification_run', id: runId },
+        data: { ...summary, alert_id: alert?.id ?? null },
+      },
+      ...items.map((item) => ({
+        agencyId,
+        actor: { kind: 'system' as const, id: null },
+        action: 'grant.drifted',
+        target: { kind: 'grant', id: item.grantId },
+        data: { outcome: item.outcome, expected: item.expectedLevel, found: item.levelFound },
+      })),
+    ];
+    return { result: alert?.id ?? null, audit };
+  });
+}
+
+/** Queues a follow-up run of just the unknown assets (when a queue is at hand). */
+async function queueUnknownRetry(
+  deps: LifecycleDeps,
+  agencyId: string,
+  unknown: number,
+): Promise<string | null> {
+  if (unknown === 0 || !deps.boss) return null;
+  const run = await insertVerificationRun(deps.database.db, {
+    agencyId,
+    trigger: 'retry',
+    requestedBy: null,
+    now: deps.now(),
+  });
+  await enqueue(
+    deps.boss,
+    verifyGrantsJob,
+    { runId: run.id, onlyUnknown: true },
+    { startAfter: Math.ceil(deps.lifecycle.unknownRetryMs / 1000) },
+  );
+  return run.id;
+}

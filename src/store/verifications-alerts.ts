@@ -1,0 +1,145 @@
+/**
+ * Drift alerts (what the dashboard shows until dismissed) and the exact assets a one-click
+ * re-request asks for again.
+ */
+import type { Executor } from './audit.ts';
+import type { DriftAlertItem, DriftAlertRow } from './schema.ts';
+
+export interface DriftAlert {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly runId: string | null;
+  readonly items: readonly DriftAlertItem[];
+  readonly createdAt: Date;
+  readonly dismissedAt: Date | null;
+  readonly rerequestId: string | null;
+}
+
+function toAlert(row: DriftAlertRow): DriftAlert {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    runId: row.run_id,
+    items: row.items,
+    createdAt: row.created_at,
+    dismissedAt: row.dismissed_at,
+    rerequestId: row.rerequest_id,
+  };
+}
+
+/** Records an alert for the drifts one sweep found. */
+export async function insertDriftAlert(
+  db: Executor,
+  input: { agencyId: string; runId: string | null; items: readonly DriftAlertItem[]; now: Date },
+): Promise<DriftAlert> {
+  const row = await db
+    .insertInto('drift_alerts')
+    .values({
+      agency_id: input.agencyId,
+      run_id: input.runId,
+      items: JSON.stringify(input.items),
+      created_at: input.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAlert(row);
+}
+
+/** The agency's alerts, newest first (open ones only unless `all`). */
+export async function listDriftAlerts(
+  db: Executor,
+  agencyId: string,
+  options: { all?: boolean; limit?: number } = {},
+): Promise<DriftAlert[]> {
+  let query = db
+    .selectFrom('drift_alerts')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('created_at', 'desc')
+    .limit(options.limit ?? 50);
+  if (!options.all) query = query.where('dismissed_at', 'is', null);
+  return (await query.execute()).map(toAlert);
+}
+
+/** One alert of one agency. */
+export async function findDriftAlert(
+  db: Executor,
+  agencyId: string,
+  id: string,
+): Promise<DriftAlert | undefined> {
+  const row = await db
+    .selectFrom('drift_alerts')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toAlert(row) : undefined;
+}
+
+/** Dismisses an alert, or links the re-request made from it; false when nothing matched. */
+export async function updateDriftAlert(
+  db: Executor,
+  agencyId: string,
+  id: string,
+  change: { dismissedAt: Date } | { rerequestId: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('drift_alerts')
+    .set(
+      'dismissedAt' in change
+        ? { dismissed_at: change.dismissedAt }
+        : { rerequest_id: change.rerequestId },
+    )
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records the exact assets (grant, asset, old level) a re-request asks for. */
+export async function insertRerequestAssets(
+  db: Executor,
+  requestId: string,
+  agencyId: string,
+  items: readonly DriftAlertItem[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insertInto('rerequest_assets')
+    .values(
+      items.map((item) => ({
+        request_id: requestId,
+        agency_id: agencyId,
+        grant_id: item.grantId,
+        platform: item.platform,
+        asset_type: item.assetType,
+        asset_id: item.assetId,
+        permission_level: item.expectedLevel,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['request_id', 'grant_id']).doNothing())
+    .execute();
+}
+
+/** The exact assets a re-request asks for (empty for an ordinary request). */
+export async function listRerequestAssets(
+  db: Executor,
+  requestId: string,
+): Promise<
+  { grantId: string; platform: string; assetType: string; assetId: string; level: string }[]
+> {
+  const rows = await db
+    .selectFrom('rerequest_assets')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('asset_type')
+    .orderBy('asset_id')
+    .execute();
+  return rows.map((r) => ({
+    grantId: r.grant_id,
+    platform: r.platform,
+    assetType: r.asset_type,
+    assetId: r.asset_id,
+    level: r.permission_level,
+  }));
+}
