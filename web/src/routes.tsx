@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { HomePage } from './pages/home-page.tsx';
+import { OnboardingPage } from './pages/client/onboarding-page.tsx';
 import { AuditPage } from './pages/dashboard/audit-page.tsx';
 import { ClientsPage } from './pages/dashboard/clients-page.tsx';
 import { DashboardHomePage } from './pages/dashboard/home-page.tsx';
@@ -21,6 +22,10 @@ export interface Route {
  */
 export const routes: readonly Route[] = [
   { pattern: /^\/$/, render: () => <HomePage /> },
+  {
+    pattern: /^\/l\/(?<token>[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\/?$/,
+    render: (p) => <OnboardingPage token={p.token ?? ''} />,
+  },
   { pattern: /^\/app\/setup\/?$/, render: () => <SetupPage /> },
   { pattern: /^\/app\/sign-in\/?$/, render: () => <SignInPage /> },
   { pattern: /^\/app\/invite\/?$/, render: () => <InvitePage /> },

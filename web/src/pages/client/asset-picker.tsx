@@ -1,0 +1,54 @@
+import type { AssetListing, OnboardingView } from './client-api.ts';
+import type { Translate } from './messages.ts';
+
+/** The client's assets, grouped by what was asked, to tick (blocked ones explain why). */
+export function AssetPicker(props: {
+  listing: AssetListing;
+  items: OnboardingView['request']['items'];
+  selected: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  t: Translate;
+  platformName: string;
+}) {
+  const { listing, t } = props;
+  return (
+    <div className="lk-picker">
+      {listing.notice && (
+        <p className="lk-warning" data-testid="listing-notice">
+          {listing.notice.message}
+        </p>
+      )}
+      {props.items.map((item) => {
+        const assets = listing.assets.filter((a) => a.type === item.assetType);
+        return (
+          <fieldset key={item.assetType}>
+            <legend>
+              {item.assetTypeLabel} <small>({item.levelLabel})</small>
+            </legend>
+            {assets.length === 0 && (
+              <p className="lk-note">
+                {t('none', { type: item.assetTypeLabel, platform: props.platformName })}
+              </p>
+            )}
+            {assets.map((asset) => {
+              const key = `${asset.type}:${asset.id}`;
+              return (
+                <label key={key} className={asset.blocked ? 'lk-blocked' : ''}>
+                  <input
+                    type="checkbox"
+                    disabled={Boolean(asset.blocked)}
+                    checked={props.selected.has(key)}
+                    onChange={() => props.onToggle(key)}
+                    data-testid={`pick-${asset.id}`}
+                  />{' '}
+                  {asset.name} {asset.ownerName && <small>· {asset.ownerName}</small>}
+                  {asset.blocked && <span className="lk-note"> — {asset.blocked.message}</span>}
+                </label>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** The client page's calls to the public onboarding API (authorized by the link alone). */
+import { apiFetch } from '../dashboard/api.ts';
+
+export interface OnboardingView {
+  agency: { name: string; brandColor: string | null; logoUrl: string | null };
+  request: {
+    title: string;
+    message: string | null;
+    accessEndsAt: string | null;
+    items: {
+      platform: string;
+      platformName: string;
+      assetType: string;
+      assetTypeLabel: string;
+      grantMethod: string;
+      permissionLevel: string;
+      levelLabel: string;
+      levelDescription: string;
+    }[];
+  };
+  onboarding: { status: string };
+  platforms: { id: string; name: string; connected: boolean; agencyReady: boolean }[];
+}
+
+export interface ClientAsset {
+  type: string;
+  id: string;
+  name: string;
+  ownerName?: string;
+  blocked?: { code: string; message: string };
+}
+
+export interface AssetListing {
+  businesses: { id: string; name: string; isAdmin: boolean }[];
+  assets: ClientAsset[];
+  notice?: { code: string; message: string };
+  missingTypes: string[];
+}
+
+export interface GrantView {
+  id: string;
+  platform: string;
+  assetType: string;
+  assetTypeLabel: string;
+  assetId: string;
+  assetName: string;
+  levelLabel: string;
+  status: string;
+  alreadyShared: boolean;
+  failureReason: string | null;
+  manualStep: {
+    kind: string;
+    title: string | null;
+    detail: string | null;
+    instructions: string[];
+    actionUrl: string | null;
+    qrCodeDataUrl: string | null;
+  } | null;
+}
+
+export interface ProgressView {
+  onboarding: { status: string };
+  working: boolean;
+  grantedTo: { platform: string; businessId: string | null; businessName: string | null }[];
+  grants: GrantView[];
+}
+
+/** The onboarding API for one link. */
+export function onboardingApi(token: string) {
+  const base = `/api/v1/onboarding/${token}`;
+  return {
+    load: () => apiFetch<OnboardingView>(base),
+    start: (platform: string) =>
+      apiFetch<{ authorizationUrl: string }>(`${base}/oauth/${platform}/start`, { method: 'POST' }),
+    assets: (platform: string) => apiFetch<AssetListing>(`${base}/assets/${platform}`),
+    approve: (selections: { platform: string; assetType: string; assetId: string }[]) =>
+      apiFetch<{ grants: GrantView[] }>(`${base}/approve`, {
+        method: 'POST',
+        body: { selections },
+      }),
+    progress: () => apiFetch<ProgressView>(`${base}/progress`),
+    check: (grantId: string) =>
+      apiFetch<{ grant: GrantView }>(`${base}/grants/${grantId}/check`, { method: 'POST' }),
+  };
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { GrantView } from './client-api.ts';
+import type { Translate } from './messages.ts';
+
+/** One line per asset with its live status, and the person's step (QR code, instructions). */
+export function GrantProgress(props: {
+  grants: GrantView[];
+  agency: string;
+  t: Translate;
+  onCheck: (grantId: string) => Promise<void>;
+}) {
+  const { t } = props;
+  return (
+    <ul className="lk-grants" data-testid="grant-progress">
+      {props.grants.map((grant) => (
+        <li
+          key={grant.id}
+          className={`lk-grant lk-${grant.status}`}
+          data-testid={`grant-${grant.assetId}`}
+          data-status={grant.status}
+        >
+          <div className="lk-grant-head">
+            <span>
+              <strong>{grant.assetName}</strong>{' '}
+              <small>
+                {grant.assetTypeLabel} · {grant.levelLabel}
+              </small>
+            </span>
+            <span className="lk-status">
+              {t(`status_${grant.status}` as Parameters<Translate>[0], { agency: props.agency })}
+            </span>
+          </div>
+          {grant.alreadyShared && (
+            <p className="lk-note">{t('alreadyShared', { agency: props.agency })}</p>
+          )}
+          {grant.failureReason && <p className="lk-error">{grant.failureReason}</p>}
+          {grant.manualStep && grant.status !== 'granted' && (
+            <ManualStep grant={grant} t={t} onCheck={props.onCheck} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ManualStep(props: {
+  grant: GrantView;
+  t: Translate;
+  onCheck: (id: string) => Promise<void>;
+}) {
+  const step = props.grant.manualStep;
+  const [checking, setChecking] = useState(false);
+  if (!step) return null;
+  const check = async () => {
+    setChecking(true);
+    await props.onCheck(props.grant.id).finally(() => setChecking(false));
+  };
+  return (
+    <div className="lk-step">
+      {step.title && (
+        <p>
+          <strong>{step.title}</strong>
+        </p>
+      )}
+      {step.detail && <p>{step.detail}</p>}
+      {step.instructions.length > 0 && (
+        <ol>
+          {step.instructions.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+      )}
+      {step.qrCodeDataUrl && (
+        <figure>
+          <figcaption>{props.t('scan')}</figcaption>
+          <img
+            src={step.qrCodeDataUrl}
+            alt="QR code"
+            width={200}
+            height={200}
+            data-testid="qr-code"
+          />
+        </figure>
+      )}
+      {step.actionUrl && (
+        <p>
+          <a href={step.actionUrl} target="_blank" rel="noreferrer noopener">
+            {props.t('openLink')}
+          </a>
+        </p>
+      )}
+      <button
+        type="button"
+        onClick={() => void check()}
+        disabled={checking}
+        data-testid={`check-${props.grant.assetId}`}
+      >
+        {props.t('checkAgain')}
+      </button>
+    </div>
+  );
+}

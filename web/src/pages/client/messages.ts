@@ -1,0 +1,157 @@
+/**
+ * The client page's words in English, Spanish and German. The language comes from the visitor's
+ * choice (kept in localStorage), else navigator.language, else English. `{name}` placeholders.
+ */
+export type Language = 'en' | 'es' | 'de';
+export const languages: readonly { id: Language; label: string }[] = [
+  { id: 'en', label: 'English' },
+  { id: 'es', label: 'Español' },
+  { id: 'de', label: 'Deutsch' },
+];
+
+const en = {
+  title: '{agency} asks for access',
+  intro:
+    '{agency} would like access to the items below in your {platform} business account, so they can run and measure your ads without your password. Nothing is shared until you approve, and you can remove access at any time in {platform} Business Center.',
+  asked: 'What is asked',
+  connect: 'Connect {platform}',
+  connected: '{platform} is connected.',
+  connectAgain: 'Connect again',
+  agencyNotReady:
+    '{agency} has not finished connecting its own {platform} account yet, so nothing can be shared right now. We have let them know; come back to this link later.',
+  pick: 'Tick what to share',
+  pickHint: 'These are the assets your {platform} sign-in can see. Tick the ones {agency} may use.',
+  none: 'No {type} found in your {platform} Business Centers.',
+  approve: 'Approve and share',
+  approving: 'Sharing…',
+  progress: 'Progress',
+  receipt: 'Receipt',
+  receiptIntro: '{agency} ({business}) now has access to:',
+  status_queued: 'Waiting to start',
+  status_running: 'Sharing…',
+  status_granted: 'Shared',
+  status_pending_acceptance: 'Shared, waiting for {agency} to accept',
+  status_needs_manual_step: 'Your step is needed',
+  status_failed: 'Could not share',
+  status_revoked: 'Removed',
+  alreadyShared: 'This was already shared with {agency}: nothing changed.',
+  checkAgain: 'Check again',
+  scan: 'Scan this QR code with the TikTok app on the phone signed in to the account:',
+  openLink: 'Open the link',
+  denied: 'You cancelled on {platform}. Connect again when you are ready.',
+  connectFailed: '{platform} did not confirm the sign-in. Please try again.',
+  loading: 'Loading…',
+  language: 'Language',
+  level: 'Access level',
+  ends: 'Access ends on {date}.',
+  done: 'All done. You can close this page.',
+  waiting: 'Some items wait for a person; this page updates by itself.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const es: Record<MessageKey, string> = {
+  title: '{agency} solicita acceso',
+  intro:
+    '{agency} quiere acceso a los elementos siguientes de tu cuenta de empresa de {platform}, para gestionar y medir tus anuncios sin tu contraseña. No se comparte nada hasta que lo apruebes, y puedes retirar el acceso cuando quieras en {platform} Business Center.',
+  asked: 'Qué se solicita',
+  connect: 'Conectar {platform}',
+  connected: '{platform} está conectado.',
+  connectAgain: 'Conectar de nuevo',
+  agencyNotReady:
+    '{agency} aún no ha terminado de conectar su propia cuenta de {platform}, así que todavía no se puede compartir nada. Les hemos avisado; vuelve a este enlace más tarde.',
+  pick: 'Marca lo que quieres compartir',
+  pickHint:
+    'Estos son los activos que ve tu inicio de sesión de {platform}. Marca los que {agency} puede usar.',
+  none: 'No se encontró ningún elemento de tipo {type} en tus Business Centers de {platform}.',
+  approve: 'Aprobar y compartir',
+  approving: 'Compartiendo…',
+  progress: 'Progreso',
+  receipt: 'Comprobante',
+  receiptIntro: '{agency} ({business}) tiene ahora acceso a:',
+  status_queued: 'En espera',
+  status_running: 'Compartiendo…',
+  status_granted: 'Compartido',
+  status_pending_acceptance: 'Compartido, esperando a que {agency} acepte',
+  status_needs_manual_step: 'Se necesita un paso tuyo',
+  status_failed: 'No se pudo compartir',
+  status_revoked: 'Retirado',
+  alreadyShared: 'Ya estaba compartido con {agency}: no ha cambiado nada.',
+  checkAgain: 'Comprobar de nuevo',
+  scan: 'Escanea este código QR con la app de TikTok en el teléfono con la sesión de la cuenta:',
+  openLink: 'Abrir el enlace',
+  denied: 'Cancelaste en {platform}. Vuelve a conectar cuando quieras.',
+  connectFailed: '{platform} no confirmó el inicio de sesión. Inténtalo de nuevo.',
+  loading: 'Cargando…',
+  language: 'Idioma',
+  level: 'Nivel de acceso',
+  ends: 'El acceso termina el {date}.',
+  done: 'Todo listo. Puedes cerrar esta página.',
+  waiting: 'Algunos elementos esperan a una persona; esta página se actualiza sola.',
+};
+
+const de: Record<MessageKey, string> = {
+  title: '{agency} bittet um Zugriff',
+  intro:
+    '{agency} möchte Zugriff auf die folgenden Elemente Ihres {platform}-Geschäftskontos, um Ihre Anzeigen ohne Ihr Passwort zu schalten und auszuwerten. Nichts wird geteilt, bevor Sie zustimmen, und Sie können den Zugriff jederzeit im {platform} Business Center entziehen.',
+  asked: 'Angefragt',
+  connect: '{platform} verbinden',
+  connected: '{platform} ist verbunden.',
+  connectAgain: 'Erneut verbinden',
+  agencyNotReady:
+    '{agency} hat das eigene {platform}-Konto noch nicht fertig verbunden, daher kann gerade nichts geteilt werden. Wir haben Bescheid gegeben; öffnen Sie diesen Link später erneut.',
+  pick: 'Wählen Sie aus, was Sie teilen',
+  pickHint: 'Diese Assets sieht Ihre {platform}-Anmeldung. Haken Sie an, was {agency} nutzen darf.',
+  none: 'Kein Element vom Typ {type} in Ihren {platform} Business Centern gefunden.',
+  approve: 'Zustimmen und teilen',
+  approving: 'Wird geteilt…',
+  progress: 'Fortschritt',
+  receipt: 'Beleg',
+  receiptIntro: '{agency} ({business}) hat jetzt Zugriff auf:',
+  status_queued: 'Wartet',
+  status_running: 'Wird geteilt…',
+  status_granted: 'Geteilt',
+  status_pending_acceptance: 'Geteilt, wartet auf die Annahme durch {agency}',
+  status_needs_manual_step: 'Ihr Schritt ist nötig',
+  status_failed: 'Teilen fehlgeschlagen',
+  status_revoked: 'Entfernt',
+  alreadyShared: 'Das war schon mit {agency} geteilt: nichts geändert.',
+  checkAgain: 'Erneut prüfen',
+  scan: 'Scannen Sie diesen QR-Code mit der TikTok-App auf dem Telefon, das im Konto angemeldet ist:',
+  openLink: 'Link öffnen',
+  denied: 'Sie haben bei {platform} abgebrochen. Verbinden Sie erneut, wenn Sie so weit sind.',
+  connectFailed: '{platform} hat die Anmeldung nicht bestätigt. Bitte erneut versuchen.',
+  loading: 'Wird geladen…',
+  language: 'Sprache',
+  level: 'Zugriffsstufe',
+  ends: 'Der Zugriff endet am {date}.',
+  done: 'Fertig. Sie können diese Seite schließen.',
+  waiting: 'Einige Elemente warten auf eine Person; diese Seite aktualisiert sich selbst.',
+};
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { en, es, de };
+const STORAGE_KEY = 'latchkey.language';
+
+/** The language to start with: the stored choice, else the browser's, else English. */
+export function initialLanguage(): Language {
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  if (stored === 'en' || stored === 'es' || stored === 'de') return stored;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (base === 'en' || base === 'es' || base === 'de') return base;
+  }
+  return 'en';
+}
+
+/** Remembers the visitor's choice. */
+export function storeLanguage(language: Language): void {
+  window.localStorage.setItem(STORAGE_KEY, language);
+}
+
+export type Translate = (key: MessageKey, values?: Record<string, string>) => string;
+
+/** A translate function for one language. */
+export function translator(language: Language): Translate {
+  return (key, values = {}) =>
+    catalogues[language][key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? '');
+}

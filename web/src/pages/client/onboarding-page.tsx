@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeError } from '../dashboard/api.ts';
+import { AssetPicker } from './asset-picker.tsx';
+import {
+  onboardingApi,
+  type AssetListing,
+  type OnboardingView,
+  type ProgressView,
+} from './client-api.ts';
+import { GrantProgress } from './grant-progress.tsx';
+import {
+  initialLanguage,
+  languages,
+  storeLanguage,
+  translator,
+  type Language,
+} from './messages.ts';
+import './client.css';
+
+/** The client's page behind `/l/<id>.<secret>`: what is asked, connect, tick, approve, progress. */
+export function OnboardingPage(props: { token: string }) {
+  const api = useMemo(() => onboardingApi(props.token), [props.token]);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const t = useMemo(() => translator(language), [language]);
+  const [view, setView] = useState<OnboardingView>();
+  const [listings, setListings] = useState<Record<string, AssetListing>>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [progress, setProgress] = useState<ProgressView>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [notice] = useState(() => new URLSearchParams(window.location.search));
+
+  const reload = useCallback(async () => {
+    const loaded = await api.load();
+    setView(loaded);
+    for (const platform of loaded.platforms) {
+      if (loaded.onboarding.status === 'started' && platform.connected) {
+        const listing = await api.assets(platform.id);
+        setListings((old) => ({ ...old, [platform.id]: listing }));
+      }
+    }
+    if (loaded.onboarding.status !== 'started') setProgress(await api.progress());
+  }, [api]);
+
+  useEffect(() => {
+    if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
+    reload().catch((e: unknown) => setError(describeError(e)));
+  }, [reload]);
+
+  const working = progress?.working ?? false;
+  const awaiting =
+    progress?.grants.some((g) => ['pending_acceptance', 'needs_manual_step'].includes(g.status)) ??
+    false;
+  useEffect(() => {
+    if (!progress || (!working && !awaiting)) return;
+    const timer = setTimeout(
+      () => {
+        api
+          .progress()
+          .then(setProgress)
+          .catch(() => undefined);
+      },
+      working ? 1_000 : 5_000,
+    );
+    return () => clearTimeout(timer);
+  }, [api, progress, working, awaiting]);
+
+  if (error)
+    return (
+      <main className="lk-client">
+        <p className="lk-error" data-testid="client-error">
+          {error}
+        </p>
+      </main>
+    );
+  if (!view)
+    return (
+      <main className="lk-client">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  const agency = view.agency.name;
+  const connect = async (platform: string) => {
+    setBusy(true);
+    try {
+      window.location.assign((await api.start(platform)).authorizationUrl);
+    } catch (e) {
+      setError(describeError(e));
+      setBusy(false);
+    }
+  };
+  const approve = async () => {
+    setBusy(true);
+    try {
+      const selections = [...selected].map((key) => {
+        const [platform = '', assetType = '', assetId = ''] = key.split(':');
+        return { platform, assetType, assetId };
+      });
+      await api.approve(selections);
+      await reload();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (key: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const check = async (grantId: string) => {
+    await api.check(grantId).catch((e: unknown) => setError(describeError(e)));
+    setProgress(await api.progress());
+  };
+
+  return (
+    <main
+      className="lk-client"
+      style={{ ['--lk-brand' as string]: view.agency.brandColor ?? '#1d4ed8' }}
+    >
+      <header className="lk-brand">
+        {view.agency.logoUrl && <img src={view.agency.logoUrl} alt="" height={40} />}
+        <span>{agency}</span>
+        <label className="lk-language">
+          {t('language')}{' '}
+          <select
+            value={language}
+            onChange={(e) => {
+              const next = e.target.value as Language;
+              storeLanguage(next);
+              setLanguage(next);
+            }}
+            data-testid="language"
+          >
+            {languages.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <h1>{t('title', { agency })}</h1>
+      {view.request.message && <p className="lk-message">{view.request.message}</p>}
+      {view.platforms.map((platform) => {
+        const items = view.request.items.filter((i) => i.platform === platform.id);
+        const listing = listings[platform.id];
+        const result = notice.get(platform.id);
+        return (
+          <section key={platform.id} className="lk-card">
+            <p>{t('intro', { agency, platform: platform.name })}</p>
+            <h2>{t('asked')}</h2>
+            <ul>
+              {items.map((item) => (
+                <li key={item.assetType}>
+                  <strong>{item.assetTypeLabel}</strong> — {item.levelLabel}:{' '}
+                  {item.levelDescription}
+                </li>
+              ))}
+            </ul>
+            {view.request.accessEndsAt && (
+              <p>
+                {t('ends', {
+                  date: new Date(view.request.accessEndsAt).toLocaleDateString(language),
+                })}
+              </p>
+            )}
+            {result === 'denied' && (
+              <p className="lk-warning">{t('denied', { platform: platform.name })}</p>
+            )}
+            {result === 'failed' && (
+              <p className="lk-warning">{t('connectFailed', { platform: platform.name })}</p>
+            )}
+            {!platform.agencyReady && view.onboarding.status === 'started' && (
+              <p className="lk-warning" data-testid="agency-not-ready">
+                {t('agencyNotReady', { agency, platform: platform.name })}
+              </p>
+            )}
+            {view.onboarding.status === 'started' && (
+              <>
+                {platform.connected && <p>{t('connected', { platform: platform.name })}</p>}
+                <button
+                  type="button"
+                  className={platform.connected ? 'lk-secondary' : 'lk-primary'}
+                  disabled={busy}
+                  onClick={() => void connect(platform.id)}
+                  data-testid={`connect-${platform.id}`}
+                >
+                  {platform.connected
+                    ? t('connectAgain')
+                    : t('connect', { platform: platform.name })}
+                </button>
+                {listing && (
+                  <>
+                    <h2>{t('pick')}</h2>
+                    <p>{t('pickHint', { platform: platform.name, agency })}</p>
+                    <AssetPicker
+                      listing={listing}
+                      items={items}
+                      selected={selected}
+                      onToggle={toggle}
+                      t={t}
+                      platformName={platform.name}
+                    />
+                  </>
+                )}
+              </>
+            )}
+          </section>
+        );
+      })}
+      {view.onboarding.status === 'started' && Object.keys(listings).length > 0 && (
+        <button
+          type="button"
+          className="lk-primary"
+          disabled={busy || selected.size === 0 || view.platforms.some((p) => !p.agencyReady)}
+          onClick={() => void approve()}
+          data-testid="approve"
+        >
+          {busy ? t('approving') : t('approve')}
+        </button>
+      )}
+      {progress && (
+        <section className="lk-card">
+          <h2>{working || awaiting ? t('progress') : t('receipt')}</h2>
+          {!working && !awaiting && (
+            <p data-testid="receipt">
+              {t('receiptIntro', {
+                agency,
+                business: progress.grantedTo
+                  .map((g) => g.businessName ?? g.businessId ?? '')
+                  .join(', '),
+              })}
+            </p>
+          )}
+          <GrantProgress grants={progress.grants} agency={agency} t={t} onCheck={check} />
+          <p>{working || awaiting ? t('waiting') : t('done')}</p>
+        </section>
+      )}
+    </main>
+  );
+}
