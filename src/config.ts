@@ -21,6 +21,16 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIKTOK_APP_ID: z.string().min(1).optional(),
   TIKTOK_APP_SECRET: z.string().min(1).optional(),
+  META_APP_ID: z.string().min(1).optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v25.0')
+    .default('v25.0'),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  GOOGLE_SANDBOX_PORT: port.default(0),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)')
@@ -42,7 +52,17 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly secretKeys: string | undefined;
   readonly logLevel: RawConfig['LOG_LEVEL'];
+  /** Real platform credentials; `undefined` means that platform runs in sandbox mode. */
   readonly tiktok: { readonly appId: string; readonly appSecret: string } | undefined;
+  readonly meta:
+    | { readonly appId: string; readonly appSecret: string; readonly graphVersion: string }
+    | undefined;
+  readonly metaGraphVersion: string;
+  readonly google:
+    | { readonly clientId: string; readonly clientSecret: string; readonly developerToken: string }
+    | undefined;
+  /** Port of the Google sandbox's own listener in sandbox mode (0: any free port). */
+  readonly googleSandboxPort: number;
   readonly email: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly reminders: {
     readonly firstAfterHours: number;
@@ -63,11 +83,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const raw = parsed.data;
-  if (Boolean(raw.TIKTOK_APP_ID) !== Boolean(raw.TIKTOK_APP_SECRET)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  TIKTOK_APP_SECRET: TIKTOK_APP_ID and TIKTOK_APP_SECRET are set together or not at all',
-    );
-  }
+  requireTogether(raw, ['TIKTOK_APP_ID', 'TIKTOK_APP_SECRET']);
+  requireTogether(raw, ['META_APP_ID', 'META_APP_SECRET']);
+  requireTogether(raw, ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_ADS_DEVELOPER_TOKEN']);
   const publicUrl = (raw.PUBLIC_URL ?? `http://${displayHost(raw.HOST)}:${raw.PORT}`).replace(
     /\/$/,
     '',
@@ -85,6 +103,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       raw.TIKTOK_APP_ID && raw.TIKTOK_APP_SECRET
         ? { appId: raw.TIKTOK_APP_ID, appSecret: raw.TIKTOK_APP_SECRET }
         : undefined,
+    meta:
+      raw.META_APP_ID && raw.META_APP_SECRET
+        ? {
+            appId: raw.META_APP_ID,
+            appSecret: raw.META_APP_SECRET,
+            graphVersion: raw.META_GRAPH_VERSION,
+          }
+        : undefined,
+    metaGraphVersion: raw.META_GRAPH_VERSION,
+    google:
+      raw.GOOGLE_CLIENT_ID && raw.GOOGLE_CLIENT_SECRET && raw.GOOGLE_ADS_DEVELOPER_TOKEN
+        ? {
+            clientId: raw.GOOGLE_CLIENT_ID,
+            clientSecret: raw.GOOGLE_CLIENT_SECRET,
+            developerToken: raw.GOOGLE_ADS_DEVELOPER_TOKEN,
+          }
+        : undefined,
+    googleSandboxPort: raw.GOOGLE_SANDBOX_PORT,
     email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM },
     reminders: {
       firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,
@@ -92,6 +128,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       max: raw.REMINDER_MAX,
     },
   };
+}
+
+/** Credentials of one platform are set together or not at all; the message names the missing one. */
+function requireTogether(raw: RawConfig, names: readonly (keyof RawConfig)[]): void {
+  const missing = names.filter((name) => !raw[name]);
+  if (missing.length === 0 || missing.length === names.length) return;
+  const lines = missing.map(
+    (name) => `  ${name}: ${names.join(', ')} are set together or not at all`,
+  );
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
 function displayHost(host: string): string {

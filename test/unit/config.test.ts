@@ -27,6 +27,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('requires each platform credential set together', () => {
+    expect(() => loadConfig({ META_APP_ID: '1' })).toThrow(/META_APP_SECRET/);
+    expect(() => loadConfig({ GOOGLE_CLIENT_ID: 'a', GOOGLE_CLIENT_SECRET: 'b' })).toThrow(
+      /GOOGLE_ADS_DEVELOPER_TOKEN/,
+    );
+    expect(() => loadConfig({ META_GRAPH_VERSION: '25' })).toThrow(/META_GRAPH_VERSION/);
+    const real = loadConfig({
+      META_APP_ID: '1',
+      META_APP_SECRET: 's',
+      META_GRAPH_VERSION: 'v24.0',
+    });
+    expect(real.meta).toEqual({ appId: '1', appSecret: 's', graphVersion: 'v24.0' });
+    expect(loadConfig({}).google).toBeUndefined();
+  });
+
   it('strips a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://access.example.com/' }).publicUrl).toBe(
       'https://access.example.com',
