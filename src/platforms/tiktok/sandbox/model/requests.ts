@@ -126,6 +126,13 @@ export function decideAdAccountRequest(
   requireAdmin(ctx, ownerBcId, actorId);
   if (request.status !== 'PENDING')
     rejectParam(`request ${requestId} is already ${request.status}`);
+  // The ad account may have moved or left the BC since the request was made.
+  if (
+    approve &&
+    (ownerBcId === request.requesterBcId || !findBoundHolding(ctx, ownerBcId, request.assetId))
+  ) {
+    rejectParam('the ad account is no longer held by its owner BC, or the requester now owns it');
+  }
   request.status = approve ? 'APPROVED' : 'REJECTED';
   const holding = ctx.state.holdings.find(
     (h) => h.bcId === request.requesterBcId && h.assetId === request.assetId,
