@@ -1,0 +1,88 @@
+/**
+ * The offboarding's writes that go with an audit event: one step's revoke result with the grant
+ * marked revoked and its `grant.revoked` webhook, and the final status with the summary event.
+ */
+import { withAudit } from '../store/audit.ts';
+import {
+  findOffboarding,
+  listOffboardingSteps,
+  setOffboardingStatus,
+  updateOffboardingStep,
+  type OffboardingStep,
+} from '../store/offboardings.ts';
+import { markGrantRevoked } from '../store/verifications-grants.ts';
+import { emitWebhookEvent } from '../store/webhook-events.ts';
+import type { LifecycleDeps } from './verify-grants-deps.ts';
+
+/** Records a step's result and, the first time, the grant's revocation. */
+export async function recordRevoked(
+  deps: LifecycleDeps,
+  agencyId: string,
+  step: OffboardingStep,
+  status: 'revoked' | 'not_present',
+  detail: string,
+): Promise<void> {
+  const now = deps.now();
+  await withAudit(deps.database.db, async (tx) => {
+    await updateOffboardingStep(tx, step.id, { status, detail, doneAt: now, release: true });
+    const changed = step.grantId
+      ? await markGrantRevoked(tx, step.grantId, `offboarding ${step.offboardingId}`, now)
+      : false;
+    if (changed && step.grantId) {
+      await emitWebhookEvent(tx, {
+        agencyId,
+        type: 'grant.revoked',
+        data: {
+          grant_id: step.grantId,
+          offboarding_id: step.offboardingId,
+          platform: step.platform,
+          asset_type: step.assetType,
+          asset_id: step.assetId,
+          result: status,
+        },
+      });
+    }
+    return {
+      result: undefined,
+      audit: changed
+        ? {
+            agencyId,
+            actor: { kind: 'system', id: null },
+            action: 'grant.revoked',
+            target: { kind: 'grant', id: step.grantId },
+            data: { offboarding_id: step.offboardingId, result: status },
+          }
+        : [],
+    };
+  });
+}
+
+/** Sets the final status: completed when every removal is verified gone, else needs_attention. */
+export async function finishOffboarding(deps: LifecycleDeps, offboardingId: string): Promise<void> {
+  const steps = await listOffboardingSteps(deps.database.db, offboardingId);
+  const offboarding = await findOffboarding(deps.database.db, offboardingId);
+  if (!offboarding) return;
+  const removals = steps.filter((s) => s.action !== 'keep');
+  const clean = removals.every((s) => s.verified === 'gone');
+  const status = clean ? 'completed' : 'needs_attention';
+  const now = deps.now();
+  await withAudit(deps.database.db, async (tx) => {
+    await setOffboardingStatus(tx, offboardingId, status, now);
+    return {
+      result: undefined,
+      audit: {
+        agencyId: offboarding.agencyId,
+        actor: { kind: 'system', id: null },
+        action: `offboarding.${status}`,
+        target: { kind: 'offboarding', id: offboardingId },
+        data: {
+          removed: removals.filter((s) => s.verified === 'gone').length,
+          still_present: removals.filter((s) => s.verified === 'still_present').length,
+          unknown: removals.filter((s) => s.verified === 'unknown').length,
+          manual_pending: removals.filter((s) => s.status === 'manual_pending').length,
+          kept: steps.length - removals.length,
+        },
+      },
+    };
+  });
+}

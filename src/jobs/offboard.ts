@@ -1,0 +1,174 @@
+/**
+ * Job: run one offboarding. For each revoke step in plan order the worker takes the step's lease,
+ * reads the agency's access first (a rerun after a crash may find the platform already acted),
+ * records `requested` BEFORE the revoke call and the result after it, and marks the grant revoked
+ * with its `grant.revoked` webhook in the same transaction. When the platform refuses a removal,
+ * the step becomes the plan's exact manual step. Then every step is read back: the offboarding
+ * completes only when nothing Latchkey granted remains. Idempotent: a rerun does no extra revoke.
+ */
+import { z } from 'zod';
+import { manualStepFor } from '../domain/offboarding-plan.ts';
+import { PlatformError } from '../platforms/errors.ts';
+import type { AgencyIdentity, Platform } from '../platforms/types.ts';
+import {
+  findOffboarding,
+  leaseOffboardingStep,
+  listOffboardingSteps,
+  setOffboardingStatus,
+  updateOffboardingStep,
+  type OffboardingStep,
+} from '../store/offboardings.ts';
+import { agencyIdentityFor } from './grant-deps.ts';
+import { finishOffboarding, recordRevoked } from './offboard-record.ts';
+import { defineJob } from './queue.ts';
+import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
+
+export const offboardJob = defineJob({
+  name: 'lifecycle.offboard',
+  payload: z.object({ offboardingId: z.uuid() }).strict(),
+  // A worker killed mid-run: pg-boss retries the job after the heartbeat lapses (J2); the rerun
+  // re-reads before any revoke, so nothing is done twice (J1).
+  queue: {
+    retryLimit: 8,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    heartbeatSeconds: 30,
+    expireInSeconds: 3_600,
+    deleteAfterSeconds: 86_400,
+  },
+  concurrency: 2,
+  handler: async (payload, deps: LifecycleDeps) => {
+    await runOffboarding(deps, payload.offboardingId);
+  },
+});
+
+type Connection = { platform: Platform; agency: AgencyIdentity };
+
+/** Runs (or resumes) an offboarding to completed or needs_attention. */
+export async function runOffboarding(deps: LifecycleDeps, offboardingId: string): Promise<void> {
+  const db = deps.database.db;
+  const offboarding = await findOffboarding(db, offboardingId);
+  if (!offboarding) throw new Error(`offboarding ${offboardingId} does not exist`);
+  const connections = new Map<string, Connection>();
+  const connect = async (platformId: string): Promise<Connection> => {
+    const known = connections.get(platformId);
+    if (known) return known;
+    const platform = deps.platforms[platformId];
+    if (!platform) throw new PlatformError('invalid', `No connector for ${platformId}`, 'none');
+    const made = {
+      platform,
+      agency: await agencyIdentityFor(deps, offboarding.agencyId, platformId),
+    };
+    connections.set(platformId, made);
+    return made;
+  };
+  if (offboarding.status !== 'running')
+    await setOffboardingStatus(db, offboardingId, 'running', deps.now());
+  for (const step of await listOffboardingSteps(db, offboardingId)) {
+    if (step.action === 'manual' && step.status === 'pending') {
+      await updateOffboardingStep(db, step.id, { status: 'manual_pending' });
+      continue;
+    }
+    if (step.action !== 'revoke' || !['pending', 'requested', 'failed'].includes(step.status)) {
+      continue;
+    }
+    const leased = await leaseOffboardingStep(db, step.id, deps.now(), deps.lifecycle.stepLeaseMs);
+    if (!leased) throw new Error(`offboarding step ${step.id} is held by another worker`);
+    await revokeStep(deps, offboarding.agencyId, leased, await connect(leased.platform));
+  }
+  await setOffboardingStatus(db, offboardingId, 'verifying', deps.now());
+  for (const step of await listOffboardingSteps(db, offboardingId)) {
+    if (step.action === 'keep') continue;
+    await verifyStep(deps, step, await connect(step.platform));
+  }
+  await finishOffboarding(deps, offboardingId);
+}
+
+async function revokeStep(
+  deps: LifecycleDeps,
+  agencyId: string,
+  step: OffboardingStep,
+  { platform, agency }: Connection,
+): Promise<void> {
+  const db = deps.database.db;
+  const asset = {
+    type: step.assetType,
+    id: step.assetId,
+    ...(step.ownerId ? { ownerId: step.ownerId } : {}),
+  };
+  const retry = <T>(operation: () => Promise<T>) =>
+    withPlatformRetry(deps, step.platform, operation);
+  const before = await retry(() => platform.readAccess({ agency, asset }));
+  if (before.kind === 'lost') {
+    // Nothing to remove: either someone else removed it, or our earlier call did before a crash.
+    const status = step.status === 'requested' ? 'revoked' : 'not_present';
+    return recordRevoked(deps, agencyId, step, status, 'read back: no access left');
+  }
+  await updateOffboardingStep(db, step.id, {
+    status: 'requested',
+    requestedAt: deps.now(),
+    countAttempt: true,
+  });
+  try {
+    const outcome = await retry(() => platform.revokeAccess({ agency, asset }));
+    return recordRevoked(
+      deps,
+      agencyId,
+      step,
+      outcome.kind === 'revoked' ? 'revoked' : 'not_present',
+      outcome.kind,
+    );
+  } catch (error) {
+    if (
+      error instanceof PlatformError &&
+      (error.kind === 'permission' || error.kind === 'invalid')
+    ) {
+      await updateOffboardingStep(db, step.id, {
+        status: 'manual_pending',
+        detail: `The platform refused the removal (${describeError(error)}); a person must do it.`,
+        manualStep: step.manualStep ?? manualStepFor(step),
+        release: true,
+      });
+      return;
+    }
+    throw error;
+  }
+}
+
+/** Reads one asset back: gone, still present, or unknown (the read failed). */
+async function verifyStep(
+  deps: LifecycleDeps,
+  step: OffboardingStep,
+  { platform, agency }: Connection,
+): Promise<void> {
+  const asset = {
+    type: step.assetType,
+    id: step.assetId,
+    ...(step.ownerId ? { ownerId: step.ownerId } : {}),
+  };
+  let verified: 'gone' | 'still_present' | 'unknown';
+  try {
+    const reading = await withPlatformRetry(deps, step.platform, () =>
+      platform.readAccess({ agency, asset }),
+    );
+    verified = reading.kind === 'lost' ? 'gone' : 'still_present';
+  } catch {
+    verified = 'unknown';
+  }
+  const done = step.status === 'manual_pending' && verified === 'gone';
+  await updateOffboardingStep(deps.database.db, step.id, {
+    verified,
+    verifiedAt: deps.now(),
+    ...(done ? { status: 'revoked' as const, doneAt: deps.now() } : {}),
+  });
+  if (done && step.grantId) {
+    await recordRevoked(
+      deps,
+      step.agencyId,
+      { ...step, status: 'revoked' },
+      'revoked',
+      'done by a person, verified',
+    );
+  }
+}
