@@ -30,6 +30,8 @@ const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 
 describe('Idempotency-Key', () => {
   it('is honoured on every POST route', async () => {
+    // Sign-out is left out: it ends the very session the sweep signs its requests with (it does
+    // honour the key, but a retry arrives without a session and so in another key scope).
     const posts = app
       .routeCatalog()
       .filter((route) => route.method === 'POST' && !route.url.endsWith('/sign-out'));

@@ -158,7 +158,7 @@ describe('tenancy walk', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/requests',
-      headers: agencyB.owner.headers,
+      headers: (await agencyB.addMember('manager')).headers,
       payload: { templateId, clientId },
     });
     expect([400, 404]).toContain(response.statusCode);
