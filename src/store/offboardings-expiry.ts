@@ -27,19 +27,21 @@ export async function listEndingRequests(db: Executor, limit = 500): Promise<End
       'm.access_ends_at as reminded_for',
     ])
     .where('r.access_ends_at', 'is not', null)
-    .where(({ exists, not, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('offboardings as x')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('offboardings as x')
             .select(sql<number>`1`.as('one'))
             .whereRef('x.request_id', '=', 'r.id')
             .where('x.reason', '=', 'expiry'),
         ),
       ),
     )
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('grants as g')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('grants as g')
           .innerJoin('onboardings as o', 'o.id', 'g.onboarding_id')
           .select(sql<number>`1`.as('one'))
           .whereRef('o.request_id', '=', 'r.id')

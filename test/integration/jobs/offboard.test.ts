@@ -17,10 +17,9 @@ afterEach(async () => {
 
 /** Whether the agency BC still reaches the asset, read back through the sandbox's control API. */
 async function agencyReaches(harness: LifecycleHarness, assetId: string): Promise<boolean> {
-  const data = (await control(harness.sandbox, `effective-access?asset_id=${assetId}`)) as {
-    list?: { bcId: string }[];
-  } & { bcId?: string }[];
-  const list = Array.isArray(data) ? data : (data.list ?? []);
+  const data = (await control(harness.sandbox, `effective-access?asset_id=${assetId}`)) as
+    { bcId: string }[] | { list: { bcId: string }[] };
+  const list = Array.isArray(data) ? data : data.list;
   return list.some((path) => path.bcId === AGENCY_BC);
 }
 
