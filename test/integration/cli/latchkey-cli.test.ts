@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { buildAgency } from '../../support/agency.ts';
 import { testDatabaseKind, testPostgresUrl } from '../../support/database.ts';
 import { captureLogger } from '../../support/logger.ts';
 import { runLatchkey } from '../../support/process.ts';
+import { waitFor } from '../../support/queue.ts';
 
 let dataDir: string;
 let runtime: Runtime | undefined;
@@ -94,6 +95,55 @@ describe(`latchkey CLI against a running server (${testDatabaseKind})`, () => {
     expect(listed.out).toContain('ops@acme.example');
   });
 
+  it('creates a request for a client and lists it', async () => {
+    const { client } = JSON.parse(
+      (await cli(['clients', 'create', '--name', 'Request Co', '--json'])).out,
+    ) as { client: { id: string } };
+    const created = await cli([
+      'requests',
+      'create',
+      '--client',
+      client.id,
+      '--item',
+      'tiktok:advertiser:ANALYST',
+      '--title',
+      'TikTok ads access',
+    ]);
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toMatch(/Created request [0-9a-f-]{36} \(TikTok ads access\)/);
+    expect(created.out).toMatch(/http:\/\/\S+\/l\/\S+/);
+    const listed = await cli(['requests', 'list', '--json']);
+    const { requests } = JSON.parse(listed.out) as { requests: { title: string }[] };
+    expect(requests.map((r) => r.title)).toContain('TikTok ads access');
+  });
+
+  it('emails the link when given a client email (an .eml file without SMTP)', async () => {
+    const created = await cli([
+      'requests',
+      'create',
+      '--item',
+      'tiktok:advertiser:ANALYST',
+      '--email',
+      'client@cli.example',
+      '--json',
+    ]);
+    expect(created.code, created.err).toBe(0);
+    const { link } = JSON.parse(created.out) as { link: { url: string; emailedTo: string } };
+    expect(link.emailedTo).toBe('client@cli.example');
+    const mail = path.join(dataDir, 'mail');
+    const message = await waitFor(
+      async () => {
+        for (const file of await readdir(mail).catch(() => [] as string[])) {
+          const text = await readFile(path.join(mail, file), 'utf8');
+          if (text.includes('To: client@cli.example')) return text;
+        }
+        return undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(message.replace(/=\r?\n/g, '')).toContain(link.url);
+  });
+
   it('creates a read-only key over the API; it can read but not write', async () => {
     const made = await cli([
       'api-keys',
@@ -117,6 +167,9 @@ describe(`latchkey CLI against a running server (${testDatabaseKind})`, () => {
     const invalid = await cli(['clients', 'create', '--name', 'X', '--email', 'not-an-address']);
     expect(invalid.code).toBe(1);
     expect(invalid.err).toMatch(/^Error \(400 invalid_body\): Invalid body\n {2}email: /);
+    const unknown = await cli(['requests', 'create', '--item', 'tiktok:advertiser:OWNER']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/^Error \(422 unprocessable\): /);
     const bad = await cli(['clients', 'list'], `lk_${'0'.repeat(16)}.${'x'.repeat(43)}`);
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('Error (401 unauthorized): Invalid or revoked API key');
