@@ -72,7 +72,9 @@ export function createIdempotencyPlugin(workspace: Workspace): FastifyPluginAsyn
     }
 
     app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.method !== 'POST') return;
+      // Latchkey's own API only: the sandboxes under /sandbox/ simulate third-party APIs (TikTok
+      // has no Idempotency-Key), and must answer as those do.
+      if (request.method !== 'POST' || !request.url.startsWith('/api/')) return;
       const key = keyOf(request);
       if (key === undefined) return;
       const claim: IdempotencyClaim = {
