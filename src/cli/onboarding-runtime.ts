@@ -45,6 +45,20 @@ export interface OnboardingRuntime {
   setPublicUrl(url: string): void;
 }
 
+/**
+ * Mounts a sandbox as the separate site it simulates: its pages send `Referrer-Policy:
+ * same-origin` instead of Latchkey's `no-referrer`, because under `no-referrer` browsers send
+ * `Origin: null` with same-origin form posts, which the CSRF check (rightly) refuses.
+ */
+function mountSandbox(plugin: FastifyPluginAsync): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('referrer-policy', 'same-origin');
+    });
+    await app.register(plugin);
+  };
+}
+
 /** Builds the onboarding side from configuration. */
 export function createOnboardingRuntime(input: OnboardingRuntimeInput): OnboardingRuntime {
   const { config, database } = input;
@@ -108,7 +122,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
   return {
     grantDeps,
     plugins: () => [
-      ...(sandbox ? [{ plugin: sandbox.plugin, prefix: '/sandbox/tiktok' }] : []),
+      ...(sandbox ? [{ plugin: mountSandbox(sandbox.plugin), prefix: '/sandbox/tiktok' }] : []),
       ...onboardingPlugins(services),
     ],
     setPublicUrl: (url) => {

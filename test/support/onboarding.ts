@@ -192,7 +192,7 @@ export async function createRequest(
 
 /** Signs in to the sandbox as `userId` and consents; returns the redirect (callback) URL. */
 export async function consentInSandbox(
-  sandbox: SandboxServer,
+  sandbox: Pick<SandboxServer, 'base'>,
   authorizationUrl: string,
   userId: string,
   options: { advertiserIds?: readonly string[]; deny?: boolean } = {},
@@ -290,7 +290,7 @@ export async function connectAgency(h: Harness): Promise<void> {
 
 /** Calls the sandbox control API (test-only workflows: accept, scan, share). */
 export async function control(
-  sandbox: SandboxServer,
+  sandbox: Pick<SandboxServer, 'base'>,
   path: string,
   body?: Record<string, unknown>,
 ): Promise<unknown> {
@@ -306,7 +306,7 @@ export async function control(
 }
 
 /** Open_api calls in the sandbox log whose path ends with `suffix`. */
-export async function countCalls(sandbox: SandboxServer, suffix: string): Promise<number> {
+export async function countCalls(sandbox: Pick<SandboxServer, 'base'>, suffix: string): Promise<number> {
   const data = (await control(sandbox, 'log')) as { list: { path: string }[] };
   return data.list.filter((entry) => entry.path.endsWith(suffix)).length;
 }

@@ -8,6 +8,7 @@ export function AssetPicker(props: {
   selected: ReadonlySet<string>;
   onToggle: (key: string) => void;
   t: Translate;
+  platform: string;
   platformName: string;
 }) {
   const { listing, t } = props;
@@ -31,7 +32,7 @@ export function AssetPicker(props: {
               </p>
             )}
             {assets.map((asset) => {
-              const key = `${asset.type}:${asset.id}`;
+              const key = `${props.platform}:${asset.type}:${asset.id}`;
               return (
                 <label key={key} className={asset.blocked ? 'lk-blocked' : ''}>
                   <input

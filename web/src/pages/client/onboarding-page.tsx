@@ -203,6 +203,7 @@ export function OnboardingPage(props: { token: string }) {
                       selected={selected}
                       onToggle={toggle}
                       t={t}
+                      platform={platform.id}
                       platformName={platform.name}
                     />
                   </>
