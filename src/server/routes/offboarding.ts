@@ -1,0 +1,147 @@
+/**
+ * Offboarding over HTTP: the dry-run plan, starting one (queued, or run in the request with
+ * `wait`), the list, the report (JSON, CSV download, HTML page) and "check again" (a rerun that
+ * re-reads before anything and verifies). Scoped to the caller's agency.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { buildOffboardingPlan, startOffboarding } from '../../jobs/offboard-plan.ts';
+import { offboardJob, runOffboarding } from '../../jobs/offboard.ts';
+import { enqueue } from '../../jobs/queue.ts';
+import { findAccessRequest } from '../../store/access-requests.ts';
+import { findClient } from '../../store/clients.ts';
+import { findOffboarding, listOffboardings } from '../../store/offboardings.ts';
+import { requireActor } from '../auth/actor.ts';
+import { AppError } from '../errors.ts';
+import { buildReport, reportCsv, reportHtml } from './offboarding-report.ts';
+import type { LifecycleServices } from './verification-services.ts';
+
+const TargetBody = z
+  .object({
+    clientId: z.uuid().optional(),
+    requestId: z.uuid().optional(),
+    platform: z.string().min(1).max(40).optional(),
+    wait: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => (b.clientId === undefined) !== (b.requestId === undefined), {
+    message: 'Give exactly one of clientId or requestId',
+  });
+const IdParams = z.object({ id: z.uuid() }).strict();
+const ReportQuery = z.object({ format: z.enum(['json', 'csv', 'html']).optional() }).strict();
+
+/** Creates the `/api/v1/offboardings` routes. */
+export function createOffboardingRoutes(services: LifecycleServices): FastifyPluginAsync {
+  const { deps } = services;
+  const db = deps.database.db;
+  const checkTarget = async (agencyId: string, body: z.infer<typeof TargetBody>) => {
+    if (body.clientId && !(await findClient(db, agencyId, body.clientId))) {
+      throw new AppError('not_found', 'No such client');
+    }
+    if (body.requestId && !(await findAccessRequest(db, agencyId, body.requestId))) {
+      throw new AppError('not_found', 'No such request');
+    }
+    if (body.platform && !deps.platforms[body.platform]) {
+      throw new AppError('unprocessable', `Unknown platform "${body.platform}"`);
+    }
+    return {
+      agencyId,
+      ...(body.clientId ? { clientId: body.clientId } : {}),
+      ...(body.requestId ? { requestId: body.requestId } : {}),
+      ...(body.platform ? { platform: body.platform } : {}),
+    };
+  };
+  const report = async (agencyId: string, id: string) => {
+    const offboarding = await findOffboarding(db, id, agencyId);
+    if (!offboarding) throw new AppError('not_found', 'No such offboarding');
+    return buildReport(db, offboarding);
+  };
+
+  return async (root) => {
+    const app = root.withTypeProvider<ZodTypeProvider>();
+
+    app.post('/plan', { schema: { body: TargetBody } }, async (req) => {
+      const actor = requireActor(req, 'member');
+      const { plan } = await buildOffboardingPlan(
+        deps,
+        await checkTarget(actor.agencyId, req.body),
+      );
+      return { plan };
+    });
+
+    app.post('/', { schema: { body: TargetBody } }, async (req, reply) => {
+      const actor = requireActor(req, 'manager', { write: true });
+      const target = await checkTarget(actor.agencyId, req.body);
+      const { boss: _queue, ...withoutQueue } = deps;
+      const { offboarding } = await startOffboarding(
+        req.body.wait || services.runInline ? withoutQueue : deps,
+        {
+          ...target,
+          reason: 'manual',
+          actor: { kind: actor.kind, id: actor.apiKeyId ?? actor.userId },
+          createdBy: actor.userId,
+        },
+      );
+      if (req.body.wait || services.runInline || !deps.boss) {
+        await runOffboarding(deps, offboarding.id);
+      }
+      return reply.status(201).send({ offboarding: await report(actor.agencyId, offboarding.id) });
+    });
+
+    app.get('/', async (req) => {
+      const actor = requireActor(req, 'viewer');
+      const list = await listOffboardings(db, actor.agencyId);
+      return {
+        offboardings: list.map((o) => ({
+          id: o.id,
+          clientId: o.clientId,
+          requestId: o.requestId,
+          platform: o.platform,
+          reason: o.reason,
+          status: o.status,
+          createdAt: o.createdAt.toISOString(),
+          finishedAt: o.finishedAt?.toISOString() ?? null,
+        })),
+      };
+    });
+
+    app.get('/:id', { schema: { params: IdParams } }, async (req) => {
+      const actor = requireActor(req, 'viewer');
+      return { offboarding: await report(actor.agencyId, req.params.id) };
+    });
+
+    app.get(
+      '/:id/report',
+      { schema: { params: IdParams, querystring: ReportQuery } },
+      async (req, reply) => {
+        const actor = requireActor(req, 'viewer');
+        const data = await report(actor.agencyId, req.params.id);
+        const format = req.query.format ?? 'json';
+        const name = `offboarding-${data.id}`;
+        if (format === 'csv') {
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${name}.csv"`)
+            .send(reportCsv(data));
+        }
+        if (format === 'html') return reply.type('text/html; charset=utf-8').send(reportHtml(data));
+        return reply
+          .header('content-disposition', `attachment; filename="${name}.json"`)
+          .send(data);
+      },
+    );
+
+    app.post('/:id/rerun', { schema: { params: IdParams } }, async (req) => {
+      const actor = requireActor(req, 'manager', { write: true });
+      const existing = await findOffboarding(db, req.params.id, actor.agencyId);
+      if (!existing) throw new AppError('not_found', 'No such offboarding');
+      if (deps.boss && !services.runInline) {
+        await enqueue(deps.boss, offboardJob, { offboardingId: existing.id });
+      } else {
+        await runOffboarding(deps, existing.id);
+      }
+      return { offboarding: await report(actor.agencyId, existing.id) };
+    });
+  };
+}
