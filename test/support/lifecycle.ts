@@ -83,7 +83,7 @@ export async function createLifecycleHarness(
 }
 
 /** A token Nora (the agency BC's admin) authorized for the test app, minted in the sandbox. */
-function agencyToken(h: Harness): string {
+export function agencyToken(h: Harness): string {
   const model = h.sandbox.sandbox.model;
   return model.mutate((ctx) => {
     const code = issueAuthCode(ctx, {

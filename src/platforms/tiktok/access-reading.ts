@@ -30,7 +30,7 @@ const relationNames: Readonly<Record<string, string>> = {
 /** What TikTok never lists: "Deliver ads" on a TikTok account is not a `tt_account_roles` value. */
 export const TIKTOK_ACCESS_LIMITS = [
   "Read from the agency's own Business Center: people in the client's Business Center and in other partners are not listed (that needs the client's token, which Latchkey does not keep).",
-  'TikTok accounts: the "Deliver ads" permission is not returned by the API (tt_account_roles lists POST, LIVE and DIRECT_MESSAGE only).',
+  'TikTok accounts: the "Deliver ads" permission is not returned by the API (tt_account_roles lists POST, LIVE and DIRECT_MESSAGE only), and for an account shared by a partner it does not name the sharing business.',
 ];
 
 /** Every asset of these types the agency BC holds (BOUND or PENDING), with its level. */
@@ -86,10 +86,12 @@ export async function readTikTokAssetAccess(
   if (!held || (status !== 'BOUND' && status !== 'PENDING')) {
     return { holding: null, paths: [], limits: TIKTOK_ACCESS_LIMITS };
   }
+  const relation = relationOf(held);
+  // The business that shared it (for a share, the owner: shared assets cannot be shared on).
   const business = {
     id: agency.businessId,
-    relation: relationOf(held),
-    sourceName: held.owner_bc_name ?? null,
+    relation,
+    sourceName: relation === 'owner' ? null : (held.owner_bc_name ?? null),
   };
   const holding = {
     relation: business.relation,
