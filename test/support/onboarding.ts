@@ -306,7 +306,10 @@ export async function control(
 }
 
 /** Open_api calls in the sandbox log whose path ends with `suffix`. */
-export async function countCalls(sandbox: Pick<SandboxServer, 'base'>, suffix: string): Promise<number> {
+export async function countCalls(
+  sandbox: Pick<SandboxServer, 'base'>,
+  suffix: string,
+): Promise<number> {
   const data = (await control(sandbox, 'log')) as { list: { path: string }[] };
   return data.list.filter((entry) => entry.path.endsWith(suffix)).length;
 }
