@@ -6,7 +6,7 @@
  */
 import { generateLinkToken, hashLinkSecret } from '../../src/domain/access-request-link.ts';
 import { defaultLifecycleSettings, type LifecycleDeps } from '../../src/jobs/verify-grants-deps.ts';
-import type { TikTokFaults } from '../../src/platforms/tiktok/sandbox/index.ts';
+import type { TikTokFaults, TikTokSandbox } from '../../src/platforms/tiktok/sandbox/index.ts';
 import { exchangeAuthCode, issueAuthCode } from '../../src/platforms/tiktok/sandbox/model/oauth.ts';
 import { insertAccessRequest } from '../../src/store/access-requests.ts';
 import { insertClient } from '../../src/store/clients.ts';
@@ -83,9 +83,13 @@ export async function createLifecycleHarness(
 }
 
 /** A token Nora (the agency BC's admin) authorized for the test app, minted in the sandbox. */
-export function agencyToken(h: Harness): string {
-  const model = h.sandbox.sandbox.model;
-  return model.mutate((ctx) => {
+export function agencyToken(h: Pick<Harness, 'sandbox'>): string {
+  return mintAgencyToken(h.sandbox.sandbox);
+}
+
+/** The same, from the sandbox itself (for setups without the onboarding harness). */
+export function mintAgencyToken(sandbox: TikTokSandbox): string {
+  return sandbox.model.mutate((ctx) => {
     const code = issueAuthCode(ctx, {
       appId: APP.appId,
       userId: AGENCY_ADMIN,
