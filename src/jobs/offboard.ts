@@ -78,9 +78,14 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
     await revokeStep(deps, offboarding.agencyId, leased, await connect(leased.platform));
   }
   await setOffboardingStatus(db, offboardingId, 'verifying', deps.now());
-  for (const step of await listOffboardingSteps(db, offboardingId)) {
-    if (step.action === 'keep') continue;
-    await verifyStep(deps, step, await connect(step.platform));
+  const toVerify = (await listOffboardingSteps(db, offboardingId)).filter(
+    (s) => s.action !== 'keep',
+  );
+  for (const platformId of [...new Set(toVerify.map((s) => s.platform))]) {
+    const connection = await connect(platformId);
+    const steps = toVerify.filter((s) => s.platform === platformId);
+    const readings = await readBack(deps, connection, steps);
+    for (const step of steps) await verifyStep(deps, step, readings.get(step.id) ?? 'unknown');
   }
   await finishOffboarding(deps, offboardingId);
 }
@@ -99,11 +104,13 @@ async function revokeStep(
   };
   const retry = <T>(operation: () => Promise<T>) =>
     withPlatformRetry(deps, step.platform, operation);
-  const before = await retry(() => platform.readAccess({ agency, asset }));
-  if (before.kind === 'lost') {
-    // Nothing to remove: either someone else removed it, or our earlier call did before a crash.
-    const status = step.status === 'requested' ? 'revoked' : 'not_present';
-    return recordRevoked(deps, agencyId, step, status, 'read back: no access left');
+  if (step.status !== 'pending') {
+    // A previous run may have reached the platform (crash, lost answer): read back first.
+    const before = await retry(() => platform.readAccess({ agency, asset }));
+    if (before.kind === 'lost') {
+      const status = step.status === 'requested' ? 'revoked' : 'not_present';
+      return recordRevoked(deps, agencyId, step, status, 'read back: no access left');
+    }
   }
   await updateOffboardingStep(db, step.id, {
     status: 'requested',
@@ -136,26 +143,58 @@ async function revokeStep(
   }
 }
 
-/** Reads one asset back: gone, still present, or unknown (the read failed). */
+type Verified = 'gone' | 'still_present' | 'unknown';
+
+/**
+ * Reads every asset back with the agency's connection: one list per asset type when the connector
+ * offers it, else one read per asset. A failed read is unknown, never gone.
+ */
+async function readBack(
+  deps: LifecycleDeps,
+  { platform, agency }: Connection,
+  steps: readonly OffboardingStep[],
+): Promise<Map<string, Verified>> {
+  const out = new Map<string, Verified>();
+  const retry = <T>(operation: () => Promise<T>) =>
+    withPlatformRetry(deps, platform.manifest.id, operation);
+  for (const type of [...new Set(steps.map((s) => s.assetType))]) {
+    const ofType = steps.filter((s) => s.assetType === type);
+    if (platform.listAgencyHoldings) {
+      const list = platform.listAgencyHoldings.bind(platform);
+      try {
+        const held = await retry(() => list({ agency, assetTypes: [type] }));
+        for (const step of ofType) {
+          const found = held.find((h) => h.id === step.assetId && h.reading.kind !== 'lost');
+          out.set(step.id, found ? 'still_present' : 'gone');
+        }
+      } catch {
+        for (const step of ofType) out.set(step.id, 'unknown');
+      }
+      continue;
+    }
+    for (const step of ofType) {
+      const asset = {
+        type: step.assetType,
+        id: step.assetId,
+        ...(step.ownerId ? { ownerId: step.ownerId } : {}),
+      };
+      try {
+        const reading = await retry(() => platform.readAccess({ agency, asset }));
+        out.set(step.id, reading.kind === 'lost' ? 'gone' : 'still_present');
+      } catch {
+        out.set(step.id, 'unknown');
+      }
+    }
+  }
+  return out;
+}
+
+/** Records one asset's read-back; a manual step a person did is then done. */
 async function verifyStep(
   deps: LifecycleDeps,
   step: OffboardingStep,
-  { platform, agency }: Connection,
+  verified: Verified,
 ): Promise<void> {
-  const asset = {
-    type: step.assetType,
-    id: step.assetId,
-    ...(step.ownerId ? { ownerId: step.ownerId } : {}),
-  };
-  let verified: 'gone' | 'still_present' | 'unknown';
-  try {
-    const reading = await withPlatformRetry(deps, step.platform, () =>
-      platform.readAccess({ agency, asset }),
-    );
-    verified = reading.kind === 'lost' ? 'gone' : 'still_present';
-  } catch {
-    verified = 'unknown';
-  }
   const done = step.status === 'manual_pending' && verified === 'gone';
   await updateOffboardingStep(deps.database.db, step.id, {
     verified,
