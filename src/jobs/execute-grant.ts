@@ -222,7 +222,12 @@ async function settle(
   owner: string,
   settlement: GrantSettlement,
 ): Promise<void> {
-  await settleGrantAndAdvance(deps, { grantId: grant.id, owner, settlement });
+  await settleGrantAndAdvance(deps, {
+    grantId: grant.id,
+    owner,
+    settlement,
+    previousStatus: 'running',
+  });
 }
 
 async function fail(deps: GrantDeps, grant: Grant, owner: string, reason: string): Promise<void> {

@@ -3,8 +3,25 @@ import type { PgBoss } from 'pg-boss';
 import { executeGrantJob } from './execute-grant.ts';
 import { enqueue } from './queue.ts';
 
-/** Queues the execution of each grant (the job payload holds the grant id only). */
-export async function enqueueGrantJobs(boss: PgBoss, grantIds: readonly string[]): Promise<void> {
+/**
+ * Queues the execution of each grant (the job payload holds the grant id only). Grants created
+ * just now (`fresh`) go in one batch insert; re-sends go one by one, so a send that collides with
+ * a job still queued for the same grant is simply dropped.
+ */
+export async function enqueueGrantJobs(
+  boss: PgBoss,
+  grantIds: readonly string[],
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  if (grantIds.length === 0) return;
+  if (options.fresh) {
+    const payloads = grantIds.map((grantId) => executeGrantJob.payload.parse({ grantId }));
+    await boss.insert(
+      executeGrantJob.name,
+      payloads.map((data) => ({ data, singletonKey: data.grantId })),
+    );
+    return;
+  }
   await Promise.all(
     grantIds.map((grantId) =>
       enqueue(boss, executeGrantJob, { grantId }, { singletonKey: grantId }),

@@ -47,15 +47,20 @@ export async function settleGrantAndAdvance(
     from?: readonly GrantStatus[];
     settlement: GrantSettlement;
     actor?: Actor;
+    /** The status the guard guarantees (saves a read). */
+    previousStatus?: GrantStatus;
   },
 ): Promise<Grant | undefined> {
   const now = deps.now();
   return withAudit(deps.database.db, async (tx) => {
-    const before = await tx
-      .selectFrom('grants')
-      .select('status')
-      .where('id', '=', input.grantId)
-      .executeTakeFirst();
+    const before =
+      input.previousStatus !== undefined
+        ? { status: input.previousStatus }
+        : await tx
+            .selectFrom('grants')
+            .select('status')
+            .where('id', '=', input.grantId)
+            .executeTakeFirst();
     const grant = await settleGrant(tx, {
       id: input.grantId,
       settlement: input.settlement,
@@ -108,7 +113,7 @@ export async function advanceOnboarding(
   const audit: AuditEvent[] = [];
   const next = deriveOnboardingStatus(statuses);
   const target = { kind: 'onboarding', id: onboardingId };
-  if (await setOnboardingStatus(tx, onboardingId, next, now)) {
+  if (next !== onboarding.status && (await setOnboardingStatus(tx, onboardingId, next, now))) {
     audit.push({
       agencyId: onboarding.agencyId,
       actor: systemActor,

@@ -15,6 +15,45 @@ export interface BucketLimits {
   readonly burst: number;
 }
 
+/**
+ * Reserves `count` calls with one UPDATE (the row lock serialises reservations across
+ * processes); resolves to the wait in ms before each of them may be made, in order.
+ */
+export async function reserveCalls(
+  db: Executor,
+  key: string,
+  limits: BucketLimits,
+  now: Date,
+  count = 1,
+): Promise<number[]> {
+  const take = () =>
+    db
+      .updateTable('rate_limit_buckets')
+      .set({
+        tokens: sql<number>`least(${limits.burst}::float8, tokens + greatest(0, extract(epoch from (${now}::timestamptz - refilled_at))) * ${limits.requestsPerSecond}::float8) - ${count}::float8`,
+        refilled_at: sql<Date>`greatest(refilled_at, ${now}::timestamptz)`,
+      })
+      .where('key', '=', key)
+      .returning(['tokens', 'blocked_until'])
+      .executeTakeFirst();
+  let row = await take();
+  if (!row) {
+    await db
+      .insertInto('rate_limit_buckets')
+      .values({ key, tokens: limits.burst, refilled_at: now, blocked_until: null })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await take();
+  }
+  const balance = row?.tokens ?? 0;
+  const blockWait = row?.blocked_until ? row.blocked_until.getTime() - now.getTime() : 0;
+  return Array.from({ length: count }, (_, i) => {
+    const after = balance + (count - 1 - i);
+    const tokenWait = after < 0 ? (-after / limits.requestsPerSecond) * 1000 : 0;
+    return Math.max(0, Math.ceil(tokenWait), blockWait);
+  });
+}
+
 /** Reserves one call; resolves to how many ms the caller must wait before making it. */
 export async function reserveCall(
   db: Executor,
@@ -22,23 +61,8 @@ export async function reserveCall(
   limits: BucketLimits,
   now: Date,
 ): Promise<number> {
-  await db
-    .insertInto('rate_limit_buckets')
-    .values({ key, tokens: limits.burst, refilled_at: now, blocked_until: null })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db
-    .updateTable('rate_limit_buckets')
-    .set({
-      tokens: sql<number>`least(${limits.burst}::float8, tokens + greatest(0, extract(epoch from (${now}::timestamptz - refilled_at))) * ${limits.requestsPerSecond}::float8) - 1`,
-      refilled_at: sql<Date>`greatest(refilled_at, ${now}::timestamptz)`,
-    })
-    .where('key', '=', key)
-    .returning(['tokens', 'blocked_until'])
-    .executeTakeFirstOrThrow();
-  const tokenWait = row.tokens < 0 ? (-row.tokens / limits.requestsPerSecond) * 1000 : 0;
-  const blockWait = row.blocked_until ? row.blocked_until.getTime() - now.getTime() : 0;
-  return Math.max(0, Math.ceil(tokenWait), blockWait);
+  const [wait = 0] = await reserveCalls(db, key, limits, now, 1);
+  return wait;
 }
 
 /** Records that the platform throttled us: nobody calls again on this key before `until`. */
@@ -63,11 +87,30 @@ export interface RateLimitedFetchOptions {
 
 /**
  * Wraps a connector's fetch so that every HTTP call it makes first takes its turn in the shared
- * bucket. Connectors stay unaware of the limiter (they only receive `fetch`).
+ * bucket. Connectors stay unaware of the limiter (they only receive `fetch`). At high rates the
+ * process reserves up to 100 ms worth of calls per database round trip and hands them out
+ * locally (at 10 calls/s, TikTok's default, that is one call per trip: exact).
  */
 export function createRateLimitedFetch(options: RateLimitedFetchOptions): FetchLike {
+  const chunk = Math.max(1, Math.floor(options.limits.requestsPerSecond / 10));
+  const ready: number[] = [];
+  let refill: Promise<void> | undefined;
+  const take = async (): Promise<number> => {
+    for (;;) {
+      const at = ready.shift();
+      if (at !== undefined) return at;
+      refill ??= (async () => {
+        const now = options.now();
+        const waits = await reserveCalls(options.db, options.key, options.limits, now, chunk);
+        ready.push(...waits.map((wait) => now.getTime() + wait));
+      })().finally(() => {
+        refill = undefined;
+      });
+      await refill;
+    }
+  };
   return async (input, init) => {
-    const wait = await reserveCall(options.db, options.key, options.limits, options.now());
+    const wait = (await take()) - options.now().getTime();
     if (wait > 0) await options.sleep(wait);
     return options.fetch(input, init);
   };

@@ -141,10 +141,12 @@ export async function approveSelection(
       },
     };
   });
-  if (result.approvedNow)
+  if (result.approvedNow) {
     await enqueueGrantJobs(
       services.boss,
       result.grants.map((g) => g.id),
+      { fresh: true },
     );
+  }
   return result;
 }

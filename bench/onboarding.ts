@@ -1,0 +1,286 @@
+/**
+ * Benchmark: approval → all grants done. The TikTok sandbox answers every call after a fixed
+ * 100 ms; the client approves 20 ad accounts; the grant workers (pg-boss on in-memory PGlite,
+ * LISTEN/NOTIFY) run them concurrently through the shared limiter, set here so it does not bind
+ * (the point is orchestration overhead, not TikTok's quota). Prints ideal / measured, where ideal
+ * is the longest chain of calls that must run one after another: one grant's calls (measured by
+ * granting one extra ad account alone first and counting its calls in the sandbox log) × 100 ms.
+ * Bar: ≥ 0.85.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { defaultBackoff } from '../src/domain/grant-retry.ts';
+import { grantIdempotencyKey } from '../src/domain/grant.ts';
+import { executeGrant, executeGrantJob } from '../src/jobs/execute-grant.ts';
+import type { GrantDeps } from '../src/jobs/grant-deps.ts';
+import { createQueues, startQueue, startWorkers } from '../src/jobs/queue.ts';
+import { createRateLimitedFetch, sleep } from '../src/jobs/rate-limiter.ts';
+import { createTikTokConnector, sandboxBaseUrls } from '../src/platforms/tiktok/connector.ts';
+import { tiktokManifest } from '../src/platforms/tiktok/manifest.ts';
+import { readDefaultWorld } from '../src/platforms/tiktok/sandbox/world.ts';
+import { approveSelection } from '../src/server/routes/onboarding-approve.ts';
+import { insertAccessRequest } from '../src/store/access-requests.ts';
+import { insertAgency } from '../src/store/agencies.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { insertGrants } from '../src/store/grants.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { findOrCreateOnboarding, saveAssetListing } from '../src/store/onboardings.ts';
+import {
+  saveAgencyConnection,
+  saveOnboardingConnection,
+  setAgencyBusiness,
+} from '../src/store/platform-connections.ts';
+import { generateKeyEntry, parseKeyring, Secret } from '../src/store/secrets.ts';
+
+const LATENCY_MS = 100;
+const ASSETS = 20;
+const APP = { appId: 'bench-app', secret: 'bench-secret' };
+const REDIRECT = 'http://127.0.0.1:3000/oauth/callback/tiktok';
+const ACME = '7200000000000000001';
+const NORTHWIND = '7200000000000000002';
+const ids = Array.from({ length: ASSETS + 1 }, (_, i) =>
+  String(7_310_000_000_000_000_001n + BigInt(i)),
+);
+
+const world = readDefaultWorld();
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./onboarding-sandbox.ts', import.meta.url)),
+    APP.appId,
+    APP.secret,
+    REDIRECT,
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const root = await new Promise<string>((resolve) =>
+  child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+);
+const base = `${root}/sandbox/tiktok`;
+await controlCall('world', {
+  world: {
+    ...world,
+    advertisers: [
+      ...(world.advertisers ?? []),
+      ...ids.map((advertiserId, i) => ({ advertiserId, name: `Market ${i + 1}`, ownerBcId: ACME })),
+    ],
+  },
+});
+
+/** Calls the sandbox control API. */
+async function controlCall(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(
+    `${base}/_control/${path}`,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+  );
+  return ((await response.json()) as { data: unknown }).data;
+}
+
+/** Signs in as a sandbox user, consents, and exchanges the code: a token for that user. */
+async function tokenFor(userId: string, advertiserIds: readonly string[]): Promise<string> {
+  const signIn = await fetch(`${base}/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ user_id: userId, next: `${base}/console` }),
+    redirect: 'manual',
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const form = new URLSearchParams({
+    app_id: APP.appId,
+    redirect_uri: REDIRECT,
+    state: 'bench',
+    decision: 'approve',
+  });
+  for (const id of advertiserIds) form.append('advertiser_ids', id);
+  const answer = await fetch(`${base}/portal/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: form,
+    redirect: 'manual',
+  });
+  const code = new URL(answer.headers.get('location') ?? '').searchParams.get('auth_code') ?? '';
+  return (await plain.exchangeCode({ code, redirectUri: REDIRECT })).accessToken;
+}
+
+const database = await openDatabase({ inMemory: true });
+await migrate(database);
+const keyring = parseKeyring(generateKeyEntry('bench'));
+const plain = createTikTokConnector({
+  baseUrls: sandboxBaseUrls(root),
+  appId: APP.appId,
+  appSecret: APP.secret,
+});
+const tiktok = createTikTokConnector({
+  baseUrls: sandboxBaseUrls(root),
+  appId: APP.appId,
+  appSecret: APP.secret,
+  fetch: createRateLimitedFetch({
+    db: database.db,
+    key: 'tiktok',
+    limits: { requestsPerSecond: 1_000, burst: 1_000 },
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date(),
+    sleep,
+  }),
+});
+const queue = await startQueue(database);
+await createQueues(queue.boss, [executeGrantJob] as never);
+const grantDeps: GrantDeps = {
+  database,
+  keyring,
+  platforms: { tiktok },
+  now: () => new Date(),
+  sleep,
+  grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: 'bench' },
+};
+
+// Seed: the agency with its BC, a request for ad accounts, the client's connection and listing.
+const now = new Date();
+const agency = await insertAgency(database.db, {
+  name: 'Northwind Media',
+  slug: 'northwind-bench',
+});
+const request = await insertAccessRequest(database.db, {
+  agencyId: agency.id,
+  clientId: null,
+  title: 'Bench',
+  message: null,
+  linkId: 'benchlnk',
+  linkSecretHash: '0'.repeat(64),
+  linkExpiresAt: new Date(now.getTime() + 86_400_000),
+  accessEndsAt: null,
+  createdBy: null,
+  items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'ANALYST' }],
+});
+const { onboarding } = await findOrCreateOnboarding(database.db, {
+  agencyId: agency.id,
+  requestId: request.id,
+});
+const clientToken = await tokenFor('7100000000000000001', ids);
+const tokens = (value: string) => ({ accessToken: new Secret(value), scopes: [] });
+await saveOnboardingConnection(database.db, keyring, {
+  agencyId: agency.id,
+  onboardingId: onboarding.id,
+  platform: 'tiktok',
+  now,
+  tokens: tokens(clientToken),
+});
+await saveAgencyConnection(database.db, keyring, {
+  agencyId: agency.id,
+  platform: 'tiktok',
+  now,
+  tokens: tokens(await tokenFor('7100000000000000003', [])),
+});
+await setAgencyBusiness(database.db, {
+  agencyId: agency.id,
+  platform: 'tiktok',
+  businessId: NORTHWIND,
+  businessName: 'Northwind Media',
+  now,
+});
+const listing = await tiktok.listClientAssets(clientToken);
+await saveAssetListing(database.db, onboarding.id, { tiktok: listing }, now);
+
+// Calibration: one grant alone (the extra ad account) gives the chain length and warms up.
+await controlCall('faults', { latencyMs: LATENCY_MS });
+const calibrationId = ids[ASSETS] ?? '';
+const [calibration] = await insertGrants(database.db, [
+  {
+    agencyId: agency.id,
+    onboardingId: onboarding.id,
+    platform: 'tiktok',
+    assetType: 'advertiser',
+    assetId: calibrationId,
+    assetName: 'calibration',
+    ownerId: ACME,
+    permissionLevel: 'ANALYST',
+    idempotencyKey: grantIdempotencyKey({
+      onboardingId: `${onboarding.id}-calibration`,
+      platform: 'tiktok',
+      assetType: 'advertiser',
+      assetId: calibrationId,
+      level: 'ANALYST',
+    }),
+  },
+]);
+const callsBefore = (
+  (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
+    data: { list: { path: string }[] };
+  }
+).data.list.filter((e) => e.path.includes('/open_api/')).length;
+await executeGrant(grantDeps, calibration?.id ?? '');
+const callsAfter = (
+  (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
+    data: { list: { path: string }[] };
+  }
+).data.list.filter((e) => e.path.includes('/open_api/')).length;
+const chain = callsAfter - callsBefore;
+await database.db.deleteFrom('grants').execute();
+
+await startWorkers(queue.boss, [{ ...executeGrantJob, concurrency: ASSETS }] as never, grantDeps);
+await sleep(500);
+
+const selections = ids
+  .slice(0, ASSETS)
+  .map((assetId) => ({ platform: 'tiktok', assetType: 'advertiser', assetId }));
+const services = {
+  db: database.db,
+  keyring,
+  platforms: { tiktok },
+  manifests: { tiktok: tiktokManifest },
+  boss: queue.boss,
+  now: () => new Date(),
+  publicUrl: () => 'http://127.0.0.1:3000',
+  grantDeps,
+};
+// The clock starts when the approval is submitted and stops at the last grant's final write
+// (its updated_at, same clock); polling every 50 ms only notices the end, it does not time it.
+const started = Date.now();
+await approveSelection(services, request, onboarding.id, selections);
+for (;;) {
+  const open = await database.db
+    .selectFrom('grants')
+    .select('id')
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+  if (open.length === 0) break;
+  await sleep(50);
+}
+const finished = await database.db
+  .selectFrom('grants')
+  .select((eb) => eb.fn.max('updated_at').as('last'))
+  .executeTakeFirstOrThrow();
+const measured = new Date(finished.last).getTime() - started;
+const statuses = await database.db
+  .selectFrom('grants')
+  .select(['status', 'steps', 'updated_at'])
+  .execute();
+if (process.env.BENCH_DEBUG) {
+  const t0 = started;
+  for (const s of statuses)
+    console.log(
+      s.steps.map((x) => `${x.name}@${new Date(x.at).getTime() - t0}`).join(' '),
+      s.updated_at.getTime() - t0,
+    );
+}
+const ideal = chain * LATENCY_MS;
+console.log(
+  `onboarding: ${ASSETS} ad accounts, ${LATENCY_MS} ms per TikTok call, ${chain} calls per grant in a chain`,
+);
+console.log(
+  `  grants done: ${statuses.filter((s) => s.status === 'pending_acceptance' || s.status === 'granted').length}/${ASSETS} (${[...new Set(statuses.map((s) => s.status))].join(', ')})`,
+);
+console.log(`  ideal ${ideal.toFixed(0)} ms, measured ${measured.toFixed(0)} ms`);
+console.log(`  ideal / measured = ${(ideal / measured).toFixed(3)} (bar >= 0.85)`);
+await queue.stop(2_000);
+child.kill();
+await database.close();
+process.exit(0);
