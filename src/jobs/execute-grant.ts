@@ -124,7 +124,12 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
         asset,
         level: grant.permissionLevel,
       });
-      return void (await settle(deps, grant, owner, settlementFromOutcome(outcome)));
+      return void (await settle(
+        deps,
+        grant,
+        owner,
+        settlementFromOutcome(outcome, levelsOf(platform, grant.assetType), grant.permissionLevel),
+      ));
     } catch (error) {
       if (!(error instanceof PlatformError) || !error.retryable) throw error;
       if (attempt + 1 >= deps.grantPolicy.backoff.maxAttempts) throw error;
@@ -190,12 +195,33 @@ export function settlementFromReading(
       };
 }
 
-/** The grant's next state for what the connector answered. */
-export function settlementFromOutcome(outcome: GrantOutcome): GrantSettlement {
+/**
+ * The grant's next state for what the connector answered. Access that already existed at a lower
+ * level than asked is left alone by the connector; the grant then needs the owner to raise it.
+ */
+export function settlementFromOutcome(
+  outcome: GrantOutcome,
+  levels: readonly string[] = [],
+  wanted?: string,
+): GrantSettlement {
   const at = new Date().toISOString();
   switch (outcome.kind) {
     case 'granted':
     case 'already_granted':
+      if (wanted !== undefined && !levelSatisfies(levels, outcome.level, wanted)) {
+        return {
+          status: 'needs_manual_step',
+          manualStep: {
+            kind: 'manual',
+            title: `Already shared at ${outcome.level}; ${wanted} was asked`,
+            instructions: [
+              `The agency already holds this asset at ${outcome.level}. In TikTok Business Center, an admin of the owning Business Center changes the partner's permission to ${wanted}.`,
+              'Then come back here and press "Check again".',
+            ],
+          },
+          step: { name: 'grant_answered', at, detail: `${outcome.kind} ${outcome.level}` },
+        };
+      }
       return {
         status: 'granted',
         verified: true,
