@@ -8,6 +8,9 @@ import { SettingsPage } from './pages/dashboard/settings-page.tsx';
 import { TeamPage } from './pages/dashboard/team-page.tsx';
 import { TemplatesPage } from './pages/dashboard/templates-page.tsx';
 import { InvitePage } from './pages/invite-page.tsx';
+import { NewRequestPage } from './pages/requests/new-request-page.tsx';
+import { RequestDetailPage } from './pages/requests/request-detail-page.tsx';
+import { RequestsPage } from './pages/requests/requests-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 
@@ -33,6 +36,12 @@ export const routes: readonly Route[] = [
   { pattern: /^\/app\/clients\/?$/, render: () => <ClientsPage /> },
   { pattern: /^\/app\/templates\/?$/, render: () => <TemplatesPage /> },
   { pattern: /^\/app\/team\/?$/, render: () => <TeamPage /> },
-  { pattern: /^\/app\/settings\/?$/, render: () => <SettingsPage /> },
+  { pattern: /^\/app\/settings(\/connections)?\/?$/, render: () => <SettingsPage /> },
+  { pattern: /^\/app\/requests\/?$/, render: () => <RequestsPage /> },
+  { pattern: /^\/app\/requests\/new\/?$/, render: () => <NewRequestPage /> },
+  {
+    pattern: /^\/app\/requests\/(?<id>[0-9a-f-]{36})\/?$/,
+    render: (p) => <RequestDetailPage id={p.id ?? ''} />,
+  },
   { pattern: /^\/app\/audit\/?$/, render: () => <AuditPage /> },
 ];

@@ -3,6 +3,7 @@ import { apiFetch, describeError } from './api.ts';
 import { DashboardLayout } from './layout.tsx';
 import { useApi } from './use-api.ts';
 import { ApiKeysSection } from './api-keys-section.tsx';
+import { AgencyConnectionsSection } from '../requests/agency-connections-section.tsx';
 
 interface Branding {
   displayName: string;
@@ -21,6 +22,9 @@ export function SettingsPage() {
         <>
           <BrandingSection canEdit={me.user.role === 'owner' || me.user.role === 'manager'} />
           {(me.user.role === 'owner' || me.user.role === 'manager') && <ApiKeysSection />}
+          <AgencyConnectionsSection
+            canEdit={me.user.role === 'owner' || me.user.role === 'manager'}
+          />
         </>
       )}
     </DashboardLayout>
