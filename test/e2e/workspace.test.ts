@@ -1,7 +1,9 @@
 /**
  * The workspace in a real browser on the real server: sign up through the one-time setup link,
- * invite a teammate who joins through the accept link, and make a request template. The session
- * cookie is `__Host-` + Secure on http://127.0.0.1, which Chromium accepts as a secure context.
+ * invite a teammate who joins through the accept link, make a request template, and make a
+ * request from it through the form (the link shown once, then the request in the list). The
+ * session cookie is `__Host-` + Secure on http://127.0.0.1, which Chromium accepts as a secure
+ * context.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +52,7 @@ afterAll(async () => {
 });
 
 describe('the agency workspace in Chromium', () => {
-  it('signs up, invites a teammate who joins, and makes a request template', async () => {
+  it('signs up, invites a teammate who joins, makes a template and a request from it', async () => {
     expect(setupLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/app\/setup#token=/);
     const owner = await browser.newContext();
     const page = await owner.newPage();
@@ -109,13 +111,38 @@ describe('the agency workspace in Chromium', () => {
       .poll(() => page.getByRole('list', { name: 'Templates' }).textContent())
       .toContain('TikTok ads, read-only');
 
+    // A request from that template through the form: the link is shown once, then listed.
+    await page.goto(`${runtime.url}/app/requests/new`);
+    await page.getByLabel('Start from a template').selectOption({ label: 'TikTok ads, read-only' });
+    expect(await page.getByTestId('asset-tiktok-advertiser').isChecked()).toBe(true);
+    expect(await page.getByTestId('level-tiktok-advertiser').inputValue()).toBe('ANALYST');
+    expect(await page.getByLabel('Title').inputValue()).toBe('TikTok ads, read-only');
+    await page.getByLabel(/Email the link to/).fill('dana@acme-outdoor.example');
+    await page.getByTestId('create-request').click();
+    const linkUrl = await page.getByTestId('request-link').inputValue();
+    expect(linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(await page.getByTestId('link-once').textContent()).toContain('shown only once');
+    expect(await page.getByTestId('emailed-to').textContent()).toContain(
+      'dana@acme-outdoor.example',
+    );
+    await page.getByTestId('view-request').click();
+    await page.getByTestId('request-detail').waitFor();
+    expect(await page.getByTestId('request-detail').textContent()).toContain('Ad account');
+    expect(await page.content()).not.toContain(linkUrl);
+    await page.goto(`${runtime.url}/app/requests`);
+    const table = page.getByRole('table', { name: 'Requests' });
+    await expect.poll(() => table.textContent()).toContain('TikTok ads, read-only');
+    expect(await table.textContent()).toContain('Open, not yet used');
+
     await page.goto(`${runtime.url}/app/audit`);
     await expect.poll(() => page.getByText('template.created').count()).toBe(1);
+    await expect.poll(() => page.getByText('request.created').count()).toBe(1);
 
     const text = log.text();
     expect(text).not.toContain(session!.value);
     expect(text).not.toContain(setupLink.split('#token=')[1]);
     expect(text).not.toContain(acceptUrl.split('#token=')[1]);
+    expect(text).not.toContain(linkUrl.split('/l/')[1]);
     await owner.close();
   });
 });
