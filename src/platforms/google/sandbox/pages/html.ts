@@ -1,14 +1,7 @@
 // Tiny HTML helpers for the sandbox's Google sign-in and consent pages (stable data-testids).
+import { documentShell, esc, hiddenInputs } from '../../../sandbox-kit/html.ts';
 
-/** Escapes text for HTML. */
-export function esc(value: string | number | undefined): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { esc } from '../../../sandbox-kit/html.ts';
 
 const css = `body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#202124;background:#f1f3f4}
 main{max-width:560px;margin:40px auto;background:#fff;border:1px solid #dadce0;border-radius:8px;padding:28px 36px}
@@ -19,14 +12,15 @@ button.secondary{background:#fff;color:#1a73e8;border:1px solid #dadce0}.user{di
 
 /** The page shell (no third-party resources, no scripts). */
 export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · Google sandbox</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"><style>${css}</style></head>
-<body><main><div class="brand">Google Accounts (sandbox)</div><h1>${esc(title)}</h1>${body}</main></body></html>`;
+  return documentShell({
+    title,
+    product: 'Google sandbox',
+    css,
+    body: `<main><div class="brand">Google Accounts (sandbox)</div><h1>${esc(title)}</h1>${body}</main>`,
+  });
 }
 
 /** Hidden inputs carrying fields through a form. */
 export function hidden(fields: Record<string, string>): string {
-  return Object.entries(fields)
-    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
-    .join('');
+  return hiddenInputs(fields);
 }

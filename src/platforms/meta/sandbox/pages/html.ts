@@ -1,14 +1,7 @@
 // Tiny HTML helpers for the sandbox pages: escaping, the page shell, forms with stable test ids.
+import { documentShell, esc, signInState } from '../../../sandbox-kit/html.ts';
 
-/** Escapes text for HTML. */
-export function esc(value: string | number | null | undefined): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { actionForm, esc } from '../../../sandbox-kit/html.ts';
 
 const css = `body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1c1e21;background:#f0f2f5}
 header{background:#1c2b33;color:#fff;padding:10px 24px;display:flex;gap:16px;align-items:center}
@@ -27,28 +20,14 @@ export function page(
   body: string,
   user?: { name: string; email: string } | null,
 ): string {
-  const who = user
-    ? `<span data-testid="signed-in-as">${esc(user.name)} &lt;${esc(user.email)}&gt;</span>
-       <form class="inline" method="post" action="${base}/signout"><button class="secondary" data-testid="sign-out">Log out</button></form>`
-    : `<a href="${base}/signin" data-testid="sign-in-link">Log in</a>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · Meta sandbox</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"><style>${css}</style></head>
-<body><header><strong>Meta for Business (sandbox)</strong><a href="${base}/business-settings" data-testid="business-settings-link">Business Settings</a><span style="flex:1"></span>${who}</header>
-<main><h1>${esc(title)}</h1>${body}</main></body></html>`;
-}
-
-/** A POST form with hidden fields and one submit button. */
-export function actionForm(
-  action: string,
-  fields: Record<string, string>,
-  label: string,
-  testId: string,
-  secondary = false,
-): string {
-  const hidden = Object.entries(fields)
-    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
-    .join('');
-  return `<form class="inline" method="post" action="${esc(action)}">${hidden}<button${secondary ? ' class="secondary"' : ''} data-testid="${esc(testId)}">${esc(label)}</button></form>`;
+  const who = signInState(base, user, { signIn: 'Log in', signOut: 'Log out' });
+  return documentShell({
+    title,
+    product: 'Meta sandbox',
+    css,
+    body: `<header><strong>Meta for Business (sandbox)</strong><a href="${base}/business-settings" data-testid="business-settings-link">Business Settings</a><span style="flex:1"></span>${who}</header>
+<main><h1>${esc(title)}</h1>${body}</main>`,
+  });
 }
 
 /** Checkboxes, one per value, all with the same name. */

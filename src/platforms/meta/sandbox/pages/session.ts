@@ -1,23 +1,21 @@
 // Sign-in state: an opaque session id in an HttpOnly cookie scoped to the sandbox's path.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
+import {
+  endSession,
+  localPathUnder,
+  sessionSubject,
+  startSession,
+} from '../../../sandbox-kit/session.ts';
 import type { User } from '../model/types.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 
 export const SESSION_COOKIE = 'meta_sandbox_session';
 
-function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
+const cookieAt = (base: string) => ({ name: SESSION_COOKIE, path: base || '/' });
 
 /** The signed-in sandbox user, if any. */
 export function currentUser(rt: SandboxRuntime, request: FastifyRequest): User | null {
-  const sid = readCookie(request, SESSION_COOKIE);
-  const userId = sid === undefined ? undefined : rt.sessions.get(sid);
+  const userId = sessionSubject(rt.sessions, request, SESSION_COOKIE);
   return rt.model.state.users.find((u) => u.id === userId) ?? null;
 }
 
@@ -28,12 +26,7 @@ export function signIn(
   base: string,
   userId: string,
 ): void {
-  const sid = randomBytes(24).toString('hex');
-  rt.sessions.set(sid, userId);
-  reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=${sid}; Path=${base || '/'}; HttpOnly; SameSite=Lax`,
-  );
+  startSession(rt.sessions, reply, cookieAt(base), userId);
 }
 
 /** Signs out: forgets the session and clears the cookie. */
@@ -43,17 +36,10 @@ export function signOut(
   reply: FastifyReply,
   base: string,
 ): void {
-  const sid = readCookie(request, SESSION_COOKIE);
-  if (sid !== undefined) rt.sessions.delete(sid);
-  reply.header(
-    'set-cookie',
-    `${SESSION_COOKIE}=; Path=${base || '/'}; HttpOnly; SameSite=Lax; Max-Age=0`,
-  );
+  endSession(rt.sessions, request, reply, cookieAt(base));
 }
 
 /** A local return path under the sandbox, or Business Settings (no open redirect). */
 export function safeNext(base: string, next: unknown): string {
-  if (typeof next === 'string' && next.startsWith(`${base}/`) && !next.startsWith('//'))
-    return next;
-  return `${base}/business-settings`;
+  return localPathUnder(base, next, `${base}/business-settings`);
 }

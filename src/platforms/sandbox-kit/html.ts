@@ -1,0 +1,54 @@
+// HTML building blocks shared by the sandbox pages: escaping, hidden fields, one-button forms and
+// the document shell. Styles, branding and page content stay with each sandbox.
+
+/** Escapes text for HTML (element content and quoted attribute values). */
+export function esc(value: string | number | null | undefined): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Hidden inputs carrying fields through a form. */
+export function hiddenInputs(fields: Record<string, string>): string {
+  return Object.entries(fields)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('');
+}
+
+/** A POST form with hidden fields and one submit button (stable test id). */
+export function actionForm(
+  action: string,
+  fields: Record<string, string>,
+  label: string,
+  testId: string,
+  secondary = false,
+): string {
+  return `<form class="inline" method="post" action="${esc(action)}">${hiddenInputs(fields)}<button${secondary ? ' class="secondary"' : ''} data-testid="${esc(testId)}">${esc(label)}</button></form>`;
+}
+
+/** The document around a page body: title with the sandbox's name, inline CSS, no scripts. */
+export function documentShell(options: {
+  title: string;
+  product: string;
+  css: string;
+  body: string;
+}): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(options.title)} · ${options.product}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><style>${options.css}</style></head>
+<body>${options.body}</body></html>`;
+}
+
+/** The header's sign-in state: who is signed in with a sign-out button, or a sign-in link. */
+export function signInState(
+  base: string,
+  user: { name: string; email: string } | null | undefined,
+  labels: { signIn: string; signOut: string },
+): string {
+  return user
+    ? `<span data-testid="signed-in-as">${esc(user.name)} &lt;${esc(user.email)}&gt;</span>
+       <form class="inline" method="post" action="${base}/signout"><button class="secondary" data-testid="sign-out">${labels.signOut}</button></form>`
+    : `<a href="${base}/signin" data-testid="sign-in-link">${labels.signIn}</a>`;
+}

@@ -1,0 +1,50 @@
+// The transactional in-memory model every sandbox keeps: state, clock, randomness, `mutate` that
+// rolls the state back when a change throws, and an `onChange` hook for persistence.
+
+/** What a change sees: the state, the clock and the random source. */
+export interface ModelCore<S> {
+  state: S;
+  now: () => Date;
+  random: () => number;
+}
+
+/** The model: `mutate` runs a change atomically; `replaceState` swaps the whole state. */
+export interface TransactionalModel<S> extends ModelCore<S> {
+  /** Runs a change; on a throw the state is rolled back, on success `onChange` fires. */
+  mutate<T>(change: (ctx: ModelCore<S>) => T): T;
+  /** Replaces the whole state (reset, load world); `onChange` fires. */
+  replaceState(next: S): void;
+}
+
+/** The initial state, clock, random source and the hook fired after each change. */
+export interface ModelOptions<S> {
+  state: S;
+  now: () => Date;
+  random: () => number;
+  onChange?: ((state: S) => void) | undefined;
+}
+
+/** Creates the model around an initial state; the model itself is the context changes get. */
+export function createTransactionalModel<S>(options: ModelOptions<S>): TransactionalModel<S> {
+  const model: TransactionalModel<S> = {
+    state: options.state,
+    now: options.now,
+    random: options.random,
+    mutate(change) {
+      const before = structuredClone(model.state);
+      try {
+        const result = change(model);
+        options.onChange?.(model.state);
+        return result;
+      } catch (error) {
+        model.state = before;
+        throw error;
+      }
+    },
+    replaceState(next) {
+      model.state = next;
+      options.onChange?.(model.state);
+    },
+  };
+  return model;
+}
