@@ -154,6 +154,26 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       });
     });
 
+    app.get('/options', async (req) => {
+      requireActor(req, 'viewer');
+      return {
+        platforms: manifests().map((m) => ({
+          id: m.id,
+          name: m.name,
+          assetTypes: m.assetTypes.map((type) => ({
+            id: type.id,
+            label: type.label,
+            grantMethod: type.grantMethod,
+            levels: type.levels.map((l) => ({
+              id: l.id,
+              label: l.label,
+              description: l.description,
+            })),
+          })),
+        })),
+      };
+    });
+
     app.get('/', { schema: { querystring: ListQuery } }, async (req) => {
       const actor = requireActor(req, 'viewer');
       const requests = await listAccessRequests(services.db, actor.agencyId, {
