@@ -1,4 +1,5 @@
 // Faults for API calls: rate limit (429 RESOURCE_EXHAUSTED), latency, transient 503 UNAVAILABLE.
+import { applyBasicFaults } from '../../sandbox-kit/faults.ts';
 import { GoogleApiError, topMessage } from './model/errors.ts';
 import type { SandboxRuntime } from './runtime.ts';
 
@@ -41,19 +42,8 @@ export function throttled(retryDelaySeconds: number, ads: boolean): GoogleApiErr
 
 /** Applies the faults to one API call; throws the GoogleApiError to answer with. */
 export async function applyFaults(rt: SandboxRuntime, ads: boolean): Promise<void> {
-  const { latencyMs, errorRate, rateLimit } = rt.faults;
-  const now = rt.model.now().getTime();
-  if (rateLimit) {
-    rt.recentCalls = rt.recentCalls.filter((t) => t > now - rateLimit.perMs);
-    if (rt.recentCalls.length >= rateLimit.requests) {
-      const oldest = rt.recentCalls[0] ?? now;
-      throw throttled(Math.max(1, Math.ceil((oldest + rateLimit.perMs - now) / 1000)), ads);
-    }
-    rt.recentCalls.push(now);
-  }
-  if (latencyMs !== undefined && latencyMs > 0)
-    await new Promise((resolve) => setTimeout(resolve, latencyMs));
-  if (errorRate !== undefined && errorRate > 0 && rt.model.random() < errorRate) {
-    throw new GoogleApiError('UNAVAILABLE', topMessage('UNAVAILABLE'));
-  }
+  await applyBasicFaults(rt, {
+    throttled: (retryAfterMs) => throttled(Math.max(1, Math.ceil(retryAfterMs / 1000)), ads),
+    transient: () => new GoogleApiError('UNAVAILABLE', topMessage('UNAVAILABLE')),
+  });
 }

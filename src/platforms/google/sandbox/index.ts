@@ -3,7 +3,8 @@
 // Tag Manager and Search Console; their path prefixes do not overlap.
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendBounded } from '../../sandbox-kit/request-log.ts';
+import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { registerAdsRoutes } from './api/ads-routes.ts';
 import { registerGa4Routes } from './api/ga4-routes.ts';
 import { registerGtmRoutes } from './api/gtm-routes.ts';
@@ -50,10 +51,7 @@ export interface GoogleSandbox {
 
 function persist(dataFile: string | undefined): ((state: GoogleState) => void) | undefined {
   if (dataFile === undefined) return undefined;
-  return (state) => {
-    writeFileSync(`${dataFile}.tmp`, JSON.stringify(state));
-    renameSync(`${dataFile}.tmp`, dataFile);
-  };
+  return (state) => writeJsonFileAtomic(dataFile, state);
 }
 
 /** Builds the Fastify app of a sandbox without listening (used by start, and handy for inject). */
@@ -63,10 +61,11 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
 } {
   const now = options.now ?? (() => new Date());
   let world = options.world ?? readDefaultWorld();
-  const initial =
-    options.dataFile !== undefined && existsSync(options.dataFile)
-      ? (JSON.parse(readFileSync(options.dataFile, 'utf8')) as GoogleState)
-      : stateFromWorld(world, now());
+  const saved =
+    options.dataFile === undefined
+      ? undefined
+      : (readJsonFile(options.dataFile) as GoogleState | undefined);
+  const initial = saved !== undefined ? saved : stateFromWorld(world, now());
   const model = createGoogleModel({
     state: initial,
     now,
@@ -95,17 +94,20 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
     if (request.url.startsWith('/_control/')) return;
     const url = new URL(request.url, 'http://sandbox');
     const h = request.headers;
-    rt.log.push({
-      method: request.method,
-      path: url.pathname,
-      queryKeys: [...url.searchParams.keys()],
-      hasBearer: (h.authorization ?? '').startsWith('Bearer '),
-      hasDeveloperToken: typeof h['developer-token'] === 'string',
-      loginCustomerId: typeof h['login-customer-id'] === 'string' ? h['login-customer-id'] : null,
-      status: reply.statusCode,
-      time: now().toISOString(),
-    });
-    if (rt.log.length > LOG_LIMIT) rt.log.splice(0, rt.log.length - LOG_LIMIT);
+    appendBounded(
+      rt.log,
+      {
+        method: request.method,
+        path: url.pathname,
+        queryKeys: [...url.searchParams.keys()],
+        hasBearer: (h.authorization ?? '').startsWith('Bearer '),
+        hasDeveloperToken: typeof h['developer-token'] === 'string',
+        loginCustomerId: typeof h['login-customer-id'] === 'string' ? h['login-customer-id'] : null,
+        status: reply.statusCode,
+        time: now().toISOString(),
+      },
+      LOG_LIMIT,
+    );
   });
   app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const ads = /^\/v\d+\/customers/.test(request.url);

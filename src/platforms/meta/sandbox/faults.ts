@@ -1,5 +1,6 @@
 // Faults and usage headers: the limiter (throttling codes + X-App-Usage / X-Business-Use-Case-Usage),
 // latency, and random transient errors (meta-api.md §5.2-§5.3).
+import { addLatency, drawsTransientError } from '../../sandbox-kit/faults.ts';
 import { GraphError } from './model/errors.ts';
 import type { AssetKind } from './model/types.ts';
 import type { SandboxRuntime, ThrottleCode } from './runtime.ts';
@@ -102,10 +103,8 @@ export async function applyFaults(rt: SandboxRuntime, useCase: UseCase | null): 
     }
   }
   rt.recentCalls.push(now);
-  if (latencyMs !== undefined && latencyMs > 0) {
-    await new Promise((resolve) => setTimeout(resolve, latencyMs));
-  }
-  if (errorRate !== undefined && errorRate > 0 && rt.model.random() < errorRate) {
+  await addLatency(latencyMs);
+  if (drawsTransientError(errorRate, () => rt.model.random())) {
     throw new GraphError(2, 'An unexpected error has occurred. Please retry your request later.', {
       type: 'OAuthException',
       isTransient: true,

@@ -5,8 +5,7 @@
  */
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyPluginAsync } from 'fastify';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createMetaModel, type MetaModel } from './model/model.ts';
@@ -47,29 +46,22 @@ export interface MetaSandbox {
   close(): Promise<void>;
 }
 
-function persist(file: string, state: SandboxState): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state));
-  renameSync(tmp, file);
-}
-
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
   const now = options.now ?? (() => new Date());
   const world = options.world ?? readDefaultWorld();
   const file = options.dataFile;
-  const initial =
-    file !== undefined && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as SandboxState)
-      : stateFromWorld(world, now());
+  const saved = file === undefined ? undefined : (readJsonFile(file) as SandboxState | undefined);
+  const initial = saved !== undefined ? saved : stateFromWorld(world, now());
   const model = createMetaModel({
     state: initial,
     now,
     random: options.random ?? Math.random,
-    ...(file === undefined ? {} : { onChange: (state: SandboxState) => persist(file, state) }),
+    ...(file === undefined
+      ? {}
+      : { onChange: (state: SandboxState) => writeJsonFileAtomic(file, state) }),
   });
-  if (file !== undefined) persist(file, model.state);
+  if (file !== undefined) writeJsonFileAtomic(file, model.state);
   const rt: SandboxRuntime = {
     model,
     apps: options.apps,
@@ -108,7 +100,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     reset: (next) => rt.reset(next),
     loadWorld: (next) => rt.loadWorld(next),
     close: async () => {
-      if (file !== undefined) persist(file, model.state);
+      if (file !== undefined) writeJsonFileAtomic(file, model.state);
     },
   };
 }

@@ -2,6 +2,7 @@
 // Graph's error body, usage headers, and the request log (no token values).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { appendBounded } from '../../../sandbox-kit/request-log.ts';
 import { applyFaults, usageHeaders } from '../faults.ts';
 import { GraphError, invalidParam } from '../model/errors.ts';
 import { LOG_LIMIT, type SandboxRuntime } from '../runtime.ts';
@@ -80,8 +81,8 @@ export function registerGraphRoutes(app: FastifyInstance, rt: SandboxRuntime): v
       code = error.code;
       return sendError(reply, error);
     } finally {
-      rt.log.push({ ...logEntry, status, code, time: rt.model.now().toISOString() });
-      if (rt.log.length > LOG_LIMIT) rt.log.splice(0, rt.log.length - LOG_LIMIT);
+      const time = rt.model.now().toISOString();
+      appendBounded(rt.log, { ...logEntry, status, code, time }, LOG_LIMIT);
     }
   };
   app.route({

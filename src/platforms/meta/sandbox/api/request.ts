@@ -1,6 +1,7 @@
 // Reads a Graph HTTP request: version and path segments, parameters from query and body, the
 // access token from the Authorization header (Bearer/OAuth), the query, or the body.
 import type { FastifyRequest } from 'fastify';
+import { redactParams } from '../../../sandbox-kit/request-log.ts';
 import type { RequestLogEntry } from '../runtime.ts';
 import type { GraphCall, GraphMethod } from './call.ts';
 
@@ -59,8 +60,7 @@ export function readGraphRequest(request: FastifyRequest, prefix: string) {
   const carry: Record<string, string> = {};
   if (query.fields !== undefined) carry.fields = query.fields;
   if (query.access_token !== undefined) carry.access_token = query.access_token;
-  const redacted: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) redacted[k] = SECRET_PARAMS.has(k) ? '[redacted]' : v;
+  const redacted = redactParams(Object.entries(query), (k) => SECRET_PARAMS.has(k));
   const call: Omit<GraphCall, 'rt'> = {
     method: request.method as GraphMethod,
     version,

@@ -1,0 +1,60 @@
+// Fault injection shared by the sandboxes: a sliding-window rate limit, added latency and a random
+// transient error. Each sandbox supplies its own throttling and transient error to throw.
+
+/** At most `requests` API calls per `perMs` window. */
+export interface RateLimit {
+  requests: number;
+  perMs: number;
+}
+
+/** The faults every sandbox understands (a sandbox may add platform-specific ones). */
+export interface BasicFaults {
+  /** Added delay before every API answer. */
+  latencyMs?: number;
+  /** 0..1: share of API calls answered with a transient error. */
+  errorRate?: number;
+  rateLimit?: RateLimit;
+}
+
+/** What the faults act on: the settings, the window of recent call times, the model's clock. */
+export interface FaultTarget<F extends BasicFaults = BasicFaults> {
+  faults: F;
+  /** Timestamps (ms) of recent API calls. */
+  recentCalls: number[];
+  model: { now: () => Date; random: () => number };
+}
+
+/** Waits `latencyMs` when it is set and positive (simulated slow API). */
+export async function addLatency(latencyMs: number | undefined): Promise<void> {
+  if (latencyMs !== undefined && latencyMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  }
+}
+
+/** Whether this call draws a transient error at `errorRate` (the model's random source). */
+export function drawsTransientError(errorRate: number | undefined, random: () => number): boolean {
+  return errorRate !== undefined && errorRate > 0 && random() < errorRate;
+}
+
+/**
+ * The basic fault sequence for one API call: the rate limit (drops calls older than the window,
+ * refuses once it is full, else counts the call), latency, then a random transient error. Throws
+ * what `errors` builds; `throttled` gets the milliseconds until the oldest call leaves the window.
+ */
+export async function applyBasicFaults(
+  target: FaultTarget,
+  errors: { throttled: (retryAfterMs: number) => Error; transient: () => Error },
+): Promise<void> {
+  const { latencyMs, errorRate, rateLimit } = target.faults;
+  const now = target.model.now().getTime();
+  if (rateLimit) {
+    target.recentCalls = target.recentCalls.filter((t) => t > now - rateLimit.perMs);
+    if (target.recentCalls.length >= rateLimit.requests) {
+      const oldest = target.recentCalls[0] ?? now;
+      throw errors.throttled(oldest + rateLimit.perMs - now);
+    }
+    target.recentCalls.push(now);
+  }
+  await addLatency(latencyMs);
+  if (drawsTransientError(errorRate, () => target.model.random())) throw errors.transient();
+}
