@@ -8,6 +8,8 @@
  * Bar: ≥ 0.85.
  */
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { defaultBackoff } from '../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../src/domain/grant.ts';
@@ -110,7 +112,12 @@ async function tokenFor(userId: string, advertiserIds: readonly string[]): Promi
   return (await plain.exchangeCode({ code, redirectUri: REDIRECT })).accessToken;
 }
 
-const database = await openDatabase({ inMemory: true });
+// PGlite in memory by default; DATABASE_URL runs the same on PostgreSQL (a throwaway schema).
+const databaseUrl = process.env.DATABASE_URL;
+const schema = `bench_${process.pid}`;
+const database = databaseUrl
+  ? await openDatabase({ databaseUrl, schema, poolSize: 10 })
+  : await openDatabase({ inMemory: true });
 await migrate(database);
 const keyring = parseKeyring(generateKeyEntry('bench'));
 const plain = createTikTokConnector({
@@ -273,7 +280,7 @@ if (process.env.BENCH_DEBUG) {
 }
 const ideal = chain * LATENCY_MS;
 console.log(
-  `onboarding: ${ASSETS} ad accounts, ${LATENCY_MS} ms per TikTok call, ${chain} calls per grant in a chain`,
+  `onboarding (${database.kind}, load average ${loadavg()[0]?.toFixed(1) ?? '?'}): ${ASSETS} ad accounts, ${LATENCY_MS} ms per TikTok call, ${chain} calls per grant in a chain`,
 );
 console.log(
   `  grants done: ${statuses.filter((s) => s.status === 'pending_acceptance' || s.status === 'granted').length}/${ASSETS} (${[...new Set(statuses.map((s) => s.status))].join(', ')})`,
@@ -282,5 +289,12 @@ console.log(`  ideal ${ideal.toFixed(0)} ms, measured ${measured.toFixed(0)} ms`
 console.log(`  ideal / measured = ${(ideal / measured).toFixed(3)} (bar >= 0.85)`);
 await queue.stop(2_000);
 child.kill();
+if (databaseUrl) {
+  await sql
+    .raw(
+      `drop schema if exists "${schema}" cascade; drop schema if exists "${schema}_boss" cascade`,
+    )
+    .execute(database.db);
+}
 await database.close();
 process.exit(0);
