@@ -44,7 +44,11 @@ export function AgencyConnectionsSection(props: { canEdit: boolean }) {
         const result = query.get(c.platform);
         return (
           <div key={c.platform} className="rq-connection" data-testid={`connection-${c.platform}`}>
-            {result && results[result] && <p role="status">{results[result]}</p>}
+            {result && results[result] && (
+              <p role="status">
+                {result === 'connected' && c.ready ? 'Connected.' : results[result]}
+              </p>
+            )}
             <ConnectionRow connection={c} canEdit={props.canEdit} onChange={reload} />
           </div>
         );

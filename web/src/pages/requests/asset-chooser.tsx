@@ -75,6 +75,11 @@ export function AssetChooser(props: {
                     </option>
                   ))}
                 </select>
+                {level && (
+                  <small className="rq-muted rq-level-note">
+                    {type.levels.find((l) => l.id === level)?.description}
+                  </small>
+                )}
               </div>
             );
           })}

@@ -37,3 +37,11 @@ export function formatWhen(iso: string | null): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+export const requestStatusLabels: Readonly<Record<RequestView['status'], string>> = {
+  open: 'Open',
+  completed: 'Completed',
+  partial: 'Partly granted',
+  revoked: 'Revoked',
+  expired: 'Expired',
+};

@@ -7,6 +7,7 @@ import { AssetChooser, itemsOf, selectionOf, type Selection } from './asset-choo
 import { explainError } from './explain-error.ts';
 import { LinkOnce, type CreatedLink } from './link-once.tsx';
 import { RequestFields, type Template } from './request-fields.tsx';
+import { ConnectionNotice, labelItems, type Connection } from './grantable.tsx';
 import { Loading } from './status-badges.tsx';
 import type { Client, PlatformOptions, RequestView } from './types.ts';
 import './requests.css';
@@ -26,9 +27,10 @@ function endOfDay(date: string): string {
  * a title and message, and an optional access end date; on success the link is shown once.
  */
 export function NewRequestPage() {
-  const options = useApi<PlatformOptions>('/api/v1/template-options');
+  const options = useApi<PlatformOptions>('/api/v1/requests/options');
   const templates = useApi<{ templates: Template[] }>('/api/v1/templates');
   const clients = useApi<{ clients: Client[] }>('/api/v1/clients');
+  const connections = useApi<{ connections: Connection[] }>('/api/v1/agency/connections');
   const [selection, setSelection] = useState<Selection>({});
   const [templateId, setTemplateId] = useState('');
   const [title, setTitle] = useState('');
@@ -66,7 +68,8 @@ export function NewRequestPage() {
             ...(message ? { message } : {}),
             ...(clientId ? { clientId } : {}),
             ...(clientEmail ? { clientEmail } : {}),
-            ...(templateId ? { templateId } : {}),
+            // The ticked assets are the truth: with none, the server says what is missing.
+            ...(templateId && items.length > 0 ? { templateId } : {}),
             ...(items.length > 0 ? { items } : {}),
             ...(days ? { linkExpiresInDays: Number(days) } : {}),
             ...(accessEnd ? { accessEndsAt: endOfDay(accessEnd) } : {}),
@@ -74,8 +77,7 @@ export function NewRequestPage() {
         }),
       );
     } catch (error) {
-      const labels = items.map((i) => `${i.platform} ${i.assetType} (${i.permissionLevel})`);
-      setProblem(explainError(error, labels));
+      setProblem(explainError(error, options.data ? labelItems(options.data, items) : []));
     } finally {
       setBusy(false);
     }
@@ -107,6 +109,7 @@ export function NewRequestPage() {
               onTitle={setTitle}
             />
             <h2>What do you need?</h2>
+            <ConnectionNotice connections={connections.data?.connections} />
             <AssetChooser options={options.data} selection={selection} onChange={setSelection} />
             <AdvisorPanel items={items} onUse={(next) => setSelection(selectionOf(next))} />
             {problem && (

@@ -100,6 +100,11 @@ export interface PlatformOptions {
   platforms: {
     id: string;
     name: string;
-    assetTypes: { id: string; label: string; levels: { id: string; label: string }[] }[];
+    assetTypes: {
+      id: string;
+      label: string;
+      grantMethod?: string;
+      levels: { id: string; label: string; description?: string }[];
+    }[];
   }[];
 }
