@@ -75,7 +75,13 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
     }
     const leased = await leaseOffboardingStep(db, step.id, deps.now(), deps.lifecycle.stepLeaseMs);
     if (!leased) throw new Error(`offboarding step ${step.id} is held by another worker`);
-    await revokeStep(deps, offboarding.agencyId, leased, await connect(leased.platform));
+    try {
+      await revokeStep(deps, offboarding.agencyId, leased, await connect(leased.platform));
+    } catch (error) {
+      // Give the lease back so the job's retry can take the step at once.
+      await updateOffboardingStep(db, leased.id, { detail: describeError(error), release: true });
+      throw error;
+    }
   }
   await setOffboardingStatus(db, offboardingId, 'verifying', deps.now());
   const toVerify = (await listOffboardingSteps(db, offboardingId)).filter(
