@@ -2,7 +2,8 @@
 // state). Not part of Meta's API. Tokens never appear in the log or the state view.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { MetaFaults, SandboxRuntime } from './runtime.ts';
+import { registerCommonControls } from '../../sandbox-kit/control.ts';
+import type { SandboxRuntime } from './runtime.ts';
 
 const FaultsSchema = z
   .object({
@@ -31,9 +32,10 @@ const FaultsSchema = z
 
 /** Registers the control routes. */
 export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
-  app.post('/_control/reset', async (_request, reply) => {
-    rt.reset();
-    return reply.send({ ok: true });
+  registerCommonControls(app, rt, {
+    faultsSchema: FaultsSchema,
+    invalid: (message) => ({ error: { message } }),
+    emptyFaultsBodyClears: true,
   });
   app.post('/_control/world', async (request, reply) => {
     try {
@@ -43,25 +45,8 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
     }
     return reply.send({ ok: true });
   });
-  app.get('/_control/faults', async () => rt.faults);
-  app.put('/_control/faults', async (request, reply) => {
-    const parsed = FaultsSchema.safeParse(request.body ?? {});
-    if (!parsed.success) return reply.code(400).send({ error: { message: parsed.error.message } });
-    rt.faults = stripUndefined(parsed.data) as MetaFaults;
-    rt.recentCalls = [];
-    return reply.send(rt.faults);
-  });
-  app.get('/_control/log', async () => ({ entries: rt.log }));
-  app.delete('/_control/log', async (_request, reply) => {
-    rt.log.length = 0;
-    return reply.send({ ok: true });
-  });
   app.get('/_control/state', async () => {
     const { codes: _codes, tokens, ...rest } = rt.model.state;
     return { ...rest, tokenCount: tokens.length };
   });
-}
-
-function stripUndefined(value: object): unknown {
-  return JSON.parse(JSON.stringify(value));
 }

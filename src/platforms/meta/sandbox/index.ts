@@ -4,7 +4,8 @@
  * `<prefix>/{version}/dialog/oauth` (the www host) and Graph is `<prefix>/graph/{version}/...`.
  */
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { listenStandalone } from '../../sandbox-kit/listen.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
 import { registerControlRoutes } from './control-routes.ts';
@@ -116,13 +117,11 @@ export async function startMetaSandbox(
   close(): Promise<void>;
 }> {
   const sandbox = createMetaSandbox(options);
-  const app = Fastify({ logger: false });
-  const prefix = options.prefix ?? '';
-  await app.register(sandbox.plugin, { prefix });
-  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}${prefix}`;
+  const { app, url } = await listenStandalone(sandbox.plugin, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port,
+    prefix: options.prefix ?? '',
+  });
   return {
     sandbox,
     url,

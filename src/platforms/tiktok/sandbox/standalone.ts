@@ -1,5 +1,5 @@
 // Runs the TikTok sandbox on its own Fastify listener (`latchkey sandbox tiktok --port N`).
-import Fastify from 'fastify';
+import { listenStandalone } from '../../sandbox-kit/listen.ts';
 import { createTikTokSandbox, type SandboxApp, type TikTokSandbox } from './index.ts';
 
 export const STANDALONE_PREFIX = '/sandbox/tiktok';
@@ -15,14 +15,13 @@ export async function startTikTokSandbox(options: {
     apps: options.apps,
     ...(options.dataFile === undefined ? {} : { dataFile: options.dataFile }),
   });
-  const app = Fastify({ logger: false });
-  await app.register(sandbox.plugin, { prefix: STANDALONE_PREFIX });
-  await app.listen({ host: options.host, port: options.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : options.port;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const { app, url } = await listenStandalone(sandbox.plugin, {
+    host: options.host,
+    port: options.port,
+    prefix: STANDALONE_PREFIX,
+  });
   return {
-    url: `http://${host}:${port}${STANDALONE_PREFIX}`,
+    url,
     sandbox,
     close: async () => {
       await app.close();

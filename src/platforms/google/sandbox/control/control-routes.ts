@@ -1,8 +1,9 @@
 // The control API for tests and demos: reset, load a world, faults, request log, state, clock levers.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { registerCommonControls } from '../../../sandbox-kit/control.ts';
 import { expireAccessTokens } from '../model/oauth.ts';
-import type { GoogleFaults, SandboxRuntime } from '../runtime.ts';
+import type { SandboxRuntime } from '../runtime.ts';
 import { GoogleWorldSchema, type GoogleWorld } from '../world.ts';
 
 export const GoogleFaultsSchema = z
@@ -19,30 +20,12 @@ export const GoogleFaultsSchema = z
 export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
   const bad = (message: string) => ({ error: { code: 400, message, status: 'INVALID_ARGUMENT' } });
 
-  app.post('/_control/reset', async () => {
-    rt.reset();
-    return { ok: true };
-  });
+  registerCommonControls(app, rt, { faultsSchema: GoogleFaultsSchema, invalid: bad });
 
   app.put('/_control/world', async (request, reply) => {
     const parsed = GoogleWorldSchema.safeParse(request.body);
     if (!parsed.success) return reply.code(400).send(bad(parsed.error.message));
     rt.reset(request.body as GoogleWorld);
-    return { ok: true };
-  });
-
-  app.get('/_control/faults', async () => rt.faults);
-  app.put('/_control/faults', async (request, reply) => {
-    const parsed = GoogleFaultsSchema.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send(bad(parsed.error.message));
-    rt.faults = parsed.data as GoogleFaults;
-    rt.recentCalls = [];
-    return rt.faults;
-  });
-
-  app.get('/_control/log', async () => ({ entries: rt.log }));
-  app.delete('/_control/log', async () => {
-    rt.log.length = 0;
     return { ok: true };
   });
 
