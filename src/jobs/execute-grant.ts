@@ -20,9 +20,8 @@ import {
 } from '../store/grants.ts';
 import { blockCalls } from './rate-limiter.ts';
 import {
-  agencyIdentityFor,
-  clientTokenFor,
   GrantBlocked,
+  grantIdentitiesFor,
   newLeaseOwner,
   platformFor,
   type GrantDeps,
@@ -85,8 +84,13 @@ async function claimWhenFree(
   owner: string,
 ): Promise<Grant | undefined> {
   const db = deps.database.db;
-  const claim = () =>
-    claimGrant(db, { id: grantId, owner, now: deps.now(), leaseMs: deps.grantPolicy.leaseMs });
+  const claim = () => {
+    const now = deps.now();
+    // The recovery point for the first call is written with the claim itself (one round trip).
+    const intent = { name: 'grant_requested', at: now.toISOString() };
+    return claimGrant(db, { id: grantId, owner, now, leaseMs: deps.grantPolicy.leaseMs, intent });
+  };
+
   const first = await claim();
   if (first) return first;
   const grant = await findGrant(db, grantId);
@@ -100,13 +104,14 @@ async function claimWhenFree(
 
 async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise<void> {
   const platform = platformFor(deps, grant.platform);
-  const agency = await agencyIdentityFor(deps, grant.agencyId, grant.platform);
+  const { agency, clientToken } = await grantIdentitiesFor(deps, grant);
   const asset = {
     type: grant.assetType,
     id: grant.assetId,
     ...(grant.ownerId ? { ownerId: grant.ownerId } : {}),
   };
-  let readBack = mustReadBackFirst(grant.steps);
+  // The claim appended `claimed` and `grant_requested`: judge what came before them.
+  let readBack = mustReadBackFirst(grant.steps.slice(0, -2));
   for (let attempt = 0; ; attempt += 1) {
     try {
       if (readBack) {
@@ -115,8 +120,14 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
         const settled = settlementFromReading(platform, grant, reading);
         if (settled) return void (await settle(deps, grant, owner, settled));
       }
-      const clientToken = await clientTokenFor(deps, grant.onboardingId, grant.platform);
-      if (!(await step(deps, grant, owner, 'grant_requested', grant.permissionLevel))) return;
+      if (clientToken === undefined) {
+        throw new GrantBlocked(
+          `The client's ${grant.platform} connection is no longer stored: ask the client to open the link and connect ${grant.platform} again.`,
+        );
+      }
+      if (attempt > 0 || readBack) {
+        if (!(await step(deps, grant, owner, 'grant_requested', grant.permissionLevel))) return;
+      }
       readBack = true;
       const outcome = await platform.grantAccess({
         clientToken,
@@ -124,11 +135,12 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
         asset,
         level: grant.permissionLevel,
       });
+      const levels = levelsOf(platform, grant.assetType);
       return void (await settle(
         deps,
         grant,
         owner,
-        settlementFromOutcome(outcome, levelsOf(platform, grant.assetType), grant.permissionLevel),
+        settlementFromOutcome(outcome, levels, grant.permissionLevel),
       ));
     } catch (error) {
       if (!(error instanceof PlatformError) || !error.retryable) throw error;

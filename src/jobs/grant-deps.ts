@@ -8,7 +8,11 @@ import type { BackoffPolicy } from '../domain/grant-retry.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AgencyIdentity, Platform } from '../platforms/types.ts';
 import type { Database } from '../store/database.ts';
-import { openAgencyToken, openOnboardingToken } from '../store/platform-connections.ts';
+import {
+  openAgencyToken,
+  openGrantTokens,
+  openOnboardingToken,
+} from '../store/platform-connections.ts';
 import type { Keyring } from '../store/secrets.ts';
 
 export type PlatformLookup = Readonly<Partial<Record<string, Platform>>>;
@@ -77,4 +81,25 @@ export async function clientTokenFor(
     );
   }
   return opened.accessToken.reveal();
+}
+
+/**
+ * Both identities a grant run needs, in one read: the agency's (or GrantBlocked) and the
+ * client's token (undefined once deleted; only a call that shares needs it).
+ */
+export async function grantIdentitiesFor(
+  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  grant: { agencyId: string; onboardingId: string; platform: string },
+): Promise<{ agency: AgencyIdentity; clientToken: string | undefined }> {
+  const tokens = await openGrantTokens(deps.database.db, deps.keyring, grant);
+  const businessId = tokens.agency?.summary.businessId;
+  if (!tokens.agency || !businessId) {
+    throw new GrantBlocked(
+      `The agency has not connected its ${grant.platform} business yet: an agency admin must connect it in Settings, then the grant can be retried.`,
+    );
+  }
+  return {
+    agency: { businessId, accessToken: tokens.agency.accessToken.reveal() },
+    clientToken: tokens.client?.accessToken.reveal(),
+  };
 }

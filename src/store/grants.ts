@@ -139,13 +139,16 @@ export async function findGrant(db: Executor, id: string): Promise<Grant | undef
 
 /**
  * Takes the grant's lease for `owner` when it is queued or running and nobody else holds a live
- * lease; counts the attempt and records a `claimed` step. Undefined when it cannot be taken.
+ * lease; counts the attempt and records a `claimed` step, and the `intent` step with it when
+ * given (the recovery point before the first remote effect, saving a round trip). Undefined when
+ * it cannot be taken.
  */
 export async function claimGrant(
   db: Executor,
-  input: { id: string; owner: string; now: Date; leaseMs: number },
+  input: { id: string; owner: string; now: Date; leaseMs: number; intent?: GrantStep },
 ): Promise<Grant | undefined> {
-  const step: GrantStep = { name: 'claimed', at: input.now.toISOString() };
+  const claimed: GrantStep = { name: 'claimed', at: input.now.toISOString() };
+  const step = input.intent ? [claimed, input.intent] : [claimed];
   const row = await db
     .updateTable('grants')
     .set((eb) => ({
@@ -153,7 +156,7 @@ export async function claimGrant(
       attempts: eb('attempts', '+', 1),
       lease_owner: input.owner,
       lease_until: new Date(input.now.getTime() + input.leaseMs),
-      steps: sql`steps || ${JSON.stringify([step])}::jsonb`,
+      steps: sql`steps || ${JSON.stringify(step)}::jsonb`,
       updated_at: input.now,
     }))
     .where('id', '=', input.id)

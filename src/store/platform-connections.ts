@@ -237,3 +237,35 @@ export async function deleteOnboardingConnections(
 }
 
 export { Secret };
+
+/**
+ * Both tokens a grant needs in one read: the agency's (with its chosen business) and the client's
+ * for the onboarding (undefined when already deleted).
+ */
+export async function openGrantTokens(
+  db: Executor,
+  keyring: Keyring,
+  input: { agencyId: string; onboardingId: string; platform: string },
+): Promise<{
+  agency?: { summary: ConnectionSummary; accessToken: Secret };
+  client?: { summary: ConnectionSummary; accessToken: Secret };
+}> {
+  const rows = await db
+    .selectFrom('platform_connections')
+    .selectAll()
+    .where('agency_id', '=', input.agencyId)
+    .where('platform', '=', input.platform)
+    .where((eb) =>
+      eb.or([
+        eb('owner_kind', '=', 'agency'),
+        eb.and([eb('owner_kind', '=', 'onboarding'), eb('onboarding_id', '=', input.onboardingId)]),
+      ]),
+    )
+    .execute();
+  const agency = rows.find((r) => r.owner_kind === 'agency');
+  const client = rows.find((r) => r.owner_kind === 'onboarding');
+  return {
+    ...(agency ? { agency: openRow(keyring, agency) } : {}),
+    ...(client ? { client: openRow(keyring, client) } : {}),
+  };
+}
