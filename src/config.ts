@@ -39,6 +39,12 @@ export const ConfigSchema = z.object({
   REMINDER_FIRST_AFTER_HOURS: z.coerce.number().positive().default(48),
   REMINDER_EVERY_HOURS: z.coerce.number().positive().default(72),
   REMINDER_MAX: z.coerce.number().int().min(0).max(20).default(3),
+  VERIFY_INTERVAL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  ACCESS_END_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -69,6 +75,8 @@ export interface Config {
     readonly everyHours: number;
     readonly max: number;
   };
+  /** Access lifecycle: how often granted assets are verified, and when end-date reminders go. */
+  readonly lifecycle: { readonly verifyIntervalHours: number; readonly endReminderDays: number };
 }
 
 export class ConfigError extends Error {
@@ -126,6 +134,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,
       everyHours: raw.REMINDER_EVERY_HOURS,
       max: raw.REMINDER_MAX,
+    },
+    lifecycle: {
+      verifyIntervalHours: raw.VERIFY_INTERVAL_HOURS,
+      endReminderDays: raw.ACCESS_END_REMINDER_DAYS,
     },
   };
 }

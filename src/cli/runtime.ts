@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { createQueues, startQueue, startWorkers, type QueueHandle } from '../jobs/queue.ts';
 import { scheduleGrantSweep } from '../jobs/sweep-grants.ts';
+import { defaultLifecycleSettings, type LifecycleDeps } from '../jobs/verify-grants-deps.ts';
+import { scheduleLifecycleJobs } from '../jobs/verify-grants-schedule.ts';
+import { lifecyclePlugins } from '../server/routes/verification-services.ts';
 import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
@@ -84,8 +87,19 @@ export async function startRuntime(
       logger,
       boss: queue.boss,
     });
+    let publicUrl = config.publicUrl;
+    const lifecycleDeps: LifecycleDeps = {
+      ...onboarding.grantDeps,
+      boss: queue.boss,
+      publicUrl: () => publicUrl,
+      lifecycle: {
+        ...defaultLifecycleSettings,
+        sweepIntervalHours: config.lifecycle.verifyIntervalHours,
+        reminderDays: config.lifecycle.endReminderDays,
+      },
+    };
     if (role !== 'api') {
-      const grantDeps = { ...onboarding.grantDeps, boss: queue.boss };
+      const grantDeps = { ...lifecycleDeps, ...onboarding.grantDeps, boss: queue.boss };
       await startWorkers(
         queue.boss,
         jobs,
@@ -93,6 +107,7 @@ export async function startRuntime(
         logger,
       );
       await scheduleGrantSweep(queue.boss);
+      await scheduleLifecycleJobs(queue.boss);
     }
     await outbox.start(queue.boss, role !== 'api');
     let app: App | undefined;
@@ -107,6 +122,7 @@ export async function startRuntime(
       const plugins = [
         ...appPlugins({ database, config, logger, workspace }),
         ...onboarding.plugins(),
+        ...lifecyclePlugins({ deps: lifecycleDeps }),
       ];
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
@@ -114,6 +130,7 @@ export async function startRuntime(
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = config.publicUrl.replace(/:\d+$/, `:${port}`);
       onboarding.setPublicUrl(url);
+      publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
     }
