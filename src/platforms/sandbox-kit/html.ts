@@ -52,3 +52,29 @@ export function signInState(
        <form class="inline" method="post" action="${base}/signout"><button class="secondary" data-testid="sign-out">${labels.signOut}</button></form>`
     : `<a href="${base}/signin" data-testid="sign-in-link">${labels.signIn}</a>`;
 }
+
+/**
+ * A page builder for console-style sandboxes: a branded header with navigation and the sign-in
+ * state, then the title and body. The sandbox brings its CSS, names, links and wording.
+ */
+export function consolePage(options: {
+  product: string;
+  brand: string;
+  css: string;
+  nav: (base: string) => string;
+  labels: { signIn: string; signOut: string };
+}): (
+  base: string,
+  title: string,
+  body: string,
+  user?: { name: string; email: string } | null,
+) => string {
+  return (base, title, body, user) =>
+    documentShell({
+      title,
+      product: options.product,
+      css: options.css,
+      body: `<header><strong>${options.brand}</strong>${options.nav(base)}<span style="flex:1"></span>${signInState(base, user, options.labels)}</header>
+<main><h1>${esc(title)}</h1>${body}</main>`,
+    });
+}

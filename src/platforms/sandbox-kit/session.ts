@@ -61,3 +61,31 @@ export function localPathUnder(base: string, next: unknown, fallback: string): s
     return next;
   return fallback;
 }
+
+/** Anything holding the session map (a sandbox runtime). */
+export interface SessionHolder {
+  sessions: Map<string, string>;
+}
+
+/**
+ * Sign-in helpers for a sandbox mounted under a path prefix: the cookie lives on that prefix
+ * (`/` at the root), so sandboxes on one origin do not see each other's sessions.
+ */
+export function prefixSessions(cookieName: string) {
+  const cookieAt = (base: string): SessionCookie => ({ name: cookieName, path: base || '/' });
+  return {
+    /** The subject the request's session points at, if any. */
+    subjectOf: (rt: SessionHolder, request: FastifyRequest): string | undefined =>
+      sessionSubject(rt.sessions, request, cookieName),
+    /** Signs a user in: new session id, cookie on the sandbox path. */
+    signIn: (rt: SessionHolder, reply: FastifyReply, base: string, subject: string): void =>
+      startSession(rt.sessions, reply, cookieAt(base), subject),
+    /** Signs out: forgets the session and clears the cookie. */
+    signOut: (
+      rt: SessionHolder,
+      request: FastifyRequest,
+      reply: FastifyReply,
+      base: string,
+    ): void => endSession(rt.sessions, request, reply, cookieAt(base)),
+  };
+}

@@ -1,5 +1,5 @@
 // Tiny HTML helpers for the sandbox pages: escaping, the page shell, forms with stable test ids.
-import { documentShell, esc, signInState } from '../../../sandbox-kit/html.ts';
+import { consolePage, esc } from '../../../sandbox-kit/html.ts';
 
 export { actionForm, esc } from '../../../sandbox-kit/html.ts';
 
@@ -14,21 +14,14 @@ input,select{padding:4px 6px;margin:2px 6px 2px 0}.tag{background:#e7f3ff;border
 .error{border-color:#e41e3f;color:#a00}`;
 
 /** The page shell: title, header with sign-in state, body. */
-export function page(
-  base: string,
-  title: string,
-  body: string,
-  user?: { name: string; email: string } | null,
-): string {
-  const who = signInState(base, user, { signIn: 'Log in', signOut: 'Log out' });
-  return documentShell({
-    title,
-    product: 'Meta sandbox',
-    css,
-    body: `<header><strong>Meta for Business (sandbox)</strong><a href="${base}/business-settings" data-testid="business-settings-link">Business Settings</a><span style="flex:1"></span>${who}</header>
-<main><h1>${esc(title)}</h1>${body}</main>`,
-  });
-}
+export const page = consolePage({
+  product: 'Meta sandbox',
+  brand: 'Meta for Business (sandbox)',
+  css,
+  nav: (base) =>
+    `<a href="${base}/business-settings" data-testid="business-settings-link">Business Settings</a>`,
+  labels: { signIn: 'Log in', signOut: 'Log out' },
+});
 
 /** Checkboxes, one per value, all with the same name. */
 export function checkboxes(

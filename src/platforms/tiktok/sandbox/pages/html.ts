@@ -1,5 +1,5 @@
 // Tiny HTML helpers: escaping, the page shell with inline CSS, forms with stable test ids.
-import { documentShell, esc, signInState } from '../../../sandbox-kit/html.ts';
+import { consolePage, esc } from '../../../sandbox-kit/html.ts';
 
 export { actionForm, esc } from '../../../sandbox-kit/html.ts';
 
@@ -14,21 +14,13 @@ input,select{padding:4px 6px;margin:2px 6px 2px 0}.tag{background:#25f4ee;border
 nav a{margin-right:14px}.error{border-color:#fe2c55}`;
 
 /** The page shell: title, header with sign-in state, body. */
-export function page(
-  base: string,
-  title: string,
-  body: string,
-  user?: { name: string; email: string } | null,
-): string {
-  const who = signInState(base, user, { signIn: 'Sign in', signOut: 'Sign out' });
-  return documentShell({
-    title,
-    product: 'TikTok sandbox',
-    css,
-    body: `<header><strong>TikTok for Business (sandbox)</strong><a href="${base}/console">Business Center</a><span style="flex:1"></span>${who}</header>
-<main><h1>${esc(title)}</h1>${body}</main>`,
-  });
-}
+export const page = consolePage({
+  product: 'TikTok sandbox',
+  brand: 'TikTok for Business (sandbox)',
+  css,
+  nav: (base) => `<a href="${base}/console">Business Center</a>`,
+  labels: { signIn: 'Sign in', signOut: 'Sign out' },
+});
 
 /** A `<select>` with a label and test id. */
 export function select(
