@@ -2,11 +2,12 @@
  * Job: the grant sweep, scheduled every minute and sent once when workers start. It re-queues
  * grants whose job was lost (queued or running with no live lease: a crash between commit and
  * send, or a killed worker) and re-checks grants waiting for a person, so pending acceptances and
- * manual steps are picked up when done.
+ * manual steps are picked up when done. It also deletes OAuth transactions a day after they expired.
  */
 import type { PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { listAwaitingGrants, listStrandedGrants } from '../store/grants.ts';
+import { deleteExpiredOAuthStates } from '../store/oauth-states.ts';
 import type { GrantDeps } from './grant-deps.ts';
 import { enqueueGrantJobs } from './grant-queue.ts';
 import { defineJob } from './queue.ts';
@@ -59,6 +60,8 @@ export async function sweepGrants(
       deps.logger?.warn({ grantId: grant.id, err: error }, 'grant re-check failed');
     }
   }
+  // OAuth transactions are kept a day after expiry (for support), then go.
+  await deleteExpiredOAuthStates(db, new Date(now.getTime() - 86_400_000));
   return { requeued: stranded.length, rechecked };
 }
 

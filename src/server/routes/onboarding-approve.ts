@@ -94,7 +94,7 @@ async function planGrants(
     if (!agency?.businessId) {
       throw new AppError(
         'conflict',
-        `The agency has not connected its ${services.manifests[platform]?.name ?? platform} business yet, so nothing can be shared with it. We have told them; try again later.`,
+        `The agency has not connected its ${services.manifests[platform]?.name ?? platform} business yet, so nothing can be shared with it. Please let them know, and try again later.`,
         { reason: 'agency_not_connected', platform },
       );
     }

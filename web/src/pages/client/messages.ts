@@ -18,7 +18,7 @@ const en = {
   connected: '{platform} is connected.',
   connectAgain: 'Connect again',
   agencyNotReady:
-    '{agency} has not finished connecting its own {platform} account yet, so nothing can be shared right now. We have let them know; come back to this link later.',
+    '{agency} has not finished connecting its own {platform} account yet, so nothing can be shared right now. Please let them know, and come back to this link later.',
   pick: 'Tick what to share',
   pickHint: 'These are the assets your {platform} sign-in can see. Tick the ones {agency} may use.',
   none: 'No {type} found in your {platform} Business Centers.',
@@ -59,7 +59,7 @@ const es: Record<MessageKey, string> = {
   connected: '{platform} está conectado.',
   connectAgain: 'Conectar de nuevo',
   agencyNotReady:
-    '{agency} aún no ha terminado de conectar su propia cuenta de {platform}, así que todavía no se puede compartir nada. Les hemos avisado; vuelve a este enlace más tarde.',
+    '{agency} aún no ha terminado de conectar su propia cuenta de {platform}, así que todavía no se puede compartir nada. Avísales, por favor, y vuelve a este enlace más tarde.',
   pick: 'Marca lo que quieres compartir',
   pickHint:
     'Estos son los activos que ve tu inicio de sesión de {platform}. Marca los que {agency} puede usar.',
@@ -99,7 +99,7 @@ const de: Record<MessageKey, string> = {
   connected: '{platform} ist verbunden.',
   connectAgain: 'Erneut verbinden',
   agencyNotReady:
-    '{agency} hat das eigene {platform}-Konto noch nicht fertig verbunden, daher kann gerade nichts geteilt werden. Wir haben Bescheid gegeben; öffnen Sie diesen Link später erneut.',
+    '{agency} hat das eigene {platform}-Konto noch nicht fertig verbunden, daher kann gerade nichts geteilt werden. Bitte geben Sie Bescheid und öffnen Sie diesen Link später erneut.',
   pick: 'Wählen Sie aus, was Sie teilen',
   pickHint: 'Diese Assets sieht Ihre {platform}-Anmeldung. Haken Sie an, was {agency} nutzen darf.',
   none: 'Kein Element vom Typ {type} in Ihren {platform} Business Centern gefunden.',
