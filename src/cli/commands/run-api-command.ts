@@ -6,15 +6,21 @@
 import { parseArgs } from 'node:util';
 import { ApiError, createApiClient } from '../api-client.ts';
 import { processIo, type CommandIo } from '../output.ts';
+import { accessCommand } from './access.ts';
 import { apiKeysCommand } from './api-keys.ts';
 import { clientsCommand } from './clients.ts';
 import { UsageError, type CommandGroup, type OptionValues } from './command.ts';
+import { offboardCommand } from './offboard.ts';
 import { requestsCommand } from './requests.ts';
+import { verifyCommand } from './verify.ts';
 
 export const apiCommandGroups: readonly CommandGroup[] = [
   clientsCommand,
   requestsCommand,
   apiKeysCommand,
+  verifyCommand,
+  offboardCommand,
+  accessCommand,
 ];
 
 const common = {
