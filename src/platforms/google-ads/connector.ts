@@ -5,13 +5,10 @@
  */
 import { DEFAULT_TIMEOUT_MS, type FetchLike, type HttpOptions } from '../http.ts';
 import { PlatformError } from '../errors.ts';
+import { googleTokenMethods } from '../google/client-connector.ts';
 import {
-  buildGoogleAuthorizationUrl,
-  exchangeGoogleCode,
   fetchGoogleEmail,
   GOOGLE_OAUTH_URLS,
-  refreshGoogleToken,
-  revokeGoogleToken,
   type GoogleOAuthDeps,
   type GoogleOAuthUrls,
 } from '../google/oauth.ts';
@@ -70,10 +67,7 @@ export function createGoogleAdsConnector(config: GoogleAdsConnectorConfig): Goog
   };
   return {
     manifest: googleAdsManifest,
-    authorizationUrl: (request) => buildGoogleAuthorizationUrl(oauth, request),
-    exchangeCode: (input) => exchangeGoogleCode(oauth, input),
-    refreshTokens: (refreshToken) => refreshGoogleToken(oauth, refreshToken),
-    revokeToken: (token) => revokeGoogleToken(oauth, token),
+    ...googleTokenMethods(oauth),
     listClientAssets: async (clientToken) =>
       listAdsAccounts(deps, clientToken, await fetchGoogleEmail(oauth, clientToken)),
     grantAccess: (input) =>
