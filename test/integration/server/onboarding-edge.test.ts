@@ -1,0 +1,158 @@
+/**
+ * The cases the client can act on: zero authorized ad accounts, not a BC admin, and an asset
+ * already shared; plus the agency's business pick (admins only) and tenancy of connections.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { TEST_PUBLIC_URL, buildAgency } from '../../support/agency.ts';
+import {
+  ADVERTISERS,
+  BCS,
+  connectAgency,
+  connectClient,
+  control,
+  createHarness,
+  createRequest,
+  USERS,
+  type Harness,
+} from '../../support/onboarding.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  await connectAgency(h);
+});
+afterAll(async () => h.close());
+
+interface Listing {
+  assets: { id: string; blocked?: { code: string; message: string } }[];
+  notice?: { code: string; message: string };
+}
+const assetsOf = async (token: string) =>
+  (
+    await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${token}/assets/tiktok` })
+  ).json<Listing>();
+
+describe('what the client can act on', () => {
+  it('explains zero authorized ad accounts', async () => {
+    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+    await connectClient(h, link.token, USERS.zoe, { advertiserIds: [] });
+    const listing = await assetsOf(link.token);
+    expect(listing.assets).toEqual([]);
+    expect(listing.notice?.code).toBe('no_authorized_advertisers');
+  });
+
+  it('blocks assets of a BC the client does not administer, and refuses them on approval', async () => {
+    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+    await connectClient(h, link.token, USERS.sam, { advertiserIds: [ADVERTISERS.us] });
+    const listing = await assetsOf(link.token);
+    const us = listing.assets.find((a) => a.id === ADVERTISERS.us);
+    expect(us?.blocked?.code).toBe('not_bc_admin');
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: {
+        selections: [{ platform: 'tiktok', assetType: 'advertiser', assetId: ADVERTISERS.us }],
+      },
+    });
+    expect(approve.statusCode).toBe(422);
+    expect(JSON.stringify(approve.json())).toContain('not an admin');
+  });
+
+  it('reports an asset already shared with the agency as such, without sharing again', async () => {
+    await control(h.sandbox, 'partners/share', {
+      bc_id: BCS.acme,
+      partner_id: BCS.northwind,
+      asset_type: 'ADVERTISER',
+      asset_ids: [ADVERTISERS.eu],
+      roles: ['ANALYST'],
+      user_id: USERS.dana,
+    });
+    await control(h.sandbox, 'partners/accept', {
+      bc_id: BCS.northwind,
+      owner_bc_id: BCS.acme,
+      user_id: USERS.nora,
+    });
+    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+    await connectClient(h, link.token, USERS.dana, { advertiserIds: [ADVERTISERS.eu] });
+    await assetsOf(link.token);
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: {
+        selections: [{ platform: 'tiktok', assetType: 'advertiser', assetId: ADVERTISERS.eu }],
+      },
+    });
+    expect(approve.statusCode).toBe(202);
+    const grantId = approve.json<{ grants: { id: string }[] }>().grants[0]?.id ?? '';
+    const adds = () =>
+      h.sandbox.sandbox.model.state.holdings.filter(
+        (x) => x.bcId === BCS.northwind && x.assetId === ADVERTISERS.eu,
+      ).length;
+    await executeGrant(h.grantDeps, grantId);
+    expect(adds()).toBe(1);
+    const progress = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/onboarding/${link.token}/progress`,
+    });
+    const grant = progress.json<{ grants: { status: string; alreadyShared: boolean }[] }>()
+      .grants[0];
+    expect(grant).toMatchObject({ status: 'granted', alreadyShared: true });
+  });
+});
+
+describe('agency connection', () => {
+  const headers = () => ({
+    ...h.agency.owner.headers,
+    origin: TEST_PUBLIC_URL,
+    'content-type': 'application/json',
+  });
+
+  it('shows the chosen Business Center and never a token', async () => {
+    const answer = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/agency/connections',
+      headers: h.agency.owner.headers,
+    });
+    expect(answer.json().connections).toEqual([
+      expect.objectContaining({
+        platform: 'tiktok',
+        connected: true,
+        ready: true,
+        businessId: BCS.northwind,
+      }),
+    ]);
+    expect(answer.body).not.toMatch(/token|ciphertext/i);
+  });
+
+  it('refuses a Business Center the connected user does not administer', async () => {
+    const answer = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/agency/connections/tiktok/business',
+      headers: headers(),
+      payload: { businessId: BCS.acme },
+    });
+    expect(answer.statusCode).toBe(422);
+  });
+
+  it('is per agency: another agency sees itself not connected and cannot pick', async () => {
+    const other = await buildAgency(h.database);
+    const list = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/agency/connections',
+      headers: other.owner.headers,
+    });
+    expect(list.json().connections[0].connected).toBe(false);
+    const pick = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/agency/connections/tiktok/business',
+      headers: {
+        ...other.owner.headers,
+        origin: TEST_PUBLIC_URL,
+        'content-type': 'application/json',
+      },
+      payload: { businessId: BCS.northwind },
+    });
+    expect(pick.statusCode).toBe(409);
+  });
+});
