@@ -13,6 +13,10 @@ import { RequestDetailPage } from './pages/requests/request-detail-page.tsx';
 import { RequestsPage } from './pages/requests/requests-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { AssetAccessPage } from './pages/lifecycle/asset-access-page.tsx';
+import { LifecyclePage } from './pages/lifecycle/lifecycle-page.tsx';
+import { OffboardingNewPage } from './pages/offboarding/offboarding-new-page.tsx';
+import { OffboardingPage } from './pages/offboarding/offboarding-page.tsx';
 
 export interface Route {
   readonly pattern: RegExp;
@@ -44,4 +48,14 @@ export const routes: readonly Route[] = [
     render: (p) => <RequestDetailPage id={p.id ?? ''} />,
   },
   { pattern: /^\/app\/audit\/?$/, render: () => <AuditPage /> },
+  { pattern: /^\/app\/lifecycle\/?$/, render: () => <LifecyclePage /> },
+  {
+    pattern: /^\/app\/assets\/(?<id>[0-9a-f-]{36})\/access\/?$/,
+    render: (p) => <AssetAccessPage id={p.id ?? ''} />,
+  },
+  { pattern: /^\/app\/offboarding\/new\/?$/, render: () => <OffboardingNewPage /> },
+  {
+    pattern: /^\/app\/offboarding\/(?<id>[0-9a-f-]{36})\/?$/,
+    render: (p) => <OffboardingPage id={p.id ?? ''} />,
+  },
 ];

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { apiFetch, describeError } from '../dashboard/api.ts';
+import { DashboardLayout } from '../dashboard/layout.tsx';
+import { useApi } from '../dashboard/use-api.ts';
+
+interface AssetCheck {
+  grantId: string;
+  clientId: string | null;
+  clientName: string | null;
+  platform: string;
+  assetType: string;
+  assetId: string;
+  assetName: string;
+  level: string;
+  grantStatus: string;
+  outcome: string | null;
+  levelFound: string | null;
+  verifiedAt: string | null;
+  lastError: string | null;
+}
+interface Alert {
+  id: string;
+  createdAt: string;
+  rerequestId: string | null;
+  items: {
+    grantId: string;
+    assetName: string;
+    outcome: string;
+    expectedLevel: string;
+    levelFound: string | null;
+  }[];
+}
+
+const outcomeWords: Record<string, string> = {
+  holds: 'Holds',
+  downgraded: 'Downgraded',
+  lost: 'Lost',
+  unknown: 'Unknown, retrying',
+  not_checked: 'Not checked yet',
+};
+
+/** /app/lifecycle: verify now, drift alerts with the one-click re-request, every asset's last check. */
+export function LifecyclePage() {
+  const checks = useApi<{ assets: AssetCheck[] }>('/api/v1/grant-checks');
+  const alerts = useApi<{ alerts: Alert[] }>('/api/v1/drift-alerts');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [link, setLink] = useState<string | undefined>();
+  const act = async (run: () => Promise<void>) => {
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      await run();
+      checks.reload();
+      alerts.reload();
+    } catch (failure) {
+      setProblem(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const verify = () =>
+    act(async () => {
+      await apiFetch('/api/v1/verifications', {
+        method: 'POST',
+        body: { source: 'dashboard', wait: true },
+      });
+    });
+  const rerequest = (id: string) =>
+    act(async () => {
+      const made = await apiFetch<{ link: { url: string } }>(
+        `/api/v1/drift-alerts/${id}/rerequest`,
+        { method: 'POST', body: {} },
+      );
+      setLink(made.link.url);
+    });
+  const dismiss = (id: string) =>
+    act(async () => {
+      await apiFetch(`/api/v1/drift-alerts/${id}/dismiss`, { method: 'POST', body: {} });
+    });
+  return (
+    <DashboardLayout title="Access">
+      {(me) => (
+        <>
+          {problem && <p role="alert">{problem}</p>}
+          {me.user.role !== 'viewer' && (
+            <button type="button" disabled={busy} onClick={() => void verify()}>
+              {busy ? 'Verifying…' : 'Verify all access now'}
+            </button>
+          )}
+          {link && (
+            <p role="status" data-testid="rerequest-link">
+              New link (shown once): <code>{link}</code>
+            </p>
+          )}
+          <section aria-label="Drift alerts">
+            <h2>Alerts</h2>
+            {alerts.data?.alerts.length === 0 && <p>No access has changed.</p>}
+            {alerts.data?.alerts.map((alert) => (
+              <article key={alert.id} className="card" data-testid="drift-alert">
+                <p>
+                  Checked {new Date(alert.createdAt).toLocaleString()}: access changed on{' '}
+                  {alert.items.length} asset(s).
+                </p>
+                <ul>
+                  {alert.items.map((item) => (
+                    <li key={item.grantId}>
+                      {item.assetName}:{' '}
+                      {item.outcome === 'lost'
+                        ? `lost (was ${item.expectedLevel})`
+                        : `downgraded from ${item.expectedLevel} to ${item.levelFound ?? '?'}`}
+                    </li>
+                  ))}
+                </ul>
+                {me.user.role !== 'viewer' && !alert.rerequestId && (
+                  <button type="button" disabled={busy} onClick={() => void rerequest(alert.id)}>
+                    Send the client a new link for these assets
+                  </button>
+                )}
+                {alert.rerequestId && (
+                  <a href={`/app/requests/${alert.rerequestId}`}>New request sent</a>
+                )}
+                {me.user.role !== 'viewer' && (
+                  <button type="button" disabled={busy} onClick={() => void dismiss(alert.id)}>
+                    Dismiss
+                  </button>
+                )}
+              </article>
+            ))}
+          </section>
+          <section aria-label="Granted assets">
+            <h2>Granted assets</h2>
+            {checks.error && <p role="alert">{checks.error}</p>}
+            <table>
+              <thead>
+                <tr>
+                  <th>Client</th>
+                  <th>Asset</th>
+                  <th>Level</th>
+                  <th>Last check</th>
+                  <th>Verified</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {checks.data?.assets.map((a) => (
+                  <tr key={a.grantId} data-outcome={a.outcome ?? ''}>
+                    <td>
+                      {a.clientName ?? '—'}
+                      {a.clientId && me.user.role !== 'viewer' && (
+                        <>
+                          {' '}
+                          <a href={`/app/offboarding/new?client=${a.clientId}`}>Offboard</a>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {a.assetName}{' '}
+                      <small>
+                        {a.platform} {a.assetType} {a.assetId}
+                      </small>
+                    </td>
+                    <td>{a.level}</td>
+                    <td title={a.lastError ?? undefined}>
+                      {a.grantStatus === 'revoked'
+                        ? 'Revoked'
+                        : (outcomeWords[a.outcome ?? ''] ?? a.outcome)}
+                      {a.levelFound && a.outcome === 'downgraded' ? ` (${a.levelFound})` : ''}
+                    </td>
+                    <td>{a.verifiedAt ? new Date(a.verifiedAt).toLocaleString() : '—'}</td>
+                    <td>
+                      <a href={`/app/assets/${a.grantId}/access`}>Who has access?</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </DashboardLayout>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { apiFetch, describeError } from '../dashboard/api.ts';
+import { DashboardLayout } from '../dashboard/layout.tsx';
+import { useApi } from '../dashboard/use-api.ts';
+import { StepsTable, type Step } from './steps-table.tsx';
+
+interface Report {
+  id: string;
+  status: string;
+  reason: string;
+  platform: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  steps: Step[];
+}
+
+/** /app/offboarding/:id: the offboarding report, its downloads, and "Check again". */
+export function OffboardingPage(props: { id: string }) {
+  const { data, error, reload } = useApi<{ offboarding: Report }>(
+    `/api/v1/offboardings/${props.id}`,
+  );
+  const [problem, setProblem] = useState<string | undefined>();
+  const again = async () => {
+    try {
+      await apiFetch(`/api/v1/offboardings/${props.id}/rerun`, { method: 'POST', body: {} });
+      reload();
+    } catch (failure) {
+      setProblem(describeError(failure));
+    }
+  };
+  const base = `/api/v1/offboardings/${props.id}/report`;
+  return (
+    <DashboardLayout title="Offboarding report">
+      {(me) => (
+        <>
+          {(error ?? problem) && <p role="alert">{error ?? problem}</p>}
+          {data && (
+            <>
+              <p data-testid="offboarding-status">
+                Status: <strong>{data.offboarding.status}</strong> · {data.offboarding.reason} ·
+                platform {data.offboarding.platform ?? 'all'} · started{' '}
+                {new Date(data.offboarding.createdAt).toLocaleString()}
+              </p>
+              <p>
+                Download: <a href={`${base}?format=csv`}>CSV</a> ·{' '}
+                <a href={`${base}?format=json`}>JSON</a> ·{' '}
+                <a href={`${base}?format=html`}>printable page</a>
+              </p>
+              <StepsTable steps={data.offboarding.steps} />
+              {(me.user.role === 'owner' || me.user.role === 'manager') &&
+                data.offboarding.status !== 'completed' && (
+                  <button type="button" onClick={() => void again()}>
+                    Check again
+                  </button>
+                )}
+            </>
+          )}
+        </>
+      )}
+    </DashboardLayout>
+  );
+}
