@@ -2,12 +2,15 @@
  * Job: the grant sweep, scheduled every minute and sent once when workers start. It re-queues
  * grants whose job was lost (queued or running with no live lease: a crash between commit and
  * send, or a killed worker) and re-checks grants waiting for a person, so pending acceptances and
- * manual steps are picked up when done. It also deletes OAuth transactions a day after they expired.
+ * manual steps are picked up when done. It also marks requests whose link lapsed unanswered as
+ * expired, and deletes OAuth transactions a day after they expired.
  */
 import type { PgBoss } from 'pg-boss';
 import { z } from 'zod';
 import { listAwaitingGrants, listStrandedGrants } from '../store/grants.ts';
 import { deleteExpiredOAuthStates } from '../store/oauth-states.ts';
+import { expireLapsedRequests } from '../store/access-requests.ts';
+import { systemActor, withAudit } from '../store/audit.ts';
 import type { GrantDeps } from './grant-deps.ts';
 import { enqueueGrantJobs } from './grant-queue.ts';
 import { defineJob } from './queue.ts';
@@ -60,6 +63,18 @@ export async function sweepGrants(
       deps.logger?.warn({ grantId: grant.id, err: error }, 'grant re-check failed');
     }
   }
+  await withAudit(db, async (tx) => {
+    const expired = await expireLapsedRequests(tx, now);
+    return {
+      result: expired.length,
+      audit: expired.map((r) => ({
+        agencyId: r.agencyId,
+        actor: systemActor,
+        action: 'request.expired',
+        target: { kind: 'access_request', id: r.id },
+      })),
+    };
+  });
   // OAuth transactions are kept a day after expiry (for support), then go.
   await deleteExpiredOAuthStates(db, new Date(now.getTime() - 86_400_000));
   return { requeued: stranded.length, rechecked };

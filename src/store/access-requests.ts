@@ -254,3 +254,37 @@ export async function findRequestTemplate(
     .executeTakeFirst();
   return row ? { name: row.name, items: [...row.items] } : undefined;
 }
+
+/**
+ * Marks open requests whose link expired before the client approved as `expired`; returns them
+ * (id and agency) so the caller can audit each.
+ */
+export async function expireLapsedRequests(
+  db: Executor,
+  now: Date,
+  limit = 200,
+): Promise<{ id: string; agencyId: string }[]> {
+  const lapsed = await db
+    .selectFrom('access_requests')
+    .leftJoin('onboardings', 'onboardings.request_id', 'access_requests.id')
+    .select(['access_requests.id', 'access_requests.agency_id'])
+    .where('access_requests.status', '=', 'open')
+    .where('access_requests.link_expires_at', '<=', now)
+    .where((eb) =>
+      eb.or([eb('onboardings.id', 'is', null), eb('onboardings.status', '=', 'started')]),
+    )
+    .limit(limit)
+    .execute();
+  if (lapsed.length === 0) return [];
+  await db
+    .updateTable('access_requests')
+    .set({ status: 'expired', updated_at: now })
+    .where(
+      'id',
+      'in',
+      lapsed.map((r) => r.id),
+    )
+    .where('status', '=', 'open')
+    .execute();
+  return lapsed.map((r) => ({ id: r.id, agencyId: r.agency_id }));
+}
