@@ -31,7 +31,7 @@ it('queues a sweep per agency once the interval has passed, and workers run swee
   expect(await queueDueVerifications(direct)).toHaveLength(1);
 
   const jobs = [verifyGrantsJob, scheduleVerificationsJob, offboardJob];
-  await createQueues(h.queue.boss, jobs as never);
+  await createQueues(h.queue.boss, jobs);
   const deps: LifecycleDeps = { ...h.deps, boss: h.queue.boss, random: () => 0 };
   await startWorkers(h.queue.boss, jobs as never, deps);
   const runId = first[0] ?? '';
