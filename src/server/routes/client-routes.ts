@@ -18,6 +18,7 @@ import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
+import { changeRowAudited } from './audited-row-change.ts';
 import { IdParamsSchema, TimestampSchema } from './presenters.ts';
 
 export const ClientSchema = z.object({
@@ -139,26 +140,28 @@ export function createClientRoutes(workspace: Workspace): FastifyPluginAsync {
       async (request) => {
         const actor = requireActor(request, 'member', { write: true });
         const { name, email } = request.body;
-        const client = await withAudit(db, async (tx) => {
-          const changed = await updateClient(
-            tx,
-            actor.agencyId,
-            request.params.id,
-            { ...(name === undefined ? {} : { name }), ...(email === undefined ? {} : { email }) },
-            workspace.now(),
-          );
-          if (!changed) throw notFound();
-          return {
-            result: changed,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'client.updated',
-              target: { kind: 'client', id: changed.id },
-              data: { fields: Object.keys(request.body) },
-            },
-          };
-        });
+        const client = await changeRowAudited(
+          db,
+          actor,
+          (tx) =>
+            updateClient(
+              tx,
+              actor.agencyId,
+              request.params.id,
+              {
+                ...(name === undefined ? {} : { name }),
+                ...(email === undefined ? {} : { email }),
+              },
+              workspace.now(),
+            ),
+          notFound,
+          (changed) => ({
+            action: 'client.updated',
+            kind: 'client',
+            id: changed.id,
+            data: { fields: Object.keys(request.body) },
+          }),
+        );
         return { client: presentClient(client) };
       },
     );
@@ -168,18 +171,13 @@ export function createClientRoutes(workspace: Workspace): FastifyPluginAsync {
       { schema: { tags, summary: 'Delete a client', params: IdParamsSchema } },
       async (request, reply) => {
         const actor = requireActor(request, 'member', { write: true });
-        await withAudit(db, async (tx) => {
-          if (!(await deleteClient(tx, actor.agencyId, request.params.id))) throw notFound();
-          return {
-            result: undefined,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'client.deleted',
-              target: { kind: 'client', id: request.params.id },
-            },
-          };
-        });
+        await changeRowAudited(
+          db,
+          actor,
+          (tx) => deleteClient(tx, actor.agencyId, request.params.id),
+          notFound,
+          () => ({ action: 'client.deleted', kind: 'client', id: request.params.id }),
+        );
         return reply.status(204).send();
       },
     );

@@ -28,6 +28,7 @@ import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
+import { changeRowAudited } from './audited-row-change.ts';
 import {
   IdParamsSchema,
   RoleSchema,
@@ -138,20 +139,13 @@ export function createTeamRoutes(workspace: Workspace): FastifyPluginAsync {
       { schema: { tags, summary: 'Revoke an invitation', params: IdParamsSchema } },
       async (request, reply) => {
         const actor = requireActor(request, 'manager', { write: true });
-        await withAudit(db, async (tx) => {
-          if (!(await revokeInvitation(tx, actor.agencyId, request.params.id, workspace.now()))) {
-            throw new AppError('not_found', 'No such open invitation');
-          }
-          return {
-            result: undefined,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'invitation.revoked',
-              target: { kind: 'invitation', id: request.params.id },
-            },
-          };
-        });
+        await changeRowAudited(
+          db,
+          actor,
+          (tx) => revokeInvitation(tx, actor.agencyId, request.params.id, workspace.now()),
+          () => new AppError('not_found', 'No such open invitation'),
+          () => ({ action: 'invitation.revoked', kind: 'invitation', id: request.params.id }),
+        );
         return reply.status(204).send();
       },
     );

@@ -21,6 +21,7 @@ import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
+import { changeRowAudited } from './audited-row-change.ts';
 import { IdParamsSchema, TimestampSchema } from './presenters.ts';
 
 export const TemplateSchema = z.object({
@@ -191,26 +192,28 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
         const actor = requireActor(request, 'manager', { write: true });
         const { name, items } = request.body;
         if (items) checkItems(items);
-        const template = await withAudit(db, async (tx) => {
-          const changed = await updateTemplate(
-            tx,
-            actor.agencyId,
-            request.params.id,
-            { ...(name === undefined ? {} : { name }), ...(items === undefined ? {} : { items }) },
-            workspace.now(),
-          );
-          if (!changed) throw notFound();
-          return {
-            result: changed,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'template.updated',
-              target: { kind: 'template', id: changed.id },
-              data: { fields: Object.keys(request.body) },
-            },
-          };
-        });
+        const template = await changeRowAudited(
+          db,
+          actor,
+          (tx) =>
+            updateTemplate(
+              tx,
+              actor.agencyId,
+              request.params.id,
+              {
+                ...(name === undefined ? {} : { name }),
+                ...(items === undefined ? {} : { items }),
+              },
+              workspace.now(),
+            ),
+          notFound,
+          (changed) => ({
+            action: 'template.updated',
+            kind: 'template',
+            id: changed.id,
+            data: { fields: Object.keys(request.body) },
+          }),
+        );
         return { template: presentTemplate(template) };
       },
     );
@@ -220,18 +223,13 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
       { schema: { tags, summary: 'Delete a request template', params: IdParamsSchema } },
       async (request, reply) => {
         const actor = requireActor(request, 'manager', { write: true });
-        await withAudit(db, async (tx) => {
-          if (!(await deleteTemplate(tx, actor.agencyId, request.params.id))) throw notFound();
-          return {
-            result: undefined,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'template.deleted',
-              target: { kind: 'template', id: request.params.id },
-            },
-          };
-        });
+        await changeRowAudited(
+          db,
+          actor,
+          (tx) => deleteTemplate(tx, actor.agencyId, request.params.id),
+          notFound,
+          () => ({ action: 'template.deleted', kind: 'template', id: request.params.id }),
+        );
         return reply.status(204).send();
       },
     );

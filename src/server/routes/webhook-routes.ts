@@ -25,6 +25,7 @@ import {
 import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import { auditActor } from './audit-actor.ts';
+import { changeRowAudited } from './audited-row-change.ts';
 import {
   WebhookDeliveryDetailSchema,
   WebhookDeliverySchema,
@@ -203,20 +204,17 @@ export function createWebhookRoutes(deps: WebhookRouteDeps): FastifyPluginAsync 
       },
       async (request, reply) => {
         const actor = requireActor(request, 'manager', { write: true });
-        await withAudit(deps.db, async (tx) => {
-          if (!(await deleteWebhookEndpoint(tx, actor.agencyId, request.params.id))) {
-            throw notFound();
-          }
-          return {
-            result: null,
-            audit: {
-              agencyId: actor.agencyId,
-              actor: auditActor(actor),
-              action: 'webhook_endpoint.deleted',
-              target: { kind: 'webhook_endpoint', id: request.params.id },
-            },
-          };
-        });
+        await changeRowAudited(
+          deps.db,
+          actor,
+          (tx) => deleteWebhookEndpoint(tx, actor.agencyId, request.params.id),
+          notFound,
+          () => ({
+            action: 'webhook_endpoint.deleted',
+            kind: 'webhook_endpoint',
+            id: request.params.id,
+          }),
+        );
         return reply.status(204).send();
       },
     );
