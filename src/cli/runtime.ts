@@ -70,6 +70,7 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
+  let stopOnboarding: (() => Promise<void>) | undefined;
   try {
     const keyring = await loadKeyring(config, (message, fields) =>
       logger.warn(fields ?? {}, message),
@@ -87,6 +88,8 @@ export async function startRuntime(
       logger,
       boss: queue.boss,
     });
+    stopOnboarding = () => onboarding.stop();
+    await onboarding.start(role !== 'worker');
     let publicUrl = config.publicUrl;
     const lifecycleDeps: LifecycleDeps = {
       ...onboarding.grantDeps,
@@ -144,11 +147,13 @@ export async function startRuntime(
         await app?.close();
         outbox.stop();
         await queue.stop();
+        await onboarding.stop();
         await opened.close();
         releaseLock();
       },
     };
   } catch (error) {
+    await stopOnboarding?.();
     await database?.close();
     releaseLock();
     throw error;

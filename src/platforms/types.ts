@@ -184,6 +184,16 @@ export interface Platform {
     codeVerifier?: string;
   }): Promise<PlatformTokens>;
   listClientAssets(clientToken: string): Promise<ClientAssetListing>;
+  /**
+   * Optional: the least scopes that cover these asset types (S11); without it the manifest's
+   * scopes are asked for. Meta asks only for what the requested types need.
+   */
+  scopesFor?(assetTypes: readonly string[]): readonly string[];
+  /**
+   * Optional: the identities an agency connection may choose as where grants go, when they are
+   * not the businesses of `listClientAssets` (e.g. a Google account's email for GA4 and GTM).
+   */
+  listAgencyBusinesses?(agencyToken: string): Promise<ClientAssetListing['businesses']>;
   grantAccess(input: {
     clientToken: string;
     agency: AgencyIdentity;

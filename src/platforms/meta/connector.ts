@@ -10,7 +10,7 @@ import { createGraphClient } from './api.ts';
 import type { MetaDeps } from './deps.ts';
 import { grantMetaAccess } from './grant.ts';
 import { listMetaClientAssets } from './listing.ts';
-import { metaManifest } from './manifest.ts';
+import { metaManifest, metaScopesFor } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeMetaCode } from './oauth.ts';
 
 export interface MetaConnectorConfig {
@@ -71,6 +71,7 @@ export function createMetaConnector(config: MetaConnectorConfig): Platform {
     authorizationUrl: (request) => buildAuthorizationUrl(deps, request),
     exchangeCode: (input) => exchangeMetaCode(deps, input),
     listClientAssets: (clientToken) => listMetaClientAssets(deps, clientToken),
+    scopesFor: (assetTypes) => metaScopesFor(assetTypes),
     grantAccess: (input) => grantMetaAccess(deps, input),
     readAccess: (input) => readMetaAccess(deps, input),
     revokeAccess: (input) => revokeMetaAccess(deps, input),

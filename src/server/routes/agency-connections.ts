@@ -36,7 +36,10 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
         reason: 'not_connected',
       });
     try {
-      return (await platform.listClientAssets(opened.accessToken.reveal())).businesses;
+      const token = opened.accessToken.reveal();
+      return platform.listAgencyBusinesses
+        ? await platform.listAgencyBusinesses(token)
+        : (await platform.listClientAssets(token)).businesses;
     } catch (error) {
       if (!(error instanceof PlatformError)) throw error;
       throw new AppError(error.retryable ? 'unavailable' : 'conflict', error.message, {

@@ -108,6 +108,9 @@ export function createOAuthCallbackRoutes(services: OnboardingServices): Fastify
           request.query.state,
           readCookie(request, BROWSER_COOKIE),
         );
+        if (platform.manifest.oauth.pkce && !t.codeVerifierCiphertext) {
+          throw refuse('missing_verifier', 'This sign-in lost its proof key: start again.');
+        }
         const back = returnPathOf(services, t);
         await clearOAuthReturnPath(services.db, t.id);
         const code = request.query.auth_code ?? request.query.code;

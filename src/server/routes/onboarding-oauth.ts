@@ -58,6 +58,8 @@ export interface StartOAuthInput {
   readonly onboardingId: string | null;
   readonly userId: string | null;
   readonly returnPath: string;
+  /** The asset types asked for, when known: the connector may ask for fewer scopes (S11). */
+  readonly assetTypes?: readonly string[];
 }
 
 /** Records a new transaction and returns the platform's consent page URL. */
@@ -90,7 +92,10 @@ export async function startOAuth(
   return platform.authorizationUrl({
     state,
     redirectUri: redirectUriFor(services, input.platform),
-    scopes: platform.manifest.oauth.scopes,
+    scopes:
+      input.assetTypes && platform.scopesFor
+        ? platform.scopesFor(input.assetTypes)
+        : platform.manifest.oauth.scopes,
     ...(pkce ? { codeChallenge: pkce.codeChallenge } : {}),
   });
 }

@@ -109,6 +109,9 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           onboardingId: onboarding.id,
           userId: null,
           returnPath: `/l/${req.params.link}`,
+          assetTypes: request.items
+            .filter((i) => i.platform === req.params.platform)
+            .map((i) => i.assetType),
         });
         return { authorizationUrl: url.toString() };
       },
@@ -217,7 +220,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       } catch (error) {
         if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
         if (!(error instanceof PlatformError)) throw error;
-        throw new AppError('unavailable', 'TikTok did not answer: try again in a moment.', {
+        throw new AppError('unavailable', 'The platform did not answer: try again in a moment.', {
           reason: error.kind,
         });
       }
