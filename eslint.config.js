@@ -13,6 +13,9 @@ const boundaries = [
   { target: './src/platforms', from: './src/cli' },
   // a sandbox imports nothing of the orchestrator.
   { target: './src/platforms/*/sandbox', from: './src/domain' },
+  // the sandbox kit they share neither (nor anything of one platform).
+  { target: './src/platforms/sandbox-kit', from: './src/domain' },
+  { target: './src/platforms/sandbox-kit', from: './src/platforms', except: ['./sandbox-kit'] },
   // store knows the domain and lib only.
   { target: './src/store', from: './src/server' },
   { target: './src/store', from: './src/jobs' },
