@@ -88,9 +88,21 @@ export async function runVerification(
     grants.map((g) => g.id),
   );
   const outcomes: GrantOutcome[] = [];
-  for (const platformId of [...new Set(grants.map((g) => g.platform))]) {
+  const platformIds = [...new Set(grants.map((g) => g.platform))];
+  // Platforms are read side by side: one platform's outage or throttling delays only its own reads.
+  const allReads = await Promise.all(
+    platformIds.map((platformId) =>
+      readGrantedAssets(
+        deps,
+        run.agencyId,
+        platformId,
+        grants.filter((g) => g.platform === platformId),
+      ),
+    ),
+  );
+  for (const [index, platformId] of platformIds.entries()) {
     const ofPlatform = grants.filter((g) => g.platform === platformId);
-    const reads = await readGrantedAssets(deps, run.agencyId, platformId, ofPlatform);
+    const reads = allReads[index] ?? new Map();
     const manifest = deps.platforms[platformId]?.manifest;
     for (const grant of ofPlatform) {
       const read = reads.get(grant.id) ?? { kind: 'failed' as const, error: 'not read' };

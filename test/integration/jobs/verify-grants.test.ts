@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runVerification } from '../../../src/jobs/verify-grants.ts';
-import { addPartner, deletePartner } from '../../../src/platforms/tiktok/sandbox/model/partners.ts';
+import {
+  addPartner,
+  deletePartner,
+  deletePartnerAssets,
+} from '../../../src/platforms/tiktok/sandbox/model/partners.ts';
+import type { Platform } from '../../../src/platforms/types.ts';
 import { insertVerificationRun } from '../../../src/store/verifications.ts';
 import { AGENCY_BC } from '../../support/lifecycle-world.ts';
 import { createLifecycleHarness, type LifecycleHarness } from '../../support/lifecycle.ts';
+import { control, countCalls } from '../../support/onboarding.ts';
 
 let h: LifecycleHarness | undefined;
 afterEach(async () => {
@@ -155,5 +161,32 @@ describe('verification sweep', () => {
     // With the retry loop every asset reads as held.
     const retried = await sweep(h);
     expect(retried.summary).toEqual({ holds: 18, downgraded: 0, lost: 0, unknown: 0 });
+  });
+
+  it('reads one asset at a time when the connector cannot list holdings', async () => {
+    h = await createLifecycleHarness({ clients: 1, perClient: 6 });
+    const real = h.deps.platforms.tiktok as Platform;
+    const { listAgencyHoldings: _list, ...perAsset } = real;
+    const deps = { ...h.deps, platforms: { tiktok: perAsset as Platform } };
+    const target = h.clients[0]?.grants.find((g) => g.seed.assetType === 'pixel');
+    h.sandbox.sandbox.model.mutate((ctx) =>
+      deletePartnerAssets(ctx, h?.world.clientAdmins[0] ?? '', {
+        bcId: target?.seed.ownerId ?? '',
+        partnerId: AGENCY_BC,
+        assetType: 'PIXEL',
+        assetIds: [target?.seed.assetId ?? ''],
+      }),
+    );
+    await control(h.sandbox, 'log/clear', {});
+    const run = await insertVerificationRun(h.database.db, {
+      agencyId: h.agency.agency.id,
+      trigger: 'api',
+      requestedBy: null,
+      now: new Date(),
+    });
+    const result = await runVerification(deps, run.id);
+    expect(result.summary).toEqual({ holds: 5, downgraded: 0, lost: 1, unknown: 0 });
+    expect(result.outcomes.find((o) => o.state.outcome === 'lost')?.grant.id).toBe(target?.grantId);
+    expect(await countCalls(h.sandbox, 'bc/asset/admin/get/')).toBe(6);
   });
 });
