@@ -27,7 +27,7 @@ import { insertDriftAlert } from '../store/verifications-alerts.ts';
 import { listLifecycleGrants, type LifecycleGrant } from '../store/verifications-grants.ts';
 import { defineJob, enqueue } from './queue.ts';
 import { notifyDrift } from './verify-grants-notify.ts';
-import { readGrantedAssets } from './verify-grants-read.ts';
+import { readGrantedAssets, type ReadResult } from './verify-grants-read.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
 
 export const verifyGrantsJob = defineJob({
@@ -102,7 +102,7 @@ export async function runVerification(
   );
   for (const [index, platformId] of platformIds.entries()) {
     const ofPlatform = grants.filter((g) => g.platform === platformId);
-    const reads = allReads[index] ?? new Map();
+    const reads = allReads[index] ?? new Map<string, ReadResult>();
     const manifest = deps.platforms[platformId]?.manifest;
     for (const grant of ofPlatform) {
       const read = reads.get(grant.id) ?? { kind: 'failed' as const, error: 'not read' };

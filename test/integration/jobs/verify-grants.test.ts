@@ -166,8 +166,9 @@ describe('verification sweep', () => {
   it('reads one asset at a time when the connector cannot list holdings', async () => {
     h = await createLifecycleHarness({ clients: 1, perClient: 6 });
     const real = h.deps.platforms.tiktok as Platform;
-    const { listAgencyHoldings: _list, ...perAsset } = real;
-    const deps = { ...h.deps, platforms: { tiktok: perAsset as Platform } };
+    const perAsset: Platform = { ...real };
+    Reflect.deleteProperty(perAsset, 'listAgencyHoldings');
+    const deps = { ...h.deps, platforms: { tiktok: perAsset } };
     const target = h.clients[0]?.grants.find((g) => g.seed.assetType === 'pixel');
     h.sandbox.sandbox.model.mutate((ctx) =>
       deletePartnerAssets(ctx, h?.world.clientAdmins[0] ?? '', {
