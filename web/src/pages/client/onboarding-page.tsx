@@ -17,6 +17,26 @@ import {
 } from './messages.ts';
 import './client.css';
 
+/**
+ * The ticks survive the round trips to each platform's consent screen (one platform after the
+ * other), in this tab only; keyed by the link id, never by its secret.
+ */
+function selectionStore(token: string) {
+  const key = `latchkey-selection:${token.split('.')[0] ?? ''}`;
+  return {
+    load: (): Set<string> => {
+      try {
+        const raw = JSON.parse(window.sessionStorage.getItem(key) ?? '[]') as unknown;
+        return new Set(Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : []);
+      } catch {
+        return new Set();
+      }
+    },
+    save: (keys: Set<string>) => window.sessionStorage.setItem(key, JSON.stringify([...keys])),
+    clear: () => window.sessionStorage.removeItem(key),
+  };
+}
+
 /** The client's page behind `/l/<id>.<secret>`: what is asked, connect, tick, approve, progress. */
 export function OnboardingPage(props: { token: string }) {
   const api = useMemo(() => onboardingApi(props.token), [props.token]);
@@ -24,7 +44,8 @@ export function OnboardingPage(props: { token: string }) {
   const t = useMemo(() => translator(language), [language]);
   const [view, setView] = useState<OnboardingView>();
   const [listings, setListings] = useState<Record<string, AssetListing>>({});
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const store = useMemo(() => selectionStore(props.token), [props.token]);
+  const [selected, setSelected] = useState<Set<string>>(() => store.load());
   const [progress, setProgress] = useState<ProgressView>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -97,6 +118,7 @@ export function OnboardingPage(props: { token: string }) {
         return { platform, assetType, assetId };
       });
       await api.approve(selections);
+      store.clear();
       await reload();
     } catch (e) {
       setError(describeError(e));
@@ -109,6 +131,7 @@ export function OnboardingPage(props: { token: string }) {
       const next = new Set(old);
       if (next.has(key)) next.delete(key);
       else next.add(key);
+      store.save(next);
       return next;
     });
   const check = async (grantId: string) => {
@@ -145,12 +168,17 @@ export function OnboardingPage(props: { token: string }) {
       </header>
       <h1>{t('title', { agency })}</h1>
       {view.request.message && <p className="lk-message">{view.request.message}</p>}
-      {view.platforms.map((platform) => {
+      {view.platforms.map((platform, index) => {
         const items = view.request.items.filter((i) => i.platform === platform.id);
         const listing = listings[platform.id];
         const result = notice.get(platform.id);
         return (
-          <section key={platform.id} className="lk-card">
+          <section key={platform.id} className="lk-card" data-testid={`step-${platform.id}`}>
+            {view.platforms.length > 1 && (
+              <p className="lk-step">
+                {index + 1} / {view.platforms.length} · {platform.name}
+              </p>
+            )}
             <p>{t('intro', { agency, platform: platform.name })}</p>
             <h2>{t('asked')}</h2>
             <ul>
