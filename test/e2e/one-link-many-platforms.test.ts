@@ -10,7 +10,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GOOGLE_SANDBOX_APP,
@@ -94,7 +94,7 @@ async function agencyApi(method: string, pathname: string, body?: unknown) {
 async function captureCallback(
   context: BrowserContext,
   authorizationUrl: string,
-  act: (page: import('playwright-core').Page) => Promise<void>,
+  act: (page: Page) => Promise<void>,
 ): Promise<URL> {
   const page = await context.newPage();
   let captured: URL | undefined;
@@ -114,11 +114,11 @@ async function captureCallback(
   return captured as URL;
 }
 
-const signInMeta = (userId: string) => async (page: import('playwright-core').Page) => {
+const signInMeta = (userId: string) => async (page: Page) => {
   await page.getByTestId(`signin-user-${userId}`).click();
   await page.getByTestId('consent-allow').click();
 };
-const signInGoogle = (email: string) => async (page: import('playwright-core').Page) => {
+const signInGoogle = (email: string) => async (page: Page) => {
   await page.getByTestId(`sign-in-${email}`).click();
   await page.getByTestId('consent-allow').click();
 };
@@ -126,7 +126,7 @@ const signInGoogle = (email: string) => async (page: import('playwright-core').P
 /** The agency connects a platform as one of its admins and picks where grants go. */
 async function connectAgency(
   platform: string,
-  act: (page: import('playwright-core').Page) => Promise<void>,
+  act: (page: Page) => Promise<void>,
   businessId: string,
 ): Promise<void> {
   const start = await agencyApi('POST', `/api/v1/agency/connections/${platform}/start`);
