@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { agencyIdentityFor } from '../../../src/jobs/grant-deps.ts';
+import { metaScopesFor } from '../../../src/platforms/meta/manifest.ts';
+import { TEST_PUBLIC_URL } from '../../support/agency.ts';
+import {
+  connectAgencyOn,
+  consentInGoogle,
+  consentInMeta,
+  createMultiHarness,
+  G,
+  M,
+  type MultiHarness,
+} from '../../support/multi-platform.ts';
+import { browserCookieOf } from '../../support/onboarding.ts';
+
+let h: MultiHarness;
+let token: string;
+
+beforeAll(async () => {
+  h = await createMultiHarness();
+  const created = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/requests',
+    headers: {
+      ...h.agency.owner.headers,
+      'content-type': 'application/json',
+      origin: TEST_PUBLIC_URL,
+    },
+    payload: {
+      title: 'Meta and Google for Acme',
+      items: [
+        { platform: 'meta', assetType: 'ad_account', permissionLevel: 'partial' },
+        { platform: 'google_ads', assetType: 'ad_account', permissionLevel: 'manager_link' },
+      ],
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  token = created.json<{ link: { url: string } }>().link.url.split('/l/')[1] ?? '';
+});
+afterAll(async () => h?.close());
+
+const consentFor = { meta: consentInMeta, google_ads: consentInGoogle };
+const clientOf = { meta: M.ada, google_ads: G.owner };
+type Id = keyof typeof consentFor;
+
+async function begin(platform: Id) {
+  const start = await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/onboarding/${token}/oauth/${platform}/start`,
+  });
+  expect(start.statusCode).toBe(200);
+  const authorizationUrl = start.json<{ authorizationUrl: string }>().authorizationUrl;
+  const cookie = browserCookieOf(start.headers['set-cookie']);
+  const callback = await consentFor[platform](h, authorizationUrl, clientOf[platform]);
+  return {
+    authorizationUrl: new URL(authorizationUrl),
+    cookie,
+    callback,
+    state: new URL(authorizationUrl).searchParams.get('state') ?? '',
+  };
+}
+
+const back = (path: string, cookie: string) =>
+  h.app.inject({ method: 'GET', url: path, headers: { cookie } });
+const reasonOf = (response: { json: () => unknown }) =>
+  (response.json() as { error: { details: { reason: string } } }).error.details.reason;
+
+describe('OAuth for Meta and Google in one link', () => {
+  it('asks Meta only for the scopes the requested types need, without PKCE', async () => {
+    const { authorizationUrl } = await begin('meta');
+    expect(authorizationUrl.pathname).toBe('/sandbox/meta/v25.0/dialog/oauth');
+    expect(authorizationUrl.searchParams.get('scope')?.split(',').sort()).toEqual(
+      metaScopesFor(['ad_account']).sort(),
+    );
+    expect(authorizationUrl.searchParams.get('code_challenge')).toBeNull();
+  });
+
+  it('asks Google with a PKCE S256 challenge and a per-platform redirect URI', async () => {
+    const { authorizationUrl } = await begin('google_ads');
+    expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorizationUrl.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorizationUrl.searchParams.get('redirect_uri')).toBe(
+      `${TEST_PUBLIC_URL}/oauth/callback/google_ads`,
+    );
+  });
+
+  for (const platform of ['meta', 'google_ads'] as const) {
+    it(`${platform}: connects once, refuses the replay, stores the token sealed`, async () => {
+      const { callback, cookie } = await begin(platform);
+      expect(callback.pathname).toBe(`/oauth/callback/${platform}`);
+      const path = `${callback.pathname}${callback.search}`;
+      const first = await back(path, cookie);
+      expect(first.statusCode).toBe(303);
+      expect(first.headers.location).toBe(`/l/${token}?${platform}=connected`);
+      const replay = await back(path, cookie);
+      expect(replay.statusCode).toBe(400);
+      expect(reasonOf(replay)).toBe('state_used');
+      const rows = await h.database.db
+        .selectFrom('platform_connections')
+        .selectAll()
+        .where('platform', '=', platform)
+        .where('owner_kind', '=', 'onboarding')
+        .execute();
+      expect(rows).toHaveLength(1);
+      const code = callback.searchParams.get('code') ?? '';
+      expect(JSON.stringify(rows)).not.toContain(code);
+    });
+
+    it(`${platform}: refuses an unknown, an expired and a wrong-platform state`, async () => {
+      const unknown = await back(`/oauth/callback/${platform}?state=forged&code=x`, 'a=b');
+      expect(reasonOf(unknown)).toBe('unknown_state');
+
+      const other = platform === 'meta' ? 'google_ads' : 'meta';
+      const mixed = await begin(platform);
+      const wrong = await back(`/oauth/callback/${other}${mixed.callback.search}`, mixed.cookie);
+      expect(wrong.statusCode).toBe(400);
+      expect(reasonOf(wrong)).toBe('wrong_platform');
+
+      const late = await begin(platform);
+      await h.database.db
+        .updateTable('oauth_states')
+        .set({ expires_at: new Date(Date.now() - 1_000) })
+        .where('consumed_at', 'is', null)
+        .where('platform', '=', platform)
+        .execute();
+      const expired = await back(`${late.callback.pathname}${late.callback.search}`, late.cookie);
+      expect(expired.statusCode).toBe(400);
+      expect(reasonOf(expired)).toBe('state_expired');
+    });
+  }
+
+  it('google_ads: refuses a transaction that lost its PKCE verifier, before any exchange', async () => {
+    const { callback, cookie } = await begin('google_ads');
+    await h.database.db
+      .updateTable('oauth_states')
+      .set({ code_verifier_ciphertext: null })
+      .where('consumed_at', 'is', null)
+      .where('platform', '=', 'google_ads')
+      .execute();
+    const answer = await back(`${callback.pathname}${callback.search}`, cookie);
+    expect(answer.statusCode).toBe(400);
+    expect(reasonOf(answer)).toBe('missing_verifier');
+  });
+
+  it('grants through each connector: a Meta partner share and an active Google Ads manager link', async () => {
+    await connectAgencyOn(h, 'meta', consentInMeta, M.nora, M.northwind);
+    await connectAgencyOn(h, 'google_ads', consentInGoogle, G.agency, G.manager);
+    for (const platform of ['meta', 'google_ads'] as const) {
+      const listed = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/onboarding/${token}/assets/${platform}`,
+      });
+      expect(listed.statusCode).toBe(200);
+    }
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${token}/approve`,
+      payload: {
+        selections: [
+          { platform: 'meta', assetType: 'ad_account', assetId: M.adUs },
+          { platform: 'google_ads', assetType: 'ad_account', assetId: G.account },
+        ],
+      },
+    });
+    expect(approve.statusCode).toBe(202);
+    const grants = await h.database.db.selectFrom('grants').selectAll().execute();
+    expect(grants.map((g) => g.platform).sort()).toEqual(['google_ads', 'meta']);
+    for (const grant of grants) await executeGrant(h.grantDeps, grant.id);
+    const after = await h.database.db.selectFrom('grants').selectAll().execute();
+    expect(after.map((g) => [g.platform, g.status]).sort()).toEqual([
+      ['google_ads', 'granted'],
+      ['meta', 'granted'],
+    ]);
+
+    const meta = await agencyIdentityFor(h.grantDeps, h.agency.agency.id, 'meta');
+    expect(meta.businessId).toBe(M.northwind);
+    expect(
+      await h.services.platforms.meta?.readAccess({
+        agency: meta,
+        asset: { type: 'ad_account', id: M.adUs },
+      }),
+    ).toEqual({ kind: 'holds', level: 'partial' });
+    expect(
+      await h.services.platforms.meta?.readAccess({
+        agency: meta,
+        asset: { type: 'ad_account', id: M.adEu },
+      }),
+    ).toEqual({ kind: 'lost' });
+    const google = await agencyIdentityFor(h.grantDeps, h.agency.agency.id, 'google_ads');
+    expect(google.businessId).toBe(G.manager);
+    expect(
+      await h.services.platforms.google_ads?.readAccess({
+        agency: google,
+        asset: { type: 'ad_account', id: G.account },
+      }),
+    ).toEqual({ kind: 'holds', level: 'manager_link' });
+  });
+});
