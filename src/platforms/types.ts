@@ -31,6 +31,8 @@ export interface PlatformManifest {
   readonly id: PlatformId;
   readonly name: string;
   readonly docsPath: string;
+  /** What the agency's identity on the platform is called (where grants go): "Business Center". */
+  readonly agencyIdentityLabel: string;
   readonly oauth: {
     readonly pkce: boolean;
     readonly scopes: readonly string[];

@@ -28,6 +28,7 @@ export const ga4Manifest = {
   id: 'ga4',
   name: 'Google Analytics 4',
   docsPath: 'docs/platforms/ga4.md',
+  agencyIdentityLabel: 'Google account',
   oauth: {
     pkce: true,
     // manage.users to create bindings; readonly to list accounts; openid+email to know the user.

@@ -9,6 +9,7 @@ export const googleAdsManifest = {
   id: 'google_ads',
   name: 'Google Ads',
   docsPath: 'docs/platforms/google-ads.md',
+  agencyIdentityLabel: 'manager account',
   oauth: {
     // Google supports PKCE (google-api.md §1, [GAL] CodeChallengeMethod).
     pkce: true,

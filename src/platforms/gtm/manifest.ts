@@ -9,6 +9,7 @@ export const gtmManifest = {
   id: 'gtm',
   name: 'Google Tag Manager',
   docsPath: 'docs/platforms/gtm.md',
+  agencyIdentityLabel: 'Google account',
   oauth: {
     pkce: true,
     scopes: [

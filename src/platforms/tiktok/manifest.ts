@@ -9,6 +9,7 @@ export const tiktokManifest = {
   id: 'tiktok',
   name: 'TikTok',
   docsPath: 'docs/platforms/tiktok.md',
+  agencyIdentityLabel: 'Business Center',
   oauth: {
     // portal/auth takes app_id, redirect_uri and state only: no PKCE (tiktok-api.md §1).
     pkce: false,

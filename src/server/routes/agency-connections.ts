@@ -59,6 +59,7 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
           return {
             platform: manifest.id,
             name: manifest.name,
+            identityLabel: manifest.agencyIdentityLabel,
             connected: Boolean(c),
             ready: Boolean(c?.businessId),
             businessId: c?.businessId ?? null,

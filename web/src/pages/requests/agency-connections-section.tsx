@@ -9,6 +9,8 @@ import { BusinessPicker } from './business-picker.tsx';
 export interface Connection {
   platform: string;
   name: string;
+  /** Where grants go on this platform: "Business Center", "manager account", ... */
+  identityLabel: string;
   connected: boolean;
   ready: boolean;
   businessId: string | null;
@@ -16,15 +18,16 @@ export interface Connection {
   connectedAt: string | null;
 }
 
-const results: Readonly<Record<string, string>> = {
-  connected: 'Connected. Now pick the Business Center that should receive the access.',
+const results = (c: Connection): Readonly<Record<string, string>> => ({
+  connected: `Connected. Now pick the ${c.identityLabel} that should receive the access.`,
   denied: 'The sign-in was cancelled: nothing was connected.',
   failed: 'The platform did not accept the sign-in: try again.',
-};
+});
 
 /**
- * Settings: the agency's own platform identity (its TikTok Business Center), connected once by
- * OAuth; grants go to the chosen business, so access lives in the platform and not in Latchkey.
+ * Settings: the agency's own identity on each platform (TikTok Business Center, Meta business
+ * portfolio, Google Ads manager account, ...), connected once by OAuth; grants go to the chosen
+ * one, so access lives in the platform and not in Latchkey.
  */
 export function AgencyConnectionsSection(props: { canEdit: boolean }) {
   const { data, error, reload } = useApi<{ connections: Connection[] }>(
@@ -35,8 +38,8 @@ export function AgencyConnectionsSection(props: { canEdit: boolean }) {
     <section className="stack rq-connections" aria-labelledby="connections-title">
       <h2 id="connections-title">Your platform accounts</h2>
       <p className="rq-muted">
-        Connect your own Business Center once. Clients share their assets with it, so the access
-        stays in TikTok even without Latchkey.
+        Connect your own account on each platform once. Clients share their assets with it, so the
+        access stays in the platform even without Latchkey.
       </p>
       {error && <p role="alert">{error}</p>}
       {!data && !error && <Loading what="connections" />}
@@ -44,9 +47,9 @@ export function AgencyConnectionsSection(props: { canEdit: boolean }) {
         const result = query.get(c.platform);
         return (
           <div key={c.platform} className="rq-connection" data-testid={`connection-${c.platform}`}>
-            {result && results[result] && (
+            {result && results(c)[result] && (
               <p role="status">
-                {result === 'connected' && c.ready ? 'Connected.' : results[result]}
+                {result === 'connected' && c.ready ? 'Connected.' : results(c)[result]}
               </p>
             )}
             <ConnectionRow connection={c} canEdit={props.canEdit} onChange={reload} />
@@ -99,7 +102,7 @@ function ConnectionRow(props: { connection: Connection; canEdit: boolean; onChan
               <small className="rq-muted">(ID {c.businessId})</small>.
             </>
           ) : (
-            'Connected, but no Business Center chosen yet: pick one below.'
+            `Connected, but no ${c.identityLabel} chosen yet: pick one below.`
           )}{' '}
           <small className="rq-muted">Connected {formatWhen(c.connectedAt)}.</small>
         </p>
@@ -113,7 +116,7 @@ function ConnectionRow(props: { connection: Connection; canEdit: boolean; onChan
             onClick={() => void connect()}
             data-testid={`connect-${c.platform}`}
           >
-            {c.connected ? `Reconnect ${c.name}` : `Connect ${c.name} Business Center`}
+            {c.connected ? `Reconnect ${c.name}` : `Connect ${c.name} ${c.identityLabel}`}
           </button>
           {c.connected && (
             <button

@@ -23,9 +23,9 @@ export function BusinessPicker(props: { connection: Connection; onChosen: () => 
   const [chosen, setChosen] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   if (error) return <p role="alert">{error}</p>;
-  if (!data) return <Loading what="your Business Centers" />;
+  if (!data) return <Loading what={`your ${c.identityLabel}s`} />;
   if (data.businesses.length === 0)
-    return <p>This account reaches no Business Center: connect as an admin of one.</p>;
+    return <p>This account reaches no {c.identityLabel}: connect as an admin of one.</p>;
   const value = chosen ?? c.businessId ?? data.businesses.find((b) => b.isAdmin)?.id ?? '';
   const save = async () => {
     try {
@@ -42,7 +42,7 @@ export function BusinessPicker(props: { connection: Connection; onChosen: () => 
   return (
     <div className="rq-actions">
       <label>
-        Business Center for grants{' '}
+        {c.identityLabel} for grants{' '}
         <select
           value={value}
           onChange={(e) => setChosen(e.target.value)}
@@ -61,7 +61,7 @@ export function BusinessPicker(props: { connection: Connection; onChosen: () => 
         onClick={() => void save()}
         data-testid={`choose-business-${c.platform}`}
       >
-        Use this Business Center
+        Use this {c.identityLabel}
       </button>
       {problem && <p role="alert">{problem}</p>}
     </div>

@@ -4,7 +4,7 @@ import type { GrantView } from './types.ts';
 
 const agencyHints: Partial<Record<GrantView['status'], string>> = {
   pending_acceptance:
-    'Accept the invitation in your TikTok Business Center (Notifications). Latchkey reads it back and marks it granted.',
+    'Accept the invitation on the platform (TikTok: Business Center › Notifications). Latchkey reads it back and marks it granted.',
   needs_manual_step:
     'Waiting for a person: the client sees the step below on their page and Latchkey picks up the result.',
   queued: 'Waiting for a worker.',

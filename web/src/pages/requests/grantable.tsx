@@ -4,6 +4,7 @@ import type { PlatformOptions, RequestItem } from './types.ts';
 export interface Connection {
   platform: string;
   name: string;
+  identityLabel: string;
   ready: boolean;
 }
 
@@ -17,15 +18,15 @@ export function labelItems(options: PlatformOptions, items: readonly RequestItem
   });
 }
 
-/** Warns when a platform has no Business Center chosen yet: grants would wait for it. */
+/** Warns when a platform has no agency identity chosen yet: grants would wait for it. */
 export function ConnectionNotice(props: { connections: readonly Connection[] | undefined }) {
   const missing = props.connections?.filter((c) => !c.ready) ?? [];
   if (missing.length === 0) return null;
   return (
     <p className="rq-warning" role="note" data-testid="connection-notice">
-      {missing.map((c) => c.name).join(', ')}: your own Business Center is not connected yet, so
-      grants cannot be made. <a href="/app/settings">Connect it in Settings</a> before the client
-      approves.
+      {missing.map((c) => `${c.name} (${c.identityLabel})`).join(', ')}: your own account is not
+      connected yet, so grants cannot be made. <a href="/app/settings">Connect it in Settings</a>{' '}
+      before the client approves.
     </p>
   );
 }
