@@ -11,6 +11,7 @@ import type { GrantDeps } from '../../src/jobs/grant-deps.ts';
 import { executeGrantJob } from '../../src/jobs/execute-grant.ts';
 import { createQueues, startQueue, type QueueHandle } from '../../src/jobs/queue.ts';
 import { sleep } from '../../src/jobs/rate-limiter.ts';
+import { createGa4Connector } from '../../src/platforms/ga4/connector.ts';
 import { createGoogleAdsConnector } from '../../src/platforms/google-ads/connector.ts';
 import { googleConnectorConfigs } from '../../src/platforms/google/configs.ts';
 import {
@@ -49,6 +50,7 @@ export const G = {
   agency: 'ops@northwind-agency.example',
   manager: '1112223334',
   account: '5556667778',
+  property: '300100',
 } as const;
 
 export interface MultiHarness {
@@ -98,6 +100,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
       graphVersion: 'v25.0',
     }),
     google_ads: createGoogleAdsConnector(googleConfigs.google_ads),
+    ga4: createGa4Connector(googleConfigs.ga4),
   };
   const logs = captureLogger('info');
   const queue = await startQueue(database, { logger: logs.logger });

@@ -84,6 +84,11 @@ export function createGoogleClientConnector(
     ...googleTokenMethods(oauth),
     listClientAssets: async (clientToken) =>
       api.list(deps, clientToken, await fetchGoogleEmail(oauth, clientToken)),
+    // The agency's identity here is its Google account itself (grants name the email).
+    listAgencyBusinesses: async (agencyToken) => {
+      const email = await fetchGoogleEmail(oauth, agencyToken);
+      return [{ id: email, name: email, isAdmin: true }];
+    },
     grantAccess: (input) => api.grant(deps, input),
     readAccess: (input) => api.read(deps, input.agency, input.asset),
     revokeAccess: (input) => api.revoke(deps, input),

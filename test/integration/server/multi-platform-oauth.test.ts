@@ -196,4 +196,56 @@ describe('OAuth for Meta and Google in one link', () => {
       }),
     ).toEqual({ kind: 'holds', level: 'manager_link' });
   });
+
+  it("ga4: the agency's identity is its Google account email; a property binding is granted", async () => {
+    await connectAgencyOn(h, 'ga4', consentInGoogle, G.agency, G.agency);
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: {
+        ...h.agency.owner.headers,
+        'content-type': 'application/json',
+        origin: TEST_PUBLIC_URL,
+      },
+      payload: {
+        title: 'Analytics for Acme',
+        items: [{ platform: 'ga4', assetType: 'ga4_property', permissionLevel: 'viewer' }],
+      },
+    });
+    const link = created.json<{ link: { url: string } }>().link.url.split('/l/')[1] ?? '';
+    const start = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link}/oauth/ga4/start`,
+    });
+    const cookie = browserCookieOf(start.headers['set-cookie']);
+    const callback = await consentInGoogle(
+      h,
+      start.json<{ authorizationUrl: string }>().authorizationUrl,
+      G.owner,
+    );
+    expect((await back(`${callback.pathname}${callback.search}`, cookie)).statusCode).toBe(303);
+    await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${link}/assets/ga4` });
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link}/approve`,
+      payload: {
+        selections: [{ platform: 'ga4', assetType: 'ga4_property', assetId: G.property }],
+      },
+    });
+    expect(approve.statusCode).toBe(202);
+    const grant = await h.database.db
+      .selectFrom('grants')
+      .selectAll()
+      .where('platform', '=', 'ga4')
+      .executeTakeFirstOrThrow();
+    await executeGrant(h.grantDeps, grant.id);
+    const agency = await agencyIdentityFor(h.grantDeps, h.agency.agency.id, 'ga4');
+    expect(agency.businessId).toBe(G.agency);
+    expect(
+      await h.services.platforms.ga4?.readAccess({
+        agency,
+        asset: { type: 'ga4_property', id: G.property },
+      }),
+    ).toEqual({ kind: 'holds', level: 'viewer' });
+  });
 });
