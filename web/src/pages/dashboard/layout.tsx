@@ -14,6 +14,8 @@ export interface Me {
 /** The dashboard's sections; C2's Requests pages live at /app/requests. */
 export const dashboardNav = [
   { href: '/app/requests', label: 'Requests' },
+  { href: '/app/lifecycle', label: 'Access health' },
+  { href: '/app/offboarding/new', label: 'Offboarding' },
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/templates', label: 'Templates' },
   { href: '/app/team', label: 'Team' },
