@@ -73,6 +73,10 @@ export async function presentGrant(manifests: Manifests, grant: Grant) {
     failureReason: grant.failureReason,
     manualStep: await presentManualStep(grant.manualStep),
     attempts: grant.attempts,
+    // The recovery points the grant job recorded (names, times, outcomes; never a token).
+    steps: grant.steps.map(({ name, at, detail }) =>
+      detail === undefined ? { name, at } : { name, at, detail },
+    ),
     updatedAt: grant.updatedAt.toISOString(),
   };
 }
