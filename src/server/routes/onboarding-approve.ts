@@ -6,6 +6,11 @@
  */
 import { z } from 'zod';
 import { grantIdempotencyKey } from '../../domain/grant.ts';
+import {
+  findScopedAsset,
+  NOT_IN_SCOPE_CODE,
+  type RerequestScopeAsset,
+} from '../../domain/rerequest-scope.ts';
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
 import type { ClientAssetListing } from '../../platforms/types.ts';
 import type { AccessRequest } from '../../store/access-requests.ts';
@@ -14,6 +19,7 @@ import { insertGrants, listGrantsByOnboarding, type Grant } from '../../store/gr
 import { cancelLinkReminders } from '../../store/link-reminders.ts';
 import { lockOnboarding, setOnboardingStatus, type Onboarding } from '../../store/onboardings.ts';
 import { findAgencyConnection } from '../../store/platform-connections.ts';
+import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
 
@@ -41,6 +47,22 @@ export function listingsOf(onboarding: Onboarding): Record<string, ClientAssetLi
   return value && typeof value === 'object' ? (value as Record<string, ClientAssetListing>) : {};
 }
 
+/** A re-request's approval may name only the assets it asks for again: else a 409 naming each. */
+function refuseOutOfScope(scope: readonly RerequestScopeAsset[], selections: readonly Selection[]) {
+  if (scope.length === 0) return;
+  const problems = selections.flatMap((s, index) =>
+    findScopedAsset(scope, s.platform, s.assetType, s.assetId)
+      ? []
+      : [{ index, message: 'This asset is not part of this request' }],
+  );
+  if (problems.length > 0)
+    throw new AppError(
+      'conflict',
+      'This link asks only for the access that was removed; untick the other assets.',
+      { reason: NOT_IN_SCOPE_CODE, problems },
+    );
+}
+
 /** Builds the grants for a selection, or a 4xx naming every problem. */
 async function planGrants(
   services: OnboardingServices,
@@ -50,6 +72,8 @@ async function planGrants(
   selections: readonly Selection[],
 ) {
   const listings = listingsOf(onboarding);
+  const scope = await listRerequestAssets(tx, request.id);
+  refuseOutOfScope(scope, selections);
   const problems: { index: number; message: string }[] = [];
   const seen = new Set<string>();
   const plans = selections.flatMap((selection, index) => {
@@ -67,6 +91,10 @@ async function planGrants(
     else if (seen.has(key)) problems.push({ index, message: 'This asset is ticked twice' });
     seen.add(key);
     if (!item || !asset || asset.blocked) return [];
+    // A re-request grants each asset at its recorded old level, not the type's highest.
+    const level =
+      findScopedAsset(scope, selection.platform, selection.assetType, asset.id)?.level ??
+      item.permissionLevel;
     return [
       {
         agencyId: request.agencyId,
@@ -76,13 +104,13 @@ async function planGrants(
         assetId: asset.id,
         assetName: asset.name,
         ownerId: asset.ownerId ?? null,
-        permissionLevel: item.permissionLevel,
+        permissionLevel: level,
         idempotencyKey: grantIdempotencyKey({
           onboardingId: onboarding.id,
           platform: selection.platform,
           assetType: selection.assetType,
           assetId: asset.id,
-          level: item.permissionLevel,
+          level,
         }),
       },
     ];

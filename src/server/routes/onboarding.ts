@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { GrantBlocked } from '../../jobs/grant-deps.ts';
 import { recheckGrant } from '../../jobs/recheck-grant.ts';
 import { PlatformError } from '../../platforms/errors.ts';
+import { scopeListing } from '../../domain/rerequest-scope.ts';
 import { markLinkOpened, type AccessRequest } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
@@ -19,6 +20,7 @@ import {
   findOnboardingConnection,
   openOnboardingToken,
 } from '../../store/platform-connections.ts';
+import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
 import { approveSelection, listingsOf, SelectionSchema } from './onboarding-approve.ts';
@@ -148,7 +150,12 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           { reason: error.kind },
         );
       }
-      const filtered = { ...listing, assets: listing.assets.filter((a) => wanted.has(a.type)) };
+      // A re-request asks for exact assets: the others are listed as not part of it.
+      const filtered = scopeListing(
+        { ...listing, assets: listing.assets.filter((a) => wanted.has(a.type)) },
+        req.params.platform,
+        await listRerequestAssets(services.db, request.id),
+      );
       if (onboarding.status === 'started') {
         await saveAssetListing(
           services.db,
