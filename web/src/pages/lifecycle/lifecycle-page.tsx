@@ -24,6 +24,7 @@ interface Alert {
   rerequestId: string | null;
   items: {
     grantId: string;
+    assetId: string;
     assetName: string;
     outcome: string;
     expectedLevel: string;
@@ -84,7 +85,12 @@ export function LifecyclePage() {
         <>
           {problem && <p role="alert">{problem}</p>}
           {me.user.role !== 'viewer' && (
-            <button type="button" disabled={busy} onClick={() => void verify()}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void verify()}
+              data-testid="verify-now"
+            >
               {busy ? 'Verifying…' : 'Verify all access now'}
             </button>
           )}
@@ -104,7 +110,7 @@ export function LifecyclePage() {
                 </p>
                 <ul>
                   {alert.items.map((item) => (
-                    <li key={item.grantId}>
+                    <li key={item.grantId} data-testid={`drift-item-${item.assetId}`}>
                       {item.assetName}:{' '}
                       {item.outcome === 'lost'
                         ? `lost (was ${item.expectedLevel})`
@@ -113,7 +119,12 @@ export function LifecyclePage() {
                   ))}
                 </ul>
                 {me.user.role !== 'viewer' && !alert.rerequestId && (
-                  <button type="button" disabled={busy} onClick={() => void rerequest(alert.id)}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void rerequest(alert.id)}
+                    data-testid="rerequest"
+                  >
                     Send the client a new link for these assets
                   </button>
                 )}
@@ -150,7 +161,12 @@ export function LifecyclePage() {
                       {a.clientId && me.user.role !== 'viewer' && (
                         <>
                           {' '}
-                          <a href={`/app/offboarding/new?client=${a.clientId}`}>Offboard</a>
+                          <a
+                            href={`/app/offboarding/new?client=${a.clientId}`}
+                            data-testid={`offboard-${a.clientId}`}
+                          >
+                            Offboard
+                          </a>
                         </>
                       )}
                     </td>

@@ -43,7 +43,7 @@ export function OffboardingNewPage() {
           {problem && <p role="alert">{problem}</p>}
           {plan && (
             <>
-              <p>Dry run: nothing has changed yet.</p>
+              <p data-testid="dry-run-plan">Dry run: nothing has changed yet.</p>
               <ul>
                 {plan.notes.map((note) => (
                   <li key={note}>{note}</li>
@@ -55,6 +55,7 @@ export function OffboardingNewPage() {
                   type="button"
                   disabled={busy || plan.steps.every((s) => s.action === 'keep')}
                   onClick={() => void start()}
+                  data-testid="offboard-confirm"
                 >
                   {busy
                     ? 'Starting…'

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { apiFetch, describeError } from '../dashboard/api.ts';
 import { DashboardLayout } from '../dashboard/layout.tsx';
 import { useApi } from '../dashboard/use-api.ts';
@@ -20,6 +20,13 @@ export function OffboardingPage(props: { id: string }) {
     `/api/v1/offboardings/${props.id}`,
   );
   const [problem, setProblem] = useState<string | undefined>();
+  // While the jobs run, read the report again every second so the page shows the result.
+  const status = data?.offboarding.status;
+  useEffect(() => {
+    if (status !== 'running' && status !== 'verifying') return;
+    const timer = setTimeout(reload, 1_000);
+    return () => clearTimeout(timer);
+  }, [status, data, reload]);
   const again = async () => {
     try {
       await apiFetch(`/api/v1/offboardings/${props.id}/rerun`, { method: 'POST', body: {} });
@@ -36,7 +43,7 @@ export function OffboardingPage(props: { id: string }) {
           {(error ?? problem) && <p role="alert">{error ?? problem}</p>}
           {data && (
             <>
-              <p data-testid="offboarding-status">
+              <p data-testid="offboarding-status" data-status={data.offboarding.status}>
                 Status: <strong>{data.offboarding.status}</strong> · {data.offboarding.reason} ·
                 platform {data.offboarding.platform ?? 'all'} · started{' '}
                 {new Date(data.offboarding.createdAt).toLocaleString()}

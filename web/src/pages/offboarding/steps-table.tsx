@@ -31,7 +31,13 @@ export function StepsTable(props: { steps: readonly Step[] }) {
       </thead>
       <tbody>
         {props.steps.map((s) => (
-          <tr key={`${s.platform}:${s.assetType}:${s.assetId}`} data-action={s.action}>
+          <tr
+            key={`${s.platform}:${s.assetType}:${s.assetId}`}
+            data-testid={`step-${s.assetId}`}
+            data-action={s.action}
+            data-status={s.status ?? ''}
+            data-verified={s.verified ?? ''}
+          >
             <td>
               {s.assetName}{' '}
               <small>
