@@ -20,6 +20,12 @@ import { deleteOnboardingConnections } from '../store/platform-connections.ts';
 import type { GrantStatus, Schema } from '../store/schema.ts';
 import { emitWebhookEvent } from '../store/webhook-events.ts';
 import type { GrantDeps } from './grant-deps.ts';
+import {
+  openRevocableTokens,
+  revokeAtPlatforms,
+  type RevocableToken,
+  type RevocationDeps,
+} from './revoke-client-tokens.ts';
 
 /** Webhook payload for a grant: ids and facts only. */
 function grantEventData(grant: Grant): Record<string, unknown> {
@@ -40,7 +46,7 @@ function grantEventData(grant: Grant): Record<string, unknown> {
  * Returns the grant as stored, or undefined when the guard did not match (someone else moved it).
  */
 export async function settleGrantAndAdvance(
-  deps: Pick<GrantDeps, 'database' | 'now'>,
+  deps: Pick<GrantDeps, 'database' | 'now'> & RevocationDeps,
   input: {
     grantId: string;
     owner?: string;
@@ -52,7 +58,8 @@ export async function settleGrantAndAdvance(
   },
 ): Promise<Grant | undefined> {
   const now = deps.now();
-  return withAudit(deps.database.db, async (tx) => {
+  let revocable: RevocableToken[] = [];
+  const settled = await withAudit(deps.database.db, async (tx) => {
     const before =
       input.previousStatus !== undefined
         ? { status: input.previousStatus }
@@ -93,9 +100,15 @@ export async function settleGrantAndAdvance(
         });
       }
     }
-    audit.push(...(await advanceOnboarding(tx, grant.onboardingId, now)));
+    audit.push(
+      ...(await advanceOnboarding(tx, grant.onboardingId, now, async () => {
+        revocable = await openRevocableTokens(tx, deps, grant.onboardingId);
+      })),
+    );
     return { result: grant, audit };
   });
+  if (revocable.length > 0) await revokeAtPlatforms(deps, revocable);
+  return settled;
 }
 
 /**
@@ -106,6 +119,8 @@ export async function advanceOnboarding(
   tx: Transaction<Schema>,
   onboardingId: string,
   now: Date,
+  /** Runs in the transaction just before the client's tokens are deleted (S12 revocation). */
+  beforeTokenDeletion?: () => Promise<void>,
 ): Promise<AuditEvent[]> {
   const onboarding = await lockOnboarding(tx, onboardingId);
   if (!onboarding || onboarding.status === 'started') return [];
@@ -149,6 +164,7 @@ export async function advanceOnboarding(
     }
   }
   if (clientTokenNoLongerNeeded(statuses)) {
+    await beforeTokenDeletion?.();
     const deleted = await deleteOnboardingConnections(tx, onboardingId);
     if (deleted.length > 0) {
       audit.push({

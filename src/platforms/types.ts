@@ -196,6 +196,8 @@ export interface Platform {
    * not the businesses of `listClientAssets` (e.g. a Google account's email for GA4 and GTM).
    */
   listAgencyBusinesses?(agencyToken: string): Promise<ClientAssetListing['businesses']>;
+  /** Optional: revokes a token at the platform (Google's RFC 7009 endpoint; S12). */
+  revokeToken?(token: string): Promise<void>;
   grantAccess(input: {
     clientToken: string;
     agency: AgencyIdentity;

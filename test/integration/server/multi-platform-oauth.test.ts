@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
 import { agencyIdentityFor } from '../../../src/jobs/grant-deps.ts';
 import { metaScopesFor } from '../../../src/platforms/meta/manifest.ts';
+import { openOnboardingToken } from '../../../src/store/platform-connections.ts';
 import { TEST_PUBLIC_URL } from '../../support/agency.ts';
 import {
   connectAgencyOn,
@@ -166,7 +167,23 @@ describe('OAuth for Meta and Google in one link', () => {
     expect(approve.statusCode).toBe(202);
     const grants = await h.database.db.selectFrom('grants').selectAll().execute();
     expect(grants.map((g) => g.platform).sort()).toEqual(['google_ads', 'meta']);
+    const onboardingId = grants[0]?.onboarding_id ?? '';
+    const clientGoogle = await openOnboardingToken(
+      h.database.db,
+      h.keyring,
+      onboardingId,
+      'google_ads',
+    );
+    const googleToken = clientGoogle?.accessToken.reveal() ?? '';
+    await expect(
+      h.services.platforms.google_ads?.listClientAssets(googleToken),
+    ).resolves.toBeDefined();
     for (const grant of grants) await executeGrant(h.grantDeps, grant.id);
+    // S12: the client's tokens are deleted, and Google's is revoked at Google too.
+    expect(
+      await openOnboardingToken(h.database.db, h.keyring, onboardingId, 'google_ads'),
+    ).toBeUndefined();
+    await expect(h.services.platforms.google_ads?.listClientAssets(googleToken)).rejects.toThrow();
     const after = await h.database.db.selectFrom('grants').selectAll().execute();
     expect(after.map((g) => [g.platform, g.status]).sort()).toEqual([
       ['google_ads', 'granted'],
