@@ -111,6 +111,24 @@ describe('the lifecycle pages in a real browser', () => {
       new RegExp(`${live.url}/l/[^\\s]+`),
     );
 
+    // The client's page for the re-request offers exactly the lost account.
+    const again = (await page.getByTestId('rerequest-link').textContent())?.match(/http\S+/)?.[0];
+    const clientContext = await browser.newContext({ locale: 'en-US' });
+    const clientPage = await clientContext.newPage();
+    await clientPage.goto(again ?? '');
+    await clientPage.getByTestId('connect-tiktok').click();
+    await clientPage.getByTestId('sign-in-dana@acme-outdoor.example').click();
+    await clientPage.getByTestId('consent-approve').click();
+    await clientPage.getByTestId(`pick-${ADVERTISERS.us}`).waitFor();
+    expect(await clientPage.getByTestId(`pick-${ADVERTISERS.us}`).isEnabled()).toBe(true);
+    expect(await clientPage.getByTestId(`pick-${ADVERTISERS.eu}`).isDisabled()).toBe(true);
+    expect(
+      await clientPage
+        .locator('label', { has: clientPage.getByTestId(`pick-${ADVERTISERS.eu}`) })
+        .textContent(),
+    ).toContain('Not part of this request');
+    await clientContext.close();
+
     await page.getByTestId(`offboard-${clientId}`).first().click();
     await page.getByTestId('dry-run-plan').waitFor();
     for (const id of [ADVERTISERS.us, ADVERTISERS.eu]) {
