@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   GOOGLE_SANDBOX_APP,
   META_SANDBOX_APP,
@@ -307,10 +307,21 @@ async function googleLinks(googleRoot: string): Promise<[string, string][]> {
 
 describe('one link, many platforms, in a real browser', () => {
   it('shares exactly the requested TikTok, Meta and Google Ads accounts', async () => {
+    const steps: string[] = [];
+    const step = (name: string) => steps.push(`${new Date().toISOString()} ${name}`);
+    onTestFailed(() => {
+      console.log(
+        `steps:\n${steps.join('\n')}\nlast log lines:\n${logs.lines.slice(-30).join('')}`,
+      );
+    });
+    step('agency tiktok');
     await connectTikTokAgency();
+    step('agency meta');
     await connectAgency('meta', signInMeta(META.nora), META.northwind);
+    step('agency google');
     await connectAgency('google_ads', signInGoogle(GOOGLE.agency), GOOGLE.manager);
 
+    step('request');
     const options = await agencyApi('GET', '/api/v1/requests/options');
     const offered = ((await options.json()) as { platforms: { id: string }[] }).platforms;
     expect(offered.map((p) => p.id)).toEqual(
@@ -336,16 +347,19 @@ describe('one link, many platforms, in a real browser', () => {
       await page.getByTestId(`step-${id}`).waitFor();
     }
 
+    step('client tiktok');
     await page.getByTestId('connect-tiktok').click();
     await page.getByTestId('sign-in-dana@acme-outdoor.example').click();
     await page.getByTestId('consent-approve').click();
     await page.getByTestId(`pick-${ADVERTISERS.us}`).check();
 
+    step('client meta');
     await page.getByTestId('connect-meta').click();
     await signInMeta(META.ada)(page);
     await page.getByTestId(`pick-${META.acmeAccounts[0]}`).check();
     expect(await page.getByTestId(`pick-${ADVERTISERS.us}`).isChecked()).toBe(true);
 
+    step('client google');
     await page.getByTestId('connect-google_ads').click();
     await signInGoogle(GOOGLE.client)(page);
     await page.getByTestId(`pick-${GOOGLE.account}`).check();
@@ -354,11 +368,13 @@ describe('one link, many platforms, in a real browser', () => {
     for (const id of [ADVERTISERS.us, META.acmeAccounts[0], GOOGLE.account]) {
       expect(await page.getByTestId(`pick-${id}`).isChecked()).toBe(true);
     }
+    step('approve');
     await page.getByTestId('approve').click();
 
     await page
       .locator(`[data-testid="grant-${ADVERTISERS.us}"][data-status="pending_acceptance"]`)
       .waitFor({ timeout: 30_000 });
+    step('tiktok accept');
     await control(tiktokSandbox(), 'partners/accept', {
       bc_id: BCS.northwind,
       owner_bc_id: BCS.acme,
@@ -368,8 +384,17 @@ describe('one link, many platforms, in a real browser', () => {
     for (const id of [ADVERTISERS.us, META.acmeAccounts[0], GOOGLE.account]) {
       await page
         .locator(`[data-testid="grant-${id}"][data-status="granted"]`)
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error: unknown) => {
+          const token = link.split('/l/')[1] ?? '';
+          const progress = await (await fetch(`${url}/api/v1/onboarding/${token}/progress`)).text();
+          const metaLog = await (await fetch(`${metaBase()}/_control/log`)).text();
+          throw new Error(
+            `${String(error)}\nprogress: ${progress}\nmeta log: ${metaLog.slice(-3000)}`,
+          );
+        });
     }
+    step('receipt');
     await page.getByTestId('receipt').waitFor();
     const receipt = (await page.getByTestId('receipt').textContent()) ?? '';
     expect(receipt).toContain('Northwind Media');
@@ -383,6 +408,7 @@ describe('one link, many platforms, in a real browser', () => {
     ).origin;
     await context.close();
 
+    step('verify');
     expect(await tiktokHoldings()).toEqual([[ADVERTISERS.us, 'OPERATOR']]);
     expect(await metaHoldings()).toEqual([
       [META.acmeAccounts[0], ['ADVERTISE', 'ANALYZE'], 'CONFIRMED'],

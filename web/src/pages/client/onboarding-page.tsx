@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError } from '../dashboard/api.ts';
 import { AssetPicker } from './asset-picker.tsx';
 import {
@@ -51,16 +51,30 @@ export function OnboardingPage(props: { token: string }) {
   const [busy, setBusy] = useState(false);
   const [notice] = useState(() => new URLSearchParams(window.location.search));
 
+  // Listings load one platform after the other (the server saves each into the onboarding's
+  // listings, read-modify-write); a load overtaken by a newer one (approving while listings still
+  // load) drops its results and its errors.
+  const generation = useRef(0);
   const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    const current = () => mine === generation.current;
     const loaded = await api.load();
+    if (!current()) return;
     setView(loaded);
-    for (const platform of loaded.platforms) {
-      if (loaded.onboarding.status === 'started' && platform.connected) {
-        const listing = await api.assets(platform.id);
-        setListings((old) => ({ ...old, [platform.id]: listing }));
+    if (loaded.onboarding.status === 'started') {
+      for (const platform of loaded.platforms.filter((p) => p.connected)) {
+        try {
+          const listing = await api.assets(platform.id);
+          if (current()) setListings((old) => ({ ...old, [platform.id]: listing }));
+        } catch (e) {
+          if (current()) throw e;
+        }
+        if (!current()) return;
       }
+    } else {
+      const loadedProgress = await api.progress();
+      if (current()) setProgress(loadedProgress);
     }
-    if (loaded.onboarding.status !== 'started') setProgress(await api.progress());
   }, [api]);
 
   useEffect(() => {
