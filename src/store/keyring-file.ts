@@ -2,7 +2,7 @@
  * Where the keyring comes from: LATCHKEY_SECRET_KEYS, or in development a key generated once into
  * the data folder (announced with a clear log line). Production without keys refuses to start.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateKeyEntry, parseKeyring, type Keyring } from './secrets.ts';
 
@@ -28,7 +28,18 @@ export async function loadKeyring(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await mkdir(source.dataDir, { recursive: true });
-  await writeFile(file, `${generateKeyEntry('dev1')}\n`, { mode: 0o600, flag: 'wx' });
-  log('LATCHKEY_SECRET_KEYS is not set: generated a development encryption key', { file });
+  // Several processes (API and worker roles) may start at once on one data folder: the key is
+  // written whole to a private temp file and then hard-linked into place, which fails if another
+  // process got there first. Either way every process then reads the one key that won.
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${generateKeyEntry('dev1')}\n`, { mode: 0o600 });
+  try {
+    await link(temp, file);
+    log('LATCHKEY_SECRET_KEYS is not set: generated a development encryption key', { file });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
   return parseKeyring((await readFile(file, 'utf8')).trim());
 }
