@@ -8,7 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_APP } from '../../src/cli/onboarding-runtime.ts';
 import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
@@ -43,10 +44,7 @@ beforeAll(async () => {
   runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
   url = runtime.url ?? '';
   agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   GOOGLE_SANDBOX_APP,
@@ -62,10 +63,7 @@ beforeAll(async () => {
   runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
   url = runtime.url ?? '';
   agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTikTokSandbox } from '../../src/platforms/tiktok/sandbox/standalone.ts';
 
@@ -16,10 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   sandbox = await startTikTokSandbox({ host: '127.0.0.1', port: 0, apps: [app] });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
