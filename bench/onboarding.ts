@@ -5,7 +5,9 @@
  * (the point is orchestration overhead, not TikTok's quota). Prints ideal / measured, where ideal
  * is the longest chain of calls that must run one after another: one grant's calls (measured by
  * granting one extra ad account alone first and counting its calls in the sandbox log) × 100 ms.
- * Bar: ≥ 0.85.
+ * Runs ROUNDS rounds (a new request, onboarding and 20 new ad accounts each; default 5, env
+ * BENCH_ROUNDS) and reports each round and the median, since one round on a busy machine is noise.
+ * Bar: median ≥ 0.85.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -19,6 +21,7 @@ import { createQueues, startQueue, startWorkers } from '../src/jobs/queue.ts';
 import { createRateLimitedFetch, sleep } from '../src/jobs/rate-limiter.ts';
 import { createTikTokConnector, sandboxBaseUrls } from '../src/platforms/tiktok/connector.ts';
 import { tiktokManifest } from '../src/platforms/tiktok/manifest.ts';
+import type { ClientAssetListing } from '../src/platforms/types.ts';
 import { readDefaultWorld } from '../src/platforms/tiktok/sandbox/world.ts';
 import { approveSelection } from '../src/server/routes/onboarding-approve.ts';
 import { insertAccessRequest } from '../src/store/access-requests.ts';
@@ -36,11 +39,13 @@ import { generateKeyEntry, parseKeyring, Secret } from '../src/store/secrets.ts'
 
 const LATENCY_MS = 100;
 const ASSETS = 20;
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const APP = { appId: 'bench-app', secret: 'bench-secret' };
 const REDIRECT = 'http://127.0.0.1:3000/oauth/callback/tiktok';
 const ACME = '7200000000000000001';
 const NORTHWIND = '7200000000000000002';
-const ids = Array.from({ length: ASSETS + 1 }, (_, i) =>
+// Round r uses ids[r * ASSETS .. (r + 1) * ASSETS); the last id is the calibration's.
+const ids = Array.from({ length: ASSETS * ROUNDS + 1 }, (_, i) =>
   String(7_310_000_000_000_000_001n + BigInt(i)),
 );
 
@@ -61,15 +66,23 @@ const root = await new Promise<string>((resolve) =>
   child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
 );
 const base = `${root}/sandbox/tiktok`;
-await controlCall('world', {
-  world: {
-    ...world,
-    advertisers: [
-      ...(world.advertisers ?? []),
-      ...ids.map((advertiserId, i) => ({ advertiserId, name: `Market ${i + 1}`, ownerBcId: ACME })),
-    ],
-  },
-});
+/** Loads the starting world again: every round starts from the same agency BC (same pages). */
+async function resetWorld(): Promise<void> {
+  await controlCall('world', {
+    world: {
+      ...world,
+      advertisers: [
+        ...(world.advertisers ?? []),
+        ...ids.map((advertiserId, i) => ({
+          advertiserId,
+          name: `Market ${i + 1}`,
+          ownerBcId: ACME,
+        })),
+      ],
+    },
+  });
+}
+await resetWorld();
 
 /** Calls the sandbox control API. */
 async function controlCall(path: string, body?: unknown): Promise<unknown> {
@@ -149,60 +162,80 @@ const grantDeps: GrantDeps = {
   grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: 'bench' },
 };
 
-// Seed: the agency with its BC, a request for ad accounts, the client's connection and listing.
+// Seed: the agency. Each round then connects the agency's BC and the client afresh (new world).
 const now = new Date();
 const agency = await insertAgency(database.db, {
   name: 'Northwind Media',
   slug: 'northwind-bench',
 });
-const request = await insertAccessRequest(database.db, {
-  agencyId: agency.id,
-  clientId: null,
-  title: 'Bench',
-  message: null,
-  linkId: 'benchlnk',
-  linkSecretHash: '0'.repeat(64),
-  linkExpiresAt: new Date(now.getTime() + 86_400_000),
-  accessEndsAt: null,
-  createdBy: null,
-  items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'ANALYST' }],
-});
-const { onboarding } = await findOrCreateOnboarding(database.db, {
-  agencyId: agency.id,
-  requestId: request.id,
-});
-const clientToken = await tokenFor('7100000000000000001', ids);
 const tokens = (value: string) => ({ accessToken: new Secret(value), scopes: [] });
-await saveOnboardingConnection(database.db, keyring, {
-  agencyId: agency.id,
-  onboardingId: onboarding.id,
-  platform: 'tiktok',
-  now,
-  tokens: tokens(clientToken),
-});
-await saveAgencyConnection(database.db, keyring, {
-  agencyId: agency.id,
-  platform: 'tiktok',
-  now,
-  tokens: tokens(await tokenFor('7100000000000000003', [])),
-});
-await setAgencyBusiness(database.db, {
-  agencyId: agency.id,
-  platform: 'tiktok',
-  businessId: NORTHWIND,
-  businessName: 'Northwind Media',
-  now,
-});
-const listing = await tiktok.listClientAssets(clientToken);
-await saveAssetListing(database.db, onboarding.id, { tiktok: listing }, now);
+
+/** Resets the world and connects the agency's BC; the client's token (it holds every ad account). */
+async function connectRound(): Promise<{ clientToken: string; listing: ClientAssetListing }> {
+  await resetWorld();
+  const clientToken = await tokenFor('7100000000000000001', ids);
+  await saveAgencyConnection(database.db, keyring, {
+    agencyId: agency.id,
+    platform: 'tiktok',
+    now,
+    tokens: tokens(await tokenFor('7100000000000000003', [])),
+  });
+  await setAgencyBusiness(database.db, {
+    agencyId: agency.id,
+    platform: 'tiktok',
+    businessId: NORTHWIND,
+    businessName: 'Northwind Media',
+    now,
+  });
+  return { clientToken, listing: await tiktok.listClientAssets(clientToken) };
+}
+
+/** A request for ad accounts, its onboarding, the client's connection and the listing shown. */
+async function seedOnboarding(round: number) {
+  const { clientToken, listing } = await connectRound();
+  const request = await insertAccessRequest(database.db, {
+    agencyId: agency.id,
+    clientId: null,
+    title: `Bench round ${round}`,
+    message: null,
+    linkId: `benchlnk${round}`,
+    linkSecretHash: '0'.repeat(64),
+    linkExpiresAt: new Date(now.getTime() + 86_400_000),
+    accessEndsAt: null,
+    createdBy: null,
+    items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'ANALYST' }],
+  });
+  const { onboarding } = await findOrCreateOnboarding(database.db, {
+    agencyId: agency.id,
+    requestId: request.id,
+  });
+  await saveOnboardingConnection(database.db, keyring, {
+    agencyId: agency.id,
+    onboardingId: onboarding.id,
+    platform: 'tiktok',
+    now,
+    tokens: tokens(clientToken),
+  });
+  await saveAssetListing(database.db, onboarding.id, { tiktok: listing }, now);
+  return { request, onboarding };
+}
+
+/** The sandbox's count of Business API calls so far. */
+async function apiCallCount(): Promise<number> {
+  const log = (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
+    data: { list: { path: string }[] };
+  };
+  return log.data.list.filter((e) => e.path.includes('/open_api/')).length;
+}
 
 // Calibration: one grant alone (the extra ad account) gives the chain length and warms up.
 await controlCall('faults', { latencyMs: LATENCY_MS });
-const calibrationId = ids[ASSETS] ?? '';
+const calibrationRound = await seedOnboarding(-1);
+const calibrationId = ids[ASSETS * ROUNDS] ?? '';
 const [calibration] = await insertGrants(database.db, [
   {
     agencyId: agency.id,
-    onboardingId: onboarding.id,
+    onboardingId: calibrationRound.onboarding.id,
     platform: 'tiktok',
     assetType: 'advertiser',
     assetId: calibrationId,
@@ -210,7 +243,7 @@ const [calibration] = await insertGrants(database.db, [
     ownerId: ACME,
     permissionLevel: 'ANALYST',
     idempotencyKey: grantIdempotencyKey({
-      onboardingId: `${onboarding.id}-calibration`,
+      onboardingId: calibrationRound.onboarding.id,
       platform: 'tiktok',
       assetType: 'advertiser',
       assetId: calibrationId,
@@ -218,26 +251,14 @@ const [calibration] = await insertGrants(database.db, [
     }),
   },
 ]);
-const callsBefore = (
-  (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
-    data: { list: { path: string }[] };
-  }
-).data.list.filter((e) => e.path.includes('/open_api/')).length;
+const callsBefore = await apiCallCount();
 await executeGrant(grantDeps, calibration?.id ?? '');
-const callsAfter = (
-  (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
-    data: { list: { path: string }[] };
-  }
-).data.list.filter((e) => e.path.includes('/open_api/')).length;
-const chain = callsAfter - callsBefore;
-await database.db.deleteFrom('grants').execute();
+const chain = (await apiCallCount()) - callsBefore;
+const ideal = chain * LATENCY_MS;
 
 await startWorkers(queue.boss, [{ ...executeGrantJob, concurrency: ASSETS }] as never, grantDeps);
 await sleep(500);
 
-const selections = ids
-  .slice(0, ASSETS)
-  .map((assetId) => ({ platform: 'tiktok', assetType: 'advertiser', assetId }));
 const services = {
   db: database.db,
   keyring,
@@ -248,45 +269,61 @@ const services = {
   publicUrl: () => 'http://127.0.0.1:3000',
   grantDeps,
 };
-// The clock starts when the approval is submitted and stops at the last grant's final write
-// (its updated_at, same clock); polling every 50 ms only notices the end, it does not time it.
-const started = Date.now();
-await approveSelection(services, request, onboarding.id, selections);
-for (;;) {
-  const open = await database.db
-    .selectFrom('grants')
-    .select('id')
-    .where('status', 'in', ['queued', 'running'])
-    .execute();
-  if (open.length === 0) break;
-  await sleep(50);
+
+/**
+ * One round: approve 20 ad accounts and wait for every grant to settle. The clock starts when the
+ * approval is submitted and stops at the last grant's final write (its updated_at, stamped when
+ * that write starts, same clock); polling every 50 ms only notices the end, it does not time it.
+ */
+async function runRound(round: number) {
+  const { request, onboarding } = await seedOnboarding(round);
+  const selections = ids
+    .slice(round * ASSETS, (round + 1) * ASSETS)
+    .map((assetId) => ({ platform: 'tiktok', assetType: 'advertiser', assetId }));
+  const started = Date.now();
+  await approveSelection(services, request, onboarding.id, selections);
+  const mine = () => database.db.selectFrom('grants').where('onboarding_id', '=', onboarding.id);
+  for (;;) {
+    const open = await mine().select('id').where('status', 'in', ['queued', 'running']).execute();
+    if (open.length === 0) break;
+    await sleep(50);
+  }
+  const grants = await mine().select(['status', 'steps', 'updated_at']).execute();
+  const last = Math.max(...grants.map((g) => g.updated_at.getTime()));
+  if (process.env.BENCH_DEBUG) {
+    for (const g of grants)
+      console.log(
+        g.steps.map((x) => `${x.name}@${new Date(x.at).getTime() - started}`).join(' '),
+        g.updated_at.getTime() - started,
+      );
+  }
+  const done = grants.filter((g) => ['pending_acceptance', 'granted'].includes(g.status));
+  return {
+    measured: last - started,
+    done: done.length,
+    statuses: new Set(grants.map((g) => g.status)),
+  };
 }
-const finished = await database.db
-  .selectFrom('grants')
-  .select((eb) => eb.fn.max('updated_at').as('last'))
-  .executeTakeFirstOrThrow();
-const measured = new Date(finished.last).getTime() - started;
-const statuses = await database.db
-  .selectFrom('grants')
-  .select(['status', 'steps', 'updated_at'])
-  .execute();
-if (process.env.BENCH_DEBUG) {
-  const t0 = started;
-  for (const s of statuses)
-    console.log(
-      s.steps.map((x) => `${x.name}@${new Date(x.at).getTime() - t0}`).join(' '),
-      s.updated_at.getTime() - t0,
-    );
+
+console.log(
+  `onboarding (${database.kind}, load average ${loadavg()[0]?.toFixed(1) ?? '?'}): ${ASSETS} ad accounts, ${LATENCY_MS} ms per TikTok call, ${chain} calls per grant in a chain, ideal ${ideal} ms`,
+);
+const ratios: number[] = [];
+let allDone = true;
+for (let round = 0; round < ROUNDS; round += 1) {
+  const result = await runRound(round);
+  const ratio = ideal / result.measured;
+  ratios.push(ratio);
+  allDone &&= result.done === ASSETS;
+  console.log(
+    `  round ${round + 1}: grants done ${result.done}/${ASSETS} (${[...result.statuses].join(', ')}), measured ${result.measured} ms, ideal / measured = ${ratio.toFixed(3)}`,
+  );
 }
-const ideal = chain * LATENCY_MS;
+const sorted = [...ratios].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
 console.log(
-  `onboarding (${database.kind}, load average ${loadavg()[0]?.toFixed(1) ?? '?'}): ${ASSETS} ad accounts, ${LATENCY_MS} ms per TikTok call, ${chain} calls per grant in a chain`,
+  `  median ideal / measured = ${median.toFixed(3)} over ${ROUNDS} rounds (min ${sorted[0]?.toFixed(3)}, max ${sorted.at(-1)?.toFixed(3)}); bar >= 0.85: ${median >= 0.85 && allDone ? 'met' : 'NOT met'}`,
 );
-console.log(
-  `  grants done: ${statuses.filter((s) => s.status === 'pending_acceptance' || s.status === 'granted').length}/${ASSETS} (${[...new Set(statuses.map((s) => s.status))].join(', ')})`,
-);
-console.log(`  ideal ${ideal.toFixed(0)} ms, measured ${measured.toFixed(0)} ms`);
-console.log(`  ideal / measured = ${(ideal / measured).toFixed(3)} (bar >= 0.85)`);
 await queue.stop(2_000);
 child.kill();
 if (databaseUrl) {
@@ -297,4 +334,4 @@ if (databaseUrl) {
     .execute(database.db);
 }
 await database.close();
-process.exit(0);
+process.exit(allDone ? 0 : 1);

@@ -11,11 +11,11 @@ import { setAccessRequestStatus } from '../store/access-requests.ts';
 import { systemActor, withAudit, type Actor, type AuditEvent } from '../store/audit.ts';
 import {
   settleGrant,
-  listGrantsByOnboarding,
+  listGrantStatuses,
   type Grant,
   type GrantSettlement,
 } from '../store/grants.ts';
-import { lockOnboarding, setOnboardingStatus } from '../store/onboardings.ts';
+import { lockOnboardingState, setOnboardingStatus } from '../store/onboardings.ts';
 import { deleteOnboardingConnections } from '../store/platform-connections.ts';
 import type { GrantStatus, Schema } from '../store/schema.ts';
 import { emitWebhookEvent } from '../store/webhook-events.ts';
@@ -122,9 +122,9 @@ export async function advanceOnboarding(
   /** Runs in the transaction just before the client's tokens are deleted (S12 revocation). */
   beforeTokenDeletion?: () => Promise<void>,
 ): Promise<AuditEvent[]> {
-  const onboarding = await lockOnboarding(tx, onboardingId);
+  const onboarding = await lockOnboardingState(tx, onboardingId);
   if (!onboarding || onboarding.status === 'started') return [];
-  const statuses = (await listGrantsByOnboarding(tx, onboardingId)).map((g) => g.status);
+  const statuses = await listGrantStatuses(tx, onboardingId);
   const audit: AuditEvent[] = [];
   const next = deriveOnboardingStatus(statuses);
   const target = { kind: 'onboarding', id: onboardingId };

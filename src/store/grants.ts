@@ -116,6 +116,19 @@ export async function listGrantsByOnboarding(db: Executor, onboardingId: string)
   return rows.map(toGrant);
 }
 
+/** The statuses of one onboarding's grants (what its own status is derived from). */
+export async function listGrantStatuses(
+  db: Executor,
+  onboardingId: string,
+): Promise<GrantStatus[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .select('status')
+    .where('onboarding_id', '=', onboardingId)
+    .execute();
+  return rows.map((row) => row.status);
+}
+
 /** The grants of several onboardings (dashboard lists). */
 export async function listGrantsByOnboardings(
   db: Executor,

@@ -83,6 +83,25 @@ export async function lockOnboarding(db: Executor, id: string): Promise<Onboardi
   return row ? toOnboarding(row) : undefined;
 }
 
+/**
+ * Locks the onboarding row and reads its state only (not the cached asset listing, which can be
+ * large): what settling each grant needs, many times per approval.
+ */
+export async function lockOnboardingState(
+  db: Executor,
+  id: string,
+): Promise<Pick<Onboarding, 'id' | 'agencyId' | 'requestId' | 'status'> | undefined> {
+  const row = await db
+    .selectFrom('onboardings')
+    .select(['id', 'agency_id', 'request_id', 'status'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, agencyId: row.agency_id, requestId: row.request_id, status: row.status }
+    : undefined;
+}
+
 /** Keeps what the client was shown, so approval is checked against exactly that. */
 export async function saveAssetListing(
   db: Executor,
