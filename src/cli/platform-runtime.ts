@@ -29,7 +29,7 @@ export const GOOGLE_SANDBOX_APP = {
   clientSecret: 'latchkey-google-sandbox',
   developerToken: 'latchkey-sandbox-developer-token',
 };
-const GOOGLE_IDS = ['google_ads', 'ga4', 'gtm'] as const;
+const GOOGLE_IDS = ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'] as const;
 
 export interface PlatformRuntime {
   readonly platforms: PlatformLookup;
@@ -126,6 +126,8 @@ export function createPlatformRuntime(input: {
       google_ads: { ...google.google_ads, fetch: limited('google_ads') },
       ga4: { ...google.ga4, fetch: limited('ga4') },
       gtm: { ...google.gtm, fetch: limited('gtm') },
+      search_console: { ...google.search_console, fetch: limited('search_console') },
+      youtube: { ...google.youtube, fetch: limited('youtube') },
     });
   };
   build();

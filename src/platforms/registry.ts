@@ -13,6 +13,15 @@ import { createGoogleAdsConnector, type GoogleAdsConnectorConfig } from './googl
 import { googleAdsManifest } from './google-ads/manifest.ts';
 import { createGtmConnector, type GtmConnectorConfig } from './gtm/connector.ts';
 import { gtmManifest } from './gtm/manifest.ts';
+import {
+  createSearchConsoleConnector,
+  type SearchConsoleConnectorConfig,
+} from './search-console/connector.ts';
+import { searchConsoleManifest } from './search-console/manifest.ts';
+import { createShopifyConnector } from './shopify/connector.ts';
+import { shopifyManifest } from './shopify/manifest.ts';
+import { createYouTubeConnector, type YouTubeConnectorConfig } from './youtube/connector.ts';
+import { youtubeManifest } from './youtube/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -21,6 +30,8 @@ export interface PlatformRegistryConfig {
   readonly google_ads: GoogleAdsConnectorConfig;
   readonly ga4: Ga4ConnectorConfig;
   readonly gtm: GtmConnectorConfig;
+  readonly search_console: SearchConsoleConnectorConfig;
+  readonly youtube: YouTubeConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -30,6 +41,9 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   google_ads: googleAdsManifest,
   ga4: ga4Manifest,
   gtm: gtmManifest,
+  search_console: searchConsoleManifest,
+  youtube: youtubeManifest,
+  shopify: shopifyManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -42,6 +56,9 @@ export function createPlatformRegistry(
     google_ads: createGoogleAdsConnector(config.google_ads),
     ga4: createGa4Connector(config.ga4),
     gtm: createGtmConnector(config.gtm),
+    search_console: createSearchConsoleConnector(config.search_console),
+    youtube: createYouTubeConnector(config.youtube),
+    shopify: createShopifyConnector(),
   };
 }
 

@@ -6,10 +6,25 @@
 import type { PlatformError } from './errors.ts';
 
 /** Every registered platform; a new connector adds its id here and one line in registry.ts. */
-export type PlatformId = 'tiktok' | 'meta' | 'google_ads' | 'ga4' | 'gtm';
+export type PlatformId =
+  'tiktok' | 'meta' | 'google_ads' | 'ga4' | 'gtm' | 'search_console' | 'youtube' | 'shopify';
 
-/** How an asset type reaches the agency: through the platform API, or by a person's step. */
-export type GrantMethod = 'api' | 'manual' | 'qr_code';
+/**
+ * How an asset type reaches the agency: through the platform API, or by a person's step
+ * (`manual`, `qr_code`); `guided` means no API can share it and the client does not sign in to the
+ * platform here: the client types what the step needs (a site URL, a store URL) and follows it.
+ */
+export type GrantMethod = 'api' | 'manual' | 'qr_code' | 'guided';
+
+/**
+ * How Latchkey knows the agency holds access: `api` reads it back through the platform's API;
+ * where no read API can see it, a person's word is recorded as such, never as verified:
+ * `client_confirmation` (the client says it is done) or `agency_confirmation` (the agency does).
+ */
+export type VerificationMethod = 'api' | 'client_confirmation' | 'agency_confirmation';
+
+/** What a guided asset type asks the client to type (validated in src/platforms/manual/inputs.ts). */
+export type GuidedInputKind = 'site_url' | 'channel' | 'store_and_code';
 
 export interface PermissionLevelManifest {
   readonly id: string;
@@ -23,6 +38,8 @@ export interface AssetTypeManifest {
   /** The platform's own name for the type on the wire (TikTok `ADVERTISER`, ...). */
   readonly platformKey: string;
   readonly grantMethod: GrantMethod;
+  /** For `guided` types: what the client types to name the asset. */
+  readonly clientInput?: GuidedInputKind;
   /** Permission levels, lowest privilege first. */
   readonly levels: readonly PermissionLevelManifest[];
 }
@@ -33,6 +50,14 @@ export interface PlatformManifest {
   readonly docsPath: string;
   /** What the agency's identity on the platform is called (where grants go): "Business Center". */
   readonly agencyIdentityLabel: string;
+  /** How access is known to exist afterwards (read back by API, or a person's confirmation). */
+  readonly verification: VerificationMethod;
+  /**
+   * The folder under src/platforms whose `sandbox/` serves every API this platform calls, its
+   * sign-in included (`google` for the whole Google family); null when it calls no API at all.
+   */
+  readonly sandbox: string | null;
+  /** Sign-in (the agency's connection, the client's where it lists assets); null: there is none. */
   readonly oauth: {
     readonly pkce: boolean;
     readonly scopes: readonly string[];
@@ -40,7 +65,7 @@ export interface PlatformManifest {
     readonly authorizePath: string;
     /** Relative to the connector's API base URL. */
     readonly tokenPath: string;
-  };
+  } | null;
   /** Every API path the connector calls, relative to its API base URL. */
   readonly apiPaths: Readonly<Record<string, string>>;
   /** What the orchestrator's per-platform limiter should allow (token bucket). */

@@ -29,6 +29,8 @@ export const ga4Manifest = {
   name: 'Google Analytics 4',
   docsPath: 'docs/platforms/ga4.md',
   agencyIdentityLabel: 'Google account',
+  verification: 'api',
+  sandbox: 'google',
   oauth: {
     pkce: true,
     // manage.users to create bindings; readonly to list accounts; openid+email to know the user.

@@ -10,6 +10,8 @@ export const googleAdsManifest = {
   name: 'Google Ads',
   docsPath: 'docs/platforms/google-ads.md',
   agencyIdentityLabel: 'manager account',
+  verification: 'api',
+  sandbox: 'google',
   oauth: {
     // Google supports PKCE (google-api.md §1, [GAL] CodeChallengeMethod).
     pkce: true,

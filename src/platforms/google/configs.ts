@@ -1,11 +1,13 @@
 /**
- * The three Google connector configurations from one set of settings, for the registry: real
+ * The Google connector configurations from one set of settings, for the registry: real
  * Google's hosts, or every base URL pointing at the Google sandbox's root (its own listener).
  */
 import type { Ga4ConnectorConfig } from '../ga4/connector.ts';
 import type { GoogleAdsConnectorConfig } from '../google-ads/connector.ts';
 import type { GtmConnectorConfig } from '../gtm/connector.ts';
 import type { FetchLike } from '../http.ts';
+import type { SearchConsoleConnectorConfig } from '../search-console/connector.ts';
+import type { YouTubeConnectorConfig } from '../youtube/connector.ts';
 import { GOOGLE_OAUTH_URLS } from './oauth.ts';
 
 export interface GoogleSettings {
@@ -17,11 +19,13 @@ export interface GoogleSettings {
   readonly fetch?: FetchLike;
 }
 
-/** Builds the `google_ads`, `ga4` and `gtm` entries of PlatformRegistryConfig. */
+/** Builds the `google_ads`, `ga4`, `gtm`, `search_console` and `youtube` entries of the registry config. */
 export function googleConnectorConfigs(settings: GoogleSettings): {
   google_ads: GoogleAdsConnectorConfig;
   ga4: Ga4ConnectorConfig;
   gtm: GtmConnectorConfig;
+  search_console: SearchConsoleConnectorConfig;
+  youtube: YouTubeConnectorConfig;
 } {
   const root = settings.sandboxUrl?.replace(/\/+$/, '');
   const oauth =
@@ -39,5 +43,12 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
     },
     ga4: { ...app, baseUrls: oauth, rootUrl: root ?? 'https://analyticsadmin.googleapis.com/' },
     gtm: { ...app, baseUrls: oauth, rootUrl: root ?? 'https://tagmanager.googleapis.com/' },
+    search_console: {
+      ...app,
+      baseUrls: oauth,
+      rootUrl: root ?? 'https://searchconsole.googleapis.com/',
+    },
+    // YouTube calls only Google sign-in and userinfo; rootUrl is not used.
+    youtube: { ...app, baseUrls: oauth, rootUrl: root ?? 'https://www.googleapis.com/' },
   };
 }

@@ -10,6 +10,8 @@ export const gtmManifest = {
   name: 'Google Tag Manager',
   docsPath: 'docs/platforms/gtm.md',
   agencyIdentityLabel: 'Google account',
+  verification: 'api',
+  sandbox: 'google',
   oauth: {
     pkce: true,
     scopes: [

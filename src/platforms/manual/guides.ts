@@ -35,21 +35,31 @@ export function youtubeGuide(input: {
       'Go to Settings, then Permissions, and click Invite.',
       `Enter ${input.agencyEmail} and choose the role ${input.role}, then Save.`,
       'The agency accepts the invitation from its email; press "I have done this" here.',
+      'No YouTube API can confirm channel permissions: your confirmation is recorded as yours.',
     ],
     actionUrl: 'https://studio.youtube.com/',
   };
 }
 
-/** Shopify: the client allows collaborator requests and gives the store URL and request code. */
-export function shopifyGuide(input: { storeUrl: string; agencyName: string }): ManualStep {
+/**
+ * Shopify: the client allows collaborator requests (the store URL and optional code were typed on
+ * the client page); the agency requests access from its Partner Dashboard; the client accepts.
+ */
+export function shopifyGuide(input: {
+  storeUrl: string;
+  agencyName: string;
+  collaboratorCode?: string;
+}): ManualStep {
   return {
     title: `Let ${input.agencyName} request collaborator access to ${input.storeUrl}`,
     instructions: [
       'In your Shopify admin, go to Settings, then Users and permissions.',
-      'Under Collaborators, allow collaborator requests and, if you want, set a 4-digit collaborator request code.',
-      'Enter your store URL (for example your-store.myshopify.com) and the collaborator request code here.',
-      `${input.agencyName} then requests access from its Shopify Partner Dashboard.`,
+      input.collaboratorCode
+        ? `Under Collaborators, make sure collaborator requests are allowed and the collaborator request code is ${input.collaboratorCode}.`
+        : 'Under Collaborators, make sure anyone can send a collaborator request (no code), or give the agency your 4-digit code.',
+      `${input.agencyName} then requests access from its Shopify Partner Dashboard with your store address${input.collaboratorCode ? ' and code' : ''}.`,
       'When the request arrives, open Settings, then Users and permissions, review it and click Accept.',
+      `${input.agencyName} marks this done here once Shopify shows the access (no Shopify API can confirm it).`,
     ],
     actionUrl: `https://${input.storeUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '')}/admin/settings/account`,
   };

@@ -34,6 +34,8 @@ export const metaManifest = {
   name: 'Meta',
   docsPath: 'docs/platforms/meta.md',
   agencyIdentityLabel: 'business portfolio',
+  verification: 'api',
+  sandbox: 'meta',
   oauth: {
     // Classic Facebook Login code flow with the app secret; the PKCE/OIDC variant is "still in
     // testing" (other-platforms.md §1), so we do not rely on it (docs/platforms/meta.md).

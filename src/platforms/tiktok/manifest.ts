@@ -10,6 +10,8 @@ export const tiktokManifest = {
   name: 'TikTok',
   docsPath: 'docs/platforms/tiktok.md',
   agencyIdentityLabel: 'Business Center',
+  verification: 'api',
+  sandbox: 'tiktok',
   oauth: {
     // portal/auth takes app_id, redirect_uri and state only: no PKCE (tiktok-api.md §1).
     pkce: false,

@@ -108,7 +108,7 @@ export function createOAuthCallbackRoutes(services: OnboardingServices): Fastify
           request.query.state,
           readCookie(request, BROWSER_COOKIE),
         );
-        if (platform.manifest.oauth.pkce && !t.codeVerifierCiphertext) {
+        if (platform.manifest.oauth?.pkce && !t.codeVerifierCiphertext) {
           throw refuse('missing_verifier', 'This sign-in lost its proof key: start again.');
         }
         const back = returnPathOf(services, t);

@@ -11,6 +11,7 @@ import { createOAuthState, createPkcePair } from '../../platforms/pkce.ts';
 import type { OAuthPurpose } from '../../store/schema.ts';
 import { insertOAuthState, OAUTH_STATE_TTL_MS } from '../../store/oauth-states.ts';
 import { Secret, type SecretContext } from '../../store/secrets.ts';
+import { AppError } from '../errors.ts';
 import { redirectUriFor, requirePlatform, type OnboardingServices } from './onboarding-services.ts';
 
 export const BROWSER_COOKIE = 'latchkey_oauth_browser';
@@ -70,10 +71,15 @@ export async function startOAuth(
   input: StartOAuthInput,
 ): Promise<URL> {
   const platform = requirePlatform(services, input.platform);
+  const oauth = platform.manifest.oauth;
+  if (!oauth)
+    throw new AppError('conflict', `${platform.manifest.name} needs no sign-in here`, {
+      reason: 'no_sign_in',
+    });
   const browser = bindBrowser(services, request, reply);
   const state = createOAuthState();
   const id = randomUUID();
-  const pkce = platform.manifest.oauth.pkce ? await createPkcePair() : undefined;
+  const pkce = oauth.pkce ? await createPkcePair() : undefined;
   const seal = (value: string, column: string) =>
     services.keyring.seal(new Secret(value), oauthContext(id, input.agencyId, column));
   await insertOAuthState(services.db, {
@@ -93,9 +99,7 @@ export async function startOAuth(
     state,
     redirectUri: redirectUriFor(services, input.platform),
     scopes:
-      input.assetTypes && platform.scopesFor
-        ? platform.scopesFor(input.assetTypes)
-        : platform.manifest.oauth.scopes,
+      input.assetTypes && platform.scopesFor ? platform.scopesFor(input.assetTypes) : oauth.scopes,
     ...(pkce ? { codeChallenge: pkce.codeChallenge } : {}),
   });
 }

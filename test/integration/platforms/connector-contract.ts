@@ -60,11 +60,11 @@ export function describeConnectorContract(
         state: 'state-123',
         redirectUri: f.redirectUri,
         codeChallenge: 'challenge-abc',
-        scopes: f.platform.manifest.oauth.scopes,
+        scopes: f.platform.manifest.oauth!.scopes,
       });
       expect(url.searchParams.get('state')).toBe('state-123');
       expect(url.searchParams.get('redirect_uri')).toBe(f.redirectUri);
-      const pkce = f.platform.manifest.oauth.pkce;
+      const pkce = f.platform.manifest.oauth!.pkce;
       expect(url.searchParams.get('code_challenge')).toBe(pkce ? 'challenge-abc' : null);
     });
 

@@ -38,7 +38,7 @@ function fixture(spec: Spec): () => Promise<ConnectorContractFixture> {
     return {
       platform,
       redirectUri: REDIRECT,
-      authorizeClient: () => authorize(sb.url, OWNER, [...platform.manifest.oauth.scopes]),
+      authorizeClient: () => authorize(sb.url, OWNER, [...platform.manifest.oauth!.scopes]),
       agency: async () => ({
         businessId: spec.agency.businessId(sb.url),
         accessToken: await tokenFor(sb.url, AGENCY, spec.agency.scopes),

@@ -19,7 +19,7 @@ describe('Google authorization URL', () => {
       state: 'st',
       redirectUri: 'https://app.example/oauth/callback/google_ads',
       codeChallenge: 'c'.repeat(43),
-      scopes: ads.manifest.oauth.scopes,
+      scopes: ads.manifest.oauth!.scopes,
     });
     expect(url.origin + url.pathname).toBe('https://accounts.google.com/o/oauth2/v2/auth');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -47,7 +47,7 @@ describe('Google authorization URL', () => {
     const url = ga4.authorizationUrl({
       state: 's',
       redirectUri: 'https://x/cb',
-      scopes: ga4.manifest.oauth.scopes,
+      scopes: ga4.manifest.oauth!.scopes,
     });
     expect(url.searchParams.get('scope')).toBe(
       'https://www.googleapis.com/auth/analytics.manage.users https://www.googleapis.com/auth/analytics.readonly openid email',

@@ -16,6 +16,14 @@ export const GoogleFaultsSchema = z
   })
   .strict();
 
+const ScUserSchema = z
+  .object({
+    siteUrl: z.string().min(1).max(300),
+    email: z.email(),
+    permissionLevel: z.enum(['SITE_OWNER', 'SITE_FULL_USER', 'SITE_RESTRICTED_USER']),
+  })
+  .strict();
+
 /** Registers `/_control/*`. */
 export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
   const bad = (message: string) => ({ error: { code: 400, message, status: 'INVALID_ARGUMENT' } });
@@ -37,6 +45,22 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
       authCodes: authCodes.map(({ codeHash: _c, ...c }) => c),
       tokens: tokens.map(({ tokenHash: _t, ...t }) => t),
     };
+  });
+
+  // Stands in for a site owner adding a user in the Search Console UI (no API can: google-api.md
+  // §5, item 10), so tests and demos can finish a guided step.
+  app.post('/_control/search-console/users', async (request, reply) => {
+    const parsed = ScUserSchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(bad(parsed.error.message));
+    const { siteUrl, email, permissionLevel } = parsed.data;
+    rt.model.mutate((ctx) => {
+      ctx.state.searchConsole.sites = ctx.state.searchConsole.sites.filter(
+        (s) => !(s.email === email && s.siteUrl === siteUrl),
+      );
+      ctx.state.searchConsole.sites.push({ email, siteUrl, permissionLevel });
+      return null;
+    });
+    return { ok: true };
   });
 
   app.post('/_control/expire-tokens', async (request, reply) => {

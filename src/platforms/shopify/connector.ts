@@ -1,0 +1,39 @@
+/**
+ * The Shopify connector: no sign-in and no API call at all (other-platforms.md §10). The grant is
+ * the guided step; reading and removing collaborator access are a person's job, and say so.
+ */
+import { PlatformError } from '../errors.ts';
+import { guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
+import { guidedStep } from '../manual/steps.ts';
+import type { Platform } from '../types.ts';
+import { shopifyManifest } from './manifest.ts';
+
+const noSignIn = () =>
+  new PlatformError('invalid', 'Shopify has no sign-in in Latchkey', 'no_sign_in');
+
+/** Creates the Shopify connector (it needs no configuration). */
+export function createShopifyConnector(): Platform {
+  const name = shopifyManifest.name;
+  return {
+    manifest: shopifyManifest,
+    authorizationUrl: () => {
+      throw noSignIn();
+    },
+    exchangeCode: () => Promise.reject(noSignIn()),
+    listClientAssets: () => Promise.resolve(guidedListing(name)),
+    grantAccess: (input) => {
+      const step = guidedStep({
+        platform: 'shopify',
+        assetId: input.asset.id,
+        level: input.level,
+        agencyEmail: null,
+        agencyName: input.agency.businessId,
+        stored: {},
+      });
+      return Promise.resolve({ kind: 'needs_manual_step', step });
+    },
+    readAccess: () => Promise.reject(notReadable(name)),
+    revokeAccess: () =>
+      Promise.reject(manualRevoke(name, 'the Shopify admin: Settings › Users and permissions')),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The YouTube connector: Google sign-in for the agency's own connection (only to name its Google
+ * email in the step) and the guided step as the grant. No API reads or removes channel
+ * permissions (other-platforms.md §8): readAccess and revokeAccess say so.
+ */
+import {
+  createGoogleClientConnector,
+  type GoogleClientConnectorConfig,
+} from '../google/client-connector.ts';
+import type { GooglePlatform } from '../google/platform.ts';
+import { guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
+import { guidedStep } from '../manual/steps.ts';
+import { youtubeManifest } from './manifest.ts';
+
+export type YouTubeConnectorConfig = GoogleClientConnectorConfig;
+
+/** Creates the YouTube connector from injected configuration. */
+export function createYouTubeConnector(config: YouTubeConnectorConfig): GooglePlatform {
+  const name = youtubeManifest.name;
+  return createGoogleClientConnector(config, {
+    manifest: youtubeManifest,
+    list: () => Promise.resolve(guidedListing(name)),
+    grant: (_deps, input) => {
+      const step = guidedStep({
+        platform: 'youtube',
+        assetId: input.asset.id,
+        level: input.level,
+        agencyEmail: input.agency.businessId,
+        agencyName: input.agency.businessId,
+        stored: {},
+      });
+      return Promise.resolve({ kind: 'needs_manual_step', step });
+    },
+    read: () => Promise.reject(notReadable(name)),
+    revoke: () => Promise.reject(manualRevoke(name, 'YouTube Studio: Settings › Permissions')),
+  });
+}
