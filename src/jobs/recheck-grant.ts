@@ -1,11 +1,14 @@
 /**
  * Re-checking a grant that waits for a person (the agency accepting a partner invitation, the
- * client sharing a pixel or scanning a QR code): read the agency's access back and move the grant
- * on when it shows up. Used by the periodic sweep and by the client's "check again" button.
+ * client sharing a pixel or scanning a QR code, a guided Search Console step): read the agency's
+ * access back and move the grant on when it shows up. Used by the periodic sweep and by the
+ * client's "check again" button. A platform no API can read (YouTube, Shopify) is not asked: the
+ * grant waits for a person's confirmation and goes to the back of the sweep's queue.
  */
 import { awaitingStatuses, levelSatisfies } from '../domain/grant.ts';
 import type { Actor } from '../store/audit.ts';
 import { findGrant, touchGrantCheck, type Grant } from '../store/grants.ts';
+import { deferGrantRecheck } from '../store/guided-grants.ts';
 import { agencyIdentityFor, platformFor, type GrantDeps } from './grant-deps.ts';
 import { settleGrantAndAdvance } from './onboarding-progress.ts';
 
@@ -18,6 +21,10 @@ export async function recheckGrant(
   const grant = await findGrant(deps.database.db, grantId);
   if (!grant || !awaitingStatuses.has(grant.status)) return grant;
   const platform = platformFor(deps, grant.platform);
+  if (platform.manifest.verification !== 'api') {
+    await deferGrantRecheck(deps.database.db, grant.id, deps.now());
+    return findGrant(deps.database.db, grant.id);
+  }
   const agency = await agencyIdentityFor(deps, grant.agencyId, grant.platform);
   const asset = {
     type: grant.assetType,

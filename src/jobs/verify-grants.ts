@@ -79,10 +79,14 @@ export async function runVerification(
   const onlyIds = options.onlyUnknown
     ? await listGrantIdsByOutcome(db, run.agencyId, ['unknown'])
     : undefined;
-  const grants = await listLifecycleGrants(db, {
-    agencyId: run.agencyId,
-    ...(onlyIds ? { grantIds: onlyIds } : {}),
-  });
+  // Access no API can read (recorded from a person's confirmation) is not swept: see
+  // docs/platforms/youtube.md and shopify.md.
+  const grants = (
+    await listLifecycleGrants(db, {
+      agencyId: run.agencyId,
+      ...(onlyIds ? { grantIds: onlyIds } : {}),
+    })
+  ).filter((g) => (deps.platforms[g.platform]?.manifest.verification ?? 'api') === 'api');
   const previous = await findGrantChecks(
     db,
     grants.map((g) => g.id),

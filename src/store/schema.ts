@@ -457,6 +457,15 @@ export interface AccessEndReminderTable {
   sent_at: Date;
 }
 
+export interface GrantInputTable {
+  grant_id: string;
+  agency_id: string;
+  platform: string;
+  /** JSON text on insert; an object on select (see src/store/grant-inputs.ts). */
+  input: Json<unknown>;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   agencies: AgencyTable;
   users: UserTable;
@@ -488,6 +497,7 @@ export interface Schema {
   offboardings: OffboardingTable;
   offboarding_steps: OffboardingStepTable;
   access_end_reminders: AccessEndReminderTable;
+  grant_inputs: GrantInputTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -21,6 +21,9 @@ import {
 import { createMetaConnector, metaSandboxBaseUrls } from '../../src/platforms/meta/connector.ts';
 import { createMetaSandbox, type MetaSandbox } from '../../src/platforms/meta/sandbox/index.ts';
 import { platformManifests } from '../../src/platforms/registry.ts';
+import { createSearchConsoleConnector } from '../../src/platforms/search-console/connector.ts';
+import { createShopifyConnector } from '../../src/platforms/shopify/connector.ts';
+import { createYouTubeConnector } from '../../src/platforms/youtube/connector.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { onboardingPlugins } from '../../src/server/routes/onboarding-plugins.ts';
 import type { OnboardingServices } from '../../src/server/routes/onboarding-services.ts';
@@ -86,7 +89,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
       {
         clientId: GOOGLE_APP.clientId,
         clientSecret: GOOGLE_APP.clientSecret,
-        redirectUris: ['google_ads', 'ga4', 'gtm'].map(callback),
+        redirectUris: ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'].map(callback),
       },
     ],
     developerTokens: [GOOGLE_APP.developerToken],
@@ -101,6 +104,9 @@ export async function createMultiHarness(): Promise<MultiHarness> {
     }),
     google_ads: createGoogleAdsConnector(googleConfigs.google_ads),
     ga4: createGa4Connector(googleConfigs.ga4),
+    search_console: createSearchConsoleConnector(googleConfigs.search_console),
+    youtube: createYouTubeConnector(googleConfigs.youtube),
+    shopify: createShopifyConnector(),
   };
   const logs = captureLogger('info');
   const queue = await startQueue(database, { logger: logs.logger });

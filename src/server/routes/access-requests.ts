@@ -23,12 +23,15 @@ import {
 } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
 import { withAudit } from '../../store/audit.ts';
-import { listGrantsByOnboardings } from '../../store/grants.ts';
+import { settleGrantAndAdvance } from '../../jobs/onboarding-progress.ts';
+import { listGrantsByOnboardings, type Grant } from '../../store/grants.ts';
+import { listGrantInputs } from '../../store/guided-grants.ts';
 import { cancelLinkReminders, scheduleLinkEmail } from '../../store/link-reminders.ts';
 import { findOnboardingByRequest, setOnboardingStatus } from '../../store/onboardings.ts';
 import { deleteOnboardingConnections } from '../../store/platform-connections.ts';
 import { Secret } from '../../store/secrets.ts';
 import { requireActor } from '../auth/actor.ts';
+import { auditActor } from './audit-actor.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
@@ -46,6 +49,7 @@ const CreateSchema = z
   })
   .strict();
 const IdParams = z.object({ id: z.uuid() }).strict();
+const GrantParams = IdParams.extend({ grantId: z.uuid() }).strict();
 const ListQuery = z
   .object({
     status: z.enum(['open', 'completed', 'partial', 'revoked', 'expired']).optional(),
@@ -57,6 +61,16 @@ const DAY_MS = 86_400_000;
 /** Creates the `/api/v1/requests` routes. */
 export function createAccessRequestRoutes(services: OnboardingServices): FastifyPluginAsync {
   const manifests = () => Object.values(services.manifests);
+
+  // Guided grants carry what the client typed (the Shopify store and collaborator code).
+  const presentWithInputs = async (agencyId: string, grants: readonly Grant[]) => {
+    const inputs = await listGrantInputs(
+      services.db,
+      agencyId,
+      grants.map((g) => g.id),
+    );
+    return Promise.all(grants.map((g) => presentGrant(services.manifests, g, inputs.get(g.id))));
+  };
 
   const detail = async (agencyId: string, id: string) => {
     const request = await findAccessRequest(services.db, agencyId, id);
@@ -74,7 +88,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
           }
         : null,
       grantCounts: countStatuses(grants),
-      grants: await Promise.all(grants.map((g) => presentGrant(services.manifests, g))),
+      grants: await presentWithInputs(agencyId, grants),
     };
   };
 
@@ -218,6 +232,43 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
     app.get('/:id', { schema: { params: IdParams } }, async (req) => {
       const actor = requireActor(req, 'viewer');
       return { request: await detail(actor.agencyId, req.params.id) };
+    });
+
+    // Shopify: no API sees collaborator access; the agency marks it done once Shopify shows it.
+    app.post('/:id/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
+      const actor = requireActor(req, 'member', { write: true });
+      const request = await findAccessRequest(services.db, actor.agencyId, req.params.id);
+      if (!request) throw new AppError('not_found', 'No such request');
+      const onboarding = await findOnboardingByRequest(services.db, request.id);
+      const grant = onboarding
+        ? (await listGrantsByOnboardings(services.db, [onboarding.id])).find(
+            (g) => g.id === req.params.grantId && g.agencyId === actor.agencyId,
+          )
+        : undefined;
+      if (!grant) throw new AppError('not_found', 'No such grant in this request');
+      if (services.manifests[grant.platform]?.verification !== 'agency_confirmation')
+        throw new AppError('conflict', 'This access is not marked done by hand', {
+          reason: 'not_agency_confirmed',
+        });
+      if (grant.status !== 'needs_manual_step')
+        throw new AppError('conflict', 'This grant is not waiting for a step', {
+          reason: 'not_waiting',
+        });
+      await settleGrantAndAdvance(services.grantDeps, {
+        grantId: grant.id,
+        from: ['needs_manual_step'],
+        settlement: {
+          status: 'granted',
+          verified: false,
+          step: {
+            name: 'agency_confirmed',
+            at: services.now().toISOString(),
+            detail: 'marked done by the agency; not verified',
+          },
+        },
+        actor: auditActor(actor),
+      });
+      return { request: await detail(actor.agencyId, request.id) };
     });
 
     app.post('/:id/revoke', { schema: { params: IdParams } }, async (req) => {

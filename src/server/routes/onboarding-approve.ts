@@ -12,10 +12,21 @@ import {
   type RerequestScopeAsset,
 } from '../../domain/rerequest-scope.ts';
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
+import { advanceOnboarding } from '../../jobs/onboarding-progress.ts';
+import { GuidedInputSchema, resolveGuidedInput } from '../../platforms/manual/inputs.ts';
+import { guidedStep, isGuidedPlatform } from '../../platforms/manual/steps.ts';
 import type { ClientAssetListing } from '../../platforms/types.ts';
 import type { AccessRequest } from '../../store/access-requests.ts';
+import { findAgencyBranding } from '../../store/agencies.ts';
 import { withAudit, type Executor } from '../../store/audit.ts';
-import { insertGrants, listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
+import {
+  insertGrants,
+  listGrantsByOnboarding,
+  settleGrant,
+  type Grant,
+  type NewGrantInput,
+} from '../../store/grants.ts';
+import { insertGrantInputs, type StoredGuidedInput } from '../../store/guided-grants.ts';
 import { cancelLinkReminders } from '../../store/link-reminders.ts';
 import { lockOnboarding, setOnboardingStatus, type Onboarding } from '../../store/onboardings.ts';
 import { findAgencyConnection } from '../../store/platform-connections.ts';
@@ -31,7 +42,9 @@ export const SelectionSchema = z
           .object({
             platform: z.string().max(40),
             assetType: z.string().max(60),
-            assetId: z.string().max(100),
+            // Listed assets name their id; guided ones (no listing) send what the client typed.
+            assetId: z.string().max(100).optional(),
+            input: GuidedInputSchema.optional(),
           })
           .strict(),
       )
@@ -51,7 +64,7 @@ export function listingsOf(onboarding: Onboarding): Record<string, ClientAssetLi
 function refuseOutOfScope(scope: readonly RerequestScopeAsset[], selections: readonly Selection[]) {
   if (scope.length === 0) return;
   const problems = selections.flatMap((s, index) =>
-    findScopedAsset(scope, s.platform, s.assetType, s.assetId)
+    findScopedAsset(scope, s.platform, s.assetType, s.assetId ?? '')
       ? []
       : [{ index, message: 'This asset is not part of this request' }],
   );
@@ -61,6 +74,39 @@ function refuseOutOfScope(scope: readonly RerequestScopeAsset[], selections: rea
       'This link asks only for the access that was removed; untick the other assets.',
       { reason: NOT_IN_SCOPE_CODE, problems },
     );
+}
+
+/** A grant to insert; guided ones carry the client's checked input. */
+type GrantPlan = NewGrantInput & { readonly guided?: StoredGuidedInput };
+
+interface PickedAsset {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId?: string | undefined;
+  readonly blocked?: { readonly message: string } | undefined;
+}
+
+/** The asset a selection names: from the cached listing, or from the client's guided input. */
+function selectedAsset(
+  services: OnboardingServices,
+  listings: Record<string, ClientAssetListing>,
+  selection: Selection,
+): { asset: PickedAsset; guided?: StoredGuidedInput } | { problem: string } {
+  const type = services.manifests[selection.platform]?.assetTypes.find(
+    (t) => t.id === selection.assetType,
+  );
+  if (type?.grantMethod === 'guided' && type.clientInput) {
+    const resolved = resolveGuidedInput(type.clientInput, selection.input);
+    if ('problem' in resolved) return resolved;
+    return {
+      asset: { id: resolved.assetId, name: resolved.assetName },
+      guided: { kind: type.clientInput, ...resolved.stored },
+    };
+  }
+  const asset = listings[selection.platform]?.assets.find(
+    (a) => a.type === selection.assetType && a.id === selection.assetId,
+  );
+  return asset ? { asset } : { problem: 'This asset was not in your list: reload the page' };
 }
 
 /** Builds the grants for a selection, or a 4xx naming every problem. */
@@ -76,21 +122,20 @@ async function planGrants(
   refuseOutOfScope(scope, selections);
   const problems: { index: number; message: string }[] = [];
   const seen = new Set<string>();
-  const plans = selections.flatMap((selection, index) => {
+  const plans = selections.flatMap((selection, index): GrantPlan[] => {
     const item = request.items.find(
       (i) => i.platform === selection.platform && i.assetType === selection.assetType,
     );
-    const asset = listings[selection.platform]?.assets.find(
-      (a) => a.type === selection.assetType && a.id === selection.assetId,
-    );
-    const key = `${selection.platform}/${selection.assetType}/${selection.assetId}`;
+    const found = item ? selectedAsset(services, listings, selection) : undefined;
+    const asset = found && 'asset' in found ? found.asset : undefined;
+    const blocked = asset?.blocked;
+    const key = `${selection.platform}/${selection.assetType}/${asset?.id ?? ''}`;
     if (!item) problems.push({ index, message: 'This kind of asset was not asked for' });
-    else if (!asset)
-      problems.push({ index, message: 'This asset was not in your list: reload the page' });
-    else if (asset.blocked) problems.push({ index, message: asset.blocked.message });
+    else if (found && 'problem' in found) problems.push({ index, message: found.problem });
+    else if (blocked) problems.push({ index, message: blocked.message });
     else if (seen.has(key)) problems.push({ index, message: 'This asset is ticked twice' });
     seen.add(key);
-    if (!item || !asset || asset.blocked) return [];
+    if (!item || !asset || blocked) return [];
     // A re-request grants each asset at its recorded old level, not the type's highest.
     const level =
       findScopedAsset(scope, selection.platform, selection.assetType, asset.id)?.level ??
@@ -112,12 +157,15 @@ async function planGrants(
           assetId: asset.id,
           level,
         }),
+        ...(found && 'guided' in found && found.guided ? { guided: found.guided } : {}),
       },
     ];
   });
   if (problems.length > 0)
     throw new AppError('unprocessable', 'Some ticked assets cannot be shared', problems);
   for (const platform of new Set(plans.map((p) => p.platform))) {
+    // A platform without sign-in (Shopify) names the agency by its name: nothing to connect.
+    if (services.manifests[platform]?.oauth === null) continue;
     const agency = await findAgencyConnection(tx, request.agencyId, platform);
     if (!agency?.businessId) {
       throw new AppError(
@@ -137,44 +185,107 @@ export async function approveSelection(
   onboardingId: string,
   selections: readonly Selection[],
 ): Promise<{ grants: Grant[]; approvedNow: boolean }> {
-  const result = await withAudit(services.db, async (tx) => {
-    const onboarding = await lockOnboarding(tx, onboardingId);
-    if (!onboarding) throw new AppError('not_found', 'Open the link again');
-    if (onboarding.status !== 'started') {
+  const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; queued: Grant[] }>(
+    services.db,
+    async (tx) => {
+      const onboarding = await lockOnboarding(tx, onboardingId);
+      if (!onboarding) throw new AppError('not_found', 'Open the link again');
+      if (onboarding.status !== 'started') {
+        return {
+          result: {
+            grants: await listGrantsByOnboarding(tx, onboardingId),
+            approvedNow: false,
+            queued: [],
+          },
+          audit: [],
+        };
+      }
+      const plans = await planGrants(services, tx, request, onboarding, selections);
+      const inserted = await insertGrants(tx, plans);
+      await setOnboardingStatus(tx, onboardingId, 'approved', services.now());
+      await cancelLinkReminders(tx, request.id);
+      const guidedIds = await startGuidedSteps(services, tx, request.agencyId, plans, inserted);
+      const progress =
+        guidedIds.size > 0 ? await advanceOnboarding(tx, onboardingId, services.now()) : [];
+      const grants = await listGrantsByOnboarding(tx, onboardingId);
       return {
-        result: { grants: await listGrantsByOnboarding(tx, onboardingId), approvedNow: false },
-        audit: [],
+        result: { grants, approvedNow: true, queued: inserted.filter((g) => !guidedIds.has(g.id)) },
+        audit: [
+          {
+            agencyId: request.agencyId,
+            actor: { kind: 'client', id: onboardingId },
+            action: 'onboarding.approved',
+            target: { kind: 'onboarding', id: onboardingId },
+            data: {
+              request_id: request.id,
+              grants: grants.map((g) => ({
+                id: g.id,
+                asset_type: g.assetType,
+                asset_id: g.assetId,
+                level: g.permissionLevel,
+              })),
+            },
+          },
+          ...progress,
+        ],
       };
-    }
-    const plans = await planGrants(services, tx, request, onboarding, selections);
-    const grants = await insertGrants(tx, plans);
-    await setOnboardingStatus(tx, onboardingId, 'approved', services.now());
-    await cancelLinkReminders(tx, request.id);
-    return {
-      result: { grants, approvedNow: true },
-      audit: {
-        agencyId: request.agencyId,
-        actor: { kind: 'client', id: onboardingId },
-        action: 'onboarding.approved',
-        target: { kind: 'onboarding', id: onboardingId },
-        data: {
-          request_id: request.id,
-          grants: grants.map((g) => ({
-            id: g.id,
-            asset_type: g.assetType,
-            asset_id: g.assetId,
-            level: g.permissionLevel,
-          })),
-        },
-      },
-    };
-  });
+    },
+  );
+  // Guided grants wait for a person from the start: no job runs for them.
   if (result.approvedNow) {
     await enqueueGrantJobs(
       services.boss,
-      result.grants.map((g) => g.id),
+      result.queued.map((g) => g.id),
       { fresh: true },
     );
   }
-  return result;
+  return { grants: result.grants, approvedNow: result.approvedNow };
+}
+
+/**
+ * Stores the client's input of each guided grant and moves the grant straight to its guided step
+ * (queued → needs_manual_step, in the approval's transaction); returns the ids of those grants.
+ */
+async function startGuidedSteps(
+  services: OnboardingServices,
+  tx: Executor,
+  agencyId: string,
+  plans: readonly GrantPlan[],
+  inserted: readonly Grant[],
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  const guided = plans.filter((p) => p.guided && isGuidedPlatform(p.platform));
+  if (guided.length === 0) return ids;
+  const branding = await findAgencyBranding(tx, agencyId);
+  const agencyName = branding?.displayName ?? 'Your agency';
+  const now = services.now();
+  for (const plan of guided) {
+    const grant = inserted.find((g) => g.idempotencyKey === plan.idempotencyKey);
+    if (!grant || grant.status !== 'queued' || !plan.guided || !isGuidedPlatform(plan.platform))
+      continue;
+    const connection = await findAgencyConnection(tx, agencyId, plan.platform);
+    const step = guidedStep({
+      platform: plan.platform,
+      assetId: plan.assetId,
+      level: plan.permissionLevel,
+      agencyEmail: connection?.businessId ?? null,
+      agencyName,
+      stored: plan.guided,
+    });
+    await insertGrantInputs(tx, [
+      { grantId: grant.id, agencyId, platform: plan.platform, input: plan.guided },
+    ]);
+    await settleGrant(tx, {
+      id: grant.id,
+      from: ['queued'],
+      now,
+      settlement: {
+        status: 'needs_manual_step',
+        manualStep: { kind: 'guided', ...step },
+        step: { name: 'guided_step', at: now.toISOString(), detail: plan.platform },
+      },
+    });
+    ids.add(grant.id);
+  }
+  return ids;
 }

@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import type { PlatformManifest } from '../../platforms/types.ts';
 import type { AccessRequest, AccessRequestItem } from '../../store/access-requests.ts';
 import type { Grant } from '../../store/grants.ts';
+import type { StoredGuidedInput } from '../../store/guided-grants.ts';
 
 type Manifests = Readonly<Record<string, PlatformManifest>>;
 
@@ -21,6 +22,8 @@ export function presentItem(manifests: Manifests, item: AccessRequestItem) {
     assetType: item.assetType,
     assetTypeLabel: type?.label ?? item.assetType,
     grantMethod: type?.grantMethod ?? 'api',
+    // What the client types for a guided type (site URL, channel, store and code).
+    clientInput: type?.clientInput ?? null,
     permissionLevel: item.permissionLevel,
     levelLabel: level?.label ?? item.permissionLevel,
     levelDescription: level?.description ?? '',
@@ -44,7 +47,7 @@ async function presentManualStep(value: unknown) {
       ? await QRCode.toDataURL(step.actionUrl, { margin: 1, width: 240 })
       : null;
   return {
-    kind: step.kind === 'pending_acceptance' ? 'pending_acceptance' : 'manual',
+    kind: step.kind === 'pending_acceptance' || step.kind === 'guided' ? step.kind : 'manual',
     title: step.title ?? null,
     detail: step.detail ?? null,
     instructions: step.instructions ?? [],
@@ -53,9 +56,20 @@ async function presentManualStep(value: unknown) {
   };
 }
 
-/** One grant's live status for the client page and the dashboard. */
-export async function presentGrant(manifests: Manifests, grant: Grant) {
-  const type = manifests[grant.platform]?.assetTypes.find((t) => t.id === grant.assetType);
+/** Who said a grant is done when no API could read it: the client, the agency, or nobody. */
+export function confirmedBy(grant: Grant): 'client' | 'agency' | null {
+  if (grant.steps.some((s) => s.name === 'client_confirmed')) return 'client';
+  if (grant.steps.some((s) => s.name === 'agency_confirmed')) return 'agency';
+  return null;
+}
+
+/**
+ * One grant's live status for the client page and the dashboard; with the client's input of a
+ * guided step (Shopify store and collaborator code) when the caller read it.
+ */
+export async function presentGrant(manifests: Manifests, grant: Grant, input?: StoredGuidedInput) {
+  const manifest = manifests[grant.platform];
+  const type = manifest?.assetTypes.find((t) => t.id === grant.assetType);
   const alreadyShared = grant.steps.some((s) => (s.detail ?? '').startsWith('already_granted'));
   return {
     id: grant.id,
@@ -72,6 +86,11 @@ export async function presentGrant(manifests: Manifests, grant: Grant) {
     alreadyShared,
     failureReason: grant.failureReason,
     manualStep: await presentManualStep(grant.manualStep),
+    // How the access is known: `api` (read back), or a person's confirmation (never verified).
+    verification: manifest?.verification ?? 'api',
+    grantMethod: type?.grantMethod ?? 'api',
+    confirmedBy: confirmedBy(grant),
+    clientInput: input ?? null,
     attempts: grant.attempts,
     // The recovery points the grant job recorded (names, times, outcomes; never a token).
     steps: grant.steps.map(({ name, at, detail }) =>

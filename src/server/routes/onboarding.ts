@@ -7,13 +7,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GrantBlocked } from '../../jobs/grant-deps.ts';
+import { settleGrantAndAdvance } from '../../jobs/onboarding-progress.ts';
 import { recheckGrant } from '../../jobs/recheck-grant.ts';
 import { PlatformError } from '../../platforms/errors.ts';
 import { scopeListing } from '../../domain/rerequest-scope.ts';
 import { markLinkOpened, type AccessRequest } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
-import { listGrantsByOnboarding } from '../../store/grants.ts';
+import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
+import { listGrantInputs } from '../../store/guided-grants.ts';
 import { findOrCreateOnboarding, saveAssetListing } from '../../store/onboardings.ts';
 import {
   findAgencyConnection,
@@ -56,6 +58,25 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
+  // A guided platform: every asset type asked there is a step the client follows, typing what it
+  // needs; the client does not sign in to it here.
+  const isGuided = (request: AccessRequest, platform: string) =>
+    request.items
+      .filter((i) => i.platform === platform)
+      .every(
+        (i) =>
+          services.manifests[platform]?.assetTypes.find((t) => t.id === i.assetType)
+            ?.grantMethod === 'guided',
+      );
+
+  const presentGrants = async (agencyId: string, grants: readonly Grant[]) => {
+    const inputs = await listGrantInputs(
+      services.db,
+      agencyId,
+      grants.map((g) => g.id),
+    );
+    return Promise.all(grants.map((g) => presentGrant(services.manifests, g, inputs.get(g.id))));
+  };
 
   return async (root) => {
     const app = root.withTypeProvider<ZodTypeProvider>();
@@ -69,11 +90,17 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       const platforms = await Promise.all(
         platformsOf(request).map(async (id) => {
           const agency = await findAgencyConnection(services.db, request.agencyId, id);
+          const manifest = services.manifests[id];
           return {
             id,
-            name: services.manifests[id]?.name ?? id,
+            name: manifest?.name ?? id,
             connected: Boolean(await findOnboardingConnection(services.db, onboarding.id, id)),
-            agencyReady: Boolean(agency?.businessId),
+            // A platform without sign-in (Shopify) names the agency by its name: always ready.
+            agencyReady: manifest?.oauth === null || Boolean(agency?.businessId),
+            guided: isGuided(request, id),
+            verification: manifest?.verification ?? 'api',
+            // Where the client adds the agency (its Google email), for the guided step's words.
+            agencyIdentity: manifest?.oauth === null ? null : (agency?.businessId ?? null),
           };
         }),
       );
@@ -102,6 +129,10 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         const { request, onboarding } = await open(req.params.link);
         if (!platformsOf(request).includes(req.params.platform))
           throw new AppError('not_found', 'This link asks for nothing on that platform');
+        if (isGuided(request, req.params.platform))
+          throw new AppError('conflict', 'Nothing to sign in to here: follow the steps shown', {
+            reason: 'guided',
+          });
         if (onboarding.status !== 'started')
           throw new AppError('conflict', 'You have already approved this request');
         const url = await startOAuth(services, req, reply, {
@@ -208,8 +239,33 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         },
         working,
         grantedTo: agencyBusinesses,
-        grants: await Promise.all(grants.map((g) => presentGrant(services.manifests, g))),
+        grants: await presentGrants(request.agencyId, grants),
       };
+    });
+
+    // YouTube: no API can confirm channel permissions; the client's word is recorded as such.
+    app.post('/:link/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
+      const { onboarding } = await open(req.params.link);
+      const grant = (await listGrantsByOnboarding(services.db, onboarding.id)).find(
+        (g) => g.id === req.params.grantId,
+      );
+      if (!grant) throw new AppError('not_found', 'No such item in this request');
+      if (services.manifests[grant.platform]?.verification !== 'client_confirmation')
+        throw new AppError('conflict', 'Latchkey checks this one itself: press "Check again"', {
+          reason: 'not_client_confirmed',
+        });
+      const at = services.now().toISOString();
+      const settled = await settleGrantAndAdvance(services.grantDeps, {
+        grantId: grant.id,
+        from: ['needs_manual_step'],
+        settlement: {
+          status: 'granted',
+          verified: false,
+          step: { name: 'client_confirmed', at, detail: 'confirmed by the client; not verified' },
+        },
+        actor: { kind: 'client', id: onboarding.id },
+      });
+      return { grant: await presentGrant(services.manifests, settled ?? grant) };
     });
 
     app.post('/:link/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {

@@ -72,7 +72,15 @@ describe('the client journey', () => {
       'TikTok account',
     ]);
     expect(body.platforms).toEqual([
-      { id: 'tiktok', name: 'TikTok', connected: false, agencyReady: false },
+      {
+        id: 'tiktok',
+        name: 'TikTok',
+        connected: false,
+        agencyReady: false,
+        guided: false,
+        verification: 'api',
+        agencyIdentity: null,
+      },
     ]);
   });
 
