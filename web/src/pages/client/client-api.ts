@@ -13,13 +13,23 @@ export interface OnboardingView {
       assetType: string;
       assetTypeLabel: string;
       grantMethod: string;
+      clientInput: 'site_url' | 'channel' | 'store_and_code' | null;
       permissionLevel: string;
       levelLabel: string;
       levelDescription: string;
     }[];
   };
   onboarding: { status: string };
-  platforms: { id: string; name: string; connected: boolean; agencyReady: boolean }[];
+  platforms: {
+    id: string;
+    name: string;
+    connected: boolean;
+    agencyReady: boolean;
+    /** Every asked type is a guided step: no sign-in, the client types what the step needs. */
+    guided: boolean;
+    verification: string;
+    agencyIdentity: string | null;
+  }[];
 }
 
 export interface ClientAsset {
@@ -56,6 +66,24 @@ export interface GrantView {
     actionUrl: string | null;
     qrCodeDataUrl: string | null;
   } | null;
+  /** `api` (read back), `client_confirmation` or `agency_confirmation` (a person's word). */
+  verification: string;
+  grantMethod: string;
+  confirmedBy: 'client' | 'agency' | null;
+  clientInput: Record<string, string> | null;
+}
+
+/** What the client typed for a guided asset type. */
+export type GuidedInput =
+  | { kind: 'site_url'; siteUrl: string }
+  | { kind: 'channel'; channel: string }
+  | { kind: 'store_and_code'; storeUrl: string; collaboratorCode?: string };
+
+export interface Selection {
+  platform: string;
+  assetType: string;
+  assetId?: string;
+  input?: GuidedInput;
 }
 
 export interface ProgressView {
@@ -73,7 +101,7 @@ export function onboardingApi(token: string) {
     start: (platform: string) =>
       apiFetch<{ authorizationUrl: string }>(`${base}/oauth/${platform}/start`, { method: 'POST' }),
     assets: (platform: string) => apiFetch<AssetListing>(`${base}/assets/${platform}`),
-    approve: (selections: { platform: string; assetType: string; assetId: string }[]) =>
+    approve: (selections: Selection[]) =>
       apiFetch<{ grants: GrantView[] }>(`${base}/approve`, {
         method: 'POST',
         body: { selections },
@@ -81,5 +109,7 @@ export function onboardingApi(token: string) {
     progress: () => apiFetch<ProgressView>(`${base}/progress`),
     check: (grantId: string) =>
       apiFetch<{ grant: GrantView }>(`${base}/grants/${grantId}/check`, { method: 'POST' }),
+    confirm: (grantId: string) =>
+      apiFetch<{ grant: GrantView }>(`${base}/grants/${grantId}/confirm`, { method: 'POST' }),
   };
 }

@@ -6,8 +6,12 @@ import type { Translate } from './messages.ts';
 export function GrantProgress(props: {
   grants: GrantView[];
   agency: string;
+  platformNames: Readonly<Record<string, string>>;
+  /** Grants whose last check found nothing yet. */
+  notYet: ReadonlySet<string>;
   t: Translate;
   onCheck: (grantId: string) => Promise<void>;
+  onConfirm: (grantId: string) => Promise<void>;
 }) {
   const { t } = props;
   return (
@@ -34,8 +38,23 @@ export function GrantProgress(props: {
             <p className="lk-note">{t('alreadyShared', { agency: props.agency })}</p>
           )}
           {grant.failureReason && <p className="lk-error">{grant.failureReason}</p>}
+          {grant.status === 'granted' && grant.confirmedBy && (
+            <p className="lk-note" data-testid={`confirmed-${grant.assetId}`}>
+              {t(grant.confirmedBy === 'client' ? 'confirmedByClient' : 'confirmedByAgency', {
+                agency: props.agency,
+                platform: props.platformNames[grant.platform] ?? grant.platform,
+              })}
+            </p>
+          )}
           {grant.manualStep && grant.status !== 'granted' && (
-            <ManualStep grant={grant} t={t} onCheck={props.onCheck} />
+            <ManualStep
+              grant={grant}
+              agency={props.agency}
+              notYet={props.notYet.has(grant.id)}
+              t={t}
+              onCheck={props.onCheck}
+              onConfirm={props.onConfirm}
+            />
           )}
         </li>
       ))}
@@ -45,15 +64,21 @@ export function GrantProgress(props: {
 
 function ManualStep(props: {
   grant: GrantView;
+  agency: string;
+  notYet: boolean;
   t: Translate;
   onCheck: (id: string) => Promise<void>;
+  onConfirm: (id: string) => Promise<void>;
 }) {
   const step = props.grant.manualStep;
   const [checking, setChecking] = useState(false);
   if (!step) return null;
+  const { verification } = props.grant;
+  const guided = props.grant.grantMethod === 'guided';
   const check = async () => {
     setChecking(true);
-    await props.onCheck(props.grant.id).finally(() => setChecking(false));
+    const act = verification === 'client_confirmation' ? props.onConfirm : props.onCheck;
+    await act(props.grant.id).finally(() => setChecking(false));
   };
   return (
     <div className="lk-step">
@@ -89,14 +114,25 @@ function ManualStep(props: {
           </a>
         </p>
       )}
-      <button
-        type="button"
-        onClick={() => void check()}
-        disabled={checking}
-        data-testid={`check-${props.grant.assetId}`}
-      >
-        {props.t('checkAgain')}
-      </button>
+      {props.notYet && (
+        <p className="lk-warning" data-testid={`not-yet-${props.grant.assetId}`}>
+          {props.t('notThereYet', { agency: props.agency })}
+        </p>
+      )}
+      {verification === 'agency_confirmation' ? (
+        <p className="lk-note" data-testid={`waiting-agency-${props.grant.assetId}`}>
+          {props.t('waitingForAgency', { agency: props.agency })}
+        </p>
+      ) : (
+        <button
+          type="button"
+          onClick={() => void check()}
+          disabled={checking}
+          data-testid={`${verification === 'client_confirmation' ? 'confirm' : 'check'}-${props.grant.assetId}`}
+        >
+          {guided ? props.t('iHaveDoneThis') : props.t('checkAgain')}
+        </button>
+      )}
     </div>
   );
 }

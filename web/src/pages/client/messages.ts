@@ -46,6 +46,19 @@ const en = {
   ends: 'Access ends on {date}.',
   done: 'All done. You can close this page.',
   waiting: 'Some items wait for a person; this page updates by itself.',
+  guidedIntro:
+    'No sign-in is needed for {platform}. Tell us which one below; after you approve you will see the exact steps to follow in {platform}.',
+  guided_site_url: 'Your Search Console property (https://www.example.com/ or example.com)',
+  guided_channel: 'Your YouTube channel (@handle or its youtube.com address)',
+  guided_store: 'Your store address (your-store.myshopify.com)',
+  guided_code: 'Collaborator request code (4 digits, if your store uses one)',
+  iHaveDoneThis: 'I have done this',
+  notThereYet:
+    'We cannot see the access for {agency} yet. Check each step above (the email, the property) and press the button again; it can take a minute to show.',
+  confirmedByClient: 'Confirmed by you: {platform} has no way for us to check it.',
+  confirmedByAgency: 'Marked done by {agency}: {platform} has no way for us to check it.',
+  waitingForAgency:
+    '{agency} now requests access from its Shopify Partner Dashboard. Accept the request in your Shopify admin when it arrives; {agency} marks it done here.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -88,6 +101,19 @@ const es: Record<MessageKey, string> = {
   ends: 'El acceso termina el {date}.',
   done: 'Todo listo. Puedes cerrar esta página.',
   waiting: 'Algunos elementos esperan a una persona; esta página se actualiza sola.',
+  guidedIntro:
+    'No hace falta iniciar sesión en {platform}. Indica cuál abajo; al aprobar verás los pasos exactos que seguir en {platform}.',
+  guided_site_url: 'Tu propiedad de Search Console (https://www.example.com/ o example.com)',
+  guided_channel: 'Tu canal de YouTube (@nombre o su dirección youtube.com)',
+  guided_store: 'La dirección de tu tienda (tu-tienda.myshopify.com)',
+  guided_code: 'Código de solicitud de colaborador (4 dígitos, si tu tienda lo usa)',
+  iHaveDoneThis: 'Ya lo he hecho',
+  notThereYet:
+    'Aún no vemos el acceso de {agency}. Revisa cada paso (el correo, la propiedad) y pulsa el botón de nuevo; puede tardar un minuto.',
+  confirmedByClient: 'Confirmado por ti: {platform} no nos permite comprobarlo.',
+  confirmedByAgency: 'Marcado como hecho por {agency}: {platform} no nos permite comprobarlo.',
+  waitingForAgency:
+    '{agency} solicita ahora el acceso desde su Shopify Partner Dashboard. Acepta la solicitud en tu administrador de Shopify cuando llegue; {agency} lo marcará como hecho aquí.',
 };
 
 const de: Record<MessageKey, string> = {
@@ -127,6 +153,19 @@ const de: Record<MessageKey, string> = {
   ends: 'Der Zugriff endet am {date}.',
   done: 'Fertig. Sie können diese Seite schließen.',
   waiting: 'Einige Elemente warten auf eine Person; diese Seite aktualisiert sich selbst.',
+  guidedIntro:
+    'Für {platform} ist keine Anmeldung nötig. Geben Sie unten an, welches Konto gemeint ist; nach der Freigabe sehen Sie die genauen Schritte in {platform}.',
+  guided_site_url: 'Ihre Search-Console-Property (https://www.example.com/ oder example.com)',
+  guided_channel: 'Ihr YouTube-Kanal (@name oder seine youtube.com-Adresse)',
+  guided_store: 'Ihre Shop-Adresse (ihr-shop.myshopify.com)',
+  guided_code: 'Code für Mitarbeiteranfragen (4 Ziffern, falls Ihr Shop einen nutzt)',
+  iHaveDoneThis: 'Erledigt',
+  notThereYet:
+    'Wir sehen den Zugriff für {agency} noch nicht. Prüfen Sie die Schritte (E-Mail, Property) und drücken Sie erneut; es kann eine Minute dauern.',
+  confirmedByClient: 'Von Ihnen bestätigt: {platform} lässt uns das nicht prüfen.',
+  confirmedByAgency: 'Von {agency} als erledigt markiert: {platform} lässt uns das nicht prüfen.',
+  waitingForAgency:
+    '{agency} fragt den Zugriff jetzt über sein Shopify Partner Dashboard an. Nehmen Sie die Anfrage in Ihrem Shopify-Admin an; {agency} markiert es hier als erledigt.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, es, de };

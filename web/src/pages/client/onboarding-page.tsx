@@ -6,8 +6,10 @@ import {
   type AssetListing,
   type OnboardingView,
   type ProgressView,
+  type Selection,
 } from './client-api.ts';
 import { GrantProgress } from './grant-progress.tsx';
+import { GuidedFields, guidedInputOf, type GuidedValues } from './guided-fields.tsx';
 import {
   initialLanguage,
   languages,
@@ -47,6 +49,9 @@ export function OnboardingPage(props: { token: string }) {
   const store = useMemo(() => selectionStore(props.token), [props.token]);
   const [selected, setSelected] = useState<Set<string>>(() => store.load());
   const [progress, setProgress] = useState<ProgressView>();
+  const [guided, setGuided] = useState<GuidedValues>({});
+  // Grants whose last "I have done this" found nothing yet (guided steps read back by API).
+  const [notYet, setNotYet] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [notice] = useState(() => new URLSearchParams(window.location.search));
@@ -124,13 +129,22 @@ export function OnboardingPage(props: { token: string }) {
       setBusy(false);
     }
   };
+  const guidedPlatforms = new Set(view.platforms.filter((p) => p.guided).map((p) => p.id));
+  const guidedSelections: Selection[] = view.request.items.flatMap((item) => {
+    if (!guidedPlatforms.has(item.platform)) return [];
+    const input = guidedInputOf(item, guided);
+    return input ? [{ platform: item.platform, assetType: item.assetType, input }] : [];
+  });
   const approve = async () => {
     setBusy(true);
     try {
-      const selections = [...selected].map((key) => {
-        const [platform = '', assetType = '', assetId = ''] = key.split(':');
-        return { platform, assetType, assetId };
-      });
+      const selections: Selection[] = [
+        ...[...selected].map((key) => {
+          const [platform = '', assetType = '', assetId = ''] = key.split(':');
+          return { platform, assetType, assetId };
+        }),
+        ...guidedSelections,
+      ];
       await api.approve(selections);
       store.clear();
       await reload();
@@ -149,9 +163,22 @@ export function OnboardingPage(props: { token: string }) {
       return next;
     });
   const check = async (grantId: string) => {
-    await api.check(grantId).catch((e: unknown) => setError(describeError(e)));
+    const checked = await api.check(grantId).catch((e: unknown) => setError(describeError(e)));
+    const stillWaiting = checked ? checked.grant.status === 'needs_manual_step' : false;
+    setNotYet((old) => {
+      const next = new Set(old);
+      if (stillWaiting) next.add(grantId);
+      else next.delete(grantId);
+      return next;
+    });
     setProgress(await api.progress());
   };
+  const confirm = async (grantId: string) => {
+    await api.confirm(grantId).catch((e: unknown) => setError(describeError(e)));
+    setProgress(await api.progress());
+  };
+  const setGuidedValue = (key: string, name: string, value: string) =>
+    setGuided((old) => ({ ...old, [key]: { ...old[key], [name]: value } }));
 
   return (
     <main
@@ -193,7 +220,11 @@ export function OnboardingPage(props: { token: string }) {
                 {index + 1} / {view.platforms.length} · {platform.name}
               </p>
             )}
-            <p>{t('intro', { agency, platform: platform.name })}</p>
+            <p>
+              {platform.guided
+                ? t('guidedIntro', { platform: platform.name })
+                : t('intro', { agency, platform: platform.name })}
+            </p>
             <h2>{t('asked')}</h2>
             <ul>
               {items.map((item) => (
@@ -221,7 +252,10 @@ export function OnboardingPage(props: { token: string }) {
                 {t('agencyNotReady', { agency, platform: platform.name })}
               </p>
             )}
-            {view.onboarding.status === 'started' && (
+            {view.onboarding.status === 'started' && platform.guided && (
+              <GuidedFields items={items} values={guided} onChange={setGuidedValue} t={t} />
+            )}
+            {view.onboarding.status === 'started' && !platform.guided && (
               <>
                 {platform.connected && <p>{t('connected', { platform: platform.name })}</p>}
                 <button
@@ -255,17 +289,22 @@ export function OnboardingPage(props: { token: string }) {
           </section>
         );
       })}
-      {view.onboarding.status === 'started' && Object.keys(listings).length > 0 && (
-        <button
-          type="button"
-          className="lk-primary"
-          disabled={busy || selected.size === 0 || view.platforms.some((p) => !p.agencyReady)}
-          onClick={() => void approve()}
-          data-testid="approve"
-        >
-          {busy ? t('approving') : t('approve')}
-        </button>
-      )}
+      {view.onboarding.status === 'started' &&
+        (Object.keys(listings).length > 0 || guidedPlatforms.size > 0) && (
+          <button
+            type="button"
+            className="lk-primary"
+            disabled={
+              busy ||
+              selected.size + guidedSelections.length === 0 ||
+              view.platforms.some((p) => !p.agencyReady)
+            }
+            onClick={() => void approve()}
+            data-testid="approve"
+          >
+            {busy ? t('approving') : t('approve')}
+          </button>
+        )}
       {progress && (
         <section className="lk-card">
           <h2>{working || awaiting ? t('progress') : t('receipt')}</h2>
@@ -279,7 +318,15 @@ export function OnboardingPage(props: { token: string }) {
               })}
             </p>
           )}
-          <GrantProgress grants={progress.grants} agency={agency} t={t} onCheck={check} />
+          <GrantProgress
+            grants={progress.grants}
+            agency={agency}
+            platformNames={Object.fromEntries(view.platforms.map((p) => [p.id, p.name]))}
+            notYet={notYet}
+            t={t}
+            onCheck={check}
+            onConfirm={confirm}
+          />
           <p>{working || awaiting ? t('waiting') : t('done')}</p>
         </section>
       )}

@@ -11,10 +11,31 @@ const agencyHints: Partial<Record<GrantView['status'], string>> = {
   running: 'Latchkey is granting this now.',
 };
 
+const inputLabels: Readonly<Record<string, string>> = {
+  siteUrl: 'Search Console property',
+  channel: 'YouTube channel',
+  storeUrl: 'Store address',
+  collaboratorCode: 'Collaborator request code',
+};
+
+/** Who said it is done when no API can read it; empty when Latchkey read it back. */
+export function confirmationNote(grant: GrantView): string | undefined {
+  if (grant.confirmedBy === 'client') return 'Confirmed by the client; not verified (no API can).';
+  if (grant.confirmedBy === 'agency')
+    return 'Marked done by your agency; not verified (no API can).';
+  return undefined;
+}
+
 /** One asset of a request: status, what to do next, the manual step, the failure reason, history. */
-export function GrantCard(props: { grant: GrantView }) {
+export function GrantCard(props: {
+  grant: GrantView;
+  /** Marks a grant no API can read as done (Shopify); absent for viewers. */
+  onMarkDone?: (grantId: string) => void;
+}) {
   const { grant } = props;
   const step = grant.manualStep;
+  const input = grant.clientInput ? Object.entries(grant.clientInput) : [];
+  const note = confirmationNote(grant);
   return (
     <li className={`rq-grant rq-grant-${grant.status}`} data-testid={`grant-${grant.assetId}`}>
       <div className="rq-grant-head">
@@ -26,7 +47,43 @@ export function GrantCard(props: { grant: GrantView }) {
         </span>
         <GrantStatusBadge status={grant.status} />
       </div>
-      {agencyHints[grant.status] && <p className="rq-muted">{agencyHints[grant.status]}</p>}
+      {grant.verification === 'agency_confirmation' && grant.status === 'needs_manual_step' ? (
+        <p className="rq-muted">
+          Request collaborator access from your Shopify Partner Dashboard (Stores › Add store ›
+          Request access) with the store address and code below. Once the client has accepted it in
+          Shopify, mark it done here: no Shopify API can confirm it.
+        </p>
+      ) : (
+        agencyHints[grant.status] && <p className="rq-muted">{agencyHints[grant.status]}</p>
+      )}
+      {input.length > 0 && (
+        <dl className="rq-facts" data-testid={`client-input-${grant.assetId}`}>
+          {input
+            .filter(([key]) => key !== 'kind')
+            .map(([key, value]) => (
+              <div key={key}>
+                <dt>{inputLabels[key] ?? key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+        </dl>
+      )}
+      {note && grant.status === 'granted' && (
+        <p className="rq-muted" data-testid={`confirmed-${grant.assetId}`}>
+          {note}
+        </p>
+      )}
+      {props.onMarkDone &&
+        grant.verification === 'agency_confirmation' &&
+        grant.status === 'needs_manual_step' && (
+          <button
+            type="button"
+            onClick={() => props.onMarkDone?.(grant.id)}
+            data-testid={`mark-done-${grant.assetId}`}
+          >
+            Mark done (the client accepted in Shopify)
+          </button>
+        )}
       {grant.alreadyShared && <p className="rq-muted">This asset was already shared with you.</p>}
       {grant.failureReason && (
         <p className="rq-error" data-testid={`failure-${grant.assetId}`}>

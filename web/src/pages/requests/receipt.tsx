@@ -1,4 +1,5 @@
 import { useApi } from '../dashboard/use-api.ts';
+import { confirmationNote } from './grant-card.tsx';
 import { formatWhen } from './labels.ts';
 import type { RequestDetail } from './types.ts';
 
@@ -44,6 +45,12 @@ export function Receipt(props: { request: RequestDetail }) {
               <tr key={g.id}>
                 <td>
                   {g.assetName} <small className="rq-muted">{g.assetTypeLabel}</small>
+                  {confirmationNote(g) && (
+                    <>
+                      <br />
+                      <small className="rq-muted">{confirmationNote(g)}</small>
+                    </>
+                  )}
                 </td>
                 <td>{g.levelLabel}</td>
                 <td>{holder(g.platform)}</td>

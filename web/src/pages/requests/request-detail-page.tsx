@@ -42,6 +42,21 @@ export function RequestDetailPage(props: { id: string }) {
       setBusy(false);
     }
   };
+  const markDone = async (grantId: string) => {
+    setBusy(true);
+    try {
+      await apiFetch(
+        `/api/v1/requests/${encodeURIComponent(props.id)}/grants/${encodeURIComponent(grantId)}/confirm`,
+        { method: 'POST' },
+      );
+      setProblem(undefined);
+      reload();
+    } catch (failure) {
+      setProblem(explainError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
   const client = clients.data?.clients.find((c) => c.id === request?.clientId);
   return (
     <DashboardLayout title={request?.title ?? 'Request'}>
@@ -92,7 +107,13 @@ export function RequestDetailPage(props: { id: string }) {
             ) : (
               <ul className="rq-grants" aria-label="Assets">
                 {request.grants.map((grant) => (
-                  <GrantCard key={grant.id} grant={grant} />
+                  <GrantCard
+                    key={grant.id}
+                    grant={grant}
+                    {...(me.user.role !== 'viewer'
+                      ? { onMarkDone: (id: string) => void markDone(id) }
+                      : {})}
+                  />
                 ))}
               </ul>
             )}

@@ -67,6 +67,12 @@ export interface GrantView {
   alreadyShared: boolean;
   failureReason: string | null;
   manualStep: ManualStepView | null;
+  /** `api` (read back), or a person's word: `client_confirmation`, `agency_confirmation`. */
+  verification?: string;
+  grantMethod?: string;
+  confirmedBy?: 'client' | 'agency' | null;
+  /** What the client typed for a guided step (Shopify store URL and collaborator code). */
+  clientInput?: Record<string, string> | null;
   attempts: number;
   updatedAt: string;
   /** The step history, when the API includes it. */

@@ -1,0 +1,76 @@
+import type { GuidedInput, OnboardingView } from './client-api.ts';
+import type { Translate } from './messages.ts';
+
+/** The client's typed values per `platform:assetType` (checked again by the server). */
+export type GuidedValues = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The input for one asked item, or undefined while its fields are empty. */
+export function guidedInputOf(
+  item: OnboardingView['request']['items'][number],
+  values: GuidedValues,
+): GuidedInput | undefined {
+  const v = values[`${item.platform}:${item.assetType}`] ?? {};
+  const text = (name: string) => (v[name] ?? '').trim();
+  switch (item.clientInput) {
+    case 'site_url':
+      return text('siteUrl') ? { kind: 'site_url', siteUrl: text('siteUrl') } : undefined;
+    case 'channel':
+      return text('channel') ? { kind: 'channel', channel: text('channel') } : undefined;
+    case 'store_and_code':
+      return text('storeUrl')
+        ? {
+            kind: 'store_and_code',
+            storeUrl: text('storeUrl'),
+            ...(text('collaboratorCode') ? { collaboratorCode: text('collaboratorCode') } : {}),
+          }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const fieldsOf = {
+  site_url: [{ name: 'siteUrl', label: 'guided_site_url' }],
+  channel: [{ name: 'channel', label: 'guided_channel' }],
+  store_and_code: [
+    { name: 'storeUrl', label: 'guided_store' },
+    { name: 'collaboratorCode', label: 'guided_code' },
+  ],
+} as const;
+
+/** The fields of a guided platform's items: what the client names before approving. */
+export function GuidedFields(props: {
+  items: OnboardingView['request']['items'];
+  values: GuidedValues;
+  onChange: (key: string, name: string, value: string) => void;
+  t: Translate;
+}) {
+  return (
+    <div className="lk-picker">
+      {props.items.map((item) => {
+        const key = `${item.platform}:${item.assetType}`;
+        const fields = item.clientInput ? fieldsOf[item.clientInput] : [];
+        return (
+          <fieldset key={key}>
+            <legend>
+              {item.assetTypeLabel} <small>({item.levelLabel})</small>
+            </legend>
+            {fields.map((field) => (
+              <label key={field.name} className="lk-field">
+                {props.t(field.label)}
+                <input
+                  type="text"
+                  value={props.values[key]?.[field.name] ?? ''}
+                  onChange={(e) => props.onChange(key, field.name, e.target.value)}
+                  inputMode={field.name === 'collaboratorCode' ? 'numeric' : undefined}
+                  maxLength={field.name === 'collaboratorCode' ? 4 : 300}
+                  data-testid={`guided-${item.platform}-${field.name}`}
+                />
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
