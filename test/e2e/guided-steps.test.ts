@@ -1,0 +1,252 @@
+/**
+ * The steps a person does by hand, in real Chromium against a running Latchkey in sandbox mode:
+ * - Meta Instagram: the client ticks an Instagram account, sees the exact step (our business id),
+ *   assigns the partner in the Meta sandbox's Business Settings console, presses "Check again",
+ *   and the grant becomes granted through the `/{ig_user_id}/agencies` read-back.
+ * - Search Console: the client names the property, sees the step with the agency's Google email,
+ *   "I have done this" first says it is not there yet; once the user exists in the Google sandbox
+ *   (its control API stands in for Search Console's UI) the same button verifies it (sites.get).
+ * - Shopify: the client types the store URL and collaborator code; the agency sees them on the
+ *   request page and marks it done; both pages say it was not verified.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildAgency, type TestAgency } from '../support/agency.ts';
+import { launchChromium } from '../support/browser.ts';
+import { captureLogger } from '../support/logger.ts';
+import { G, M } from '../support/multi-platform.ts';
+import { browserCookieOf } from '../support/onboarding.ts';
+
+const INSTAGRAM = '700000000000001';
+const SITE = 'https://www.acme-shop.example/';
+const STORE = 'acme-outdoor.myshopify.com';
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+let url: string;
+let agency: TestAgency;
+const logs = captureLogger('info');
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-guided-'));
+  const config = loadConfig({
+    LATCHKEY_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+  });
+  runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
+  url = runtime.url ?? '';
+  agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function agencyApi(method: string, pathname: string, body?: unknown) {
+  return fetch(`${url}${pathname}`, {
+    method,
+    headers: {
+      cookie: agency.sessionCookie,
+      origin: url,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    redirect: 'manual',
+  });
+}
+
+/** Runs `act` on the consent screen and returns the redirect it makes to Latchkey's callback. */
+async function captureCallback(
+  context: BrowserContext,
+  authorizationUrl: string,
+  act: (page: Page) => Promise<void>,
+): Promise<URL> {
+  const page = await context.newPage();
+  let captured: URL | undefined;
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${url}/oauth/callback/`)) captured = new URL(request.url());
+  });
+  await page.goto(authorizationUrl);
+  await act(page);
+  await expect.poll(() => captured, { timeout: 10_000 }).toBeDefined();
+  await page.close();
+  return captured as URL;
+}
+
+const signInMeta = (userId: string) => async (page: Page) => {
+  await page.getByTestId(`signin-user-${userId}`).click();
+  await page.getByTestId('consent-allow').click();
+};
+const signInGoogle = (email: string) => async (page: Page) => {
+  await page.getByTestId(`sign-in-${email}`).click();
+  await page.getByTestId('consent-allow').click();
+};
+
+/** The agency connects a platform and picks where grants go; returns the consent page's origin. */
+async function connectAgency(
+  platform: string,
+  act: (page: Page) => Promise<void>,
+  businessId: string,
+): Promise<string> {
+  const start = await agencyApi('POST', `/api/v1/agency/connections/${platform}/start`);
+  expect(start.status).toBe(200);
+  const browserCookie = browserCookieOf(start.headers.getSetCookie());
+  const { authorizationUrl } = (await start.json()) as { authorizationUrl: string };
+  const context = await browser.newContext();
+  const callback = await captureCallback(context, authorizationUrl, act);
+  await context.close();
+  const back = await fetch(`${url}${callback.pathname}${callback.search}`, {
+    headers: { cookie: browserCookie },
+    redirect: 'manual',
+  });
+  expect(back.status).toBe(303);
+  const pick = await agencyApi('PUT', `/api/v1/agency/connections/${platform}/business`, {
+    businessId,
+  });
+  expect(pick.status).toBe(200);
+  return new URL(authorizationUrl).origin;
+}
+
+const grantLine = (page: Page, assetId: string, status: string) =>
+  page.locator(`[data-testid="grant-${assetId}"][data-status="${status}"]`);
+
+describe('guided and manual steps, in a real browser', () => {
+  it('walks Instagram (Meta read-back), Search Console (sites.get) and Shopify (agency marks done)', async () => {
+    const steps: string[] = [];
+    const step = (name: string) => steps.push(`${new Date().toISOString()} ${name}`);
+    let token = '';
+    onTestFailed(async () => {
+      const progress = token
+        ? await (await fetch(`${url}/api/v1/onboarding/${token}/progress`)).text()
+        : '';
+      console.log(
+        `steps:\n${steps.join('\n')}\nprogress: ${progress}\nlast log lines:\n${logs.lines.slice(-30).join('')}`,
+      );
+    });
+    step('agency connections');
+    await connectAgency('meta', signInMeta(M.nora), M.northwind);
+    const googleRoot = await connectAgency('search_console', signInGoogle(G.agency), G.agency);
+
+    step('request');
+    const options = (await (await agencyApi('GET', '/api/v1/requests/options')).json()) as {
+      platforms: { id: string }[];
+    };
+    expect(options.platforms.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['search_console', 'youtube', 'shopify']),
+    );
+    const created = await agencyApi('POST', '/api/v1/requests', {
+      title: 'Instagram, search and store for Acme',
+      items: [
+        { platform: 'meta', assetType: 'instagram_account', permissionLevel: 'partner' },
+        { platform: 'search_console', assetType: 'sc_property', permissionLevel: 'full' },
+        { platform: 'shopify', assetType: 'shopify_store', permissionLevel: 'collaborator' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { link: { url: string }; request: { id: string } };
+    token = body.link.url.split('/l/')[1] ?? '';
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(body.link.url);
+    await page.getByRole('heading', { name: 'Northwind Media asks for access' }).waitFor();
+    // Guided platforms ask for what the step needs, with no sign-in button.
+    expect(await page.getByTestId('connect-search_console').count()).toBe(0);
+    expect(await page.getByTestId('connect-shopify').count()).toBe(0);
+
+    step('client meta');
+    await page.getByTestId('connect-meta').click();
+    await signInMeta(M.ada)(page);
+    await page.getByTestId(`pick-${INSTAGRAM}`).check();
+    step('client guided inputs');
+    await page.getByTestId('guided-search_console-siteUrl').fill('https://www.acme-shop.example');
+    await page.getByTestId('guided-shopify-storeUrl').fill(`https://${STORE}/admin`);
+    await page.getByTestId('guided-shopify-collaboratorCode').fill('4821');
+    await page.getByTestId('approve').click();
+
+    step('instagram step shown');
+    await grantLine(page, INSTAGRAM, 'needs_manual_step').waitFor({ timeout: 30_000 });
+    const instagramStep = (await page.getByTestId(`grant-${INSTAGRAM}`).textContent()) ?? '';
+    expect(instagramStep).toContain('Assign partners');
+    expect(instagramStep).toContain(M.northwind);
+
+    // Before the client does it, the read-back finds nothing: the grant keeps waiting.
+    await page.getByTestId(`check-${INSTAGRAM}`).click();
+    await page.getByTestId(`not-yet-${INSTAGRAM}`).waitFor();
+    expect(await grantLine(page, INSTAGRAM, 'needs_manual_step').count()).toBe(1);
+
+    step('instagram done in the Meta console');
+    const metaConsole = await context.newPage();
+    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.getByTestId(`assign-partner-id-${INSTAGRAM}`).fill(M.northwind);
+    await metaConsole.getByTestId(`assign-task-${INSTAGRAM}-CONTENT`).check();
+    await metaConsole.getByTestId(`assign-partner-submit-${INSTAGRAM}`).click();
+    await metaConsole.getByTestId(`partner-${INSTAGRAM}-${M.northwind}`).waitFor();
+    await metaConsole.close();
+    await page.getByTestId(`check-${INSTAGRAM}`).click();
+    await grantLine(page, INSTAGRAM, 'granted').waitFor({ timeout: 15_000 });
+    const metaLog = await (await fetch(`${url}/sandbox/meta/_control/log`)).text();
+    expect(metaLog).toContain(`/${INSTAGRAM}/agencies`);
+
+    step('search console: not yet');
+    const scStep = (await page.getByTestId(`grant-${SITE}`).textContent()) ?? '';
+    expect(scStep).toContain(`Enter ${G.agency} and choose the permission Full.`);
+    expect(scStep).toContain(SITE);
+    await page.getByTestId(`check-${SITE}`).click();
+    await page.getByTestId(`not-yet-${SITE}`).waitFor();
+    expect(await grantLine(page, SITE, 'needs_manual_step').count()).toBe(1);
+
+    step('search console: user added, verified');
+    const added = await fetch(`${googleRoot}/_control/search-console/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ siteUrl: SITE, email: G.agency, permissionLevel: 'SITE_FULL_USER' }),
+    });
+    expect(added.status).toBe(200);
+    await page.getByTestId(`check-${SITE}`).click();
+    await grantLine(page, SITE, 'granted').waitFor({ timeout: 15_000 });
+    const googleLog = await (await fetch(`${googleRoot}/_control/log`)).text();
+    expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
+
+    step('shopify: waits for the agency');
+    await page.getByTestId(`waiting-agency-${STORE}`).waitFor();
+
+    step('agency marks shopify done');
+    // The session cookie is `__Host-` (secure only): sent as a header, as lifecycle.test.ts does.
+    const dashboard = await browser.newContext({
+      locale: 'en-US',
+      extraHTTPHeaders: { cookie: agency.sessionCookie },
+    });
+    const agencyPage = await dashboard.newPage();
+    await agencyPage.goto(`${url}/app/requests/${body.request.id}`);
+    const input = (await agencyPage.getByTestId(`client-input-${STORE}`).textContent()) ?? '';
+    expect(input).toContain(STORE);
+    expect(input).toContain('4821');
+    await agencyPage.getByTestId(`mark-done-${STORE}`).click();
+    await agencyPage.getByTestId(`confirmed-${STORE}`).waitFor();
+    expect(await agencyPage.getByTestId(`confirmed-${STORE}`).textContent()).toContain(
+      'not verified',
+    );
+    await dashboard.close();
+
+    step('client receipt');
+    await grantLine(page, STORE, 'granted').waitFor({ timeout: 15_000 });
+    await page.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId(`confirmed-${STORE}`).textContent()).toContain(
+      'Marked done by Northwind Media',
+    );
+    await context.close();
+  }, 180_000);
+});
