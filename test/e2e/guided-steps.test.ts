@@ -6,6 +6,8 @@
  * - Search Console: the client names the property, sees the step with the agency's Google email,
  *   "I have done this" first says it is not there yet; once the user exists in the Google sandbox
  *   (its control API stands in for Search Console's UI) the same button verifies it (sites.get).
+ * - YouTube: no API can confirm channel permissions; the client's "I have done this" is recorded
+ *   and shown as the client's confirmation.
  * - Shopify: the client types the store URL and collaborator code; the agency sees them on the
  *   request page and marks it done; both pages say it was not verified.
  */
@@ -25,6 +27,7 @@ import { browserCookieOf } from '../support/onboarding.ts';
 const INSTAGRAM = '700000000000001';
 const SITE = 'https://www.acme-shop.example/';
 const STORE = 'acme-outdoor.myshopify.com';
+const CHANNEL = '@acmeoutdoor';
 
 let runtime: Runtime;
 let browser: Browser;
@@ -123,7 +126,7 @@ const grantLine = (page: Page, assetId: string, status: string) =>
   page.locator(`[data-testid="grant-${assetId}"][data-status="${status}"]`);
 
 describe('guided and manual steps, in a real browser', () => {
-  it('walks Instagram (Meta read-back), Search Console (sites.get) and Shopify (agency marks done)', async () => {
+  it('walks Instagram (Meta read-back), Search Console (sites.get), YouTube (client confirms) and Shopify (agency marks done)', async () => {
     const steps: string[] = [];
     const step = (name: string) => steps.push(`${new Date().toISOString()} ${name}`);
     let token = '';
@@ -138,6 +141,7 @@ describe('guided and manual steps, in a real browser', () => {
     step('agency connections');
     await connectAgency('meta', signInMeta(M.nora), M.northwind);
     const googleRoot = await connectAgency('search_console', signInGoogle(G.agency), G.agency);
+    await connectAgency('youtube', signInGoogle(G.agency), G.agency);
 
     step('request');
     const options = (await (await agencyApi('GET', '/api/v1/requests/options')).json()) as {
@@ -151,6 +155,7 @@ describe('guided and manual steps, in a real browser', () => {
       items: [
         { platform: 'meta', assetType: 'instagram_account', permissionLevel: 'partner' },
         { platform: 'search_console', assetType: 'sc_property', permissionLevel: 'full' },
+        { platform: 'youtube', assetType: 'youtube_channel', permissionLevel: 'manager' },
         { platform: 'shopify', assetType: 'shopify_store', permissionLevel: 'collaborator' },
       ],
     });
@@ -172,6 +177,7 @@ describe('guided and manual steps, in a real browser', () => {
     await page.getByTestId(`pick-${INSTAGRAM}`).check();
     step('client guided inputs');
     await page.getByTestId('guided-search_console-siteUrl').fill('https://www.acme-shop.example');
+    await page.getByTestId('guided-youtube-channel').fill('https://www.youtube.com/@AcmeOutdoor');
     await page.getByTestId('guided-shopify-storeUrl').fill(`https://${STORE}/admin`);
     await page.getByTestId('guided-shopify-collaboratorCode').fill('4821');
     await page.getByTestId('approve').click();
@@ -219,6 +225,15 @@ describe('guided and manual steps, in a real browser', () => {
     await grantLine(page, SITE, 'granted').waitFor({ timeout: 15_000 });
     const googleLog = await (await fetch(`${googleRoot}/_control/log`)).text();
     expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
+
+    step('youtube: confirmed by the client, said so');
+    const ytStep = (await page.getByTestId(`grant-${CHANNEL}`).textContent()) ?? '';
+    expect(ytStep).toContain(`Enter ${G.agency} and choose the role Manager`);
+    await page.getByTestId(`confirm-${CHANNEL}`).click();
+    await grantLine(page, CHANNEL, 'granted').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId(`confirmed-${CHANNEL}`).textContent()).toContain(
+      'Confirmed by you',
+    );
 
     step('shopify: waits for the agency');
     await page.getByTestId(`waiting-agency-${STORE}`).waitFor();
