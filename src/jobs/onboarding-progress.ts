@@ -41,74 +41,106 @@ function grantEventData(grant: Grant): Record<string, unknown> {
   };
 }
 
+export interface SettleInput {
+  readonly grantId: string;
+  readonly owner?: string;
+  readonly from?: readonly GrantStatus[];
+  readonly settlement: GrantSettlement;
+  readonly actor?: Actor;
+  /** The status the guard guarantees (saves a read). */
+  readonly previousStatus?: GrantStatus;
+}
+
+type SettleDeps = Pick<GrantDeps, 'database' | 'now'> & RevocationDeps;
+
 /**
  * Settles one grant (guarded by lease owner or expected states) and advances its onboarding.
  * Returns the grant as stored, or undefined when the guard did not match (someone else moved it).
  */
 export async function settleGrantAndAdvance(
-  deps: Pick<GrantDeps, 'database' | 'now'> & RevocationDeps,
-  input: {
-    grantId: string;
-    owner?: string;
-    from?: readonly GrantStatus[];
-    settlement: GrantSettlement;
-    actor?: Actor;
-    /** The status the guard guarantees (saves a read). */
-    previousStatus?: GrantStatus;
-  },
+  deps: SettleDeps,
+  input: SettleInput,
 ): Promise<Grant | undefined> {
+  const [settled] = await settleGrantsAndAdvance(deps, [input]);
+  return settled;
+}
+
+/**
+ * Settles several grants in one transaction, then advances each onboarding they belong to once:
+ * what a batch of workers finishing together costs (see groupCommit). One result per input.
+ */
+export async function settleGrantsAndAdvance(
+  deps: SettleDeps,
+  inputs: readonly SettleInput[],
+): Promise<(Grant | undefined)[]> {
   const now = deps.now();
-  let revocable: RevocableToken[] = [];
+  const revocable: RevocableToken[] = [];
   const settled = await withAudit(deps.database.db, async (tx) => {
-    const before =
-      input.previousStatus !== undefined
-        ? { status: input.previousStatus }
-        : await tx
-            .selectFrom('grants')
-            .select('status')
-            .where('id', '=', input.grantId)
-            .executeTakeFirst();
-    const grant = await settleGrant(tx, {
-      id: input.grantId,
-      settlement: input.settlement,
-      now,
-      ...(input.owner === undefined ? {} : { owner: input.owner }),
-      ...(input.from === undefined ? {} : { from: input.from }),
-    });
-    if (!grant) return { result: undefined, audit: [] };
     const audit: AuditEvent[] = [];
-    if (before?.status !== grant.status) {
-      audit.push({
-        agencyId: grant.agencyId,
-        actor: input.actor ?? systemActor,
-        action: `grant.${grant.status}`,
-        target: { kind: 'grant', id: grant.id },
-        data: {
-          from: before?.status ?? null,
-          to: grant.status,
-          asset_type: grant.assetType,
-          asset_id: grant.assetId,
-          level: grant.permissionLevel,
-          ...(grant.failureReason ? { reason: grant.failureReason } : {}),
-        },
-      });
-      if (grant.status === 'granted' || grant.status === 'failed') {
-        await emitWebhookEvent(tx, {
-          agencyId: grant.agencyId,
-          type: `grant.${grant.status}`,
-          data: grantEventData(grant),
-        });
-      }
+    const grants: (Grant | undefined)[] = [];
+    for (const input of inputs) {
+      const grant = await settleOne(tx, input, now, audit);
+      grants.push(grant);
     }
-    audit.push(
-      ...(await advanceOnboarding(tx, grant.onboardingId, now, async () => {
-        revocable = await openRevocableTokens(tx, deps, grant.onboardingId);
-      })),
-    );
-    return { result: grant, audit };
+    const onboardingIds = new Set(grants.flatMap((g) => (g ? [g.onboardingId] : [])));
+    for (const onboardingId of onboardingIds) {
+      audit.push(
+        ...(await advanceOnboarding(tx, onboardingId, now, async () => {
+          revocable.push(...(await openRevocableTokens(tx, deps, onboardingId)));
+        })),
+      );
+    }
+    return { result: grants, audit };
   });
   if (revocable.length > 0) await revokeAtPlatforms(deps, revocable);
   return settled;
+}
+
+/** One grant's guarded update, its audit event and its webhook event, inside the transaction. */
+async function settleOne(
+  tx: Transaction<Schema>,
+  input: SettleInput,
+  now: Date,
+  audit: AuditEvent[],
+): Promise<Grant | undefined> {
+  const before =
+    input.previousStatus !== undefined
+      ? { status: input.previousStatus }
+      : await tx
+          .selectFrom('grants')
+          .select('status')
+          .where('id', '=', input.grantId)
+          .executeTakeFirst();
+  const grant = await settleGrant(tx, {
+    id: input.grantId,
+    settlement: input.settlement,
+    now,
+    ...(input.owner === undefined ? {} : { owner: input.owner }),
+    ...(input.from === undefined ? {} : { from: input.from }),
+  });
+  if (!grant || before?.status === grant.status) return grant;
+  audit.push({
+    agencyId: grant.agencyId,
+    actor: input.actor ?? systemActor,
+    action: `grant.${grant.status}`,
+    target: { kind: 'grant', id: grant.id },
+    data: {
+      from: before?.status ?? null,
+      to: grant.status,
+      asset_type: grant.assetType,
+      asset_id: grant.assetId,
+      level: grant.permissionLevel,
+      ...(grant.failureReason ? { reason: grant.failureReason } : {}),
+    },
+  });
+  if (grant.status === 'granted' || grant.status === 'failed') {
+    await emitWebhookEvent(tx, {
+      agencyId: grant.agencyId,
+      type: `grant.${grant.status}`,
+      data: grantEventData(grant),
+    });
+  }
+  return grant;
 }
 
 /**

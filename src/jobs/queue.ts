@@ -3,7 +3,7 @@
  * embedded default, its own pool on PostgreSQL). Jobs are declared once with `defineJob` (name,
  * zod payload, queue options, handler) and registered with `startWorkers`.
  */
-import { PgBoss, fromPglite, type QueueOptions, type SendOptions } from 'pg-boss';
+import { PgBoss, fromPglite, type Job, type QueueOptions, type SendOptions } from 'pg-boss';
 import type { z } from 'zod';
 import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../store/database.ts';
@@ -16,6 +16,13 @@ export interface JobDefinition<Payload, Deps> {
   };
   /** Worker concurrency per process. */
   readonly concurrency?: number;
+  /**
+   * Jobs fetched at once by one worker and run side by side: one fetch and one completion
+   * statement for many jobs. A worker fetches again only when its whole batch is done, so this
+   * suits jobs that start together and take similar time (the grants of one approval). Without
+   * it, each of the `concurrency` workers fetches one job at a time.
+   */
+  readonly batchSize?: number;
   handler(payload: Payload, deps: Deps, job: { id: string; retryCount: number }): Promise<void>;
 }
 
@@ -77,7 +84,9 @@ function stripPolicy(options: JobDefinition<unknown, never>['queue']): QueueOpti
  * pg-boss waits a polling interval after every fetch unless the worker is notified, so a worker
  * that just finished a job notifies itself: it drains a backlog back to back and polls when idle.
  * NOTIFY wakes idle workers as soon as a job is sent; retries and delayed jobs are found within
- * a second by polling.
+ * a second by polling. A job with `batchSize` gets ceil(concurrency / batchSize) workers that each
+ * take up to `batchSize` jobs per fetch and settle each job on its own (a failed job is retried
+ * alone); a full batch makes the worker fetch again at once.
  */
 export async function startWorkers<Deps>(
   boss: PgBoss,
@@ -85,24 +94,60 @@ export async function startWorkers<Deps>(
   deps: Deps,
   logger?: Logger,
 ): Promise<void> {
-  const polling = { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 };
+  const polling = { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 };
+  const run = async (job: JobDefinition<unknown, Deps>, received: Job<unknown>) => {
+    try {
+      const payload = job.payload.parse(received.data);
+      await job.handler(payload, deps, { id: received.id, retryCount: received.retryCount });
+    } catch (error) {
+      logger?.warn({ job: job.name, jobId: received.id, err: error }, 'job failed');
+      throw error;
+    }
+  };
   for (const job of jobs) {
-    for (let slot = 0; slot < (job.concurrency ?? 1); slot += 1) {
-      const self = { workerId: undefined as string | undefined };
-      self.workerId = await boss.work<unknown>(job.name, polling, async ([received]) => {
-        if (!received) return;
-        try {
-          const payload = job.payload.parse(received.data);
-          await job.handler(payload, deps, { id: received.id, retryCount: received.retryCount });
-        } catch (error) {
-          logger?.warn({ job: job.name, jobId: received.id, err: error }, 'job failed');
-          throw error;
-        } finally {
-          if (self.workerId) boss.notifyWorker(self.workerId);
-        }
+    const concurrency = job.concurrency ?? 1;
+    if (job.batchSize !== undefined && job.batchSize > 1) {
+      const batchSize = Math.min(job.batchSize, concurrency);
+      const options = {
+        ...polling,
+        batchSize,
+        localConcurrency: Math.ceil(concurrency / batchSize),
+        burstWhenBatchFull: true,
+        perJobResults: true as const,
+      };
+      await boss.work<unknown>(job.name, options, async (batch) => {
+        const outcomes = await Promise.allSettled(batch.map((received) => run(job, received)));
+        return outcomes.map((outcome, i) => ({
+          id: batch[i]?.id ?? '',
+          status: outcome.status === 'fulfilled' ? ('completed' as const) : ('failed' as const),
+          ...(outcome.status === 'rejected' ? { output: failureOutput(outcome.reason) } : {}),
+        }));
       });
+      continue;
+    }
+    for (let slot = 0; slot < concurrency; slot += 1) {
+      const self = { workerId: undefined as string | undefined };
+      self.workerId = await boss.work<unknown>(
+        job.name,
+        { ...polling, batchSize: 1 },
+        async ([received]) => {
+          if (!received) return;
+          try {
+            await run(job, received);
+          } finally {
+            if (self.workerId) boss.notifyWorker(self.workerId);
+          }
+        },
+      );
     }
   }
+}
+
+/** What pg-boss stores on a failed job: the error's name and message (as it does for a throw). */
+function failureOutput(error: unknown): Record<string, string> {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { message: String(error) };
 }
 
 /** Sends a job after validating its payload against the job's own schema. */

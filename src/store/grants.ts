@@ -150,40 +150,63 @@ export async function findGrant(db: Executor, id: string): Promise<Grant | undef
   return row ? toGrant(row) : undefined;
 }
 
+export interface ClaimInput {
+  readonly id: string;
+  readonly owner: string;
+  readonly now: Date;
+  readonly leaseMs: number;
+  readonly intent?: GrantStep;
+}
+
 /**
  * Takes the grant's lease for `owner` when it is queued or running and nobody else holds a live
  * lease; counts the attempt and records a `claimed` step, and the `intent` step with it when
  * given (the recovery point before the first remote effect, saving a round trip). Undefined when
  * it cannot be taken.
  */
-export async function claimGrant(
+export async function claimGrant(db: Executor, input: ClaimInput): Promise<Grant | undefined> {
+  const [claimed] = await claimGrants(db, [input]);
+  return claimed;
+}
+
+/**
+ * claimGrant for many grants in one statement (workers that start together): each row is
+ * guarded exactly as claimGrant guards it; one result per input, in order.
+ */
+export async function claimGrants(
   db: Executor,
-  input: { id: string; owner: string; now: Date; leaseMs: number; intent?: GrantStep },
-): Promise<Grant | undefined> {
-  const claimed: GrantStep = { name: 'claimed', at: input.now.toISOString() };
-  const step = input.intent ? [claimed, input.intent] : [claimed];
-  const row = await db
-    .updateTable('grants')
-    .set((eb) => ({
-      status: 'running',
-      attempts: eb('attempts', '+', 1),
-      lease_owner: input.owner,
-      lease_until: new Date(input.now.getTime() + input.leaseMs),
-      steps: sql`steps || ${JSON.stringify(step)}::jsonb`,
-      updated_at: input.now,
-    }))
-    .where('id', '=', input.id)
-    .where('status', 'in', ['queued', 'running'])
-    .where((eb) =>
-      eb.or([
-        eb('lease_until', 'is', null),
-        eb('lease_until', '<=', input.now),
-        eb('lease_owner', '=', input.owner),
-      ]),
-    )
-    .returningAll()
-    .executeTakeFirst();
-  return row ? toGrant(row) : undefined;
+  inputs: readonly ClaimInput[],
+): Promise<(Grant | undefined)[]> {
+  if (inputs.length === 0) return [];
+  const claims = inputs.map((input) => {
+    const claimed: GrantStep = { name: 'claimed', at: input.now.toISOString() };
+    return {
+      id: input.id,
+      owner: input.owner,
+      now: input.now.toISOString(),
+      lease_until: new Date(input.now.getTime() + input.leaseMs).toISOString(),
+      steps: input.intent ? [claimed, input.intent] : [claimed],
+    };
+  });
+  const { rows } = await sql<GrantRow>`
+    update grants as g set
+      status = 'running',
+      attempts = g.attempts + 1,
+      lease_owner = c.owner,
+      lease_until = c.lease_until,
+      steps = g.steps || c.steps,
+      updated_at = c.now
+    from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
+      as c(id uuid, owner text, now timestamptz, lease_until timestamptz, steps jsonb)
+    where g.id = c.id
+      and g.status in ('queued', 'running')
+      and (g.lease_until is null or g.lease_until <= c.now or g.lease_owner = c.owner)
+    returning g.*`.execute(db);
+  const byId = new Map(rows.map((row) => [row.id, toGrant(row)]));
+  return inputs.map((input) => {
+    const grant = byId.get(input.id);
+    return grant?.leaseOwner === input.owner ? grant : undefined;
+  });
 }
 
 /**

@@ -30,6 +30,18 @@ const recordJob = defineJob({
   },
 });
 
+/** The same job in batch mode: started side by side, each settled on its own. */
+const batchJob = defineJob({
+  ...recordJob,
+  name: 'test.record-batch',
+  concurrency: 6,
+  batchSize: 3,
+  handler: async (payload, runs: Runs, job) => {
+    await recordJob.handler(payload, runs, job);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  },
+});
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -108,4 +120,33 @@ describe(`jobs on ${testDatabaseKind}`, () => {
     await waitFor(() => runs.byKey.get('durable'));
     expect(runs.byKey.get('durable')).toHaveLength(1);
   });
+
+  it('in batch mode, runs the jobs of a burst side by side and retries a failed one alone', async () => {
+    const database = await freshDatabase();
+    const queue = await startQueue(database);
+    cleanups.push(() => queue.stop());
+    await createQueues(queue.boss, [batchJob]);
+    const runs: Runs = { byKey: new Map() };
+    await startWorkers(queue.boss, [batchJob], runs);
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    // Sent together, as an approval sends its grants (one insert).
+    await queue.boss.insert(
+      batchJob.name,
+      keys.map((key) => ({ data: { key, failTimes: key === 'b' ? 1 : 0 } })),
+    );
+    const done = await waitFor(
+      () => {
+        const b = runs.byKey.get('b');
+        return b && b.length >= 2 && keys.every((k) => runs.byKey.has(k)) ? runs.byKey : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    // Six jobs, two workers of three: all started within one job's run time (300 ms), not in turn.
+    const firstStarts = keys.map((k) => done.get(k)?.[0] ?? Infinity);
+    expect(Math.max(...firstStarts) - Math.min(...firstStarts)).toBeLessThan(300);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The failed job ran again on its own; its batch mates completed once.
+    expect(runs.byKey.get('b')).toHaveLength(2);
+    for (const key of keys.filter((k) => k !== 'b')) expect(runs.byKey.get(key)).toHaveLength(1);
+  }, 40_000);
 });

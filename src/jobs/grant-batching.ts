@@ -1,0 +1,71 @@
+/**
+ * The database writes and reads of grant workers that run together, grouped (see groupCommit):
+ * an approval of 20 assets starts 20 jobs in the same moment, and their claims, their identity
+ * reads and, as they finish, their settlements each become one statement or transaction instead
+ * of 20 queued behind each other. On the embedded database, which runs on the event loop, that
+ * is the difference between the platform calls starting together or one after another.
+ *
+ * One set per GrantDeps (per process in production; per test where tests build their own).
+ * Nothing is cached: a read is shared only by callers waiting for it at the same time.
+ */
+import { groupCommit, type GroupCommit } from '../lib/group-commit.ts';
+import type { AgencyIdentity } from '../platforms/types.ts';
+import { claimGrants, type ClaimInput, type Grant } from '../store/grants.ts';
+import { grantIdentitiesFor, type GrantDeps } from './grant-deps.ts';
+import { settleGrantsAndAdvance, type SettleInput } from './onboarding-progress.ts';
+
+export interface GrantIdentityKey {
+  readonly agencyId: string;
+  readonly onboardingId: string;
+  readonly platform: string;
+}
+
+export interface GrantIdentities {
+  readonly agency: AgencyIdentity;
+  readonly clientToken: string | undefined;
+}
+
+export interface GrantBatching {
+  readonly claim: GroupCommit<ClaimInput, Grant | undefined>;
+  readonly identities: GroupCommit<GrantIdentityKey, GrantIdentities>;
+  readonly settle: GroupCommit<SettleInput, Grant | undefined>;
+}
+
+const batchings = new WeakMap<GrantDeps, GrantBatching>();
+
+/** The grouped claim, identity read and settlement for these deps. */
+export function grantBatching(deps: GrantDeps): GrantBatching {
+  let batching = batchings.get(deps);
+  if (!batching) {
+    batching = {
+      claim: groupCommit((inputs) => claimGrants(deps.database.db, inputs)),
+      identities: groupCommit((keys) => readIdentities(deps, keys)),
+      settle: groupCommit((inputs) => settleGrantsAndAdvance(deps, inputs)),
+    };
+    batchings.set(deps, batching);
+  }
+  return batching;
+}
+
+/**
+ * Reads each distinct (agency, onboarding, platform) once. A key whose read fails (no agency
+ * business: GrantBlocked) rejects the batch, which groupCommit then retries item by item, so the
+ * error reaches only the grants it concerns.
+ */
+async function readIdentities(
+  deps: GrantDeps,
+  keys: readonly GrantIdentityKey[],
+): Promise<GrantIdentities[]> {
+  const read = new Map<string, Promise<GrantIdentities>>();
+  return Promise.all(
+    keys.map((key) => {
+      const id = `${key.agencyId}|${key.onboardingId}|${key.platform}`;
+      let identities = read.get(id);
+      if (!identities) {
+        identities = grantIdentitiesFor(deps, key);
+        read.set(id, identities);
+      }
+      return identities;
+    }),
+  );
+}
