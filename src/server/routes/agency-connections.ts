@@ -54,19 +54,22 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
     app.get('/', async (req) => {
       const actor = requireActor(req, 'viewer');
       const connections = await Promise.all(
-        Object.values(services.manifests).map(async (manifest) => {
-          const c = await findAgencyConnection(services.db, actor.agencyId, manifest.id);
-          return {
-            platform: manifest.id,
-            name: manifest.name,
-            identityLabel: manifest.agencyIdentityLabel,
-            connected: Boolean(c),
-            ready: Boolean(c?.businessId),
-            businessId: c?.businessId ?? null,
-            businessName: c?.businessName ?? null,
-            connectedAt: c?.createdAt.toISOString() ?? null,
-          };
-        }),
+        // A platform without sign-in (Shopify) has nothing to connect: it is not listed.
+        Object.values(services.manifests)
+          .filter((manifest) => manifest.oauth !== null)
+          .map(async (manifest) => {
+            const c = await findAgencyConnection(services.db, actor.agencyId, manifest.id);
+            return {
+              platform: manifest.id,
+              name: manifest.name,
+              identityLabel: manifest.agencyIdentityLabel,
+              connected: Boolean(c),
+              ready: Boolean(c?.businessId),
+              businessId: c?.businessId ?? null,
+              businessName: c?.businessName ?? null,
+              connectedAt: c?.createdAt.toISOString() ?? null,
+            };
+          }),
       );
       return { connections };
     });

@@ -114,6 +114,17 @@ describe('guided platforms in one link', () => {
         verification: 'client_confirmation',
       }),
     ]);
+    // Shopify has nothing for the agency to connect: it is not offered in Settings.
+    const connections = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/agency/connections',
+      headers: h.agency.owner.headers,
+    });
+    const listed = connections.json<{ connections: { platform: string }[] }>().connections;
+    expect(listed.map((c) => c.platform)).toEqual(
+      expect.arrayContaining(['search_console', 'youtube']),
+    );
+    expect(listed.map((c) => c.platform)).not.toContain('shopify');
     const start = await h.app.inject({ method: 'POST', url: api('/oauth/search_console/start') });
     expect(start.statusCode).toBe(409);
     expect(reasonOf(start)).toBe('guided');
