@@ -15,6 +15,7 @@ import {
   BcGetDataSchema,
   NoDataSchema,
   PartnerListDataSchema,
+  RevokeTokenDataSchema,
   type AssetItem,
   type BcItem,
   type PartnerItem,
@@ -34,6 +35,20 @@ export async function oauth2AccessToken(client: TikTokClient, app: App, authCode
     path: paths.oauth2AccessToken,
     body: { app_id: app.appId, secret: app.appSecret, auth_code: authCode },
     data: AccessTokenDataSchema,
+  });
+}
+
+/**
+ * Revokes an advertiser token (its user's authorization of this app ends). tiktok-api.md §1
+ * "Related endpoint": body {app_id, secret, access_token}; data {app_id, advertiser_ids}, from the
+ * official Go SDK's model/oauth/revoke_token.go (secondary source).
+ */
+export async function oauth2RevokeToken(client: TikTokClient, app: App, token: string) {
+  return client.call({
+    method: 'POST',
+    path: paths.oauth2RevokeToken,
+    body: { app_id: app.appId, secret: app.appSecret, access_token: token },
+    data: RevokeTokenDataSchema,
   });
 }
 

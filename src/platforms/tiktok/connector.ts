@@ -12,7 +12,7 @@ import type { TikTokDeps } from './deps.ts';
 import { grantTikTokAccess } from './grant.ts';
 import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
-import { buildAuthorizationUrl, exchangeAuthCode } from './oauth.ts';
+import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
 import { PlatformError } from '../errors.ts';
 
@@ -65,6 +65,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     authorizationUrl: (request) => buildAuthorizationUrl(deps, request),
     // TikTok's exchange takes neither redirect_uri nor a PKCE verifier (tiktok-api.md §1).
     exchangeCode: (input) => exchangeAuthCode(deps, input.code),
+    revokeToken: (token) => revokeTikTokToken(deps, token),
     listClientAssets: (clientToken) => listTikTokClientAssets(deps, clientToken),
     grantAccess: (input) => grantTikTokAccess(deps, input),
     readAccess: async ({ agency, asset }) => {

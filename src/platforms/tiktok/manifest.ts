@@ -24,6 +24,7 @@ export const tiktokManifest = {
   apiPaths: {
     oauth2AccessToken: 'oauth2/access_token/',
     oauth2AdvertiserGet: 'oauth2/advertiser/get/',
+    oauth2RevokeToken: 'oauth2/revoke_token/',
     bcGet: 'bc/get/',
     bcAssetGet: 'bc/asset/get/',
     bcAssetAdminGet: 'bc/asset/admin/get/',

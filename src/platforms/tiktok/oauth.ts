@@ -4,9 +4,10 @@
  * is exchanged by a JSON POST with the app secret. CSRF protection rests on `state` alone, which
  * the caller makes single-use, expiring and bound to the browser (SECURITY-RELIABILITY.md S2).
  */
+import { PlatformError } from '../errors.ts';
 import type { AuthorizationRequest, PlatformTokens } from '../types.ts';
 import { buildUrl } from '../http.ts';
-import { oauth2AccessToken } from './api.ts';
+import { oauth2AccessToken, oauth2RevokeToken } from './api.ts';
 import type { TikTokDeps } from './deps.ts';
 import { tiktokManifest } from './manifest.ts';
 
@@ -37,4 +38,21 @@ export async function exchangeAuthCode(
     scopes: (data.scope ?? []).map(String),
     grantedIds: data.advertiser_ids ?? [],
   };
+}
+
+/**
+ * Revokes the client's token once no grant needs it (SECURITY-RELIABILITY S12), so the access
+ * the client gave the app ends at TikTok too, not only in Latchkey's database. A token TikTok no
+ * longer knows is already what we want.
+ */
+export async function revokeTikTokToken(
+  deps: Pick<TikTokDeps, 'client' | 'app'>,
+  token: string,
+): Promise<void> {
+  try {
+    await oauth2RevokeToken(deps.client, deps.app, token);
+  } catch (error) {
+    if (error instanceof PlatformError && error.kind === 'auth') return;
+    throw error;
+  }
 }

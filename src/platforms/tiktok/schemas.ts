@@ -17,6 +17,12 @@ export const AccessTokenDataSchema = z.object({
 });
 
 /** §2 `oauth2/advertiser/get/` data. */
+/** oauth2/revoke_token/ `data` (tiktok-api.md §1, secondary: Go SDK). */
+export const RevokeTokenDataSchema = z.object({
+  app_id: z.string().optional(),
+  advertiser_ids: z.array(z.string()).optional(),
+});
+
 export const AdvertiserGetDataSchema = z.object({
   list: z.array(z.object({ advertiser_id: id, advertiser_name: maybe(z.string()) })),
 });

@@ -143,6 +143,12 @@ describe('the client journey', () => {
       .where('owner_kind', '=', 'onboarding')
       .execute();
     expect(tokens).toHaveLength(0);
+    // ...and revoked at TikTok (oauth2/revoke_token/), while the agency's own token still works.
+    const issued = h.sandbox.sandbox.model.state.tokens;
+    const clients = issued.filter((t) => t.userId === USERS.dana);
+    expect(clients.length).toBeGreaterThan(0);
+    expect(clients.every((t) => t.revoked)).toBe(true);
+    expect(issued.filter((t) => t.userId === USERS.nora).some((t) => !t.revoked)).toBe(true);
     const actions = (await findAuditEvents(h.database.db, h.agency.agency.id)).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining([
