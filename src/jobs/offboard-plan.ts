@@ -82,14 +82,22 @@ export async function buildOffboardingPlan(
       assetName: g.assetName,
       ownerId: g.ownerId,
       level: g.level,
-      grantMethod:
-        deps.platforms[g.platform]?.manifest.assetTypes.find((t) => t.id === g.assetType)
-          ?.grantMethod ?? 'manual',
-      revocable: deps.platforms[g.platform] !== undefined,
+      grantMethod: grantMethodOf(deps, g.platform, g.assetType),
+      // Guided access (Search Console users, YouTube, Shopify) has no API to remove it.
+      revocable:
+        deps.platforms[g.platform] !== undefined &&
+        grantMethodOf(deps, g.platform, g.assetType) !== 'guided',
     })),
     held,
   );
   return { plan: { steps: plan.steps, notes: [...plan.notes, ...notes] }, grants };
+}
+
+function grantMethodOf(deps: LifecycleDeps, platform: string, assetType: string): string {
+  return (
+    deps.platforms[platform]?.manifest.assetTypes.find((t) => t.id === assetType)?.grantMethod ??
+    'manual'
+  );
 }
 
 /** Starts an offboarding from a fresh plan and queues its job (when a queue is at hand). */

@@ -88,6 +88,12 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
     (s) => s.action !== 'keep',
   );
   for (const platformId of [...new Set(toVerify.map((s) => s.platform))]) {
+    // No API can read this access (YouTube, Shopify): it stays with a person, unknown.
+    if ((deps.platforms[platformId]?.manifest.verification ?? 'api') !== 'api') {
+      for (const step of toVerify.filter((s) => s.platform === platformId))
+        await verifyStep(deps, step, 'unknown');
+      continue;
+    }
     const connection = await connect(platformId);
     const steps = toVerify.filter((s) => s.platform === platformId);
     const readings = await readBack(deps, connection, steps);

@@ -3,6 +3,13 @@
 // the Google sandbox), YouTube (recorded as the client's confirmation, never as verified) and
 // Shopify (store URL and collaborator code stored for the agency, who marks it done).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOffboardingPlan, startOffboarding } from '../../../src/jobs/offboard-plan.ts';
+import { runOffboarding } from '../../../src/jobs/offboard.ts';
+import {
+  defaultLifecycleSettings,
+  type LifecycleDeps,
+} from '../../../src/jobs/verify-grants-deps.ts';
+import { listOffboardingSteps } from '../../../src/store/offboardings.ts';
 import { TEST_PUBLIC_URL } from '../../support/agency.ts';
 import {
   connectAgencyOn,
@@ -293,5 +300,33 @@ describe('guided platforms in one link', () => {
       headers: agencyPost(),
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('offboarding: a person removes guided access; only Search Console is read back', async () => {
+    const deps: LifecycleDeps = {
+      ...h.grantDeps,
+      lifecycle: { ...defaultLifecycleSettings, backoff: { baseMs: 5, capMs: 20, maxAttempts: 2 } },
+      publicUrl: () => TEST_PUBLIC_URL,
+    };
+    const target = { agencyId: h.agency.agency.id, requestId };
+    const { plan } = await buildOffboardingPlan(deps, target);
+    expect(plan.steps.map((s) => [s.platform, s.action]).sort()).toEqual([
+      ['search_console', 'manual'],
+      ['shopify', 'manual'],
+      ['youtube', 'manual'],
+    ]);
+    const { offboarding } = await startOffboarding(deps, {
+      ...target,
+      reason: 'manual',
+      actor: { kind: 'system', id: null },
+      createdBy: null,
+    });
+    await runOffboarding(deps, offboarding.id);
+    const steps = await listOffboardingSteps(h.database.db, offboarding.id);
+    expect(steps.map((s) => [s.platform, s.status, s.verified]).sort()).toEqual([
+      ['search_console', 'manual_pending', 'still_present'],
+      ['shopify', 'manual_pending', 'unknown'],
+      ['youtube', 'manual_pending', 'unknown'],
+    ]);
   });
 });
