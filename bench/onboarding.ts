@@ -38,7 +38,7 @@ import {
 } from '../src/store/platform-connections.ts';
 import { generateKeyEntry, parseKeyring, Secret } from '../src/store/secrets.ts';
 
-const LATENCY_MS = 100;
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ASSETS = 20;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const APP = { appId: 'bench-app', secret: 'bench-secret' };

@@ -41,7 +41,7 @@ export const executeGrantJob = defineJob({
   },
   concurrency: 24,
   // The grants of one approval start together: a few fetches and claims instead of one each.
-  batchSize: 4,
+  batchSize: 10,
   handler: async (payload, deps: GrantDeps, job) => {
     await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
   },

@@ -9,7 +9,7 @@ export interface RateLimit {
 
 /** The faults every sandbox understands (a sandbox may add platform-specific ones). */
 export interface BasicFaults {
-  /** Added delay before every API answer. */
+  /** Every API answer leaves this long after its request arrived (see holdAnswer). */
   latencyMs?: number;
   /** 0..1: share of API calls answered with a transient error. */
   errorRate?: number;
@@ -24,11 +24,16 @@ export interface FaultTarget<F extends BasicFaults = BasicFaults> {
   model: { now: () => Date; random: () => number };
 }
 
-/** Waits `latencyMs` when it is set and positive (simulated slow API). */
-export async function addLatency(latencyMs: number | undefined): Promise<void> {
-  if (latencyMs !== undefined && latencyMs > 0) {
-    await new Promise((resolve) => setTimeout(resolve, latencyMs));
-  }
+/**
+ * Holds an answer until `latencyMs` after its request arrived (`arrivedAt`, performance.now()).
+ * The work is done on arrival and only the answer waits, so concurrent calls each take the fixed
+ * time, as on a platform that serves them in parallel; sleeping first and working after would
+ * make the last of 20 simultaneous calls also wait for the work of the 19 before it.
+ */
+export async function holdAnswer(arrivedAt: number, latencyMs: number | undefined): Promise<void> {
+  if (latencyMs === undefined || latencyMs <= 0) return;
+  const wait = arrivedAt + latencyMs - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** Whether this call draws a transient error at `errorRate` (the model's random source). */
@@ -38,14 +43,15 @@ export function drawsTransientError(errorRate: number | undefined, random: () =>
 
 /**
  * The basic fault sequence for one API call: the rate limit (drops calls older than the window,
- * refuses once it is full, else counts the call), latency, then a random transient error. Throws
- * what `errors` builds; `throttled` gets the milliseconds until the oldest call leaves the window.
+ * refuses once it is full, else counts the call), then a random transient error. Throws what
+ * `errors` builds; `throttled` gets the milliseconds until the oldest call leaves the window.
+ * Latency is the endpoint's: it holds whatever the answer is (holdAnswer).
  */
 export async function applyBasicFaults(
   target: FaultTarget,
   errors: { throttled: (retryAfterMs: number) => Error; transient: () => Error },
 ): Promise<void> {
-  const { latencyMs, errorRate, rateLimit } = target.faults;
+  const { errorRate, rateLimit } = target.faults;
   const now = target.model.now().getTime();
   if (rateLimit) {
     target.recentCalls = target.recentCalls.filter((t) => t > now - rateLimit.perMs);
@@ -55,6 +61,6 @@ export async function applyBasicFaults(
     }
     target.recentCalls.push(now);
   }
-  await addLatency(latencyMs);
+  await Promise.resolve();
   if (drawsTransientError(errorRate, () => target.model.random())) throw errors.transient();
 }

@@ -1,6 +1,6 @@
 // Faults and usage headers: the limiter (throttling codes + X-App-Usage / X-Business-Use-Case-Usage),
 // latency, and random transient errors (meta-api.md §5.2-§5.3).
-import { addLatency, drawsTransientError } from '../../sandbox-kit/faults.ts';
+import { drawsTransientError } from '../../sandbox-kit/faults.ts';
 import { GraphError } from './model/errors.ts';
 import type { AssetKind } from './model/types.ts';
 import type { SandboxRuntime, ThrottleCode } from './runtime.ts';
@@ -84,11 +84,11 @@ export function usageHeaders(rt: SandboxRuntime, useCase: UseCase | null): Recor
 }
 
 /**
- * Applies the faults to one Graph call: limiter (throttling error with usage headers), latency,
- * then a random transient error (code 2, `is_transient`, HTTP 500). Throws the GraphError.
+ * Applies the faults to one Graph call: limiter (throttling error with usage headers), then a
+ * random transient error (the route holds the answer for the latency) (code 2, `is_transient`, HTTP 500). Throws the GraphError.
  */
 export async function applyFaults(rt: SandboxRuntime, useCase: UseCase | null): Promise<void> {
-  const { latencyMs, errorRate, rateLimit } = rt.faults;
+  const { errorRate, rateLimit } = rt.faults;
   const now = rt.model.now().getTime();
   rt.recentCalls = rt.recentCalls.filter((t) => t > now - Math.max(HOUR_MS, rateLimit?.perMs ?? 0));
   if (rateLimit) {
@@ -103,7 +103,7 @@ export async function applyFaults(rt: SandboxRuntime, useCase: UseCase | null): 
     }
   }
   rt.recentCalls.push(now);
-  await addLatency(latencyMs);
+  await Promise.resolve();
   if (drawsTransientError(errorRate, () => rt.model.random())) {
     throw new GraphError(2, 'An unexpected error has occurred. Please retry your request later.', {
       type: 'OAuthException',

@@ -2,6 +2,7 @@
 // failure is answered in Google's error shape (google-api.md §6).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { holdAnswer } from '../../../sandbox-kit/faults.ts';
 import { applyFaults } from '../faults.ts';
 import { GoogleApiError, renderError, topMessage } from '../model/errors.ts';
 import { findAccessToken } from '../model/oauth.ts';
@@ -139,19 +140,22 @@ export function defineEndpoint(app: FastifyInstance, rt: SandboxRuntime, spec: E
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
+      const arrived = performance.now();
       const ads = spec.ads === true;
       try {
         await applyFaults(rt, ads);
         const caller = authenticate(rt, request, spec);
         const result = await spec.handle(request, caller);
+        await holdAnswer(arrived, rt.faults.latencyMs);
         if (spec.successCode === 204) return reply.code(204).send();
         return reply
           .code(spec.successCode ?? 200)
           .type('application/json; charset=UTF-8')
           .send(result);
       } catch (error) {
-        if (error instanceof GoogleApiError) return sendError(reply, request, error, ads);
-        throw error;
+        if (!(error instanceof GoogleApiError)) throw error;
+        await holdAnswer(arrived, rt.faults.latencyMs);
+        return sendError(reply, request, error, ads);
       }
     },
   });

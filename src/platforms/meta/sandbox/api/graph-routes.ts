@@ -2,6 +2,7 @@
 // Graph's error body, usage headers, and the request log (no token values).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { holdAnswer } from '../../../sandbox-kit/faults.ts';
 import { appendBounded } from '../../../sandbox-kit/request-log.ts';
 import { applyFaults, usageHeaders } from '../faults.ts';
 import { GraphError, invalidParam } from '../model/errors.ts';
@@ -56,6 +57,7 @@ export async function graphErrorHandler(
 /** Registers the Graph host under `/graph/*` of the sandbox's prefix. */
 export function registerGraphRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const arrived = performance.now();
     const parsed = readGraphRequest(request, app.prefix);
     const { call, logEntry } = { call: { ...parsed.call, rt }, logEntry: parsed.logEntry };
     let status = 200;
@@ -73,12 +75,14 @@ export function registerGraphRoutes(app: FastifyInstance, rt: SandboxRuntime): v
       const useCase = useCaseOf(rt, call.segments);
       await applyFaults(rt, useCase);
       const body = dispatch(call);
+      await holdAnswer(arrived, rt.faults.latencyMs);
       for (const [k, v] of Object.entries(usageHeaders(rt, useCase))) reply.header(k, v);
       return reply.code(200).send(body);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
       status = error.fields.status ?? (error.fields.isTransient ? 500 : 400);
       code = error.code;
+      await holdAnswer(arrived, rt.faults.latencyMs);
       return sendError(reply, error);
     } finally {
       const time = rt.model.now().toISOString();

@@ -1,6 +1,7 @@
 // One helper to declare an open_api endpoint: faults, Access-Token, strict parameters, envelope.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { holdAnswer } from '../../../sandbox-kit/faults.ts';
 import { applyFaults } from '../faults.ts';
 import { TikTokCode, TikTokError } from '../model/errors.ts';
 import { authenticate } from '../model/oauth.ts';
@@ -31,8 +32,10 @@ export function defineEndpoint<S extends z.ZodType>(
     method: spec.method,
     url: `${API_ROOT}${spec.path}`,
     handler: async (request, reply) => {
+      const arrived = performance.now();
       const requestId = newRequestId(rt.model);
       const envelope = await answer(rt, spec, request, requestId);
+      await holdAnswer(arrived, rt.faults.latencyMs);
       const last = rt.log.at(-1);
       if (last && last.path.endsWith(spec.path)) last.code = envelope.code;
       return reply.header('x-tt-logid', requestId).send(envelope);

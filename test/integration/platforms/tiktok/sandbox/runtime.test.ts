@@ -43,6 +43,32 @@ describe('faults', () => {
     await h.get('bc/get/');
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
   });
+
+  it('latency is fixed per call: concurrent calls do not queue behind each other', async () => {
+    h = await startHarness();
+    const token = await h.authorize(W.dana);
+    // Each answer is held, not the work: a write is visible before its answer leaves.
+    h.sandbox.setFaults({ latencyMs: 300 });
+    const invite = h.post(
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, emails: ['x@acme.example'] },
+      token,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.sandbox.model.state.members.some((m) => m.email === 'x@acme.example')).toBe(true);
+    expect((await invite).code).toBe(0);
+    // The sandbox's own work for 20 calls (reads of the whole BC) hides inside the fixed time.
+    h.sandbox.setFaults({ latencyMs: 150 });
+    const started = performance.now();
+    const took = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        await h?.get('bc/asset/admin/get/', { bc_id: W.acmeBc, asset_type: 'ADVERTISER' }, token);
+        return performance.now() - started;
+      }),
+    );
+    expect(Math.min(...took)).toBeGreaterThanOrEqual(145);
+    expect(Math.max(...took)).toBeLessThan(150 + 100);
+  });
 });
 
 describe('persistence', () => {
