@@ -6,12 +6,14 @@
  * - Search Console: the client names the property, sees the step with the agency's Google email,
  *   "I have done this" first says it is not there yet; once the user exists in the Google sandbox
  *   (its control API stands in for Search Console's UI) the same button verifies it (sites.get).
+ * - Meta personal ad account: the step says to move it into a business first; done in the console
+ *   (claim, then assign the partner), "Check again" reads it back through `/act_{id}/agencies`.
  * - YouTube: no API can confirm channel permissions; the client's "I have done this" is recorded
  *   and shown as the client's confirmation.
  * - Shopify: the client types the store URL and collaborator code; the agency sees them on the
  *   request page and marks it done; both pages say it was not verified.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -28,6 +30,8 @@ const INSTAGRAM = '700000000000001';
 const SITE = 'https://www.acme-shop.example/';
 const STORE = 'acme-outdoor.myshopify.com';
 const CHANNEL = '@acmeoutdoor';
+/** Pia's personal ad account (worlds/meta-default.json), and the business she gets here. */
+const PIA = { user: '100000000000020', account: '300000000000020', business: '200000000000020' };
 
 let runtime: Runtime;
 let browser: Browser;
@@ -48,7 +52,25 @@ beforeAll(async () => {
   runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
   url = runtime.url ?? '';
   agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
+  // The default Meta world, plus a business Pia administers (to move her personal account into).
+  const world = JSON.parse(
+    await readFile(new URL('../../worlds/meta-default.json', import.meta.url), 'utf8'),
+  ) as { businesses: unknown[] };
+  world.businesses.push({
+    id: PIA.business,
+    name: 'Pia Solo Studio',
+    admins: [PIA.user],
+    employees: [],
+  });
+  const loaded = await fetch(`${url}/sandbox/meta/_control/world`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(world),
+  });
+  expect(loaded.status).toBe(200);
   browser = await launchChromium();
+  // Both tests share the agency's Meta connection (Nora, Northwind Digital).
+  await connectAgency('meta', signInMeta(M.nora), M.northwind);
 }, 120_000);
 
 afterAll(async () => {
@@ -77,15 +99,15 @@ async function captureCallback(
   act: (page: Page) => Promise<void>,
 ): Promise<URL> {
   const page = await context.newPage();
-  let captured: URL | undefined;
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${url}/oauth/callback/`)) captured = new URL(request.url());
+  // Latchkey refuses the answer in this browser (no binding cookie): only the URL matters.
+  const callback = page.waitForRequest((r) => r.url().startsWith(`${url}/oauth/callback/`), {
+    timeout: 10_000,
   });
   await page.goto(authorizationUrl);
   await act(page);
-  await expect.poll(() => captured, { timeout: 10_000 }).toBeDefined();
+  const captured = new URL((await callback).url());
   await page.close();
-  return captured as URL;
+  return captured;
 }
 
 const signInMeta = (userId: string) => async (page: Page) => {
@@ -139,7 +161,6 @@ describe('guided and manual steps, in a real browser', () => {
       );
     });
     step('agency connections');
-    await connectAgency('meta', signInMeta(M.nora), M.northwind);
     const googleRoot = await connectAgency('search_console', signInGoogle(G.agency), G.agency);
     await connectAgency('youtube', signInGoogle(G.agency), G.agency);
 
@@ -264,4 +285,42 @@ describe('guided and manual steps, in a real browser', () => {
     );
     await context.close();
   }, 180_000);
+
+  it('walks a personal Meta ad account: moved into a business and shared in the console, then read back', async () => {
+    const created = await agencyApi('POST', '/api/v1/requests', {
+      title: 'Pia’s ads',
+      items: [{ platform: 'meta', assetType: 'ad_account', permissionLevel: 'partial' }],
+    });
+    expect(created.status).toBe(201);
+    const link = ((await created.json()) as { link: { url: string } }).link.url;
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByTestId('connect-meta').click();
+    await signInMeta(PIA.user)(page);
+    await page.getByTestId(`pick-act_${PIA.account}`).check();
+    await page.getByTestId('approve').click();
+    const asset = `act_${PIA.account}`;
+    await grantLine(page, asset, 'needs_manual_step').waitFor({ timeout: 30_000 });
+    const shown = (await page.getByTestId(`grant-${asset}`).textContent()) ?? '';
+    expect(shown).toContain('This ad account is personal');
+    expect(shown).toContain(M.northwind);
+    expect(shown).toContain('ADVERTISE, ANALYZE');
+
+    const metaConsole = await context.newPage();
+    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.getByTestId(`claim-business-${PIA.account}`).selectOption(PIA.business);
+    await metaConsole.getByTestId(`claim-submit-${PIA.account}`).click();
+    await metaConsole.getByTestId(`assign-partner-id-${PIA.account}`).fill(M.northwind);
+    await metaConsole.getByTestId(`assign-task-${PIA.account}-ADVERTISE`).check();
+    await metaConsole.getByTestId(`assign-task-${PIA.account}-ANALYZE`).check();
+    await metaConsole.getByTestId(`assign-partner-submit-${PIA.account}`).click();
+    await metaConsole.getByTestId(`partner-${PIA.account}-${M.northwind}`).waitFor();
+    await metaConsole.close();
+
+    await page.getByTestId(`check-${asset}`).click();
+    await grantLine(page, asset, 'granted').waitFor({ timeout: 15_000 });
+    await page.getByTestId('receipt').waitFor({ timeout: 15_000 });
+    await context.close();
+  }, 120_000);
 });
