@@ -26,17 +26,28 @@ export interface AuditEvent {
 
 /** Appends one audit event with the given executor (a transaction, in practice). */
 export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
+  await recordAuditEvents(db, [event]);
+}
+
+/** Appends several audit events in one statement, in order. */
+export async function recordAuditEvents(
+  db: Executor,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('audit_events')
-    .values({
-      agency_id: event.agencyId,
-      actor_kind: event.actor.kind,
-      actor_id: event.actor.id,
-      action: event.action,
-      target_kind: event.target.kind,
-      target_id: event.target.id,
-      data: JSON.stringify(event.data ?? {}),
-    })
+    .values(
+      events.map((event) => ({
+        agency_id: event.agencyId,
+        actor_kind: event.actor.kind,
+        actor_id: event.actor.id,
+        action: event.action,
+        target_kind: event.target.kind,
+        target_id: event.target.id,
+        data: JSON.stringify(event.data ?? {}),
+      })),
+    )
     .execute();
 }
 
@@ -50,7 +61,7 @@ export async function withAudit<T>(
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
     const { result, audit } = await change(tx);
-    for (const event of Array.isArray(audit) ? audit : [audit]) await recordAudit(tx, event);
+    await recordAuditEvents(tx, Array.isArray(audit) ? audit : [audit]);
     return result;
   });
 }
