@@ -33,6 +33,9 @@ export interface GrantBatching {
 
 const batchings = new WeakMap<GrantDeps, GrantBatching>();
 
+/** PostgreSQL's commit_delay for settlements: a few ms of latency for far fewer transactions. */
+const SETTLE_DELAY_MS = 4;
+
 /** The grouped claim, identity read and settlement for these deps. */
 export function grantBatching(deps: GrantDeps): GrantBatching {
   let batching = batchings.get(deps);
@@ -40,7 +43,10 @@ export function grantBatching(deps: GrantDeps): GrantBatching {
     batching = {
       claim: groupCommit((inputs) => claimGrants(deps.database.db, inputs)),
       identities: groupCommit((keys) => readIdentities(deps, keys)),
-      settle: groupCommit((inputs) => settleGrantsAndAdvance(deps, inputs)),
+      // Answers to one burst arrive a few ms apart: wait that long to settle them together.
+      settle: groupCommit((inputs) => settleGrantsAndAdvance(deps, inputs), {
+        delayMs: SETTLE_DELAY_MS,
+      }),
     };
     batchings.set(deps, batching);
   }

@@ -74,4 +74,20 @@ describe('groupCommit', () => {
     fail = false;
     await expect(write(2)).resolves.toBe(2);
   });
+
+  it('with a delay, gathers writes that arrive a little apart into one flush', async () => {
+    const batches: number[][] = [];
+    const write = groupCommit(
+      async (items: readonly number[]) => {
+        batches.push([...items]);
+        return [...items];
+      },
+      { delayMs: 20 },
+    );
+    const first = write(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = write(2);
+    await expect(Promise.all([first, second])).resolves.toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });
