@@ -18,20 +18,30 @@ export interface AgencyHolding {
   readonly ownerName: string | null;
 }
 
-/** The agency BC's live or pending relation to one asset, if it has one. */
+/**
+ * The agency BC's live or pending relation to one asset, if it has one. Every page of the BC's
+ * assets is read, except when the holding is `expected` (a read-back after sharing, a drift
+ * check): then the asset's id is tried first as `filtering.keyword`, one small page whatever the
+ * size of the BC, and the full read only when that finds nothing. Whether TikTok's keyword
+ * matches ids is unverified (docs/platforms/tiktok.md), so "not found" by keyword proves nothing.
+ */
 export async function findAgencyHolding(
   deps: Pick<TikTokDeps, 'client'>,
   agency: AgencyIdentity,
   key: BcAssetKey,
   assetId: string,
+  options: { expected?: boolean } = {},
 ): Promise<AgencyHolding | undefined> {
-  const items = await bcAssetAdminGet(deps.client, agency.accessToken, {
-    bcId: agency.businessId,
-    assetType: key,
-  }).catch((error: unknown) => {
-    throw agencyAccessError(error, agency);
-  });
-  const item = items.find((x) => x.asset_id === assetId);
+  const read = (keyword?: string) =>
+    bcAssetAdminGet(deps.client, agency.accessToken, {
+      bcId: agency.businessId,
+      assetType: key,
+      ...(keyword === undefined ? {} : { keyword }),
+    }).catch((error: unknown) => {
+      throw agencyAccessError(error, agency);
+    });
+  const own = (items: AssetItem[]) => items.find((x) => x.asset_id === assetId);
+  const item = (options.expected ? own(await read(assetId)) : undefined) ?? own(await read());
   // relation_status is declared by [Y:bc_asset_admin_get]; absent means the relation is live.
   const status = item?.relation_status ?? 'BOUND';
   if (!item || (status !== 'BOUND' && status !== 'PENDING')) return undefined;
@@ -50,7 +60,7 @@ export async function readAgencyAccess(
   key: BcAssetKey,
   assetId: string,
 ): Promise<AccessReading> {
-  const holding = await findAgencyHolding(deps, agency, key, assetId);
+  const holding = await findAgencyHolding(deps, agency, key, assetId, { expected: true });
   if (!holding) return { kind: 'lost' };
   return holding.status === 'BOUND'
     ? { kind: 'holds', level: holding.level }

@@ -104,14 +104,15 @@ export async function bcAssetGet(
 export async function bcAssetAdminGet(
   client: TikTokClient,
   token: string,
-  input: { bcId: string; assetType: BcAssetKey },
+  input: { bcId: string; assetType: BcAssetKey; keyword?: string },
 ): Promise<AssetItem[]> {
+  const filtering = input.keyword === undefined ? undefined : { keyword: input.keyword };
   return collectPages((page) =>
     client.call({
       method: 'GET',
       path: paths.bcAssetAdminGet,
       token,
-      query: { bc_id: input.bcId, asset_type: input.assetType, page, page_size: 50 },
+      query: { bc_id: input.bcId, asset_type: input.assetType, filtering, page, page_size: 50 },
       data: AssetListDataSchema,
     }),
   );

@@ -71,7 +71,9 @@ async function shareAdvertiser(deps: TikTokDeps, input: GrantInput): Promise<Gra
   } catch (error) {
     throw await explainRefusal(deps, input.clientToken, ownerBcId, error);
   }
-  const after = await findAgencyHolding(deps, input.agency, 'ADVERTISER', input.asset.id);
+  const after = await findAgencyHolding(deps, input.agency, 'ADVERTISER', input.asset.id, {
+    expected: true,
+  });
   if (after?.status === 'BOUND') return { kind: 'granted', level: after.level };
   return {
     kind: 'pending_acceptance',

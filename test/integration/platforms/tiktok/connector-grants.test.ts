@@ -64,6 +64,46 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     expect(second).toEqual({ kind: 'granted', level: 'OPERATOR' });
   });
 
+  it('reads a shared ad account back by its id as keyword: one small page, not every page', async () => {
+    await f.platform.grantAccess({
+      clientToken: await f.tokenFor(W.dana),
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ANALYST',
+    });
+    const reads = (await f.log()).filter((e) => e.path.endsWith('/bc/asset/admin/get/'));
+    // Before sharing: every page (absence proves nothing by keyword); after: by keyword.
+    expect(reads.map((e) => e.query.filtering ?? null)).toEqual([
+      null,
+      JSON.stringify({ keyword: W.ad1 }),
+    ]);
+  });
+
+  it('falls back to every page when the keyword finds nothing (a keyword that matches names only)', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ANALYST',
+    });
+    // A TikTok whose keyword does not match ids: the filtered read comes back empty.
+    const namesOnly = f.connectorWith({
+      fetch: (url, init) => {
+        const filtering = url.searchParams.get('filtering');
+        if (filtering?.includes('keyword')) url.searchParams.set('filtering', '{"keyword":"~"}');
+        return fetch(url, init);
+      },
+    });
+    await f.control('log/clear', {});
+    expect(await namesOnly.readAccess({ agency, asset: advertiser(W.ad1) })).toEqual({
+      kind: 'pending',
+      level: 'ANALYST',
+    });
+    const reads = (await f.log()).filter((e) => e.path.endsWith('/bc/asset/admin/get/'));
+    expect(reads.map((e) => e.query.filtering ?? null)).toEqual(['{"keyword":"~"}', null]);
+  });
+
   it('finds the owning BC when the caller does not pass ownerId', async () => {
     const outcome = await f.platform.grantAccess({
       clientToken: await f.tokenFor(W.dana),
