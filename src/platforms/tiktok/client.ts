@@ -3,7 +3,9 @@
  * `filtering` JSON-encoded, JSON POST bodies, and the `{code, message, request_id, data}` envelope
  * where any code but 0 is an error, whatever the HTTP status.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { singleflight } from '../../lib/singleflight.ts';
 import type { PlatformError } from '../errors.ts';
 import { buildUrl, parseWith, requestJson, type FetchLike, type HttpResponse } from '../http.ts';
 import { toPlatformError } from './errors.ts';
@@ -38,7 +40,12 @@ const EnvelopeSchema = z.object({
   data: z.unknown(),
 });
 
-/** Creates the transport the typed endpoint functions in api.ts share. */
+/**
+ * Creates the transport the typed endpoint functions in api.ts share. Identical GETs in flight
+ * at the same moment (same URL, same token) share one HTTP call (singleflight): the grants of
+ * one approval all read the agency's BC before sharing, and 20 reads become one, which also
+ * spares TikTok's rate limit. Writes are never merged.
+ */
 export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
   const http = {
     fetch: options.fetch,
@@ -46,19 +53,31 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     now: options.now,
     defaultRetryAfterMs: options.defaultRetryAfterMs,
   };
+  const shared = singleflight();
+  const send = async <S extends z.ZodType>(request: TikTokCall<S>): Promise<z.output<S>> => {
+    const envelope = await requestJson(http, {
+      method: request.method,
+      url: buildUrl(options.apiBaseUrl, request.path, request.query),
+      headers: request.token === undefined ? {} : { 'Access-Token': request.token },
+      ...(request.body === undefined ? {} : { body: request.body }),
+      schema: EnvelopeSchema,
+      platformError: (response) => envelopeError(response, options.defaultRetryAfterMs),
+    });
+    return parseWith(request.data, envelope.data, request.path);
+  };
   return {
-    async call(request) {
-      const envelope = await requestJson(http, {
-        method: request.method,
-        url: buildUrl(options.apiBaseUrl, request.path, request.query),
-        headers: request.token === undefined ? {} : { 'Access-Token': request.token },
-        ...(request.body === undefined ? {} : { body: request.body }),
-        schema: EnvelopeSchema,
-        platformError: (response) => envelopeError(response, options.defaultRetryAfterMs),
-      });
-      return parseWith(request.data, envelope.data, request.path);
+    call(request) {
+      if (request.method !== 'GET') return send(request);
+      // One path has one data schema, so callers sharing a GET share its parsed data too.
+      const url = buildUrl(options.apiBaseUrl, request.path, request.query);
+      return shared(`${url.href} ${tokenKey(request.token)}`, () => send(request));
     },
   };
+}
+
+/** The token's part of a singleflight key: a digest, so no token sits in the map as such. */
+function tokenKey(token: string | undefined): string {
+  return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
 }
 
 /** TikTok's error, read from the envelope when the body carries one with a non-zero code. */

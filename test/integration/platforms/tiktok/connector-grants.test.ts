@@ -104,6 +104,24 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     expect(reads.map((e) => e.query.filtering ?? null)).toEqual(['{"keyword":"~"}', null]);
   });
 
+  it('grants started together read the agency BC once before sharing (identical reads merged)', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    await f.control('log/clear', {});
+    const outcomes = await Promise.all(
+      [W.ad1, W.ad2].map((id) =>
+        f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' }),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(['pending_acceptance', 'pending_acceptance']);
+    const log = await f.log();
+    const fullReads = log.filter(
+      (e) => e.path.endsWith('/bc/asset/admin/get/') && e.query.filtering === undefined,
+    );
+    expect(fullReads).toHaveLength(1);
+    // Writes are never merged: one share per ad account.
+    expect(await partnerAdds()).toBe(2);
+  });
+
   it('finds the owning BC when the caller does not pass ownerId', async () => {
     const outcome = await f.platform.grantAccess({
       clientToken: await f.tokenFor(W.dana),
