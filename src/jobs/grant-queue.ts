@@ -1,5 +1,5 @@
 /** Sending grant jobs: one job per grant, keyed by the grant id so a duplicate send is dropped. */
-import type { PgBoss } from 'pg-boss';
+import type { Db as IDatabase, PgBoss } from 'pg-boss';
 import { executeGrantJob } from './execute-grant.ts';
 import { enqueue } from './queue.ts';
 
@@ -11,7 +11,8 @@ import { enqueue } from './queue.ts';
 export async function enqueueGrantJobs(
   boss: PgBoss,
   grantIds: readonly string[],
-  options: { fresh?: boolean } = {},
+  /** `db`: send in this transaction (jobDatabase), so the jobs exist exactly if it commits. */
+  options: { fresh?: boolean; db?: IDatabase } = {},
 ): Promise<void> {
   if (grantIds.length === 0) return;
   if (options.fresh) {
@@ -19,6 +20,7 @@ export async function enqueueGrantJobs(
     await boss.insert(
       executeGrantJob.name,
       payloads.map((data) => ({ data, singletonKey: data.grantId })),
+      options.db === undefined ? {} : { db: options.db },
     );
     return;
   }

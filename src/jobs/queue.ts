@@ -3,9 +3,18 @@
  * embedded default, its own pool on PostgreSQL). Jobs are declared once with `defineJob` (name,
  * zod payload, queue options, handler) and registered with `startWorkers`.
  */
-import { PgBoss, fromPglite, type Job, type QueueOptions, type SendOptions } from 'pg-boss';
+import { CompiledQuery } from 'kysely';
+import {
+  PgBoss,
+  fromPglite,
+  type Db as IDatabase,
+  type Job,
+  type QueueOptions,
+  type SendOptions,
+} from 'pg-boss';
 import type { z } from 'zod';
 import type { Logger } from '../lib/logger.ts';
+import type { Executor } from '../store/audit.ts';
 import type { Database } from '../store/database.ts';
 
 export interface JobDefinition<Payload, Deps> {
@@ -148,6 +157,19 @@ function failureOutput(error: unknown): Record<string, string> {
   return error instanceof Error
     ? { name: error.name, message: error.message }
     : { message: String(error) };
+}
+
+/**
+ * pg-boss's view of one of our transactions: jobs sent through it are created, and NOTIFY fires,
+ * only if the transaction commits (the outbox pattern, with pg-boss's own table as the outbox).
+ */
+export function jobDatabase(tx: Executor): IDatabase {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const result = await tx.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows };
+    },
+  };
 }
 
 /** Sends a job after validating its payload against the job's own schema. */

@@ -12,6 +12,7 @@ import {
   type RerequestScopeAsset,
 } from '../../domain/rerequest-scope.ts';
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
+import { jobDatabase } from '../../jobs/queue.ts';
 import { advanceOnboarding } from '../../jobs/onboarding-progress.ts';
 import { GuidedInputSchema, resolveGuidedInput } from '../../platforms/manual/inputs.ts';
 import { guidedStep, isGuidedPlatform } from '../../platforms/manual/steps.ts';
@@ -208,8 +209,16 @@ export async function approveSelection(
       const progress =
         guidedIds.size > 0 ? await advanceOnboarding(tx, onboardingId, services.now()) : [];
       const grants = await listGrantsByOnboarding(tx, onboardingId);
+      // The jobs are sent in this transaction: they exist exactly when the approval commits.
+      // Guided grants wait for a person from the start: no job runs for them.
+      const queued = inserted.filter((g) => !guidedIds.has(g.id));
+      await enqueueGrantJobs(
+        services.boss,
+        queued.map((g) => g.id),
+        { fresh: true, db: jobDatabase(tx) },
+      );
       return {
-        result: { grants, approvedNow: true, queued: inserted.filter((g) => !guidedIds.has(g.id)) },
+        result: { grants, approvedNow: true, queued },
         audit: [
           {
             agencyId: request.agencyId,
@@ -231,14 +240,6 @@ export async function approveSelection(
       };
     },
   );
-  // Guided grants wait for a person from the start: no job runs for them.
-  if (result.approvedNow) {
-    await enqueueGrantJobs(
-      services.boss,
-      result.queued.map((g) => g.id),
-      { fresh: true },
-    );
-  }
   return { grants: result.grants, approvedNow: result.approvedNow };
 }
 

@@ -7,6 +7,7 @@ import {
   createQueues,
   defineJob,
   enqueue,
+  jobDatabase,
   startQueue,
   startWorkers,
 } from '../../../src/jobs/queue.ts';
@@ -149,4 +150,24 @@ describe(`jobs on ${testDatabaseKind}`, () => {
     expect(runs.byKey.get('b')).toHaveLength(2);
     for (const key of keys.filter((k) => k !== 'b')) expect(runs.byKey.get(key)).toHaveLength(1);
   }, 40_000);
+
+  it('a job sent through a transaction exists only if the transaction commits', async () => {
+    const database = await freshDatabase();
+    const queue = await startQueue(database);
+    cleanups.push(() => queue.stop());
+    await createQueues(queue.boss, [recordJob]);
+    const send = (key: string) => (tx: Parameters<typeof jobDatabase>[0]) =>
+      queue.boss.insert(recordJob.name, [{ data: { key, failTimes: 0 } }], {
+        db: jobDatabase(tx),
+      });
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await send('rolled-back')(tx);
+        throw new Error('approval failed');
+      }),
+    ).rejects.toThrow('approval failed');
+    await database.db.transaction().execute(async (tx) => send('committed')(tx));
+    const jobs = await queue.boss.findJobs(recordJob.name);
+    expect(jobs.map((j) => (j.data as { key: string }).key)).toEqual(['committed']);
+  });
 });
