@@ -10,7 +10,7 @@ import { clientTokenNoLongerNeeded, deriveOnboardingStatus } from '../domain/onb
 import { setAccessRequestStatus } from '../store/access-requests.ts';
 import { systemActor, withAudit, type Actor, type AuditEvent } from '../store/audit.ts';
 import {
-  settleGrant,
+  settleGrants,
   listGrantStatuses,
   type Grant,
   type GrantSettlement,
@@ -77,10 +77,20 @@ export async function settleGrantsAndAdvance(
   const revocable: RevocableToken[] = [];
   const settled = await withAudit(deps.database.db, async (tx) => {
     const audit: AuditEvent[] = [];
-    const grants: (Grant | undefined)[] = [];
-    for (const input of inputs) {
-      const grant = await settleOne(tx, input, now, audit);
-      grants.push(grant);
+    const before = await statusesBefore(tx, inputs);
+    const grants = await settleGrants(
+      tx,
+      inputs.map((input) => ({
+        id: input.grantId,
+        settlement: input.settlement,
+        ...(input.owner === undefined ? {} : { owner: input.owner }),
+        ...(input.from === undefined ? {} : { from: input.from }),
+      })),
+      now,
+    );
+    for (const [i, grant] of grants.entries()) {
+      const input = inputs[i];
+      if (grant && input) await recordSettled(tx, grant, input, before.get(grant.id), audit);
     }
     const onboardingIds = new Set(grants.flatMap((g) => (g ? [g.onboardingId] : [])));
     for (const onboardingId of onboardingIds) {
@@ -96,36 +106,43 @@ export async function settleGrantsAndAdvance(
   return settled;
 }
 
-/** One grant's guarded update, its audit event and its webhook event, inside the transaction. */
-async function settleOne(
+/** Each grant's status before settling: given by the caller's guard, else read (one statement). */
+async function statusesBefore(
   tx: Transaction<Schema>,
+  inputs: readonly SettleInput[],
+): Promise<Map<string, GrantStatus>> {
+  const known = new Map<string, GrantStatus>();
+  const unknown: string[] = [];
+  for (const input of inputs) {
+    if (input.previousStatus !== undefined) known.set(input.grantId, input.previousStatus);
+    else unknown.push(input.grantId);
+  }
+  if (unknown.length === 0) return known;
+  const rows = await tx
+    .selectFrom('grants')
+    .select(['id', 'status'])
+    .where('id', 'in', unknown)
+    .execute();
+  for (const row of rows) known.set(row.id, row.status);
+  return known;
+}
+
+/** A settled grant's audit event and, when it is final, its webhook event. */
+async function recordSettled(
+  tx: Transaction<Schema>,
+  grant: Grant,
   input: SettleInput,
-  now: Date,
+  before: GrantStatus | undefined,
   audit: AuditEvent[],
-): Promise<Grant | undefined> {
-  const before =
-    input.previousStatus !== undefined
-      ? { status: input.previousStatus }
-      : await tx
-          .selectFrom('grants')
-          .select('status')
-          .where('id', '=', input.grantId)
-          .executeTakeFirst();
-  const grant = await settleGrant(tx, {
-    id: input.grantId,
-    settlement: input.settlement,
-    now,
-    ...(input.owner === undefined ? {} : { owner: input.owner }),
-    ...(input.from === undefined ? {} : { from: input.from }),
-  });
-  if (!grant || before?.status === grant.status) return grant;
+): Promise<void> {
+  if (before === grant.status) return;
   audit.push({
     agencyId: grant.agencyId,
     actor: input.actor ?? systemActor,
     action: `grant.${grant.status}`,
     target: { kind: 'grant', id: grant.id },
     data: {
-      from: before?.status ?? null,
+      from: before ?? null,
       to: grant.status,
       asset_type: grant.assetType,
       asset_id: grant.assetId,
@@ -140,7 +157,6 @@ async function settleOne(
       data: grantEventData(grant),
     });
   }
-  return grant;
 }
 
 /**

@@ -246,33 +246,68 @@ export interface GrantSettlement {
  */
 export async function settleGrant(
   db: Executor,
-  input: {
-    id: string;
-    owner?: string;
-    from?: readonly GrantStatus[];
-    settlement: GrantSettlement;
-    now: Date;
-  },
+  input: SettleGrantInput & { now: Date },
 ): Promise<Grant | undefined> {
-  const { settlement } = input;
-  let query = db
-    .updateTable('grants')
-    .set({
-      status: settlement.status,
-      steps: sql`steps || ${JSON.stringify([settlement.step])}::jsonb`,
-      manual_step:
-        settlement.manualStep === undefined ? null : JSON.stringify(settlement.manualStep),
-      failure_reason: settlement.failureReason ?? null,
-      lease_owner: null,
-      lease_until: null,
-      updated_at: input.now,
-      ...(settlement.verified ? { verified_at: input.now } : {}),
-    })
-    .where('id', '=', input.id);
-  if (input.owner !== undefined) query = query.where('lease_owner', '=', input.owner);
-  if (input.from) query = query.where('status', 'in', [...input.from]);
-  const row = await query.returningAll().executeTakeFirst();
-  return row ? toGrant(row) : undefined;
+  const [settled] = await settleGrants(db, [input], input.now);
+  return settled;
+}
+
+export interface SettleGrantInput {
+  readonly id: string;
+  readonly owner?: string;
+  readonly from?: readonly GrantStatus[];
+  readonly settlement: GrantSettlement;
+}
+
+/**
+ * settleGrant for many grants in one statement (grants that finish together): each row keeps its
+ * own guard (lease owner, expected states) and gets its own settlement; one result per input, in
+ * order, undefined where the guard did not match. A grant named twice is settled once.
+ */
+export async function settleGrants(
+  db: Executor,
+  inputs: readonly SettleGrantInput[],
+  now: Date,
+): Promise<(Grant | undefined)[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map((input) => ({
+    id: input.id,
+    owner: input.owner ?? null,
+    from_statuses: input.from ?? null,
+    status: input.settlement.status,
+    step: [input.settlement.step],
+    manual_step: input.settlement.manualStep ?? null,
+    failure_reason: input.settlement.failureReason ?? null,
+    verified: input.settlement.verified === true,
+  }));
+  const { rows: updated } = await sql<GrantRow>`
+    update grants as g set
+      status = s.status,
+      steps = g.steps || s.step,
+      manual_step = s.manual_step,
+      failure_reason = s.failure_reason,
+      lease_owner = null,
+      lease_until = null,
+      updated_at = ${now},
+      verified_at = case when s.verified then ${now}::timestamptz else g.verified_at end
+    from (
+      select distinct on (id) * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+        id uuid, owner text, from_statuses jsonb, status text, step jsonb, manual_step jsonb,
+        failure_reason text, verified boolean
+      )
+    ) as s
+    where g.id = s.id
+      and (s.owner is null or g.lease_owner = s.owner)
+      and (s.from_statuses is null or s.from_statuses ? g.status)
+    returning g.*`.execute(db);
+  const byId = new Map(updated.map((row) => [row.id, toGrant(row)]));
+  const seen = new Set<string>();
+  return inputs.map((input) => {
+    const grant = byId.get(input.id);
+    if (!grant || seen.has(input.id) || grant.status !== input.settlement.status) return undefined;
+    seen.add(input.id);
+    return grant;
+  });
 }
 
 /** Grants whose job may have been lost: queued or running with no live lease. */

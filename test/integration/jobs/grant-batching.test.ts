@@ -8,7 +8,13 @@ import { grantBatching } from '../../../src/jobs/grant-batching.ts';
 import type { GrantDeps } from '../../../src/jobs/grant-deps.ts';
 import { settleGrantsAndAdvance } from '../../../src/jobs/onboarding-progress.ts';
 import { findAuditEvents } from '../../../src/store/audit.ts';
-import { claimGrants, findGrant, insertGrants, type Grant } from '../../../src/store/grants.ts';
+import {
+  claimGrants,
+  findGrant,
+  insertGrants,
+  settleGrants,
+  type Grant,
+} from '../../../src/store/grants.ts';
 import { findOrCreateOnboarding, setOnboardingStatus } from '../../../src/store/onboardings.ts';
 import { createHarness, createRequest, type Harness } from '../../support/onboarding.ts';
 
@@ -113,6 +119,37 @@ describe('batched grant writes', () => {
       (e) => e.target_kind === 'onboarding' && e.target_id === onboardingId,
     );
     expect(moved.map((e) => e.action)).toEqual(['onboarding.completed']);
+  });
+
+  it('settles many grants in one statement, each with its own guard and settlement', async () => {
+    const [mine, stolen, fresh] = await approvedGrants(3);
+    const now = new Date();
+    await claimGrants(h.database.db, [
+      { id: mine!.id, owner: 'me', now, leaseMs: 60_000 },
+      { id: stolen!.id, owner: 'other', now, leaseMs: 60_000 },
+    ]);
+    const failed = {
+      status: 'failed' as const,
+      failureReason: 'not an admin',
+      step: { name: 'failed', at: now.toISOString() },
+    };
+    const settled = await settleGrants(
+      h.database.db,
+      [
+        { id: mine!.id, owner: 'me', settlement: granted(now) },
+        { id: stolen!.id, owner: 'me', settlement: granted(now) },
+        { id: fresh!.id, from: ['queued'], settlement: failed },
+      ],
+      now,
+    );
+    expect(settled.map((g) => g?.status)).toEqual(['granted', undefined, 'failed']);
+    expect(settled[0]).toMatchObject({ leaseOwner: null, verifiedAt: now });
+    expect(settled[0]?.steps.at(-1)?.name).toBe('grant_answered');
+    expect(settled[2]).toMatchObject({ failureReason: 'not an admin', verifiedAt: null });
+    expect(await findGrant(h.database.db, stolen!.id)).toMatchObject({
+      status: 'running',
+      leaseOwner: 'other',
+    });
   });
 
   it('groups the claims of workers that start together into one flush', async () => {
