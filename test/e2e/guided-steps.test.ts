@@ -192,15 +192,16 @@ describe('guided and manual steps, in a real browser', () => {
     expect(await page.getByTestId('connect-search_console').count()).toBe(0);
     expect(await page.getByTestId('connect-shopify').count()).toBe(0);
 
-    step('client meta');
-    await page.getByTestId('connect-meta').click();
-    await signInMeta(M.ada)(page);
-    await page.getByTestId(`pick-${INSTAGRAM}`).check();
-    step('client guided inputs');
+    step('client guided inputs, kept across the Meta consent round trip');
     await page.getByTestId('guided-search_console-siteUrl').fill('https://www.acme-shop.example');
     await page.getByTestId('guided-youtube-channel').fill('https://www.youtube.com/@AcmeOutdoor');
     await page.getByTestId('guided-shopify-storeUrl').fill(`https://${STORE}/admin`);
     await page.getByTestId('guided-shopify-collaboratorCode').fill('4821');
+    step('client meta');
+    await page.getByTestId('connect-meta').click();
+    await signInMeta(M.ada)(page);
+    await page.getByTestId(`pick-${INSTAGRAM}`).check();
+    expect(await page.getByTestId('guided-shopify-collaboratorCode').inputValue()).toBe('4821');
     await page.getByTestId('approve').click();
 
     step('instagram step shown');

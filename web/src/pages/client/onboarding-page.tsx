@@ -39,6 +39,33 @@ function selectionStore(token: string) {
   };
 }
 
+/** What the client typed for guided steps, kept across consent round trips like the ticks. */
+function guidedValuesStore(token: string) {
+  const key = `latchkey-guided:${token.split('.')[0] ?? ''}`;
+  return {
+    load: (): GuidedValues => {
+      try {
+        const raw = JSON.parse(window.sessionStorage.getItem(key) ?? '{}') as unknown;
+        if (!raw || typeof raw !== 'object') return {};
+        const values: Record<string, Record<string, string>> = {};
+        for (const [item, fields] of Object.entries(raw as Record<string, unknown>)) {
+          if (!fields || typeof fields !== 'object') continue;
+          values[item] = Object.fromEntries(
+            Object.entries(fields as Record<string, unknown>).filter(
+              (entry): entry is [string, string] => typeof entry[1] === 'string',
+            ),
+          );
+        }
+        return values;
+      } catch {
+        return {};
+      }
+    },
+    save: (values: GuidedValues) => window.sessionStorage.setItem(key, JSON.stringify(values)),
+    clear: () => window.sessionStorage.removeItem(key),
+  };
+}
+
 /** The client's page behind `/l/<id>.<secret>`: what is asked, connect, tick, approve, progress. */
 export function OnboardingPage(props: { token: string }) {
   const api = useMemo(() => onboardingApi(props.token), [props.token]);
@@ -49,7 +76,8 @@ export function OnboardingPage(props: { token: string }) {
   const store = useMemo(() => selectionStore(props.token), [props.token]);
   const [selected, setSelected] = useState<Set<string>>(() => store.load());
   const [progress, setProgress] = useState<ProgressView>();
-  const [guided, setGuided] = useState<GuidedValues>({});
+  const guidedStore = useMemo(() => guidedValuesStore(props.token), [props.token]);
+  const [guided, setGuided] = useState<GuidedValues>(() => guidedStore.load());
   // Grants whose last "I have done this" found nothing yet (guided steps read back by API).
   const [notYet, setNotYet] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string>();
@@ -147,6 +175,7 @@ export function OnboardingPage(props: { token: string }) {
       ];
       await api.approve(selections);
       store.clear();
+      guidedStore.clear();
       await reload();
     } catch (e) {
       setError(describeError(e));
@@ -178,7 +207,11 @@ export function OnboardingPage(props: { token: string }) {
     setProgress(await api.progress());
   };
   const setGuidedValue = (key: string, name: string, value: string) =>
-    setGuided((old) => ({ ...old, [key]: { ...old[key], [name]: value } }));
+    setGuided((old) => {
+      const next = { ...old, [key]: { ...old[key], [name]: value } };
+      guidedStore.save(next);
+      return next;
+    });
 
   return (
     <main
