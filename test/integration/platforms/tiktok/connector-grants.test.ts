@@ -22,6 +22,17 @@ const partnerAdds = async () =>
 const accept = () =>
   f.control('partners/accept', { bc_id: W.northwindBc, owner_bc_id: W.acmeBc, user_id: W.nora });
 const advertiser = (id: string) => ({ type: 'advertiser', id, ownerId: W.acmeBc });
+/** Shares one ad account from Dana's BC at ANALYST; Dana's token for more. */
+const shareAnalyst = async (id: string) => {
+  const clientToken = await f.tokenFor(W.dana);
+  await f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' });
+  return clientToken;
+};
+/** The `filtering` of each read of the agency BC's assets so far (null: every page). */
+const adminReadFilters = async () =>
+  (await f.log())
+    .filter((e) => e.path.endsWith('/bc/asset/admin/get/'))
+    .map((e) => e.query.filtering ?? null);
 
 describe('TikTok ad accounts (bc/partner/add/)', () => {
   it('shares from the client BC to the agency BC at the level, pending until accepted', async () => {
@@ -47,13 +58,7 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
   });
 
   it('once the partner is accepted, a further ad account is granted at once', async () => {
-    const clientToken = await f.tokenFor(W.dana);
-    await f.platform.grantAccess({
-      clientToken,
-      agency,
-      asset: advertiser(W.ad1),
-      level: 'ANALYST',
-    });
+    const clientToken = await shareAnalyst(W.ad1);
     await accept();
     const second = await f.platform.grantAccess({
       clientToken,
@@ -65,28 +70,13 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
   });
 
   it('reads a shared ad account back by its id as keyword: one small page, not every page', async () => {
-    await f.platform.grantAccess({
-      clientToken: await f.tokenFor(W.dana),
-      agency,
-      asset: advertiser(W.ad1),
-      level: 'ANALYST',
-    });
-    const reads = (await f.log()).filter((e) => e.path.endsWith('/bc/asset/admin/get/'));
+    await shareAnalyst(W.ad1);
     // Before sharing: every page (absence proves nothing by keyword); after: by keyword.
-    expect(reads.map((e) => e.query.filtering ?? null)).toEqual([
-      null,
-      JSON.stringify({ keyword: W.ad1 }),
-    ]);
+    expect(await adminReadFilters()).toEqual([null, JSON.stringify({ keyword: W.ad1 })]);
   });
 
   it('falls back to every page when the keyword finds nothing (a keyword that matches names only)', async () => {
-    const clientToken = await f.tokenFor(W.dana);
-    await f.platform.grantAccess({
-      clientToken,
-      agency,
-      asset: advertiser(W.ad1),
-      level: 'ANALYST',
-    });
+    await shareAnalyst(W.ad1);
     // A TikTok whose keyword does not match ids: the filtered read comes back empty.
     const namesOnly = f.connectorWith({
       fetch: (url, init) => {
@@ -100,8 +90,7 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
       kind: 'pending',
       level: 'ANALYST',
     });
-    const reads = (await f.log()).filter((e) => e.path.endsWith('/bc/asset/admin/get/'));
-    expect(reads.map((e) => e.query.filtering ?? null)).toEqual(['{"keyword":"~"}', null]);
+    expect(await adminReadFilters()).toEqual(['{"keyword":"~"}', null]);
   });
 
   it('grants started together read the agency BC once before sharing (identical reads merged)', async () => {
