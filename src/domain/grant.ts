@@ -106,3 +106,12 @@ export function levelSatisfies(levels: readonly string[], held: string, wanted: 
   if (heldRank < 0 || wantedRank < 0) return held === wanted;
   return heldRank >= wantedRank;
 }
+
+/** Who said a grant is done when no API could read it: the client, the agency, or nobody. */
+export function confirmedBy(grant: {
+  readonly steps: readonly { readonly name: string }[];
+}): 'client' | 'agency' | null {
+  if (grant.steps.some((s) => s.name === 'client_confirmed')) return 'client';
+  if (grant.steps.some((s) => s.name === 'agency_confirmed')) return 'agency';
+  return null;
+}

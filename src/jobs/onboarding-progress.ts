@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import { requestStatusFor } from '../domain/access-request.ts';
+import { confirmedBy } from '../domain/grant.ts';
 import { clientTokenNoLongerNeeded, deriveOnboardingStatus } from '../domain/onboarding.ts';
 import { setAccessRequestStatus } from '../store/access-requests.ts';
 import { systemActor, withAudit, type Actor, type AuditEvent } from '../store/audit.ts';
@@ -37,6 +38,10 @@ function grantEventData(grant: Grant): Record<string, unknown> {
     asset_id: grant.assetId,
     permission_level: grant.permissionLevel,
     status: grant.status,
+    // Granted through an API read (verified) or on a person's word where no API can read it.
+    ...(grant.status === 'granted'
+      ? { verified: grant.verifiedAt !== null, confirmed_by: confirmedBy(grant) }
+      : {}),
     ...(grant.failureReason ? { failure_reason: grant.failureReason } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { PlatformManifest } from '../../platforms/types.ts';
 import type { AccessRequest, AccessRequestItem } from '../../store/access-requests.ts';
 import type { Grant } from '../../store/grants.ts';
 import type { StoredGuidedInput } from '../../store/guided-grants.ts';
+import { confirmedBy } from '../../domain/grant.ts';
 
 type Manifests = Readonly<Record<string, PlatformManifest>>;
 
@@ -56,12 +57,7 @@ async function presentManualStep(value: unknown) {
   };
 }
 
-/** Who said a grant is done when no API could read it: the client, the agency, or nobody. */
-export function confirmedBy(grant: Grant): 'client' | 'agency' | null {
-  if (grant.steps.some((s) => s.name === 'client_confirmed')) return 'client';
-  if (grant.steps.some((s) => s.name === 'agency_confirmed')) return 'agency';
-  return null;
-}
+export { confirmedBy };
 
 /**
  * One grant's live status for the client page and the dashboard; with the client's input of a

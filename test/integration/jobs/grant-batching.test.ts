@@ -8,6 +8,7 @@ import { grantBatching } from '../../../src/jobs/grant-batching.ts';
 import type { GrantDeps } from '../../../src/jobs/grant-deps.ts';
 import { settleGrantsAndAdvance } from '../../../src/jobs/onboarding-progress.ts';
 import { findAuditEvents } from '../../../src/store/audit.ts';
+import { createWebhookEndpoint } from '../../../src/store/webhook-endpoints.ts';
 import {
   claimGrants,
   findGrant,
@@ -149,6 +150,41 @@ describe('batched grant writes', () => {
     expect(await findGrant(h.database.db, stolen!.id)).toMatchObject({
       status: 'running',
       leaseOwner: 'other',
+    });
+  });
+
+  it('says in the grant.granted webhook whether an API verified it or a person confirmed it', async () => {
+    await createWebhookEndpoint(h.database.db, h.grantDeps.keyring, h.agency.agency.id, null, {
+      url: 'https://hooks.example/latchkey',
+      eventTypes: ['grant.granted'],
+    });
+    const [read, confirmed] = await approvedGrants(2);
+    const now = new Date();
+    const deps = { database: h.database, now: () => now };
+    await settleGrantsAndAdvance(deps, [
+      { grantId: read!.id, from: ['queued'], settlement: granted(now) },
+      {
+        grantId: confirmed!.id,
+        from: ['queued'],
+        settlement: {
+          status: 'granted',
+          step: { name: 'client_confirmed', at: now.toISOString() },
+        },
+      },
+    ]);
+    const bodies = await h.database.db
+      .selectFrom('webhook_deliveries')
+      .select('body')
+      .where('event_type', '=', 'grant.granted')
+      .execute();
+    const data = bodies.map((b) => (JSON.parse(b.body) as { data: Record<string, unknown> }).data);
+    expect(data.find((d) => d.grant_id === read!.id)).toMatchObject({
+      verified: true,
+      confirmed_by: null,
+    });
+    expect(data.find((d) => d.grant_id === confirmed!.id)).toMatchObject({
+      verified: false,
+      confirmed_by: 'client',
     });
   });
 
