@@ -31,7 +31,7 @@ export function createTransactionalModel<S>(options: ModelOptions<S>): Transacti
     now: options.now,
     random: options.random,
     mutate(change) {
-      const before = structuredClone(model.state);
+      const before = cloneJson(model.state);
       try {
         const result = change(model);
         options.onChange?.(model.state);
@@ -47,4 +47,20 @@ export function createTransactionalModel<S>(options: ModelOptions<S>): Transacti
     },
   };
   return model;
+}
+
+/**
+ * A deep copy of plain JSON data (objects, arrays, strings, numbers, booleans, null), which is
+ * what every sandbox state is: it persists as JSON. The rollback snapshot is taken before every
+ * change, so it is on the path of every write; this copy is several times faster than
+ * structuredClone for such data (which also handles Dates, Maps, cycles: nothing a state holds).
+ */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = cloneJson(item);
+    return copy as T;
+  }
+  return value;
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cloneJson,
+  createTransactionalModel,
+} from '../../../../src/platforms/sandbox-kit/model.ts';
+
+interface State {
+  items: { id: string; roles: string[]; note: string | null }[];
+  count: number;
+}
+
+const initial = (): State => ({ items: [{ id: 'a', roles: ['ADMIN'], note: null }], count: 1 });
+
+describe('sandbox model', () => {
+  it('copies plain JSON data deeply', () => {
+    const state = initial();
+    const copy = cloneJson(state);
+    expect(copy).toEqual(state);
+    copy.items[0]?.roles.push('ANALYST');
+    copy.count = 2;
+    expect(state).toEqual(initial());
+  });
+
+  it('rolls a change that throws back to the state before it, nested arrays included', () => {
+    const changes: State[] = [];
+    const model = createTransactionalModel<State>({
+      state: initial(),
+      now: () => new Date(0),
+      random: () => 0,
+      onChange: (state) => changes.push(cloneJson(state)),
+    });
+    expect(() =>
+      model.mutate((ctx) => {
+        ctx.state.items[0]?.roles.push('OPERATOR');
+        ctx.state.items.push({ id: 'b', roles: [], note: 'x' });
+        ctx.state.count = 2;
+        throw new Error('refused halfway');
+      }),
+    ).toThrow('refused halfway');
+    expect(model.state).toEqual(initial());
+    expect(changes).toEqual([]);
+    model.mutate((ctx) => {
+      ctx.state.count = 3;
+    });
+    expect(model.state.count).toBe(3);
+    expect(changes).toHaveLength(1);
+  });
+});
