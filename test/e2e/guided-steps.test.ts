@@ -13,15 +13,11 @@
  * - Shopify: the client types the store URL and collaborator code; the agency sees them on the
  *   request page and marks it done; both pages say it was not verified.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildAgency, type TestAgency } from '../support/agency.ts';
-import { launchChromium } from '../support/browser.ts';
+import type { TestAgency } from '../support/agency.ts';
+import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import { G, M } from '../support/multi-platform.ts';
 import { browserCookieOf } from '../support/onboarding.ts';
@@ -33,25 +29,15 @@ const CHANNEL = '@acmeoutdoor';
 /** Pia's personal ad account (worlds/meta-default.json), and the business she gets here. */
 const PIA = { user: '100000000000020', account: '300000000000020', business: '200000000000020' };
 
-let runtime: Runtime;
 let browser: Browser;
-let dataDir: string;
+let env: E2eEnvironment | undefined;
 let url: string;
 let agency: TestAgency;
 const logs = captureLogger('info');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-guided-'));
-  const config = loadConfig({
-    LATCHKEY_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-  });
-  runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
-  url = runtime.url ?? '';
-  agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
+  env = await startE2eEnvironment('guided', logs.logger);
+  ({ url, agency, browser } = env);
   // The default Meta world, plus a business Pia administers (to move her personal account into).
   const world = JSON.parse(
     await readFile(new URL('../../worlds/meta-default.json', import.meta.url), 'utf8'),
@@ -68,16 +54,11 @@ beforeAll(async () => {
     body: JSON.stringify(world),
   });
   expect(loaded.status).toBe(200);
-  browser = await launchChromium();
   // Both tests share the agency's Meta connection (Nora, Northwind Digital).
   await connectAgency('meta', signInMeta(M.nora), M.northwind);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => env?.close());
 
 async function agencyApi(method: string, pathname: string, body?: unknown) {
   return fetch(`${url}${pathname}`, {

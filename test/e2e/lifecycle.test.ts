@@ -5,15 +5,8 @@
  * then offboards the client (dry-run plan, confirm, report); the sandbox's own TikTok API shows no
  * access Latchkey granted remains.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildAgency } from '../support/agency.ts';
 import {
   agencyAdvertiserHoldings,
   agencyApi,
@@ -23,37 +16,22 @@ import {
   sandboxUserToken,
   type LiveTikTok,
 } from '../support/e2e-tiktok.ts';
+import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import { ADVERTISERS, BCS, USERS } from '../support/onboarding.ts';
 
-let runtime: Runtime;
 let browser: Browser;
-let dataDir: string;
+let env: E2eEnvironment | undefined;
 let live: LiveTikTok;
 const logs = captureLogger('info');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-lifecycle-'));
-  const config = loadConfig({
-    LATCHKEY_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-  });
-  runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
-  live = {
-    url: runtime.url ?? '',
-    agency: await buildAgency(runtime.database, { name: 'Northwind Media' }),
-  };
-  browser = await launchChromium();
+  env = await startE2eEnvironment('lifecycle', logs.logger);
+  ({ browser } = env);
+  live = { url: env.url, agency: env.agency };
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => env?.close());
 
 describe('the lifecycle pages in a real browser', () => {
   it('catches a removed share, re-requests it, and offboards with proof', async () => {

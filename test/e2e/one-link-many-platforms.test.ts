@@ -7,20 +7,15 @@
  * exactly the requested access and nothing more.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   GOOGLE_SANDBOX_APP,
   META_SANDBOX_APP,
   SANDBOX_APP,
 } from '../../src/cli/onboarding-runtime.ts';
-import { startRuntime, type Runtime } from '../../src/cli/runtime.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildAgency, type TestAgency } from '../support/agency.ts';
+import type { TestAgency } from '../support/agency.ts';
+import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import {
   ADVERTISERS,
@@ -44,33 +39,18 @@ const GOOGLE = {
   account: '5556667778',
 };
 
-let runtime: Runtime;
 let browser: Browser;
-let dataDir: string;
+let env: E2eEnvironment | undefined;
 let url: string;
 let agency: TestAgency;
 const logs = captureLogger('info');
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-many-'));
-  const config = loadConfig({
-    LATCHKEY_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-  });
-  runtime = await startRuntime(config, 'all', logs.logger, { onSetupLink: () => undefined });
-  url = runtime.url ?? '';
-  agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
-  browser = await launchChromium();
+  env = await startE2eEnvironment('many', logs.logger);
+  ({ url, agency, browser } = env);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => env?.close());
 
 const tiktokSandbox = () => ({ base: `${url}/sandbox/tiktok` });
 const metaBase = () => `${url}/sandbox/meta`;
