@@ -4,7 +4,8 @@
  * that says where a person does it instead.
  */
 import { PlatformError } from '../errors.ts';
-import type { ClientAssetListing } from '../types.ts';
+import type { AgencyIdentity, AssetRef, ClientAssetListing, GrantOutcome } from '../types.ts';
+import { guidedStep, type GuidedPlatformId } from './steps.ts';
 
 /** The listing of a guided platform: empty, with words for the client. */
 export function guidedListing(platformName: string): ClientAssetListing {
@@ -34,4 +35,24 @@ export function manualRevoke(platformName: string, where: string): PlatformError
     `No ${platformName} API removes this access: remove it in ${where}.`,
     'manual_revoke',
   );
+}
+
+/**
+ * A guided grant: no API shares the asset, so the outcome is the person's step. The agency's
+ * identity is its Google account's email where the step names one (Search Console, YouTube).
+ */
+export function guidedGrant(
+  platform: GuidedPlatformId,
+  input: { asset: AssetRef; level: string; agency: AgencyIdentity },
+  options: { agencyEmail: boolean },
+): Promise<GrantOutcome> {
+  const step = guidedStep({
+    platform,
+    assetId: input.asset.id,
+    level: input.level,
+    agencyEmail: options.agencyEmail ? input.agency.businessId : null,
+    agencyName: input.agency.businessId,
+    stored: {},
+  });
+  return Promise.resolve({ kind: 'needs_manual_step', step });
 }

@@ -9,9 +9,8 @@ import {
   type GoogleClientConnectorConfig,
 } from '../google/client-connector.ts';
 import type { GooglePlatform } from '../google/platform.ts';
-import { guidedListing, manualRevoke } from '../manual/guided.ts';
+import { guidedGrant, guidedListing, manualRevoke } from '../manual/guided.ts';
 import { verifySearchConsoleAccess } from '../manual/search-console.ts';
-import { guidedStep } from '../manual/steps.ts';
 import { searchConsoleManifest } from './manifest.ts';
 
 export type SearchConsoleConnectorConfig = GoogleClientConnectorConfig;
@@ -24,17 +23,7 @@ export function createSearchConsoleConnector(config: SearchConsoleConnectorConfi
   return createGoogleClientConnector(config, {
     manifest: searchConsoleManifest,
     list: () => Promise.resolve(guidedListing(name)),
-    grant: (_deps, input) => {
-      const step = guidedStep({
-        platform: 'search_console',
-        assetId: input.asset.id,
-        level: input.level,
-        agencyEmail: input.agency.businessId,
-        agencyName: input.agency.businessId,
-        stored: {},
-      });
-      return Promise.resolve({ kind: 'needs_manual_step', step });
-    },
+    grant: (_deps, input) => guidedGrant('search_console', input, { agencyEmail: true }),
     read: async (deps, agency, asset) => {
       const reading = await verifySearchConsoleAccess({
         rootUrl: deps.rootUrl,

@@ -3,8 +3,7 @@
  * the guided step; reading and removing collaborator access are a person's job, and say so.
  */
 import { PlatformError } from '../errors.ts';
-import { guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
-import { guidedStep } from '../manual/steps.ts';
+import { guidedGrant, guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
 import type { Platform } from '../types.ts';
 import { shopifyManifest } from './manifest.ts';
 
@@ -21,17 +20,7 @@ export function createShopifyConnector(): Platform {
     },
     exchangeCode: () => Promise.reject(noSignIn()),
     listClientAssets: () => Promise.resolve(guidedListing(name)),
-    grantAccess: (input) => {
-      const step = guidedStep({
-        platform: 'shopify',
-        assetId: input.asset.id,
-        level: input.level,
-        agencyEmail: null,
-        agencyName: input.agency.businessId,
-        stored: {},
-      });
-      return Promise.resolve({ kind: 'needs_manual_step', step });
-    },
+    grantAccess: (input) => guidedGrant('shopify', input, { agencyEmail: false }),
     readAccess: () => Promise.reject(notReadable(name)),
     revokeAccess: () =>
       Promise.reject(manualRevoke(name, 'the Shopify admin: Settings › Users and permissions')),

@@ -8,8 +8,7 @@ import {
   type GoogleClientConnectorConfig,
 } from '../google/client-connector.ts';
 import type { GooglePlatform } from '../google/platform.ts';
-import { guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
-import { guidedStep } from '../manual/steps.ts';
+import { guidedGrant, guidedListing, manualRevoke, notReadable } from '../manual/guided.ts';
 import { youtubeManifest } from './manifest.ts';
 
 export type YouTubeConnectorConfig = GoogleClientConnectorConfig;
@@ -20,17 +19,7 @@ export function createYouTubeConnector(config: YouTubeConnectorConfig): GooglePl
   return createGoogleClientConnector(config, {
     manifest: youtubeManifest,
     list: () => Promise.resolve(guidedListing(name)),
-    grant: (_deps, input) => {
-      const step = guidedStep({
-        platform: 'youtube',
-        assetId: input.asset.id,
-        level: input.level,
-        agencyEmail: input.agency.businessId,
-        agencyName: input.agency.businessId,
-        stored: {},
-      });
-      return Promise.resolve({ kind: 'needs_manual_step', step });
-    },
+    grant: (_deps, input) => guidedGrant('youtube', input, { agencyEmail: true }),
     read: () => Promise.reject(notReadable(name)),
     revoke: () => Promise.reject(manualRevoke(name, 'YouTube Studio: Settings › Permissions')),
   });
