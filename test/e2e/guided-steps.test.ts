@@ -14,13 +14,19 @@
  *   request page and marks it done; both pages say it was not verified.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { TestAgency } from '../support/agency.ts';
-import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
+import {
+  agencyApiOf,
+  connectAgencyPlatform,
+  signInGoogle,
+  signInMeta,
+  startE2eEnvironment,
+  type E2eEnvironment,
+} from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import { G, M } from '../support/multi-platform.ts';
-import { browserCookieOf } from '../support/onboarding.ts';
 
 const INSTAGRAM = '700000000000001';
 const SITE = 'https://www.acme-shop.example/';
@@ -60,70 +66,18 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-async function agencyApi(method: string, pathname: string, body?: unknown) {
-  return fetch(`${url}${pathname}`, {
-    method,
-    headers: {
-      cookie: agency.sessionCookie,
-      origin: url,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    redirect: 'manual',
-  });
-}
+const agencyApi = (method: string, pathname: string, body?: unknown) =>
+  agencyApiOf({ url, agency })(method, pathname, body);
 
-/** Runs `act` on the consent screen and returns the redirect it makes to Latchkey's callback. */
-async function captureCallback(
-  context: BrowserContext,
-  authorizationUrl: string,
-  act: (page: Page) => Promise<void>,
-): Promise<URL> {
-  const page = await context.newPage();
-  // Latchkey refuses the answer in this browser (no binding cookie): only the URL matters.
-  const callback = page.waitForRequest((r) => r.url().startsWith(`${url}/oauth/callback/`), {
-    timeout: 10_000,
-  });
-  await page.goto(authorizationUrl);
-  await act(page);
-  const captured = new URL((await callback).url());
-  await page.close();
-  return captured;
-}
-
-const signInMeta = (userId: string) => async (page: Page) => {
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('consent-allow').click();
-};
-const signInGoogle = (email: string) => async (page: Page) => {
-  await page.getByTestId(`sign-in-${email}`).click();
-  await page.getByTestId('consent-allow').click();
-};
-
-/** The agency connects a platform and picks where grants go; returns the consent page's origin. */
-async function connectAgency(
+/** The agency connects a platform as one of its admins and picks where grants go. */
+const connectAgency = (
   platform: string,
   act: (page: Page) => Promise<void>,
   businessId: string,
-): Promise<string> {
-  const start = await agencyApi('POST', `/api/v1/agency/connections/${platform}/start`);
-  expect(start.status).toBe(200);
-  const browserCookie = browserCookieOf(start.headers.getSetCookie());
-  const { authorizationUrl } = (await start.json()) as { authorizationUrl: string };
-  const context = await browser.newContext();
-  const callback = await captureCallback(context, authorizationUrl, act);
-  await context.close();
-  const back = await fetch(`${url}${callback.pathname}${callback.search}`, {
-    headers: { cookie: browserCookie },
-    redirect: 'manual',
-  });
-  expect(back.status).toBe(303);
-  const pick = await agencyApi('PUT', `/api/v1/agency/connections/${platform}/business`, {
-    businessId,
-  });
-  expect(pick.status).toBe(200);
-  return new URL(authorizationUrl).origin;
-}
+): Promise<string> => {
+  if (!env) throw new Error('the e2e environment is not started');
+  return connectAgencyPlatform(env, platform, act, businessId);
+};
 
 const grantLine = (page: Page, assetId: string, status: string) =>
   page.locator(`[data-testid="grant-${assetId}"][data-status="${status}"]`);

@@ -7,7 +7,7 @@
  * exactly the requested access and nothing more.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   GOOGLE_SANDBOX_APP,
@@ -15,7 +15,15 @@ import {
   SANDBOX_APP,
 } from '../../src/cli/onboarding-runtime.ts';
 import type { TestAgency } from '../support/agency.ts';
-import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
+import {
+  agencyApiOf,
+  captureCallback,
+  connectAgencyPlatform,
+  signInGoogle,
+  signInMeta,
+  startE2eEnvironment,
+  type E2eEnvironment,
+} from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import {
   ADVERTISERS,
@@ -55,77 +63,18 @@ afterAll(async () => env?.close());
 const tiktokSandbox = () => ({ base: `${url}/sandbox/tiktok` });
 const metaBase = () => `${url}/sandbox/meta`;
 
-async function agencyApi(method: string, pathname: string, body?: unknown) {
-  return fetch(`${url}${pathname}`, {
-    method,
-    headers: {
-      cookie: agency.sessionCookie,
-      origin: url,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    redirect: 'manual',
-  });
-}
-
-/** Runs `act` on the consent screen and returns the redirect it makes to Latchkey's callback. */
-async function captureCallback(
-  context: BrowserContext,
-  authorizationUrl: string,
-  act: (page: Page) => Promise<void>,
-): Promise<URL> {
-  const page = await context.newPage();
-  let captured: URL | undefined;
-  // Latchkey refuses the answer in this browser (no binding cookie), so the code stays unused.
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${url}/oauth/callback/`)) captured = new URL(request.url());
-  });
-  await page.goto(authorizationUrl);
-  await act(page);
-  await expect
-    .poll(() => captured, { timeout: 10_000, message: `no callback; page at ${page.url()}` })
-    .toBeDefined()
-    .catch(async (error: unknown) => {
-      throw new Error(`${String(error)}\n${(await page.textContent('body')) ?? ''}`);
-    });
-  await page.close();
-  return captured as URL;
-}
-
-const signInMeta = (userId: string) => async (page: Page) => {
-  await page.getByTestId(`signin-user-${userId}`).click();
-  await page.getByTestId('consent-allow').click();
-};
-const signInGoogle = (email: string) => async (page: Page) => {
-  await page.getByTestId(`sign-in-${email}`).click();
-  await page.getByTestId('consent-allow').click();
-};
+const agencyApi = (method: string, pathname: string, body?: unknown) =>
+  agencyApiOf({ url, agency })(method, pathname, body);
 
 /** The agency connects a platform as one of its admins and picks where grants go. */
-async function connectAgency(
+const connectAgency = (
   platform: string,
   act: (page: Page) => Promise<void>,
   businessId: string,
-): Promise<void> {
-  const start = await agencyApi('POST', `/api/v1/agency/connections/${platform}/start`);
-  expect(start.status).toBe(200);
-  const browserCookie = browserCookieOf(start.headers.getSetCookie());
-  const { authorizationUrl } = (await start.json()) as { authorizationUrl: string };
-  const context = await browser.newContext();
-  const callback = await captureCallback(context, authorizationUrl, act);
-  await context.close();
-  expect(callback.pathname).toBe(`/oauth/callback/${platform}`);
-  const back = await fetch(`${url}${callback.pathname}${callback.search}`, {
-    headers: { cookie: browserCookie },
-    redirect: 'manual',
-  });
-  expect(back.status).toBe(303);
-  expect(back.headers.get('location')).toContain(`${platform}=connected`);
-  const pick = await agencyApi('PUT', `/api/v1/agency/connections/${platform}/business`, {
-    businessId,
-  });
-  expect(pick.status).toBe(200);
-}
+): Promise<string> => {
+  if (!env) throw new Error('the e2e environment is not started');
+  return connectAgencyPlatform(env, platform, act, businessId);
+};
 
 async function connectTikTokAgency(): Promise<void> {
   const start = await agencyApi('POST', '/api/v1/agency/connections/tiktok/start');
@@ -198,7 +147,12 @@ async function metaHoldings(): Promise<[string, string[], string][]> {
     scope: 'business_management,ads_management',
   }).toString();
   const context = await browser.newContext();
-  const callback = await captureCallback(context, dialog.toString(), signInMeta(META.nora));
+  const callback = await captureCallback(
+    { url },
+    context,
+    dialog.toString(),
+    signInMeta(META.nora),
+  );
   await context.close();
   const graph = `${metaBase()}/graph/v25.0`;
   const exchange = new URL(`${graph}/oauth/access_token`);
@@ -244,7 +198,12 @@ async function googleLinks(googleRoot: string): Promise<[string, string][]> {
     code_challenge_method: 'S256',
   }).toString();
   const context = await browser.newContext();
-  const callback = await captureCallback(context, auth.toString(), signInGoogle(GOOGLE.agency));
+  const callback = await captureCallback(
+    { url },
+    context,
+    auth.toString(),
+    signInGoogle(GOOGLE.agency),
+  );
   await context.close();
   const token = (await (
     await fetch(`${googleRoot}/token`, {
