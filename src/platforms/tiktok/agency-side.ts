@@ -32,10 +32,12 @@ export async function findAgencyHolding(
   assetId: string,
   options: { expected?: boolean } = {},
 ): Promise<AgencyHolding | undefined> {
+  // Only the read before sharing (nothing of ours written yet) may join a read in flight.
   const read = (keyword?: string) =>
     bcAssetAdminGet(deps.client, agency.accessToken, {
       bcId: agency.businessId,
       assetType: key,
+      shareInFlight: options.expected !== true,
       ...(keyword === undefined ? {} : { keyword }),
     }).catch((error: unknown) => {
       throw agencyAccessError(error, agency);

@@ -104,7 +104,7 @@ export async function bcAssetGet(
 export async function bcAssetAdminGet(
   client: TikTokClient,
   token: string,
-  input: { bcId: string; assetType: BcAssetKey; keyword?: string },
+  input: { bcId: string; assetType: BcAssetKey; keyword?: string; shareInFlight?: boolean },
 ): Promise<AssetItem[]> {
   const filtering = input.keyword === undefined ? undefined : { keyword: input.keyword };
   return collectPages((page) =>
@@ -114,6 +114,7 @@ export async function bcAssetAdminGet(
       token,
       query: { bc_id: input.bcId, asset_type: input.assetType, filtering, page, page_size: 50 },
       data: AssetListDataSchema,
+      shareInFlight: input.shareInFlight === true,
     }),
   );
 }

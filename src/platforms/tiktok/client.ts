@@ -23,6 +23,11 @@ export interface TikTokCall<S extends z.ZodType> {
   readonly query?: Record<string, unknown>;
   readonly body?: Record<string, unknown>;
   readonly data: S;
+  /**
+   * GET only: may share an identical call already in flight (singleflight). Only for reads that
+   * need not see a write the caller made just before: a shared call may have left before it.
+   */
+  readonly shareInFlight?: boolean;
 }
 
 export interface TikTokClientOptions {
@@ -41,10 +46,11 @@ const EnvelopeSchema = z.object({
 });
 
 /**
- * Creates the transport the typed endpoint functions in api.ts share. Identical GETs in flight
- * at the same moment (same URL, same token) share one HTTP call (singleflight): the grants of
- * one approval all read the agency's BC before sharing, and 20 reads become one, which also
- * spares TikTok's rate limit. Writes are never merged.
+ * Creates the transport the typed endpoint functions in api.ts share. A GET marked
+ * `shareInFlight` joins an identical call (same URL, same token) already in flight instead of
+ * making its own (singleflight): the grants of one approval all read the agency's BC before
+ * sharing, and 20 reads become one, which also spares TikTok's rate limit. Writes, and reads
+ * that must see the caller's own write, are never merged.
  */
 export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
   const http = {
@@ -67,7 +73,7 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
   };
   return {
     call(request) {
-      if (request.method !== 'GET') return send(request);
+      if (request.method !== 'GET' || request.shareInFlight !== true) return send(request);
       // One path has one data schema, so callers sharing a GET share its parsed data too.
       const url = buildUrl(options.apiBaseUrl, request.path, request.query);
       return shared(`${url.href} ${tokenKey(request.token)}`, () => send(request));

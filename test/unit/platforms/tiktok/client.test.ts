@@ -130,3 +130,46 @@ describe('TikTok client', () => {
     expect(fake.seen).toHaveLength(3);
   });
 });
+
+describe('sharing identical reads in flight', () => {
+  const ok = () => json({ code: 0, message: 'OK', request_id: 'r', data: { n: 1 } });
+  const slowFetch = () => {
+    const seen: URL[] = [];
+    const fetch: FetchLike = async (url) => {
+      seen.push(url);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return ok();
+    };
+    return { fetch, seen };
+  };
+  const read = (shareInFlight: boolean, token = 't1') => ({
+    method: 'GET' as const,
+    path: 'bc/asset/admin/get/',
+    token,
+    query: { bc_id: '1' },
+    data: z.object({ n: z.number() }),
+    shareInFlight,
+  });
+
+  it('merges identical GETs marked shareInFlight into one call while it is in flight', async () => {
+    const { fetch, seen } = slowFetch();
+    const client = clientFor(fetch);
+    const answers = await Promise.all([client.call(read(true)), client.call(read(true))]);
+    expect(answers).toEqual([{ n: 1 }, { n: 1 }]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never merges a read that must see its own write, another token, or a write', async () => {
+    const { fetch, seen } = slowFetch();
+    const client = clientFor(fetch);
+    const write = { ...read(true), method: 'POST' as const, body: { x: 1 } };
+    await Promise.all([
+      client.call(read(true)),
+      client.call(read(false)),
+      client.call(read(true, 't2')),
+      client.call(write),
+      client.call(write),
+    ]);
+    expect(seen).toHaveLength(5);
+  });
+});
