@@ -14,6 +14,7 @@ import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
+import { batchedAdvertiserShares } from './share-batching.ts';
 import { PlatformError } from '../errors.ts';
 
 export interface TikTokConnectorConfig {
@@ -48,14 +49,16 @@ export function sandboxBaseUrls(publicUrl: string): TikTokConnectorConfig['baseU
 /** Creates the TikTok connector from injected configuration. */
 export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
   const now = config.now ?? (() => new Date());
+  const client = createTikTokClient({
+    apiBaseUrl: config.baseUrls.api,
+    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+    now,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    defaultRetryAfterMs: tiktokManifest.rateLimit.defaultRetryAfterMs,
+  });
   const deps: TikTokDeps = {
-    client: createTikTokClient({
-      apiBaseUrl: config.baseUrls.api,
-      fetch: config.fetch ?? ((input, init) => fetch(input, init)),
-      now,
-      timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      defaultRetryAfterMs: tiktokManifest.rateLimit.defaultRetryAfterMs,
-    }),
+    client,
+    shareAdvertiser: batchedAdvertiserShares(client),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,

@@ -4,9 +4,12 @@
  */
 import type { App } from './api.ts';
 import type { TikTokClient } from './client.ts';
+import type { ShareAdvertiser } from './share-batching.ts';
 
 export interface TikTokDeps {
   readonly client: TikTokClient;
+  /** `bc/partner/add/` for one ad account, batched with the shares made at the same moment. */
+  readonly shareAdvertiser: ShareAdvertiser;
   readonly app: App;
   /** Base of `portal/auth` (https://business-api.tiktok.com, or the sandbox prefix). */
   readonly authBaseUrl: string;

@@ -7,7 +7,7 @@ import { PlatformError, type PlatformErrorKind } from '../errors.ts';
 
 /** Code → kind for every code the connector can meet on the endpoints it calls. */
 export const tiktokErrorKinds: Readonly<Record<number, PlatformErrorKind>> = {
-  20001: 'unexpected', // ERROR_CODE_PARTIAL_OK: we only send single-asset writes
+  20001: 'unexpected', // ERROR_CODE_PARTIAL_OK: a batched share is then retried asset by asset
   40000: 'invalid', // INVALID_PARAMS
   40001: 'permission', // PERMISSION_ERROR
   40002: 'invalid', // PARAM_ERROR

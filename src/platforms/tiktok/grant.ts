@@ -2,7 +2,8 @@
  * Granting one asset to the agency's BC. Every path reads back first (agency-side, see
  * agency-side.ts), so a retried job never shares twice and a share made outside Latchkey is
  * reported as already_granted rather than changed. Only ad accounts are granted by the API
- * (`bc/partner/add/` with the client's token); the rest return the person's step.
+ * (`bc/partner/add/` with the client's token, batched with the shares made at the same moment:
+ * share-batching.ts); the rest return the person's step.
  */
 import { PlatformError } from '../errors.ts';
 import type { AgencyIdentity, AssetRef, GrantOutcome } from '../types.ts';
@@ -17,6 +18,7 @@ import { findAgencyHolding, type AgencyHolding } from './agency-side.ts';
 import type { TikTokDeps } from './deps.ts';
 import { tiktokManifest } from './manifest.ts';
 import { buildQrStep, buildShareStep } from './manual-steps.ts';
+import { ShareBatchRefused } from './share-batching.ts';
 
 export interface GrantInput {
   readonly clientToken: string;
@@ -61,23 +63,49 @@ export async function grantTikTokAccess(
 
 async function shareAdvertiser(deps: TikTokDeps, input: GrantInput): Promise<GrantOutcome> {
   const ownerBcId = input.asset.ownerId ?? (await findOwnerBc(deps, input));
+  const share = {
+    token: input.clientToken,
+    bcId: ownerBcId,
+    partnerId: input.agency.businessId,
+    assetId: input.asset.id,
+    advertiserRole: input.level,
+  };
   try {
+    await deps.shareAdvertiser(share);
+  } catch (error) {
+    if (!(error instanceof ShareBatchRefused)) {
+      throw await explainRefusal(deps, input.clientToken, ownerBcId, error);
+    }
+    // The batch it went in was refused: did this one go through anyway? If not, share it alone.
+    const held = await findAgencyHolding(deps, input.agency, 'ADVERTISER', input.asset.id, {
+      expected: true,
+    });
+    if (held) return sharedOutcome(held, ownerBcId, input.agency);
     await bcPartnerAdd(deps.client, input.clientToken, {
       bcId: ownerBcId,
       partnerId: input.agency.businessId,
       assetIds: [input.asset.id],
       advertiserRole: input.level,
+    }).catch(async (refusal: unknown) => {
+      throw await explainRefusal(deps, input.clientToken, ownerBcId, refusal);
     });
-  } catch (error) {
-    throw await explainRefusal(deps, input.clientToken, ownerBcId, error);
   }
   const after = await findAgencyHolding(deps, input.agency, 'ADVERTISER', input.asset.id, {
     expected: true,
   });
-  if (after?.status === 'BOUND') return { kind: 'granted', level: after.level };
+  return sharedOutcome(after, ownerBcId, input.agency);
+}
+
+/** The outcome of a share just made, from the read-back (absent: still on its way, pending). */
+function sharedOutcome(
+  holding: AgencyHolding | undefined,
+  ownerBcId: string,
+  agency: AgencyIdentity,
+): GrantOutcome {
+  if (holding?.status === 'BOUND') return { kind: 'granted', level: holding.level };
   return {
     kind: 'pending_acceptance',
-    detail: `Shared from Business Center ${ownerBcId} with the agency's Business Center ${input.agency.businessId}. It becomes active once an admin of the agency's Business Center accepts the partner invitation in TikTok Business Center (Notifications).`,
+    detail: `Shared from Business Center ${ownerBcId} with the agency's Business Center ${agency.businessId}. It becomes active once an admin of the agency's Business Center accepts the partner invitation in TikTok Business Center (Notifications).`,
   };
 }
 

@@ -93,7 +93,7 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     expect(await adminReadFilters()).toEqual(['{"keyword":"~"}', null]);
   });
 
-  it('grants started together read the agency BC once before sharing (identical reads merged)', async () => {
+  it('grants started together read the agency BC once and share in one call (merged)', async () => {
     const clientToken = await f.tokenFor(W.dana);
     await f.control('log/clear', {});
     const outcomes = await Promise.all(
@@ -107,8 +107,41 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
       (e) => e.path.endsWith('/bc/asset/admin/get/') && e.query.filtering === undefined,
     );
     expect(fullReads).toHaveLength(1);
-    // Writes are never merged: one share per ad account.
-    expect(await partnerAdds()).toBe(2);
+    // The shares made together go in one bc/partner/add/ carrying both ad accounts.
+    const adds = log.filter((e) => e.path.endsWith('/bc/partner/add/'));
+    expect(adds).toHaveLength(1);
+    for (const id of [W.ad1, W.ad2]) {
+      expect(await f.platform.readAccess({ agency, asset: advertiser(id) })).toEqual({
+        kind: 'pending',
+        level: 'ANALYST',
+      });
+    }
+  });
+
+  it('a batch TikTok refuses is retried asset by asset: only the bad ad account fails', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    const missing = '7300000000000000999';
+    await f.control('log/clear', {});
+    const outcomes = await Promise.allSettled(
+      [W.ad1, missing, W.ad2].map((id) =>
+        f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes[0]).toMatchObject({ value: { kind: 'pending_acceptance' } });
+    expect(outcomes[2]).toMatchObject({ value: { kind: 'pending_acceptance' } });
+    const refused = outcomes[1];
+    expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
+      name: 'PlatformError',
+      kind: 'not_found',
+    });
+    // One batch of three (refused, nothing applied), then one share per ad account.
+    const adds = (await f.log()).filter((e) => e.path.endsWith('/bc/partner/add/'));
+    expect(adds).toHaveLength(4);
+    expect(await f.platform.readAccess({ agency, asset: advertiser(W.ad2) })).toEqual({
+      kind: 'pending',
+      level: 'ANALYST',
+    });
   });
 
   it('finds the owning BC when the caller does not pass ownerId', async () => {

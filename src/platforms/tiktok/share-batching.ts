@@ -1,0 +1,100 @@
+/**
+ * Sharing ad accounts in batches. `bc/partner/add/` takes up to 50 `asset_ids` per call
+ * (tiktok-api.md §9a), and the grants of one approval reach it in the same moment: the same
+ * client token, owner BC, agency BC and role. Shares made together go in one call, which spares
+ * TikTok's rate limit (20 grants: 1 write instead of 20) and lets the read-backs start together.
+ *
+ * A batch that fails is never retried here as a batch:
+ * - a retryable error (throttled, unavailable) reaches every grant of the batch, and each job
+ *   retries with its own backoff, re-reading TikTok before it shares again (execute-grant.ts);
+ * - any other error (a refusal, or a partial success: TikTok's 20001 PARTIAL_OK, whose split is
+ *   unverified) reaches each grant as `ShareBatchRefused`, and each grant finds out alone whether
+ *   its asset went through and shares it alone if not, so one bad asset fails only its own grant.
+ */
+import { PlatformError } from '../errors.ts';
+import { bcPartnerAdd } from './api.ts';
+import type { TikTokClient } from './client.ts';
+
+export interface AdvertiserShare {
+  /** The token of an admin of the owner BC. */
+  readonly token: string;
+  readonly bcId: string;
+  readonly partnerId: string;
+  readonly assetId: string;
+  readonly advertiserRole: string;
+}
+
+/** Shares one ad account; resolves once TikTok accepted the call that carried it. */
+export type ShareAdvertiser = (share: AdvertiserShare) => Promise<void>;
+
+/** The batch this share went in was refused as a whole: retry it alone to get its own answer. */
+export class ShareBatchRefused extends Error {
+  override readonly name = 'ShareBatchRefused';
+
+  constructor(readonly refusal: unknown) {
+    super('TikTok refused a batch of ad-account shares; each is retried alone');
+  }
+}
+
+/** TikTok's maximum `asset_ids` per `bc/partner/add/` call (tiktok-api.md §9a). */
+export const MAX_SHARE_BATCH = 50;
+
+interface Waiting {
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Batch {
+  readonly first: AdvertiserShare;
+  readonly assetIds: Set<string>;
+  readonly waiting: Waiting[];
+}
+
+/**
+ * A share function that sends the shares made in the same turn of the event loop (up to 50 with
+ * the same token, owner BC, partner and role) as one `bc/partner/add/` call. A share made alone is
+ * sent alone and fails with TikTok's own error, exactly as an unbatched call would.
+ */
+export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
+  const open = new Map<string, Batch>();
+
+  const send = async (batch: Batch): Promise<void> => {
+    const assetIds = [...batch.assetIds];
+    try {
+      await bcPartnerAdd(client, batch.first.token, {
+        bcId: batch.first.bcId,
+        partnerId: batch.first.partnerId,
+        assetIds,
+        advertiserRole: batch.first.advertiserRole,
+      });
+      for (const w of batch.waiting) w.resolve();
+    } catch (error) {
+      const alone = assetIds.length === 1;
+      const retryable = error instanceof PlatformError && error.retryable;
+      const answer = alone || retryable ? error : new ShareBatchRefused(error);
+      for (const w of batch.waiting) w.reject(answer);
+    }
+  };
+
+  return (share) =>
+    new Promise<void>((resolve, reject) => {
+      const key = JSON.stringify([share.token, share.bcId, share.partnerId, share.advertiserRole]);
+      let batch = open.get(key);
+      if (!batch) {
+        const created: Batch = { first: share, assetIds: new Set(), waiting: [] };
+        batch = created;
+        open.set(key, created);
+        setImmediate(() => {
+          if (open.get(key) !== created) return;
+          open.delete(key);
+          void send(created);
+        });
+      }
+      batch.assetIds.add(share.assetId);
+      batch.waiting.push({ resolve, reject });
+      if (batch.assetIds.size >= MAX_SHARE_BATCH) {
+        open.delete(key);
+        void send(batch);
+      }
+    });
+}

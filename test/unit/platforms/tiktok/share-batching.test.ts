@@ -1,0 +1,136 @@
+// Batched bc/partner/add/ with a fake fetch: what goes in one call, and what each share is told
+// when TikTok refuses or fails a batch.
+import { describe, expect, it } from 'vitest';
+import { PlatformError } from '../../../../src/platforms/errors.ts';
+import type { FetchLike } from '../../../../src/platforms/http.ts';
+import { createTikTokClient } from '../../../../src/platforms/tiktok/client.ts';
+import {
+  batchedAdvertiserShares,
+  MAX_SHARE_BATCH,
+  ShareBatchRefused,
+  type AdvertiserShare,
+} from '../../../../src/platforms/tiktok/share-batching.ts';
+
+interface Body {
+  bc_id: string;
+  partner_id: string;
+  asset_ids: string[];
+  advertiser_role: string;
+}
+
+/** A TikTok that records each partner/add body and answers with `code` (0: OK). */
+function fakeTikTok(code: (body: Body) => number = () => 0) {
+  const bodies: Body[] = [];
+  const fetch: FetchLike = async (_url, init) => {
+    const body = JSON.parse(init.body as string) as Body;
+    bodies.push(body);
+    const answer = code(body);
+    return new Response(
+      JSON.stringify({ code: answer, message: answer === 0 ? 'OK' : 'refused', data: {} }),
+      { status: 200, headers: { 'content-type': 'application/json' } },
+    );
+  };
+  const client = createTikTokClient({
+    apiBaseUrl: 'https://api.example/open_api/v1.3/',
+    fetch,
+    now: () => new Date('2025-01-01T00:00:00Z'),
+    timeoutMs: 1000,
+    defaultRetryAfterMs: 1000,
+  });
+  return { bodies, share: batchedAdvertiserShares(client) };
+}
+
+const share = (assetId: string, extra: Partial<AdvertiserShare> = {}): AdvertiserShare => ({
+  token: 'client-token',
+  bcId: 'client-bc',
+  partnerId: 'agency-bc',
+  assetId,
+  advertiserRole: 'ANALYST',
+  ...extra,
+});
+
+describe('batched ad-account shares', () => {
+  it('sends the shares made together as one call carrying every ad account', async () => {
+    const tiktok = fakeTikTok();
+    await Promise.all(['a1', 'a2', 'a3'].map((id) => tiktok.share(share(id))));
+    expect(tiktok.bodies).toEqual([
+      {
+        bc_id: 'client-bc',
+        partner_id: 'agency-bc',
+        asset_type: 'ADVERTISER',
+        asset_ids: ['a1', 'a2', 'a3'],
+        advertiser_role: 'ANALYST',
+      },
+    ]);
+  });
+
+  it('keeps apart what one call cannot carry: another role, BC, partner or token', async () => {
+    const tiktok = fakeTikTok();
+    await Promise.all([
+      tiktok.share(share('a1')),
+      tiktok.share(share('a2', { advertiserRole: 'ADMIN' })),
+      tiktok.share(share('a3', { bcId: 'other-bc' })),
+      tiktok.share(share('a4', { partnerId: 'other-agency' })),
+      tiktok.share(share('a5', { token: 'other-token' })),
+      tiktok.share(share('a6')),
+    ]);
+    expect(tiktok.bodies.map((b) => b.asset_ids)).toEqual([
+      ['a1', 'a6'],
+      ['a2'],
+      ['a3'],
+      ['a4'],
+      ['a5'],
+    ]);
+  });
+
+  it('sends at most 50 ad accounts per call', async () => {
+    const tiktok = fakeTikTok();
+    const ids = Array.from({ length: MAX_SHARE_BATCH + 5 }, (_, i) => `a${i}`);
+    await Promise.all(ids.map((id) => tiktok.share(share(id))));
+    expect(tiktok.bodies.map((b) => b.asset_ids.length)).toEqual([MAX_SHARE_BATCH, 5]);
+    expect(tiktok.bodies.flatMap((b) => b.asset_ids)).toEqual(ids);
+  });
+
+  it('does not hold a share for a later one: shares a turn apart are separate calls', async () => {
+    const tiktok = fakeTikTok();
+    await tiktok.share(share('a1'));
+    await tiktok.share(share('a2'));
+    expect(tiktok.bodies.map((b) => b.asset_ids)).toEqual([['a1'], ['a2']]);
+  });
+
+  it('a share sent alone fails with TikTok own error, as an unbatched call would', async () => {
+    const tiktok = fakeTikTok(() => 40001);
+    const error = await tiktok.share(share('a1')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect(error).toMatchObject({ kind: 'permission', retryable: false });
+  });
+
+  it('a refused batch tells every share to retry alone, with the refusal', async () => {
+    const tiktok = fakeTikTok((body) => (body.asset_ids.includes('bad') ? 40002 : 0));
+    const results = await Promise.allSettled(['a1', 'bad'].map((id) => tiktok.share(share(id))));
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const reason = result.status === 'rejected' ? result.reason : undefined;
+      expect(reason).toBeInstanceOf(ShareBatchRefused);
+      expect((reason as ShareBatchRefused).refusal).toMatchObject({ kind: 'invalid' });
+    }
+    expect(tiktok.bodies).toHaveLength(1);
+  });
+
+  it('a batch that failed for a retryable reason gives every share that error (each job backs off)', async () => {
+    const tiktok = fakeTikTok(() => 50002);
+    const results = await Promise.allSettled(['a1', 'a2'].map((id) => tiktok.share(share(id))));
+    for (const result of results) {
+      const reason = result.status === 'rejected' ? result.reason : undefined;
+      expect(reason).toBeInstanceOf(PlatformError);
+      expect(reason).toMatchObject({ kind: 'unavailable', retryable: true });
+    }
+    expect(tiktok.bodies).toHaveLength(1);
+  });
+
+  it('names an ad account shared twice at the same moment once', async () => {
+    const tiktok = fakeTikTok();
+    await Promise.all([tiktok.share(share('a1')), tiktok.share(share('a1'))]);
+    expect(tiktok.bodies.map((b) => b.asset_ids)).toEqual([['a1']]);
+  });
+});
