@@ -39,9 +39,10 @@ export const executeGrantJob = defineJob({
     deleteAfterSeconds: 86_400,
     policy: 'short',
   },
-  concurrency: 24,
-  // The grants of one approval start together: a few fetches and claims instead of one each.
-  batchSize: 10,
+  concurrency: 40,
+  // The grants of one approval start together: one fetch and one claim for up to 20 of them;
+  // two workers, so a second approval need not wait for the first's slowest grant.
+  batchSize: 20,
   handler: async (payload, deps: GrantDeps, job) => {
     await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
   },
@@ -56,6 +57,16 @@ export async function executeGrant(
   const owner = newLeaseOwner(deps.grantPolicy);
   const claimed = await claimWhenFree(deps, grantId, owner);
   if (!claimed) return;
+  await grantBatching(deps).running(() => runOrSettle(deps, claimed, owner, options));
+}
+
+/** Runs a claimed grant; settles it as failed, releases it for a retry, or rethrows. */
+async function runOrSettle(
+  deps: GrantDeps,
+  claimed: Grant,
+  owner: string,
+  options: { lastAttempt: boolean },
+): Promise<void> {
   try {
     await runClaimed(deps, claimed, owner);
   } catch (error) {

@@ -29,24 +29,40 @@ export interface GrantBatching {
   readonly claim: GroupCommit<ClaimInput, Grant | undefined>;
   readonly identities: GroupCommit<GrantIdentityKey, GrantIdentities>;
   readonly settle: GroupCommit<SettleInput, Grant | undefined>;
+  /** Runs a claimed grant, counted as running until it ends (settled, released or failed). */
+  running<T>(run: () => Promise<T>): Promise<T>;
 }
 
 const batchings = new WeakMap<GrantDeps, GrantBatching>();
 
-/** PostgreSQL's commit_delay for settlements: a few ms of latency for far fewer transactions. */
-const SETTLE_DELAY_MS = 4;
+/**
+ * How long a settlement waits for the other grants running here (PostgreSQL's commit_delay):
+ * answers to one burst of calls arrive a few ms apart, and each transaction the embedded
+ * database runs holds up the answers behind it. The wait ends early once every running grant is
+ * waiting to settle, so this bounds only the wait for a grant that is slow (or backing off).
+ */
+const SETTLE_DELAY_MS = 15;
 
 /** The grouped claim, identity read and settlement for these deps. */
 export function grantBatching(deps: GrantDeps): GrantBatching {
   let batching = batchings.get(deps);
   if (!batching) {
+    let running = 0;
     batching = {
       claim: groupCommit((inputs) => claimGrants(deps.database.db, inputs)),
       identities: groupCommit((keys) => readIdentities(deps, keys)),
-      // Answers to one burst arrive a few ms apart: wait that long to settle them together.
       settle: groupCommit((inputs) => settleGrantsAndAdvance(deps, inputs), {
         delayMs: SETTLE_DELAY_MS,
+        complete: (waiting) => waiting >= running,
       }),
+      running: async (run) => {
+        running += 1;
+        try {
+          return await run();
+        } finally {
+          running -= 1;
+        }
+      },
     };
     batchings.set(deps, batching);
   }

@@ -90,4 +90,35 @@ describe('groupCommit', () => {
     await expect(Promise.all([first, second])).resolves.toEqual([1, 2]);
     expect(batches).toEqual([[1, 2]]);
   });
+
+  it('with complete, flushes as soon as every expected write is waiting', async () => {
+    const batches: number[][] = [];
+    const write = groupCommit(
+      async (items: readonly number[]) => {
+        batches.push([...items]);
+        return [...items];
+      },
+      { delayMs: 10_000, complete: (waiting) => waiting >= 3 },
+    );
+    const started = Date.now();
+    const first = [write(1), write(2)];
+    await new Promise((r) => setTimeout(r, 5));
+    expect(batches).toEqual([]);
+    await expect(Promise.all([...first, write(3)])).resolves.toEqual([1, 2, 3]);
+    expect(batches).toEqual([[1, 2, 3]]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('with complete, still flushes an incomplete batch after the delay', async () => {
+    const batches: number[][] = [];
+    const write = groupCommit(
+      async (items: readonly number[]) => {
+        batches.push([...items]);
+        return [...items];
+      },
+      { delayMs: 20, complete: () => false },
+    );
+    await expect(Promise.all([write(1), write(2)])).resolves.toEqual([1, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });
