@@ -73,7 +73,7 @@ export async function insertGrants(
   grants: readonly NewGrantInput[],
 ): Promise<Grant[]> {
   if (grants.length === 0) return [];
-  await db
+  const inserted = await db
     .insertInto('grants')
     .values(
       grants.map((g) => ({
@@ -90,17 +90,24 @@ export async function insertGrants(
       })),
     )
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returningAll()
     .execute();
-  const rows = await db
-    .selectFrom('grants')
-    .selectAll()
-    .where(
-      'idempotency_key',
-      'in',
-      grants.map((g) => g.idempotencyKey),
-    )
-    .execute();
-  return rows.map(toGrant);
+  // Keys that existed already (a retried insert) are read; a fresh insert needs no second trip.
+  const fresh = new Set(inserted.map((row) => row.idempotency_key));
+  const existing = grants.filter((g) => !fresh.has(g.idempotencyKey));
+  const rows =
+    existing.length === 0
+      ? []
+      : await db
+          .selectFrom('grants')
+          .selectAll()
+          .where(
+            'idempotency_key',
+            'in',
+            existing.map((g) => g.idempotencyKey),
+          )
+          .execute();
+  return [...inserted, ...rows].map(toGrant);
 }
 
 /** The grants of one onboarding, in creation order. */

@@ -208,7 +208,12 @@ export async function approveSelection(
       const guidedIds = await startGuidedSteps(services, tx, request.agencyId, plans, inserted);
       const progress =
         guidedIds.size > 0 ? await advanceOnboarding(tx, onboardingId, services.now()) : [];
-      const grants = await listGrantsByOnboarding(tx, onboardingId);
+      // A started onboarding has no grants yet, so without guided steps (which change the rows
+      // just inserted) the inserted rows are all of them: no second read.
+      const grants =
+        guidedIds.size > 0
+          ? await listGrantsByOnboarding(tx, onboardingId)
+          : [...inserted].sort(byTypeThenId);
       // The jobs are sent in this transaction: they exist exactly when the approval commits.
       // Guided grants wait for a person from the start: no job runs for them.
       const queued = inserted.filter((g) => !guidedIds.has(g.id));
@@ -241,6 +246,13 @@ export async function approveSelection(
     },
   );
   return { grants: result.grants, approvedNow: result.approvedNow };
+}
+
+/** listGrantsByOnboarding's order for grants inserted together (same created_at). */
+function byTypeThenId(a: Grant, b: Grant): number {
+  if (a.assetType !== b.assetType) return a.assetType < b.assetType ? -1 : 1;
+  if (a.assetId === b.assetId) return 0;
+  return a.assetId < b.assetId ? -1 : 1;
 }
 
 /**
