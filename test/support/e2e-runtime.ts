@@ -79,8 +79,11 @@ export const signInGoogle = (email: string) => async (page: Page) => {
 
 /**
  * Runs `act` on a consent screen in `context` and returns the redirect it makes to Latchkey's
- * callback. That browser lacks the binding cookie, so Latchkey would refuse it: only the URL
- * matters, and the caller replays it with the cookie.
+ * callback. That browser lacks the binding cookie, so the redirect is caught before it is
+ * followed (each page load is fetched without following redirects, and the one that points at
+ * the callback is answered with a blank page): only its URL matters, and the caller replays it
+ * with the cookie. Letting it reach Latchkey, only to be refused, sometimes left the page
+ * unclosable; Playwright does not route a redirect that stays on the same origin.
  */
 export async function captureCallback(
   env: Pick<E2eEnvironment, 'url'>,
@@ -89,13 +92,27 @@ export async function captureCallback(
   act: (page: Page) => Promise<void>,
 ): Promise<URL> {
   const page = await context.newPage();
-  const callback = page.waitForRequest((r) => r.url().startsWith(`${env.url}/oauth/callback/`), {
-    timeout: 10_000,
+  // A step that cannot happen fails with the page's text instead of waiting out the test.
+  page.setDefaultTimeout(20_000);
+  const isCallback = (url: string) => url.startsWith(`${env.url}/oauth/callback/`);
+  let captured: URL | undefined;
+  await page.route('**/*', async (route) => {
+    if (!route.request().isNavigationRequest()) return route.continue();
+    const response = await route.fetch({ maxRedirects: 0 });
+    const location = response.headers()['location'];
+    const target = location === undefined ? undefined : new URL(location, route.request().url());
+    if (target && isCallback(target.href)) {
+      captured = target;
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<p>captured</p>' });
+    }
+    return route.fulfill({ response });
   });
   try {
     await page.goto(authorizationUrl);
     await act(page);
-    return new URL((await callback).url());
+    await page.waitForFunction(() => document.body.textContent === 'captured');
+    if (!captured) throw new Error('the consent screen made no redirect to the callback');
+    return captured;
   } catch (error) {
     const body = (await page.textContent('body').catch(() => null)) ?? '';
     throw new Error(`no callback; page at ${page.url()}: ${String(error)}\n${body}`, {
