@@ -116,6 +116,29 @@ export async function saveAssetListing(
     .execute();
 }
 
+/**
+ * Stores what one platform listed for the client, beside the other platforms' listings, while
+ * the onboarding is still being filled in. One statement (a jsonb merge), so two platforms
+ * listed at once (the client page loads them side by side) cannot overwrite each other.
+ */
+export async function savePlatformListing(
+  db: Executor,
+  id: string,
+  platform: string,
+  listing: unknown,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('onboardings')
+    .set({
+      asset_listing: sql`(case when jsonb_typeof(asset_listing) = 'object' then asset_listing else '{}'::jsonb end) || jsonb_build_object(${platform}::text, ${JSON.stringify(listing)}::jsonb)`,
+      listed_at: now,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'started')
+    .execute();
+}
+
 /** Moves the onboarding to `status`; false when it already was there. */
 export async function setOnboardingStatus(
   db: Executor,

@@ -16,7 +16,7 @@ import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
-import { findOrCreateOnboarding, saveAssetListing } from '../../store/onboardings.ts';
+import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
 import {
   findAgencyConnection,
   findOnboardingConnection,
@@ -25,7 +25,7 @@ import {
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
-import { approveSelection, listingsOf, SelectionSchema } from './onboarding-approve.ts';
+import { approveSelection, SelectionSchema } from './onboarding-approve.ts';
 import { presentGrant, presentItem } from './onboarding-presenters.ts';
 import { requirePlatform, resolveLink, type OnboardingServices } from './onboarding-services.ts';
 
@@ -187,14 +187,13 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         req.params.platform,
         await listRerequestAssets(services.db, request.id),
       );
-      if (onboarding.status === 'started') {
-        await saveAssetListing(
-          services.db,
-          onboarding.id,
-          { ...listingsOf(onboarding), [req.params.platform]: filtered },
-          services.now(),
-        );
-      }
+      await savePlatformListing(
+        services.db,
+        onboarding.id,
+        req.params.platform,
+        filtered,
+        services.now(),
+      );
       const missing = [...wanted].filter((type) => !filtered.assets.some((a) => a.type === type));
       return { ...filtered, missingTypes: missing };
     });

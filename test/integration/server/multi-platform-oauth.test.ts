@@ -147,13 +147,17 @@ describe('OAuth for Meta and Google in one link', () => {
   it('grants through each connector: a Meta partner share and an active Google Ads manager link', async () => {
     await connectAgencyOn(h, 'meta', consentInMeta, M.nora, M.northwind);
     await connectAgencyOn(h, 'google_ads', consentInGoogle, G.agency, G.manager);
-    for (const platform of ['meta', 'google_ads'] as const) {
-      const listed = await h.app.inject({
-        method: 'GET',
-        url: `/api/v1/onboarding/${token}/assets/${platform}`,
-      });
-      expect(listed.statusCode).toBe(200);
-    }
+    // Listed side by side, as the client page does: each platform's listing is kept.
+    const listed = await Promise.all(
+      (['meta', 'google_ads'] as const).map((platform) =>
+        h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${token}/assets/${platform}` }),
+      ),
+    );
+    expect(listed.map((r) => r.statusCode)).toEqual([200, 200]);
+    const stored = await h.database.db.selectFrom('onboardings').select('asset_listing').execute();
+    expect(stored.map((o) => Object.keys(o.asset_listing as object).sort())).toEqual([
+      ['google_ads', 'meta'],
+    ]);
     const approve = await h.app.inject({
       method: 'POST',
       url: `/api/v1/onboarding/${token}/approve`,
