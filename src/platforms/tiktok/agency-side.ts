@@ -7,6 +7,7 @@
 import { PlatformError } from '../errors.ts';
 import type { AccessReading, AgencyIdentity } from '../types.ts';
 import { bcAssetAdminGet, type BcAssetKey } from './api.ts';
+import type { TikTokClient } from './client.ts';
 import type { TikTokDeps } from './deps.ts';
 import type { AssetItem } from './schemas.ts';
 
@@ -24,26 +25,50 @@ export interface AgencyHolding {
  * check): then the asset's id is tried first as `filtering.keyword`, one small page whatever the
  * size of the BC, and the full read only when that finds nothing. Whether TikTok's keyword
  * matches ids is unverified (docs/platforms/tiktok.md), so "not found" by keyword proves nothing.
+ * A read of every page tells `readBacks` how big the BC is (read-back-batching.ts).
  */
 export async function findAgencyHolding(
-  deps: Pick<TikTokDeps, 'client'>,
+  deps: Pick<TikTokDeps, 'client'> & Partial<Pick<TikTokDeps, 'readBacks'>>,
   agency: AgencyIdentity,
   key: BcAssetKey,
   assetId: string,
   options: { expected?: boolean } = {},
 ): Promise<AgencyHolding | undefined> {
   // Only the read before sharing (nothing of ours written yet) may join a read in flight.
-  const read = (keyword?: string) =>
-    bcAssetAdminGet(deps.client, agency.accessToken, {
-      bcId: agency.businessId,
-      assetType: key,
-      shareInFlight: options.expected !== true,
-      ...(keyword === undefined ? {} : { keyword }),
-    }).catch((error: unknown) => {
-      throw agencyAccessError(error, agency);
-    });
-  const own = (items: AssetItem[]) => items.find((x) => x.asset_id === assetId);
-  const item = (options.expected ? own(await read(assetId)) : undefined) ?? own(await read());
+  const shareInFlight = options.expected !== true;
+  if (options.expected) {
+    const byKeyword = await readAgencyBc(deps.client, agency, key, { keyword: assetId });
+    if (byKeyword.some((x) => x.asset_id === assetId)) return holdingOf(byKeyword, assetId, key);
+  }
+  const items = await readAgencyBc(deps.client, agency, key, { shareInFlight });
+  deps.readBacks?.noteSize(agency.businessId, key, items.length);
+  return holdingOf(items, assetId, key);
+}
+
+/** Every relation of the agency's BC to assets of a type (or those matching a keyword). */
+export function readAgencyBc(
+  client: TikTokClient,
+  agency: AgencyIdentity,
+  key: BcAssetKey,
+  options: { keyword?: string; shareInFlight?: boolean } = {},
+): Promise<AssetItem[]> {
+  return bcAssetAdminGet(client, agency.accessToken, {
+    bcId: agency.businessId,
+    assetType: key,
+    shareInFlight: options.shareInFlight === true,
+    ...(options.keyword === undefined ? {} : { keyword: options.keyword }),
+  }).catch((error: unknown) => {
+    throw agencyAccessError(error, agency);
+  });
+}
+
+/** The live or pending relation to one asset among the BC's relations, if any. */
+export function holdingOf(
+  items: readonly AssetItem[],
+  assetId: string,
+  key: BcAssetKey,
+): AgencyHolding | undefined {
+  const item = items.find((x) => x.asset_id === assetId);
   // relation_status is declared by [Y:bc_asset_admin_get]; absent means the relation is live.
   const status = item?.relation_status ?? 'BOUND';
   if (!item || (status !== 'BOUND' && status !== 'PENDING')) return undefined;

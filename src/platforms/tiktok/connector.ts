@@ -14,6 +14,7 @@ import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
+import { batchedReadBacks } from './read-back-batching.ts';
 import { batchedAdvertiserShares } from './share-batching.ts';
 import { PlatformError } from '../errors.ts';
 
@@ -59,6 +60,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
   const deps: TikTokDeps = {
     client,
     shareAdvertiser: batchedAdvertiserShares(client),
+    readBacks: batchedReadBacks(client),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,

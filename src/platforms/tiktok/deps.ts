@@ -4,12 +4,15 @@
  */
 import type { App } from './api.ts';
 import type { TikTokClient } from './client.ts';
+import type { ReadBacks } from './read-back-batching.ts';
 import type { ShareAdvertiser } from './share-batching.ts';
 
 export interface TikTokDeps {
   readonly client: TikTokClient;
   /** `bc/partner/add/` for one ad account, batched with the shares made at the same moment. */
   readonly shareAdvertiser: ShareAdvertiser;
+  /** Read-backs after a write, sharing one read of a small BC when they come together. */
+  readonly readBacks: ReadBacks;
   readonly app: App;
   /** Base of `portal/auth` (https://business-api.tiktok.com, or the sandbox prefix). */
   readonly authBaseUrl: string;

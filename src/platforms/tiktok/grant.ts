@@ -90,9 +90,7 @@ async function shareAdvertiser(deps: TikTokDeps, input: GrantInput): Promise<Gra
       throw await explainRefusal(deps, input.clientToken, ownerBcId, refusal);
     });
   }
-  const after = await findAgencyHolding(deps, input.agency, 'ADVERTISER', input.asset.id, {
-    expected: true,
-  });
+  const after = await deps.readBacks.readBack(input.agency, 'ADVERTISER', input.asset.id);
   return sharedOutcome(after, ownerBcId, input.agency);
 }
 

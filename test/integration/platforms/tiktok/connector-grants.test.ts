@@ -103,19 +103,54 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['pending_acceptance', 'pending_acceptance']);
     const log = await f.log();
-    const fullReads = log.filter(
-      (e) => e.path.endsWith('/bc/asset/admin/get/') && e.query.filtering === undefined,
-    );
-    expect(fullReads).toHaveLength(1);
-    // The shares made together go in one bc/partner/add/ carrying both ad accounts.
+    // One read before sharing (merged), one share carrying both ad accounts, and one read of the
+    // small agency BC after it, shared by both read-backs (no read by keyword).
+    expect(await adminReadFilters()).toEqual([null, null]);
     const adds = log.filter((e) => e.path.endsWith('/bc/partner/add/'));
     expect(adds).toHaveLength(1);
+    const calls = log.filter((e) => e.path.includes('/open_api/'));
+    expect(calls.map((e) => e.path.split('/v1.3/')[1])).toEqual([
+      'bc/asset/admin/get/',
+      'bc/partner/add/',
+      'bc/asset/admin/get/',
+    ]);
     for (const id of [W.ad1, W.ad2]) {
       expect(await f.platform.readAccess({ agency, asset: advertiser(id) })).toEqual({
         kind: 'pending',
         level: 'ANALYST',
       });
     }
+  });
+
+  it('a large agency BC (more than a page) is read back asset by asset, by keyword', async () => {
+    const world = readDefaultWorld();
+    const large: TikTokWorld = {
+      ...world,
+      advertisers: [
+        ...(world.advertisers ?? []),
+        ...Array.from({ length: 60 }, (_, i) => ({
+          advertiserId: String(7_390_000_000_000_000_001n + BigInt(i)),
+          name: `Northwind house account ${i + 1}`,
+          ownerBcId: W.northwindBc,
+        })),
+      ],
+    };
+    await f.reset(large);
+    agency = await f.agency();
+    const clientToken = await f.tokenFor(W.dana);
+    await f.control('log/clear', {});
+    const outcomes = await Promise.all(
+      [W.ad1, W.ad2].map((id) =>
+        f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' }),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(['pending_acceptance', 'pending_acceptance']);
+    // Before sharing: both pages (merged). After: one small page per ad account.
+    const filters = await adminReadFilters();
+    expect(filters.slice(0, 2)).toEqual([null, null]);
+    expect(filters.slice(2).sort()).toEqual(
+      [W.ad1, W.ad2].map((id) => JSON.stringify({ keyword: id })).sort(),
+    );
   });
 
   it('a batch TikTok refuses is retried asset by asset: only the bad ad account fails', async () => {

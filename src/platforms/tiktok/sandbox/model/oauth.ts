@@ -83,11 +83,17 @@ export function exchangeAuthCode(
 }
 
 /** Resolves the Access-Token header: 40104 when missing, 40105 when unknown/revoked, 40102 expired. */
+/** The record of a raw token: hashed once, then compared (every API call authenticates). */
+function findToken(ctx: ModelContext, token: string): AccessToken | undefined {
+  const tokenHash = hashToken(token);
+  return ctx.state.tokens.find((t) => t.tokenHash === tokenHash);
+}
+
 export function authenticate(ctx: ModelContext, token: string | undefined): AccessToken {
   if (token === undefined || token === '') {
     throw new TikTokError(TikTokCode.emptyAccessToken, 'Access-Token is missing');
   }
-  const record = ctx.state.tokens.find((t) => t.tokenHash === hashToken(token));
+  const record = findToken(ctx, token);
   if (!record || record.revoked)
     throw new TikTokError(TikTokCode.invalidAccessToken, 'Access-Token is invalid');
   if (record.expiresAt !== null && new Date(record.expiresAt).getTime() <= ctx.now().getTime()) {
@@ -110,7 +116,7 @@ export function revokeToken(
 ): AccessToken {
   const app = apps.find((a) => a.appId === input.appId);
   if (!app || app.secret !== input.secret) denyPermission('app_id or secret is invalid');
-  const record = ctx.state.tokens.find((t) => t.tokenHash === hashToken(input.accessToken));
+  const record = findToken(ctx, input.accessToken);
   if (!record || record.appId !== app.appId) rejectParam('access_token is invalid');
   record.revoked = true;
   return record;
@@ -118,7 +124,7 @@ export function revokeToken(
 
 /** Test lever: makes a token expire now (expired tokens answer 40102). */
 export function expireToken(ctx: ModelContext, accessToken: string): void {
-  const record = ctx.state.tokens.find((t) => t.tokenHash === hashToken(accessToken));
+  const record = findToken(ctx, accessToken);
   if (!record) rejectParam('access_token is invalid');
   record.expiresAt = stamp(ctx);
 }

@@ -1,0 +1,101 @@
+// Read-backs after a batched share, with a fake TikTok: one read of a small agency BC for the
+// read-backs made together, and one keyword read each otherwise.
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../../../src/platforms/http.ts';
+import { createTikTokClient } from '../../../../src/platforms/tiktok/client.ts';
+import { batchedReadBacks } from '../../../../src/platforms/tiktok/read-back-batching.ts';
+
+const agency = { accessToken: 'agency-token', businessId: 'agency-bc' };
+
+/** A TikTok whose agency BC holds `held` (PENDING, ANALYST); records each read's filtering. */
+function fakeTikTok(held: string[], code = 0) {
+  const reads: (string | null)[] = [];
+  const fetch: FetchLike = async (url) => {
+    const filtering = url.searchParams.get('filtering');
+    reads.push(filtering);
+    const keyword = filtering ? (JSON.parse(filtering) as { keyword: string }).keyword : undefined;
+    const list = held
+      .filter((id) => keyword === undefined || id === keyword)
+      .map((id) => ({
+        asset_id: id,
+        asset_name: `Account ${id}`,
+        asset_type: 'ADVERTISER',
+        advertiser_role: 'ANALYST',
+        relation_status: 'PENDING',
+        relation_type: 'OWNER_PARTNER',
+      }));
+    const body =
+      code === 0
+        ? { code, message: 'OK', data: { list, page_info: { page: 1, total_page: 1 } } }
+        : { code, message: 'No permission', data: {} };
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  const client = createTikTokClient({
+    apiBaseUrl: 'https://api.example/open_api/v1.3/',
+    fetch,
+    now: () => new Date('2025-01-01T00:00:00Z'),
+    timeoutMs: 1000,
+    defaultRetryAfterMs: 1000,
+  });
+  return { reads, readBacks: batchedReadBacks(client) };
+}
+
+const readAll = (tiktok: ReturnType<typeof fakeTikTok>, ids: string[]) =>
+  Promise.all(ids.map((id) => tiktok.readBacks.readBack(agency, 'ADVERTISER', id)));
+
+describe('batched read-backs', () => {
+  it('reads a small agency BC once for the read-backs made together', async () => {
+    const tiktok = fakeTikTok(['a1', 'a2']);
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 5);
+    const holdings = await readAll(tiktok, ['a1', 'a2', 'a3']);
+    expect(tiktok.reads).toEqual([null]);
+    expect(holdings.map((h) => h?.status)).toEqual(['PENDING', 'PENDING', undefined]);
+    expect(holdings[0]).toMatchObject({ level: 'ANALYST', relationType: 'OWNER_PARTNER' });
+  });
+
+  it('reads back by keyword when the BC size is unknown, or too big for one page', async () => {
+    for (const size of [undefined, 49]) {
+      const tiktok = fakeTikTok(['a1', 'a2']);
+      if (size !== undefined) tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', size);
+      const holdings = await readAll(tiktok, ['a1', 'a2']);
+      expect(holdings.map((h) => h?.status)).toEqual(['PENDING', 'PENDING']);
+      expect(tiktok.reads).toEqual([
+        JSON.stringify({ keyword: 'a1' }),
+        JSON.stringify({ keyword: 'a2' }),
+      ]);
+    }
+  });
+
+  it('reads a lone read-back by keyword, even in a small BC', async () => {
+    const tiktok = fakeTikTok(['a1']);
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 1);
+    await readAll(tiktok, ['a1']);
+    expect(tiktok.reads).toEqual([JSON.stringify({ keyword: 'a1' })]);
+  });
+
+  it('read-backs a turn apart do not wait for each other', async () => {
+    const tiktok = fakeTikTok(['a1', 'a2']);
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 2);
+    await readAll(tiktok, ['a1']);
+    await readAll(tiktok, ['a2']);
+    expect(tiktok.reads).toHaveLength(2);
+  });
+
+  it('a shared read that fails fails every read-back, asking to reconnect as an admin', async () => {
+    const tiktok = fakeTikTok([], 40001);
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 2);
+    const results = await Promise.allSettled(
+      ['a1', 'a2'].map((id) => tiktok.readBacks.readBack(agency, 'ADVERTISER', id)),
+    );
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const reason: unknown = result.status === 'rejected' ? result.reason : undefined;
+      expect(reason).toMatchObject({ kind: 'permission' });
+      expect(String((reason as Error).message)).toMatch(/reconnect TikTok in settings/);
+    }
+    expect(tiktok.reads).toEqual([null]);
+  });
+});
