@@ -87,7 +87,8 @@ export function exchangeCode(
   },
 ): IssuedTokens {
   if (!input.code) throw new OAuthError(400, 'invalid_request', 'Missing required parameter: code');
-  const code = ctx.state.authCodes.find((c) => c.codeHash === hashSecret(input.code ?? ''));
+  const codeHash = hashSecret(input.code);
+  const code = ctx.state.authCodes.find((c) => c.codeHash === codeHash);
   if (!code || code.clientId !== app.clientId)
     throw new OAuthError(400, 'invalid_grant', 'Malformed auth code.');
   if (code.used) {
@@ -154,9 +155,7 @@ export function refreshAccess(
 ): IssuedTokens {
   if (!refreshToken)
     throw new OAuthError(400, 'invalid_request', 'Missing required parameter: refresh_token');
-  const record = ctx.state.tokens.find(
-    (t) => t.kind === 'refresh' && t.tokenHash === hashSecret(refreshToken),
-  );
+  const record = findToken(ctx, 'refresh', refreshToken);
   if (!record || record.revoked || record.clientId !== app.clientId) {
     throw new OAuthError(400, 'invalid_grant', 'Token has been expired or revoked.');
   }
@@ -171,19 +170,26 @@ export function refreshAccess(
 
 /** RFC 7009 revoke: either token of a grant revokes the whole grant; unknown is `invalid_token`. */
 export function revokeToken(ctx: ModelContext, token: string | undefined): void {
-  const record = token
-    ? ctx.state.tokens.find((t) => t.tokenHash === hashSecret(token))
-    : undefined;
+  const tokenHash = token ? hashSecret(token) : undefined;
+  const record = ctx.state.tokens.find((t) => t.tokenHash === tokenHash);
   if (!record || record.revoked)
     throw new OAuthError(400, 'invalid_token', 'Token expired or revoked');
   for (const t of ctx.state.tokens) if (t.grantId === record.grantId) t.revoked = true;
 }
 
+/** The record of a raw token of a kind: hashed once, then compared (every API call looks one up). */
+function findToken(
+  ctx: ModelContext,
+  kind: TokenRecord['kind'],
+  token: string,
+): TokenRecord | undefined {
+  const tokenHash = hashSecret(token);
+  return ctx.state.tokens.find((t) => t.kind === kind && t.tokenHash === tokenHash);
+}
+
 /** Resolves a bearer token for an API call; null when unknown, revoked or expired. */
 export function findAccessToken(ctx: ModelContext, token: string): TokenRecord | null {
-  const record = ctx.state.tokens.find(
-    (t) => t.kind === 'access' && t.tokenHash === hashSecret(token),
-  );
+  const record = findToken(ctx, 'access', token);
   if (!record || record.revoked) return null;
   if (record.expiresAt !== null && new Date(record.expiresAt).getTime() <= ctx.now().getTime())
     return null;
