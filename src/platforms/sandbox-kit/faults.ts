@@ -13,6 +13,8 @@ export interface BasicFaults {
   latencyMs?: number;
   /** 0..1: share of API calls answered with a transient error. */
   errorRate?: number;
+  /** The next this many API calls are answered with a transient error (then 0): a sure fault. */
+  failNext?: number;
   rateLimit?: RateLimit;
 }
 
@@ -43,7 +45,8 @@ export function drawsTransientError(errorRate: number | undefined, random: () =>
 
 /**
  * The basic fault sequence for one API call: the rate limit (drops calls older than the window,
- * refuses once it is full, else counts the call), then a random transient error. Throws what
+ * refuses once it is full, else counts the call), then a transient error (one of `failNext`,
+ * else at random at `errorRate`). Throws what
  * `errors` builds; `throttled` gets the milliseconds until the oldest call leaves the window.
  * Latency is the endpoint's: it holds whatever the answer is (holdAnswer).
  */
@@ -62,5 +65,9 @@ export async function applyBasicFaults(
     target.recentCalls.push(now);
   }
   await Promise.resolve();
+  if (target.faults.failNext !== undefined && target.faults.failNext > 0) {
+    target.faults.failNext -= 1;
+    throw errors.transient();
+  }
   if (drawsTransientError(errorRate, () => target.model.random())) throw errors.transient();
 }

@@ -8,6 +8,8 @@ export interface TikTokFaults {
   latencyMs?: number;
   /** 0..1: share of open_api calls answered with a transient error (50000, or 51060 on bc/). */
   errorRate?: number;
+  /** The next this many open_api calls answer a transient error, whatever `errorRate` draws. */
+  failNext?: number;
   /** At most `requests` open_api calls per `perMs` window; beyond that, code 40100. */
   rateLimit?: { requests: number; perMs: number };
 }

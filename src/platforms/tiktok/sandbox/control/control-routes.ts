@@ -21,6 +21,7 @@ const id = z.string().min(1);
 const faultsSchema = z.strictObject({
   latencyMs: z.number().min(0).optional(),
   errorRate: z.number().min(0).max(1).optional(),
+  failNext: z.number().int().min(0).max(1_000).optional(),
   rateLimit: z
     .strictObject({ requests: z.number().int().min(1), perMs: z.number().int().min(1) })
     .optional(),
