@@ -2,7 +2,7 @@
  * The offboarding's writes that go with an audit event: one step's revoke result with the grant
  * marked revoked and its `grant.revoked` webhook, and the final status with the summary event.
  */
-import { withAudit } from '../store/audit.ts';
+import { withAudit, type Actor } from '../store/audit.ts';
 import {
   findOffboarding,
   listOffboardingSteps,
@@ -57,13 +57,75 @@ export async function recordRevoked(
   });
 }
 
-/** Sets the final status: completed when every removal is verified gone, else needs_attention. */
+/**
+ * A member of the agency confirms a removal done by hand that no API can check (a YouTube
+ * channel's permissions, a Shopify collaborator account): the step is done and `confirmed`,
+ * which the report shows as confirmed by that member and not verified; the grant is revoked and
+ * the offboarding's status worked out again.
+ */
+export async function confirmManualRemoval(
+  deps: LifecycleDeps,
+  step: OffboardingStep,
+  confirmedBy: { actor: Actor; name: string },
+): Promise<void> {
+  const now = deps.now();
+  await withAudit(deps.database.db, async (tx) => {
+    await updateOffboardingStep(tx, step.id, {
+      status: 'revoked',
+      verified: 'confirmed',
+      detail: `Removed by hand; confirmed by ${confirmedBy.name}, not verified (${step.platform} has no API that shows it).`,
+      doneAt: now,
+      verifiedAt: now,
+      release: true,
+    });
+    const changed = step.grantId
+      ? await markGrantRevoked(tx, step.grantId, `offboarding ${step.offboardingId}`, now)
+      : false;
+    if (changed && step.grantId) {
+      await emitWebhookEvent(tx, {
+        agencyId: step.agencyId,
+        type: 'grant.revoked',
+        data: {
+          grant_id: step.grantId,
+          offboarding_id: step.offboardingId,
+          platform: step.platform,
+          asset_type: step.assetType,
+          asset_id: step.assetId,
+          result: 'revoked',
+          verified: false,
+        },
+      });
+    }
+    return {
+      result: undefined,
+      audit: {
+        agencyId: step.agencyId,
+        actor: confirmedBy.actor,
+        action: 'offboarding.removal_confirmed',
+        target: { kind: 'offboarding', id: step.offboardingId },
+        data: {
+          step_id: step.id,
+          grant_id: step.grantId,
+          platform: step.platform,
+          asset_type: step.assetType,
+          asset_id: step.assetId,
+        },
+      },
+    };
+  });
+  await finishOffboarding(deps, step.offboardingId);
+}
+
+/**
+ * Sets the final status: completed when every removal is verified gone (or, where no API can
+ * check it, confirmed by a member), else needs_attention.
+ */
 export async function finishOffboarding(deps: LifecycleDeps, offboardingId: string): Promise<void> {
   const steps = await listOffboardingSteps(deps.database.db, offboardingId);
   const offboarding = await findOffboarding(deps.database.db, offboardingId);
   if (!offboarding) return;
   const removals = steps.filter((s) => s.action !== 'keep');
-  const clean = removals.every((s) => s.verified === 'gone');
+  const clean = removals.every((s) => s.verified === 'gone' || s.verified === 'confirmed');
   const status = clean ? 'completed' : 'needs_attention';
   const now = deps.now();
   await withAudit(deps.database.db, async (tx) => {
@@ -77,6 +139,7 @@ export async function finishOffboarding(deps: LifecycleDeps, offboardingId: stri
         target: { kind: 'offboarding', id: offboardingId },
         data: {
           removed: removals.filter((s) => s.verified === 'gone').length,
+          confirmed: removals.filter((s) => s.verified === 'confirmed').length,
           still_present: removals.filter((s) => s.verified === 'still_present').length,
           unknown: removals.filter((s) => s.verified === 'unknown').length,
           manual_pending: removals.filter((s) => s.status === 'manual_pending').length,

@@ -84,8 +84,9 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
     }
   }
   await setOffboardingStatus(db, offboardingId, 'verifying', deps.now());
+  // A removal a member confirmed by hand (no API can see it) stays as they confirmed it.
   const toVerify = (await listOffboardingSteps(db, offboardingId)).filter(
-    (s) => s.action !== 'keep',
+    (s) => s.action !== 'keep' && s.verified !== 'confirmed',
   );
   for (const platformId of [...new Set(toVerify.map((s) => s.platform))]) {
     // No API can read this access (YouTube, Shopify): it stays with a person, unknown.

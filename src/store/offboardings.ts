@@ -203,6 +203,23 @@ export async function listOffboardingSteps(
   return rows.map(toStep);
 }
 
+/** One step of one of the agency's offboardings. */
+export async function findOffboardingStep(
+  db: Executor,
+  agencyId: string,
+  offboardingId: string,
+  stepId: string,
+): Promise<OffboardingStep | undefined> {
+  const row = await db
+    .selectFrom('offboarding_steps')
+    .selectAll()
+    .where('id', '=', stepId)
+    .where('offboarding_id', '=', offboardingId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row ? toStep(row) : undefined;
+}
+
 /** Takes a step's lease (nobody else holds a live one); undefined when another worker has it. */
 export async function leaseOffboardingStep(
   db: Executor,

@@ -406,7 +406,7 @@ export type OffboardingStatus = 'running' | 'verifying' | 'completed' | 'needs_a
 export type OffboardingAction = 'revoke' | 'manual' | 'keep';
 export type OffboardingStepStatus =
   'pending' | 'requested' | 'revoked' | 'not_present' | 'manual_pending' | 'kept' | 'failed';
-export type OffboardingVerified = 'gone' | 'still_present' | 'unknown' | 'kept';
+export type OffboardingVerified = 'gone' | 'still_present' | 'unknown' | 'kept' | 'confirmed';
 
 export interface OffboardingTable {
   id: Generated<string>;

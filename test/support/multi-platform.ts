@@ -11,6 +11,7 @@ import type { GrantDeps } from '../../src/jobs/grant-deps.ts';
 import { executeGrantJob } from '../../src/jobs/execute-grant.ts';
 import { createQueues, startQueue, type QueueHandle } from '../../src/jobs/queue.ts';
 import { sleep } from '../../src/jobs/rate-limiter.ts';
+import { defaultLifecycleSettings } from '../../src/jobs/verify-grants-deps.ts';
 import { createGa4Connector } from '../../src/platforms/ga4/connector.ts';
 import { createGoogleAdsConnector } from '../../src/platforms/google-ads/connector.ts';
 import { googleConnectorConfigs } from '../../src/platforms/google/configs.ts';
@@ -27,6 +28,7 @@ import { createYouTubeConnector } from '../../src/platforms/youtube/connector.ts
 import { buildApp, type App } from '../../src/server/app.ts';
 import { onboardingPlugins } from '../../src/server/routes/onboarding-plugins.ts';
 import type { OnboardingServices } from '../../src/server/routes/onboarding-services.ts';
+import { lifecyclePlugins } from '../../src/server/routes/verification-services.ts';
 import { workspacePlugins } from '../../src/server/workspace-plugins.ts';
 import { generateKeyEntry, parseKeyring, type Keyring } from '../../src/store/secrets.ts';
 import { buildAgency, buildTestWorkspace, TEST_PUBLIC_URL, type TestAgency } from './agency.ts';
@@ -134,7 +136,22 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   const app = await buildApp({
     logger: logs.logger,
     database,
-    plugins: [...workspacePlugins(workspace), ...onboardingPlugins(services)],
+    plugins: [
+      ...workspacePlugins(workspace),
+      ...onboardingPlugins(services),
+      // Offboarding and verification, run in the request (as the runtime mounts them).
+      ...lifecyclePlugins({
+        deps: {
+          ...grantDeps,
+          lifecycle: {
+            ...defaultLifecycleSettings,
+            backoff: { baseMs: 5, capMs: 20, maxAttempts: 2 },
+          },
+          publicUrl: () => TEST_PUBLIC_URL,
+        },
+        runInline: true,
+      }),
+    ],
   });
   await app.ready();
   const agency = await buildAgency(database, { workspace, name: 'Northwind Media' });

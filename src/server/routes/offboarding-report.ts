@@ -15,6 +15,7 @@ export interface OffboardingReport {
   readonly createdAt: string;
   readonly finishedAt: string | null;
   readonly steps: readonly {
+    readonly id: string;
     readonly platform: string;
     readonly assetType: string;
     readonly assetId: string;
@@ -28,11 +29,20 @@ export interface OffboardingReport {
     readonly verifiedAt: string | null;
     readonly detail: string | null;
     readonly manualStep: unknown;
+    /** A removal done by hand that no API can check, waiting for a member to confirm it. */
+    readonly confirmable: boolean;
   }[];
 }
 
-/** The report of one offboarding. */
-export async function buildReport(db: Executor, o: Offboarding): Promise<OffboardingReport> {
+/**
+ * The report of one offboarding. `checkedByApi` says whether a platform's access can be read
+ * back; where it cannot, a removal waiting for a person is `confirmable` by a member.
+ */
+export async function buildReport(
+  db: Executor,
+  o: Offboarding,
+  checkedByApi: (platform: string) => boolean = () => true,
+): Promise<OffboardingReport> {
   const steps = await listOffboardingSteps(db, o.id);
   return {
     id: o.id,
@@ -44,6 +54,7 @@ export async function buildReport(db: Executor, o: Offboarding): Promise<Offboar
     createdAt: o.createdAt.toISOString(),
     finishedAt: o.finishedAt?.toISOString() ?? null,
     steps: steps.map((s) => ({
+      id: s.id,
       platform: s.platform,
       assetType: s.assetType,
       assetId: s.assetId,
@@ -57,6 +68,7 @@ export async function buildReport(db: Executor, o: Offboarding): Promise<Offboar
       verifiedAt: s.verifiedAt?.toISOString() ?? null,
       detail: s.detail,
       manualStep: s.manualStep,
+      confirmable: s.status === 'manual_pending' && !checkedByApi(s.platform),
     })),
   };
 }

@@ -1,19 +1,27 @@
 /**
  * Offboarding over HTTP: the dry-run plan, starting one (queued, or run in the request with
- * `wait`), the list, the report (JSON, CSV download, HTML page) and "check again" (a rerun that
- * re-reads before anything and verifies). Scoped to the caller's agency.
+ * `wait`), the list, the report (JSON, CSV download, HTML page), "check again" (a rerun that
+ * re-reads before anything and verifies), and confirming a removal done by hand where no API can
+ * check it. Scoped to the caller's agency.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildOffboardingPlan, startOffboarding } from '../../jobs/offboard-plan.ts';
 import { offboardJob, runOffboarding } from '../../jobs/offboard.ts';
+import { confirmManualRemoval } from '../../jobs/offboard-record.ts';
 import { enqueue } from '../../jobs/queue.ts';
 import { findAccessRequest } from '../../store/access-requests.ts';
 import { findClient } from '../../store/clients.ts';
-import { findOffboarding, listOffboardings } from '../../store/offboardings.ts';
+import {
+  findOffboarding,
+  findOffboardingStep,
+  listOffboardings,
+} from '../../store/offboardings.ts';
+import { findUser } from '../../store/users.ts';
 import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
+import { auditActor } from './audit-actor.ts';
 import { buildReport, reportCsv, reportHtml } from './offboarding-report.ts';
 import type { LifecycleServices } from './verification-services.ts';
 
@@ -29,6 +37,7 @@ const TargetBody = z
     message: 'Give exactly one of clientId or requestId',
   });
 const IdParams = z.object({ id: z.uuid() }).strict();
+const StepParams = z.object({ id: z.uuid(), stepId: z.uuid() }).strict();
 const ReportQuery = z.object({ format: z.enum(['json', 'csv', 'html']).optional() }).strict();
 
 /** Creates the `/api/v1/offboardings` routes. */
@@ -52,10 +61,12 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
       ...(body.platform ? { platform: body.platform } : {}),
     };
   };
+  const checkedByApi = (platform: string) =>
+    (deps.platforms[platform]?.manifest.verification ?? 'api') === 'api';
   const report = async (agencyId: string, id: string) => {
     const offboarding = await findOffboarding(db, id, agencyId);
     if (!offboarding) throw new AppError('not_found', 'No such offboarding');
-    return buildReport(db, offboarding);
+    return buildReport(db, offboarding, checkedByApi);
   };
 
   return async (root) => {
@@ -131,6 +142,34 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
           .send(data);
       },
     );
+
+    // YouTube and Shopify removals are done by a person and no API can read them back: a
+    // manager confirms each one, and the report says it was confirmed, not verified.
+    app.post('/:id/steps/:stepId/confirm', { schema: { params: StepParams } }, async (req) => {
+      const actor = requireActor(req, 'manager', { write: true });
+      const step = await findOffboardingStep(db, actor.agencyId, req.params.id, req.params.stepId);
+      if (!step) throw new AppError('not_found', 'No such offboarding step');
+      if (checkedByApi(step.platform)) {
+        const name = deps.platforms[step.platform]?.manifest.name ?? step.platform;
+        throw new AppError(
+          'conflict',
+          `${name} access is verified by reading it back: do the step, then press "Check again".`,
+          { reason: 'verified_by_api' },
+        );
+      }
+      if (step.status !== 'manual_pending') {
+        throw new AppError('conflict', 'This step is not waiting for a person', {
+          reason: 'not_manual_pending',
+          status: step.status,
+        });
+      }
+      const user = actor.userId ? await findUser(db, actor.agencyId, actor.userId) : undefined;
+      await confirmManualRemoval(deps, step, {
+        actor: auditActor(actor),
+        name: user?.name ?? 'an API key',
+      });
+      return { offboarding: await report(actor.agencyId, req.params.id) };
+    });
 
     app.post('/:id/rerun', { schema: { params: IdParams } }, async (req) => {
       const actor = requireActor(req, 'manager', { write: true });

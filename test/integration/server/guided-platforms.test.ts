@@ -2,6 +2,7 @@
 // step with the agency's Google email, and "I have done this" verifies it with sites.get through
 // the Google sandbox), YouTube (recorded as the client's confirmation, never as verified) and
 // Shopify (store URL and collaborator code stored for the agency, who marks it done).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOffboardingPlan, startOffboarding } from '../../../src/jobs/offboard-plan.ts';
 import { runOffboarding } from '../../../src/jobs/offboard.ts';
@@ -22,6 +23,8 @@ import {
 let h: MultiHarness;
 let token: string;
 let requestId: string;
+/** The offboarding of every guided grant, made by the first offboarding test. */
+let allGuidedOffboarding = '';
 
 interface GrantBody {
   id: string;
@@ -326,6 +329,75 @@ describe('guided platforms in one link', () => {
     expect(steps.map((s) => [s.platform, s.status, s.verified]).sort()).toEqual([
       ['search_console', 'manual_pending', 'still_present'],
       ['shopify', 'manual_pending', 'unknown'],
+      ['youtube', 'manual_pending', 'unknown'],
+    ]);
+    allGuidedOffboarding = offboarding.id;
+  });
+
+  it('offboarding: a manager confirms what no API can check; it says confirmed, not verified', async () => {
+    const deps: LifecycleDeps = {
+      ...h.grantDeps,
+      lifecycle: { ...defaultLifecycleSettings, backoff: { baseMs: 5, capMs: 20, maxAttempts: 2 } },
+      publicUrl: () => TEST_PUBLIC_URL,
+    };
+    type Report = {
+      status: string;
+      steps: { id: string; platform: string; status: string; verified: string; detail: string }[];
+    };
+    const confirm = (offboardingId: string, stepId: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/offboardings/${offboardingId}/steps/${stepId}/confirm`,
+        headers: agencyPost(),
+      });
+    const stepOf = async (offboardingId: string, platform: string) => {
+      const steps = await listOffboardingSteps(h.database.db, offboardingId);
+      return steps.find((s) => s.platform === platform)?.id ?? '';
+    };
+
+    // YouTube alone: the only removal is confirmed by a manager, so the offboarding completes.
+    const { offboarding } = await startOffboarding(deps, {
+      agencyId: h.agency.agency.id,
+      requestId,
+      platform: 'youtube',
+      reason: 'manual',
+      actor: { kind: 'system', id: null },
+      createdBy: null,
+    });
+    await runOffboarding(deps, offboarding.id);
+    const youtube = await stepOf(offboarding.id, 'youtube');
+    const done = await confirm(offboarding.id, youtube);
+    expect(done.statusCode).toBe(200);
+    const report = done.json<{ offboarding: Report }>().offboarding;
+    expect(report.status).toBe('completed');
+    expect(report.steps).toEqual([
+      expect.objectContaining({ platform: 'youtube', status: 'revoked', verified: 'confirmed' }),
+    ]);
+    expect(report.steps[0]?.detail).toMatch(/confirmed by .+, not verified/);
+    expect((await grantOf('youtube')).status).toBe('revoked');
+    const audit = await h.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_kind'])
+      .where('action', '=', 'offboarding.removal_confirmed')
+      .execute();
+    expect(audit).toEqual([{ action: 'offboarding.removal_confirmed', actor_kind: 'user' }]);
+    expect((await confirm(offboarding.id, youtube)).statusCode).toBe(409);
+    expect((await confirm(offboarding.id, randomUUID())).statusCode).toBe(404);
+
+    // All three: Search Console is verified by reading it back, so it cannot be confirmed; once
+    // Shopify is confirmed, the offboarding still needs attention for Search Console, and a
+    // "check again" leaves the confirmed removal as it was.
+    const all = allGuidedOffboarding;
+    const refused = await confirm(all, await stepOf(all, 'search_console'));
+    expect(refused.statusCode).toBe(409);
+    expect(reasonOf(refused)).toBe('verified_by_api');
+    const shop = await confirm(all, await stepOf(all, 'shopify'));
+    expect(shop.json<{ offboarding: Report }>().offboarding.status).toBe('needs_attention');
+    await runOffboarding(deps, all);
+    const after = await listOffboardingSteps(h.database.db, all);
+    expect(after.map((s) => [s.platform, s.status, s.verified]).sort()).toEqual([
+      ['search_console', 'manual_pending', 'still_present'],
+      ['shopify', 'revoked', 'confirmed'],
       ['youtube', 'manual_pending', 'unknown'],
     ]);
   });

@@ -14,7 +14,10 @@ interface Report {
   steps: Step[];
 }
 
-/** /app/offboarding/:id: the offboarding report, its downloads, and "Check again". */
+/**
+ * /app/offboarding/:id: the offboarding report, its downloads, "Check again", and confirming a
+ * removal done by hand that no API can check.
+ */
 export function OffboardingPage(props: { id: string }) {
   const { data, error, reload } = useApi<{ offboarding: Report }>(
     `/api/v1/offboardings/${props.id}`,
@@ -30,6 +33,18 @@ export function OffboardingPage(props: { id: string }) {
   const again = async () => {
     try {
       await apiFetch(`/api/v1/offboardings/${props.id}/rerun`, { method: 'POST', body: {} });
+      reload();
+    } catch (failure) {
+      setProblem(describeError(failure));
+    }
+  };
+  // A removal no API can check (YouTube, Shopify): a manager confirms it was done by hand.
+  const confirm = async (step: Step) => {
+    try {
+      await apiFetch(`/api/v1/offboardings/${props.id}/steps/${step.id ?? ''}/confirm`, {
+        method: 'POST',
+        body: {},
+      });
       reload();
     } catch (failure) {
       setProblem(describeError(failure));
@@ -53,7 +68,12 @@ export function OffboardingPage(props: { id: string }) {
                 <a href={`${base}?format=json`}>JSON</a> ·{' '}
                 <a href={`${base}?format=html`}>printable page</a>
               </p>
-              <StepsTable steps={data.offboarding.steps} />
+              <StepsTable
+                steps={data.offboarding.steps}
+                {...(me.user.role === 'owner' || me.user.role === 'manager'
+                  ? { onConfirm: (step: Step) => void confirm(step) }
+                  : {})}
+              />
               {(me.user.role === 'owner' || me.user.role === 'manager') &&
                 data.offboarding.status !== 'completed' && (
                   <button type="button" onClick={() => void again()}>

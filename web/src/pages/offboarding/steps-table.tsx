@@ -1,5 +1,6 @@
 /** One table for plan steps and report rows: asset, level, action and scope, result, verification. */
 export interface Step {
+  id?: string;
   assetName: string;
   platform: string;
   assetType: string;
@@ -13,10 +14,21 @@ export interface Step {
   doneAt?: string | null;
   detail?: string | null;
   manualStep?: { title: string; instructions: string[]; verification: string } | null;
+  /** Done by hand where no API can check it: a member confirms it. */
+  confirmable?: boolean;
 }
 
-/** Renders steps; manual steps show their exact instructions and how they are verified. */
-export function StepsTable(props: { steps: readonly Step[] }) {
+/** What the Verified column says: a confirmed removal was not verified by any API. */
+function verifiedLabel(verified: string | null | undefined): string {
+  if (verified === 'confirmed') return 'confirmed by a member, not verified';
+  return verified ?? '—';
+}
+
+/**
+ * Renders steps; manual steps show their exact instructions and how they are verified, and one
+ * that no API can check offers "I have removed it" when `onConfirm` is given.
+ */
+export function StepsTable(props: { steps: readonly Step[]; onConfirm?: (step: Step) => void }) {
   return (
     <table>
       <thead>
@@ -52,7 +64,7 @@ export function StepsTable(props: { steps: readonly Step[] }) {
               {s.status ?? '—'}
               {s.doneAt ? <small> {new Date(s.doneAt).toLocaleString()}</small> : null}
             </td>
-            <td>{s.verified ?? '—'}</td>
+            <td>{verifiedLabel(s.verified)}</td>
             <td>
               {s.explanation ?? s.detail}
               {s.manualStep && (s.action === 'manual' || s.status === 'manual_pending') && (
@@ -65,6 +77,15 @@ export function StepsTable(props: { steps: readonly Step[] }) {
                   </ol>
                   <small>{s.manualStep.verification}</small>
                 </details>
+              )}
+              {s.confirmable && props.onConfirm && (
+                <button
+                  type="button"
+                  data-testid={`confirm-${s.assetId}`}
+                  onClick={() => props.onConfirm?.(s)}
+                >
+                  I have removed it
+                </button>
               )}
             </td>
           </tr>
