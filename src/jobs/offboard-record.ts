@@ -2,7 +2,7 @@
  * The offboarding's writes that go with an audit event: one step's revoke result with the grant
  * marked revoked and its `grant.revoked` webhook, and the final status with the summary event.
  */
-import { withAudit, type Actor } from '../store/audit.ts';
+import { withAudit, type Actor, type Executor } from '../store/audit.ts';
 import {
   findOffboarding,
   listOffboardingSteps,
@@ -13,6 +13,40 @@ import {
 import { markGrantRevoked } from '../store/verifications-grants.ts';
 import { emitWebhookEvent } from '../store/webhook-events.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
+
+/**
+ * Marks the step's grant revoked and, the first time, emits its `grant.revoked` webhook with
+ * `facts` added; true when this call revoked it.
+ */
+async function revokeGrantOf(
+  tx: Executor,
+  step: OffboardingStep,
+  now: Date,
+  facts: { result: string; verified?: boolean },
+): Promise<boolean> {
+  if (!step.grantId) return false;
+  const changed = await markGrantRevoked(
+    tx,
+    step.grantId,
+    `offboarding ${step.offboardingId}`,
+    now,
+  );
+  if (changed) {
+    await emitWebhookEvent(tx, {
+      agencyId: step.agencyId,
+      type: 'grant.revoked',
+      data: {
+        grant_id: step.grantId,
+        offboarding_id: step.offboardingId,
+        platform: step.platform,
+        asset_type: step.assetType,
+        asset_id: step.assetId,
+        ...facts,
+      },
+    });
+  }
+  return changed;
+}
 
 /** Records a step's result and, the first time, the grant's revocation. */
 export async function recordRevoked(
@@ -25,23 +59,7 @@ export async function recordRevoked(
   const now = deps.now();
   await withAudit(deps.database.db, async (tx) => {
     await updateOffboardingStep(tx, step.id, { status, detail, doneAt: now, release: true });
-    const changed = step.grantId
-      ? await markGrantRevoked(tx, step.grantId, `offboarding ${step.offboardingId}`, now)
-      : false;
-    if (changed && step.grantId) {
-      await emitWebhookEvent(tx, {
-        agencyId,
-        type: 'grant.revoked',
-        data: {
-          grant_id: step.grantId,
-          offboarding_id: step.offboardingId,
-          platform: step.platform,
-          asset_type: step.assetType,
-          asset_id: step.assetId,
-          result: status,
-        },
-      });
-    }
+    const changed = await revokeGrantOf(tx, step, now, { result: status });
     return {
       result: undefined,
       audit: changed
@@ -78,24 +96,7 @@ export async function confirmManualRemoval(
       verifiedAt: now,
       release: true,
     });
-    const changed = step.grantId
-      ? await markGrantRevoked(tx, step.grantId, `offboarding ${step.offboardingId}`, now)
-      : false;
-    if (changed && step.grantId) {
-      await emitWebhookEvent(tx, {
-        agencyId: step.agencyId,
-        type: 'grant.revoked',
-        data: {
-          grant_id: step.grantId,
-          offboarding_id: step.offboardingId,
-          platform: step.platform,
-          asset_type: step.assetType,
-          asset_id: step.assetId,
-          result: 'revoked',
-          verified: false,
-        },
-      });
-    }
+    await revokeGrantOf(tx, step, now, { result: 'revoked', verified: false });
     return {
       result: undefined,
       audit: {
