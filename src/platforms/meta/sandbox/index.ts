@@ -22,8 +22,13 @@ export type { MetaFaults, RequestLogEntry } from './runtime.ts';
 export type { SandboxApp } from './model/types.ts';
 export type { MetaWorld } from './world.ts';
 
-/** Graph versions answered by default (meta-api.md: v25.0 in the SPEC, v26.0 in the Node SDK). */
-export const DEFAULT_GRAPH_VERSIONS = ['v25.0', 'v26.0'];
+/**
+ * Graph versions answered by default: every version Meta still serves at the end of 2026. Meta
+ * keeps each version for at least two years after its release (Graph API versioning policy,
+ * developers.facebook.com/docs/graph-api/guides/versioning): v22.0 (Jan 2025) to v26.0 (the
+ * Node SDK's, meta-api.md); v21.0 (Oct 2024) has reached its end. See docs/platforms/meta.md.
+ */
+export const DEFAULT_GRAPH_VERSIONS = ['v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0'];
 
 export interface MetaSandboxOptions {
   /** JSON file holding the state; loaded when it exists, rewritten after each change. */
