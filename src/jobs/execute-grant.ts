@@ -39,10 +39,12 @@ export const executeGrantJob = defineJob({
     deleteAfterSeconds: 86_400,
     policy: 'short',
   },
-  concurrency: 40,
-  // The grants of one approval start together: one fetch and one claim for up to 20 of them;
-  // two workers, so a second approval need not wait for the first's slowest grant.
-  batchSize: 20,
+  concurrency: 1_000,
+  // The grants ready at one moment start together, so their platform calls can be batched
+  // (shares of up to 50, one read back per wave): one fetch and one claim for up to 250 of them;
+  // four workers, so approvals that arrive a moment apart (several clients) join the same wave
+  // instead of waiting for the first one's slowest grant.
+  batchSize: 250,
   handler: async (payload, deps: GrantDeps, job) => {
     await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
   },

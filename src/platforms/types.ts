@@ -238,10 +238,13 @@ export interface Platform {
   /**
    * Optional (lifecycle): every asset of these types the agency's business holds, in one read per
    * type, so a verification sweep costs a few calls per agency instead of one per asset.
+   * `retryPage`, when given, wraps each page's read (a transient error re-reads one page, not
+   * the whole list); connectors that read one page per type may ignore it.
    */
   listAgencyHoldings?(input: {
     agency: AgencyIdentity;
     assetTypes: readonly string[];
+    retryPage?: <T>(read: () => Promise<T>) => Promise<T>;
   }): Promise<AgencyHolding[]>;
   /** Optional (lifecycle): who reaches one asset through the agency's business, and why. */
   readAssetAccess?(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AssetAccessReading>;

@@ -57,10 +57,11 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     defaultRetryAfterMs: tiktokManifest.rateLimit.defaultRetryAfterMs,
   });
+  const shareAdvertiser = batchedAdvertiserShares(client);
   const deps: TikTokDeps = {
     client,
-    shareAdvertiser: batchedAdvertiserShares(client),
-    readBacks: batchedReadBacks(client),
+    shareAdvertiser,
+    readBacks: batchedReadBacks(client, shareAdvertiser.settled),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,
@@ -81,8 +82,8 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
       return readAgencyAccess(deps, agency, key, asset.id);
     },
     revokeAccess: (input) => revokeTikTokAccess(deps, input),
-    listAgencyHoldings: ({ agency, assetTypes }) =>
-      listTikTokAgencyHoldings(deps.client, agency, assetTypes),
+    listAgencyHoldings: ({ agency, assetTypes, retryPage }) =>
+      listTikTokAgencyHoldings(deps.client, agency, assetTypes, retryPage),
     readAssetAccess: ({ agency, asset }) => readTikTokAssetAccess(deps.client, agency, asset),
   };
 }
