@@ -31,7 +31,7 @@ export interface ShareAdvertiser {
    * Resolves once no share to this partner BC is waiting or in flight here: the moment one read
    * of the partner's BC can read back every share of the wave (read-back-batching.ts).
    */
-  settled(partnerId: string): Promise<void>;
+  settled(this: void, partnerId: string): Promise<void>;
 }
 
 /** The batch this share went in was refused as a whole: retry it alone to get its own answer. */
