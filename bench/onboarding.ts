@@ -209,10 +209,15 @@ const plain = createTikTokConnector({
 });
 
 /** Open_api calls made by the grant workers while counting is on. */
-const counter = { on: false, calls: 0 };
-const counting: FetchLike = (url, init) => {
-  if (counter.on && String(url).includes('/open_api/')) counter.calls += 1;
-  return fetch(url, init);
+const counter = { on: false, calls: 0, t0: 0, trace: [] as string[] };
+const counting: FetchLike = async (url, init) => {
+  if (!counter.on || !String(url).includes('/open_api/')) return fetch(url, init);
+  counter.calls += 1;
+  const start = Date.now() - counter.t0;
+  const response = await fetch(url, init);
+  const path = String(url).split('/v1.3/')[1]?.split('?')[0] ?? '';
+  if (process.env.BENCH_DEBUG) counter.trace.push(`${path} ${start}-${Date.now() - counter.t0}`);
+  return response;
 };
 const limited = new Map(
   settings.map((s) => [
@@ -343,11 +348,14 @@ async function runCase(c: Case) {
   await database.db.deleteFrom('rate_limit_buckets').execute();
   await sleep(250);
   counter.calls = 0;
+  counter.trace = [];
   counter.on = true;
   const started = Date.now();
+  counter.t0 = started;
   await Promise.all(
     seeded.map((s) => approveSelection(services, s.request, s.onboarding.id, s.selections)),
   );
+  if (process.env.BENCH_DEBUG) console.log(`  approved after ${Date.now() - started} ms`);
   const ids = seeded.map((s) => s.onboarding.id);
   const mine = () => database.db.selectFrom('grants').where('onboarding_id', 'in', ids);
   await sleep(3 * LATENCY_MS);
@@ -357,6 +365,7 @@ async function runCase(c: Case) {
     await sleep(25);
   }
   counter.on = false;
+  if (process.env.BENCH_DEBUG) console.log(counter.trace.join('\n'));
   const grants = await mine().select(['status', 'updated_at']).execute();
   const last = Math.max(...grants.map((g) => g.updated_at.getTime()));
   const done = grants.filter((g) => ['pending_acceptance', 'granted'].includes(g.status)).length;

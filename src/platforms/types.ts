@@ -236,6 +236,22 @@ export interface Platform {
     asset: AssetRef;
   }): Promise<RevokeOutcome>;
   /**
+   * Optional (lifecycle): ends the agency's access to many assets of one type that a read just
+   * found held, in the platform's largest batches, with no read per asset; one result per asset
+   * (a refused batch degrades to one removal per asset). `retry` wraps each call.
+   */
+  revokeAssets?(input: {
+    agency: AgencyIdentity;
+    assetType: string;
+    assetIds: readonly string[];
+    retry?: <T>(call: () => Promise<T>) => Promise<T>;
+  }): Promise<
+    (
+      | { readonly assetId: string; readonly outcome: RevokeOutcome }
+      | { readonly assetId: string; readonly error: unknown }
+    )[]
+  >;
+  /**
    * Optional (lifecycle): every asset of these types the agency's business holds, in one read per
    * type, so a verification sweep costs a few calls per agency instead of one per asset.
    * `retryPage`, when given, wraps each page's read (a transient error re-reads one page, not

@@ -14,6 +14,7 @@ import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
+import { revokeTikTokAssets } from './revoke-batch.ts';
 import { batchedReadBacks } from './read-back-batching.ts';
 import { batchedAdvertiserShares } from './share-batching.ts';
 import { PlatformError } from '../errors.ts';
@@ -82,6 +83,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
       return readAgencyAccess(deps, agency, key, asset.id);
     },
     revokeAccess: (input) => revokeTikTokAccess(deps, input),
+    revokeAssets: (input) => revokeTikTokAssets(deps, input),
     listAgencyHoldings: ({ agency, assetTypes, retryPage }) =>
       listTikTokAgencyHoldings(deps.client, agency, assetTypes, retryPage),
     readAssetAccess: ({ agency, asset }) => readTikTokAssetAccess(deps.client, agency, asset),
