@@ -17,7 +17,7 @@ import {
   type Grant,
   type GrantSettlement,
 } from '../store/grants.ts';
-import { blockCalls } from './rate-limiter.ts';
+import { blockCalls, withRateShare } from './rate-limiter.ts';
 import { GrantBlocked, newLeaseOwner, platformFor, type GrantDeps } from './grant-deps.ts';
 import { grantBatching } from './grant-batching.ts';
 import { defineJob } from './queue.ts';
@@ -59,7 +59,11 @@ export async function executeGrant(
   const owner = newLeaseOwner(deps.grantPolicy);
   const claimed = await claimWhenFree(deps, grantId, owner);
   if (!claimed) return;
-  await grantBatching(deps).running(() => runOrSettle(deps, claimed, owner, options));
+  // The platform calls count against this agency's client in the limiter's fair queue.
+  const share = `${claimed.agencyId}/onboarding/${claimed.onboardingId}`;
+  await grantBatching(deps).running(() =>
+    withRateShare(share, () => runOrSettle(deps, claimed, owner, options)),
+  );
 }
 
 /** Runs a claimed grant; settles it as failed, releases it for a retry, or rethrows. */

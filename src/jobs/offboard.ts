@@ -15,10 +15,12 @@ import {
   leaseOffboardingStep,
   listOffboardingSteps,
   setOffboardingStatus,
+  type Offboarding,
   updateOffboardingStep,
   type OffboardingStep,
 } from '../store/offboardings.ts';
 import { agencyIdentityFor } from './grant-deps.ts';
+import { withRateShare } from './rate-limiter.ts';
 import { canBatch, revokeInBatches } from './offboard-batch.ts';
 import { finishOffboarding, recordRevoked } from './offboard-record.ts';
 import { defineJob } from './queue.ts';
@@ -48,9 +50,16 @@ type Connection = { platform: Platform; agency: AgencyIdentity };
 
 /** Runs (or resumes) an offboarding to completed or needs_attention. */
 export async function runOffboarding(deps: LifecycleDeps, offboardingId: string): Promise<void> {
-  const db = deps.database.db;
-  const offboarding = await findOffboarding(db, offboardingId);
+  const offboarding = await findOffboarding(deps.database.db, offboardingId);
   if (!offboarding) throw new Error(`offboarding ${offboardingId} does not exist`);
+  // Its platform calls are one share of the limiter: a big one does not starve an approval.
+  const share = `${offboarding.agencyId}/offboarding/${offboarding.id}`;
+  await withRateShare(share, () => run(deps, offboarding));
+}
+
+async function run(deps: LifecycleDeps, offboarding: Offboarding): Promise<void> {
+  const db = deps.database.db;
+  const offboardingId = offboarding.id;
   const connections = new Map<string, Connection>();
   const connect = async (platformId: string): Promise<Connection> => {
     const known = connections.get(platformId);
