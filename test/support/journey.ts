@@ -48,12 +48,22 @@ export function scrollsSideways(page: Page): Promise<boolean> {
 export function journeyRecorder() {
   const problems: Problem[] = [];
   const allowed: RegExp[] = [];
+  const always: RegExp[] = [];
   const log: string[] = [];
   let count = 0;
+  const started = Date.now();
+  const pages: Page[] = [];
+  /** Pages that must fit their viewport's width (the client's, on a phone). */
+  const fitting = new Set<Page>();
   const watchPage = (page: Page) => {
+    pages.push(page);
     const where = () => page.url();
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ page: where(), text: message.text() });
+      if (message.type() === 'error')
+        problems.push({
+          page: where(),
+          text: `${message.text()} (${message.location().url || 'no source'})`,
+        });
     });
     page.on('pageerror', (error) => problems.push({ page: where(), text: String(error) }));
     page.on('requestfailed', (request) => {
@@ -80,6 +90,27 @@ export function journeyRecorder() {
     expect(pattern: RegExp): void {
       allowed.push(pattern);
     },
+    /** From now on every step on `page` also fails when the page scrolls sideways. */
+    checkFits(page: Page): void {
+      fitting.add(page);
+    },
+    /** Every step tolerates problems matching `pattern` (say why where it is called). */
+    tolerate(pattern: RegExp): void {
+      always.push(pattern);
+    },
+    /** After a failure: a screenshot and the text of every page still open, for the log. */
+    async lastSight(): Promise<string> {
+      const open = pages.filter((p) => !p.isClosed());
+      const seen = await Promise.all(
+        open.map(async (p, i) => {
+          await mkdir(JOURNEY_SHOTS, { recursive: true });
+          await p.screenshot({ path: path.join(JOURNEY_SHOTS, `failed-${i}.png`) }).catch(() => {});
+          const text = (await p.textContent('body').catch(() => '')) ?? '';
+          return `failed-${i}.png ${p.url()}\n${text.slice(0, 1500)}`;
+        }),
+      );
+      return seen.join('\n\n');
+    },
     /** The steps taken so far, with times. */
     log,
     /**
@@ -89,17 +120,19 @@ export function journeyRecorder() {
     async step(name: string, page: Page, options: { axe?: boolean } = {}): Promise<void> {
       count += 1;
       const file = `${String(count).padStart(2, '0')}-${name}.png`;
-      log.push(`${new Date().toISOString()} ${file} ${page.url()}`);
+      log.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${file} ${page.url()}`);
       await mkdir(JOURNEY_SHOTS, { recursive: true });
       await page.screenshot({ path: path.join(JOURNEY_SHOTS, file), fullPage: true });
       const unexpected = problems
         .splice(0)
-        .filter((p) => !allowed.some((pattern) => pattern.test(p.text)));
+        .filter((p) => ![...allowed, ...always].some((pattern) => pattern.test(p.text)));
       allowed.splice(0);
       if (unexpected.length > 0)
         throw new Error(
           `step ${file}: unexpected browser problems:\n${unexpected.map((p) => `${p.page}: ${p.text}`).join('\n')}`,
         );
+      if (fitting.has(page) && (await scrollsSideways(page)))
+        throw new Error(`step ${file}: ${page.url()} scrolls sideways at its width`);
       if (options.axe !== false) {
         const violations = await axeViolations(page);
         if (violations.length > 0)
