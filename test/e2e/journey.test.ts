@@ -247,7 +247,8 @@ describe('the whole journey, clicked', () => {
     );
     expect(await client.getByTestId(`check-${CAST.tiktok.advertiser}`).count()).toBe(0);
     await journey.step('client-waits-for-agency', client);
-    await page.goto(`${url}/sandbox/tiktok/console`);
+    // The sandbox Business Center's address is printed at start (Runtime.sandboxes).
+    await page.goto(`${runtime.sandboxes.tiktok ?? ''}/console`);
     await page.getByTestId(`bc-${CAST.tiktok.agencyBc}`).click();
     await page.getByTestId('tab-notifications').click();
     await page.getByTestId(`accept-partner-${CAST.tiktok.clientBc}`).click();
