@@ -212,10 +212,14 @@ describe('the whole journey, clicked', () => {
     await client.getByTestId('connect-google_ads').click();
     await client.getByTestId(`sign-in-${CAST.google.client}`).click();
     await client.getByTestId('consent-allow').click();
-    await client.getByTestId(`pick-${CAST.google.account}`).check();
+    // Ticked by keyboard, as on any page: focus and Space.
+    await client.getByTestId(`pick-${CAST.google.account}`).focus();
+    await client.keyboard.press('Space');
+    expect(await client.getByTestId(`pick-${CAST.google.account}`).isChecked()).toBe(true);
     expect(await client.getByTestId(`pick-${CAST.tiktok.advertiser}`).isChecked()).toBe(true);
     await journey.step('client-google', client);
-    await client.getByTestId('approve').click();
+    await client.getByTestId('approve').focus();
+    await client.keyboard.press('Enter');
     await grantLine(client, CAST.tiktok.account, 'needs_manual_step').waitFor({ timeout: 30_000 });
     await grantLine(client, CAST.tiktok.pixel, 'needs_manual_step').waitFor();
     expect(await client.getByTestId('next-steps').textContent()).toContain('Your turn');
@@ -292,13 +296,24 @@ describe('the whole journey, clicked', () => {
     await page.getByRole('button', { name: 'See what would be removed' }).click();
     await page.getByTestId('dry-run-plan').waitFor();
     await journey.step('offboarding-plan', page);
-    await page.getByTestId('offboard-start').click();
+    // By keyboard: the dialog opens on Cancel (the safe choice), Escape closes it, nothing runs.
     const dialog = page.getByRole('dialog');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.getByTestId('offboard-start').focus();
+    await page.keyboard.press('Enter');
     await dialog
       .getByRole('heading', { name: /Remove \d+ access\(es\) from Acme Outdoor/ })
       .waitFor();
+    expect(await focused()).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('offboard-start').focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
     await journey.step('offboarding-confirm', page);
-    await page.getByTestId('offboard-confirm').click();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toMatch(/^Yes, remove \d+$/);
+    await page.keyboard.press('Enter');
     await page
       .locator('[data-testid="offboarding-status"][data-status="completed"]')
       .waitFor({ timeout: 60_000 });
