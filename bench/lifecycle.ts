@@ -62,7 +62,7 @@ const counting: FetchLike = (url, init) => {
 };
 const limits = tiktokManifest.rateLimit;
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(sandbox.root),
+  baseUrls: sandboxBaseUrls(sandbox.base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: createRateLimitedFetch({
@@ -114,7 +114,7 @@ const grants = clients.flatMap((c) => c.grants);
 async function pagesNow(types: readonly string[]): Promise<number> {
   let pages = 0;
   for (const type of new Set(types)) {
-    const url = new URL(`${sandbox.root}/sandbox/tiktok/open_api/v1.3/bc/asset/admin/get/`);
+    const url = new URL(`${sandbox.base}/open_api/v1.3/bc/asset/admin/get/`);
     url.search = new URLSearchParams({
       bc_id: AGENCY_BC,
       asset_type: keyOf[type as keyof typeof keyOf] ?? 'TT_ACCOUNT',

@@ -41,6 +41,7 @@ import {
   setAgencyBusiness,
 } from '../src/store/platform-connections.ts';
 import { generateKeyEntry, parseKeyring, Secret } from '../src/store/secrets.ts';
+import { CONTROL_TOKEN, controlAuth } from '../test/support/sandbox-control.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -145,6 +146,7 @@ const child = spawn(
     APP.appId,
     APP.secret,
     REDIRECT,
+    CONTROL_TOKEN,
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
@@ -158,10 +160,10 @@ async function controlCall(path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(
     `${base}/_control/${path}`,
     body === undefined
-      ? {}
+      ? { headers: controlAuth }
       : {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...controlAuth, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         },
   );
@@ -203,7 +205,7 @@ const database = databaseUrl
 await migrate(database);
 const keyring = parseKeyring(generateKeyEntry('bench'));
 const plain = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
 });
@@ -236,7 +238,7 @@ const limited = new Map(
 );
 let setting: Setting = settings[0] as Setting;
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: (url, init) => (limited.get(setting.name) ?? counting)(url, init),
