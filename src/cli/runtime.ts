@@ -34,6 +34,8 @@ export interface Runtime {
   readonly url: string | undefined;
   /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
   readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when LATCHKEY_SANDBOX_CONTROL=on (this process serves them). */
+  readonly sandboxControlToken: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ export async function startRuntime(
       queue,
       url,
       sandboxes: onboarding.sandboxUrls(),
+      sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
         await app?.close();
         outbox.stop();

@@ -33,6 +33,7 @@ import {
   control,
   USERS,
 } from '../support/onboarding.ts';
+import { controlAuth } from '../support/sandbox-control.ts';
 
 const META = {
   nora: '100000000000010',
@@ -326,7 +327,9 @@ describe('one link, many platforms, in a real browser', () => {
         .catch(async (error: unknown) => {
           const token = link.split('/l/')[1] ?? '';
           const progress = await (await fetch(`${url}/api/v1/onboarding/${token}/progress`)).text();
-          const metaLog = await (await fetch(`${metaBase()}/_control/log`)).text();
+          const metaLog = await (
+            await fetch(`${metaBase()}/_control/log`, { headers: controlAuth })
+          ).text();
           throw new Error(
             `${String(error)}\nprogress: ${progress}\nmeta log: ${metaLog.slice(-3000)}`,
           );
