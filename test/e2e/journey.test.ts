@@ -325,7 +325,7 @@ describe('the whole journey, clicked', () => {
     await clientContext.close();
     await agencyContext.close();
     console.log(`journey steps:\n${journey.log.join('\n')}`);
-  }, 600_000);
+  }, 900_000);
 });
 
 /** Clicks the step's "Open the link" (a new tab), and returns that tab. */

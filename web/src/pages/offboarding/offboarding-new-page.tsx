@@ -27,6 +27,12 @@ function OffboardingPlan(props: { params: URLSearchParams }) {
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The dialog opens on Cancel, the safe choice (React's autoFocus acts on mount, not on open).
+  const ask = () => {
+    dialog.current?.showModal();
+    cancel.current?.focus();
+  };
   const body = JSON.stringify(target);
   useEffect(() => {
     apiFetch<{ plan: { steps: Step[]; notes: string[] } }>('/api/v1/offboardings/plan', {
@@ -75,7 +81,7 @@ function OffboardingPlan(props: { params: URLSearchParams }) {
                 <button
                   type="button"
                   disabled={busy || removing.length === 0}
-                  onClick={() => dialog.current?.showModal()}
+                  onClick={ask}
                   data-testid="offboard-start"
                 >
                   Offboard: remove {removing.length} access(es)…
@@ -105,7 +111,7 @@ function OffboardingPlan(props: { params: URLSearchParams }) {
                   >
                     {busy ? 'Removing…' : `Yes, remove ${removing.length}`}
                   </button>
-                  <button type="button" autoFocus onClick={() => dialog.current?.close()}>
+                  <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
                     Cancel
                   </button>
                 </div>
