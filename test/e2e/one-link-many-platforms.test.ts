@@ -318,7 +318,8 @@ describe('one link, many platforms, in a real browser', () => {
       owner_bc_id: BCS.acme,
       user_id: USERS.nora,
     });
-    await page.getByTestId(`check-${ADVERTISERS.us}`).click();
+    // No "Check again" for the agency's acceptance: Latchkey re-checks by itself within seconds.
+    expect(await page.getByTestId(`check-${ADVERTISERS.us}`).count()).toBe(0);
     for (const id of [ADVERTISERS.us, META.acmeAccounts[0], GOOGLE.account]) {
       await page
         .locator(`[data-testid="grant-${id}"][data-status="granted"]`)
