@@ -78,10 +78,16 @@ async function start(role: Role): Promise<number> {
   const database =
     runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   if (runtime.url) {
-    logger.info({ role, database: runtime.database.kind }, `Latchkey is ready at ${runtime.url}`);
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      `Latchkey is ready at ${runtime.url}`,
+    );
     console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
   } else {
-    logger.info({ role, database: runtime.database.kind }, 'Latchkey worker is running');
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      'Latchkey worker is running',
+    );
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

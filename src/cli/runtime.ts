@@ -31,6 +31,8 @@ export interface Runtime {
   readonly app: App | undefined;
   readonly queue: QueueHandle;
   readonly url: string | undefined;
+  /** Milliseconds each start-up phase took, in order (logged with the ready line). */
+  readonly startup: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -71,15 +73,26 @@ export async function startRuntime(
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
+  const startup: Record<string, number> = {};
+  let lapStart = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    startup[phase] = Math.round(now - lapStart);
+    lapStart = now;
+  };
   try {
     const keyring = await loadKeyring(config, (message, fields) =>
       logger.warn(fields ?? {}, message),
     );
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    lap('database');
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    lap('migrations');
     const queue = await startQueue(database, { logger });
+    lap('queue');
     await createQueues(queue.boss, jobs);
+    lap('queues');
     const outbox = createOutboxRuntime({ config, database, keyring, logger });
     const onboarding = createOnboardingRuntime({
       config,
@@ -113,6 +126,7 @@ export async function startRuntime(
       await scheduleLifecycleJobs(queue.boss);
     }
     await outbox.start(queue.boss, role !== 'api');
+    lap('workers');
     let app: App | undefined;
     let url: string | undefined;
     if (role !== 'worker') {
@@ -136,6 +150,7 @@ export async function startRuntime(
       publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
+      lap('http');
     }
     const opened = database;
     return {
@@ -143,6 +158,7 @@ export async function startRuntime(
       app,
       queue,
       url,
+      startup,
       stop: async () => {
         await app?.close();
         outbox.stop();
