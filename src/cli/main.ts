@@ -1,7 +1,7 @@
 /** The `latchkey` command. */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createLogger, logDestination } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
 import { runSandboxCommand } from './sandbox-command.ts';
@@ -73,7 +73,11 @@ function parseRole(value: string | boolean | undefined): Role {
 
 async function start(role: Role): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const destination = await logDestination();
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(destination ? { destination } : {}),
+  });
   const runtime = await startRuntime(config, role, logger);
   const database =
     runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';

@@ -13,6 +13,7 @@ import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { createWebhookRoutes } from '../server/routes/webhook-routes.ts';
+import { metricsPlugin } from '../server/routes/metrics.ts';
 import { prepareSetupLink } from '../server/auth/setup.ts';
 import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
@@ -140,6 +141,9 @@ export async function startRuntime(
         ...appPlugins({ database, config, logger, workspace }),
         ...onboarding.plugins(),
         ...lifecyclePlugins({ deps: lifecycleDeps }),
+        ...(config.metrics
+          ? [{ plugin: metricsPlugin({ db: database.db, queueSchema: queue.schema }) }]
+          : []),
       ];
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });

@@ -44,6 +44,8 @@ export function defineJob<Payload, Deps>(
 
 export interface QueueHandle {
   readonly boss: PgBoss;
+  /** The PostgreSQL schema holding pg-boss's tables. */
+  readonly schema: string;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startQueue(
   let stopped = false;
   return {
     boss,
+    schema,
     stop: async (timeoutMs = 8_000) => {
       if (stopped) return;
       stopped = true;
