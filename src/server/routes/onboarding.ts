@@ -3,6 +3,7 @@
  * (`/api/v1/onboarding/<id>.<secret>/...`; the logger masks that path segment). Every answer is
  * about the link's own request: ids from other requests are simply not found.
  */
+import etag from '@fastify/etag';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +17,11 @@ import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
-import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
+import {
+  findOnboardingByRequest,
+  findOrCreateOnboarding,
+  savePlatformListing,
+} from '../../store/onboardings.ts';
 import {
   findAgencyConnection,
   findOnboardingConnection,
@@ -55,6 +60,13 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     }
     return { request, onboarding };
   };
+  // GETs only read: the onboarding is created, and the first open recorded, by POST /:link/open
+  // (the page sends it on load) or by the first action that needs it. Before that, the answer
+  // describes a link not started yet.
+  const view = async (link: string) => {
+    const request = await resolveLink(services, link);
+    return { request, onboarding: await findOnboardingByRequest(services.db, request.id) };
+  };
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
@@ -84,8 +96,16 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     });
 
+    // ETag on every GET: an unchanged answer is a 304 without a body (the page polls progress).
+    await app.register(etag, { algorithm: 'sha1' });
+
+    app.post('/:link/open', { schema: { params: LinkParams } }, async (req, reply) => {
+      await open(req.params.link);
+      return reply.status(204).send();
+    });
+
     app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
+      const { request, onboarding } = await view(req.params.link);
       const branding = await findAgencyBranding(services.db, request.agencyId);
       const platforms = await Promise.all(
         platformsOf(request).map(async (id) => {
@@ -94,7 +114,9 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           return {
             id,
             name: manifest?.name ?? id,
-            connected: Boolean(await findOnboardingConnection(services.db, onboarding.id, id)),
+            connected: onboarding
+              ? Boolean(await findOnboardingConnection(services.db, onboarding.id, id))
+              : false,
             // A platform without sign-in (Shopify) names the agency by its name: always ready.
             agencyReady: manifest?.oauth === null || Boolean(agency?.businessId),
             guided: isGuided(request, id),
@@ -117,7 +139,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           accessEndsAt: request.accessEndsAt?.toISOString() ?? null,
           items: request.items.map((item) => presentItem(services.manifests, item)),
         },
-        onboarding: { status: onboarding.status },
+        onboarding: { status: onboarding?.status ?? 'started' },
         platforms,
       };
     });
@@ -217,8 +239,8 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
-      const grants = await listGrantsByOnboarding(services.db, onboarding.id);
+      const { request, onboarding } = await view(req.params.link);
+      const grants = onboarding ? await listGrantsByOnboarding(services.db, onboarding.id) : [];
       const agencyBusinesses = await Promise.all(
         platformsOf(request).map(async (id) => {
           const c = await findAgencyConnection(services.db, request.agencyId, id);
@@ -232,9 +254,9 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       const working = grants.some((g) => g.status === 'queued' || g.status === 'running');
       return {
         onboarding: {
-          status: onboarding.status,
-          approvedAt: onboarding.approvedAt?.toISOString() ?? null,
-          completedAt: onboarding.completedAt?.toISOString() ?? null,
+          status: onboarding?.status ?? 'started',
+          approvedAt: onboarding?.approvedAt?.toISOString() ?? null,
+          completedAt: onboarding?.completedAt?.toISOString() ?? null,
         },
         working,
         grantedTo: agencyBusinesses,
