@@ -13,26 +13,23 @@ import { recheckGrant } from '../../jobs/recheck-grant.ts';
 import { PlatformError } from '../../platforms/errors.ts';
 import { scopeListing } from '../../domain/rerequest-scope.ts';
 import { markLinkOpened, type AccessRequest } from '../../store/access-requests.ts';
-import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
-import {
-  findOnboardingByRequest,
-  findOrCreateOnboarding,
-  savePlatformListing,
-} from '../../store/onboardings.ts';
-import {
-  findAgencyConnection,
-  findOnboardingConnection,
-  openOnboardingToken,
-} from '../../store/platform-connections.ts';
+import { findLinkView } from '../../store/link-view.ts';
+import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
+import { openOnboardingToken } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
 import { approveSelection, SelectionSchema } from './onboarding-approve.ts';
 import { presentGrant, presentItem } from './onboarding-presenters.ts';
-import { requirePlatform, resolveLink, type OnboardingServices } from './onboarding-services.ts';
+import {
+  requirePlatform,
+  resolveLink,
+  usableLink,
+  type OnboardingServices,
+} from './onboarding-services.ts';
 
 const LinkParams = z.object({ link: z.string().max(120) }).strict();
 const PlatformParams = LinkParams.extend({ platform: z.string().max(40) }).strict();
@@ -63,10 +60,13 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   // GETs only read: the onboarding is created, and the first open recorded, by POST /:link/open
   // (the page sends it on load) or by the first action that needs it. Before that, the answer
   // describes a link not started yet.
-  const view = async (link: string) => {
-    const request = await resolveLink(services, link);
-    return { request, onboarding: await findOnboardingByRequest(services.db, request.id) };
-  };
+  const view = (link: string) =>
+    usableLink(
+      services,
+      link,
+      (linkId) => findLinkView(services.db, linkId),
+      (found) => found.request,
+    );
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
@@ -105,32 +105,29 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     });
 
     app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await view(req.params.link);
-      const branding = await findAgencyBranding(services.db, request.agencyId);
-      const platforms = await Promise.all(
-        platformsOf(request).map(async (id) => {
-          const agency = await findAgencyConnection(services.db, request.agencyId, id);
-          const manifest = services.manifests[id];
-          return {
-            id,
-            name: manifest?.name ?? id,
-            connected: onboarding
-              ? Boolean(await findOnboardingConnection(services.db, onboarding.id, id))
-              : false,
-            // A platform without sign-in (Shopify) names the agency by its name: always ready.
-            agencyReady: manifest?.oauth === null || Boolean(agency?.businessId),
-            guided: isGuided(request, id),
-            verification: manifest?.verification ?? 'api',
-            // Where the client adds the agency (its Google email), for the guided step's words.
-            agencyIdentity: manifest?.oauth === null ? null : (agency?.businessId ?? null),
-          };
-        }),
+      const { request, onboarding, agency, agencyConnections, clientConnected } = await view(
+        req.params.link,
       );
+      const platforms = platformsOf(request).map((id) => {
+        const connection = agencyConnections.get(id);
+        const manifest = services.manifests[id];
+        return {
+          id,
+          name: manifest?.name ?? id,
+          connected: clientConnected.has(id),
+          // A platform without sign-in (Shopify) names the agency by its name: always ready.
+          agencyReady: manifest?.oauth === null || Boolean(connection?.businessId),
+          guided: isGuided(request, id),
+          verification: manifest?.verification ?? 'api',
+          // Where the client adds the agency (its Google email), for the guided step's words.
+          agencyIdentity: manifest?.oauth === null ? null : (connection?.businessId ?? null),
+        };
+      });
       return {
         agency: {
-          name: branding?.displayName ?? 'Your agency',
-          brandColor: branding?.brandColor ?? null,
-          logoUrl: branding?.logoUrl ?? null,
+          name: agency.name,
+          brandColor: agency.brandColor,
+          logoUrl: agency.logoUrl,
         },
         request: {
           title: request.title,
@@ -239,18 +236,13 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await view(req.params.link);
+      const { request, onboarding, agencyConnections } = await view(req.params.link);
       const grants = onboarding ? await listGrantsByOnboarding(services.db, onboarding.id) : [];
-      const agencyBusinesses = await Promise.all(
-        platformsOf(request).map(async (id) => {
-          const c = await findAgencyConnection(services.db, request.agencyId, id);
-          return {
-            platform: id,
-            businessId: c?.businessId ?? null,
-            businessName: c?.businessName ?? null,
-          };
-        }),
-      );
+      const agencyBusinesses = platformsOf(request).map((id) => ({
+        platform: id,
+        businessId: agencyConnections.get(id)?.businessId ?? null,
+        businessName: agencyConnections.get(id)?.businessName ?? null,
+      }));
       const working = grants.some((g) => g.status === 'queued' || g.status === 'running');
       return {
         onboarding: {
