@@ -153,12 +153,12 @@ const database = databaseUrl
 await migrate(database);
 const keyring = parseKeyring(generateKeyEntry('bench'));
 const plain = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
 });
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: createRateLimitedFetch({

@@ -87,6 +87,13 @@ async function start(role: Role): Promise<number> {
       `Latchkey is ready at ${runtime.url}`,
     );
     console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
+    const sandboxes = Object.entries(runtime.sandboxes);
+    if (sandboxes.length > 0) {
+      logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');
+      console.log(`  Sandboxes (each its own site):`);
+      for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(7)} ${url}`);
+      console.log('');
+    }
   } else {
     logger.info(
       { role, database: runtime.database.kind, startupMs: runtime.startup },

@@ -24,6 +24,7 @@ import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
 import { createOnboardingRuntime } from './onboarding-runtime.ts';
 import { createOutboxRuntime } from './outbox-runtime.ts';
+import type { SandboxId } from './sandbox-sites.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -34,6 +35,8 @@ export interface Runtime {
   readonly url: string | undefined;
   /** Milliseconds each start-up phase took, in order (logged with the ready line). */
   readonly startup: Record<string, number>;
+  /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
+  readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
   stop(): Promise<void>;
 }
 
@@ -163,6 +166,7 @@ export async function startRuntime(
       queue,
       url,
       startup,
+      sandboxes: onboarding.sandboxUrls(),
       stop: async () => {
         await app?.close();
         outbox.stop();

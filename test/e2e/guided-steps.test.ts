@@ -54,7 +54,7 @@ beforeAll(async () => {
     admins: [PIA.user],
     employees: [],
   });
-  const loaded = await fetch(`${url}/sandbox/meta/_control/world`, {
+  const loaded = await fetch(`${metaUrl()}/_control/world`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(world),
@@ -65,6 +65,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => env?.close());
+
+const metaUrl = () => env?.sandboxes.meta ?? '';
 
 const agencyApi = (method: string, pathname: string, body?: unknown) =>
   agencyApiOf({ url, agency })(method, pathname, body);
@@ -152,7 +154,7 @@ describe('guided and manual steps, in a real browser', () => {
 
     step('instagram done in the Meta console');
     const metaConsole = await context.newPage();
-    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.goto(`${metaUrl()}/business-settings`);
     await metaConsole.getByTestId(`assign-partner-id-${INSTAGRAM}`).fill(M.northwind);
     await metaConsole.getByTestId(`assign-task-${INSTAGRAM}-CONTENT`).check();
     await metaConsole.getByTestId(`assign-partner-submit-${INSTAGRAM}`).click();
@@ -160,7 +162,7 @@ describe('guided and manual steps, in a real browser', () => {
     await metaConsole.close();
     await page.getByTestId(`check-${INSTAGRAM}`).click();
     await grantLine(page, INSTAGRAM, 'granted').waitFor({ timeout: 15_000 });
-    const metaLog = await (await fetch(`${url}/sandbox/meta/_control/log`)).text();
+    const metaLog = await (await fetch(`${metaUrl()}/_control/log`)).text();
     expect(metaLog).toContain(`/${INSTAGRAM}/agencies`);
 
     step('search console: not yet');
@@ -244,7 +246,7 @@ describe('guided and manual steps, in a real browser', () => {
     expect(shown).toContain('ADVERTISE, ANALYZE');
 
     const metaConsole = await context.newPage();
-    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.goto(`${metaUrl()}/business-settings`);
     await metaConsole.getByTestId(`claim-business-${PIA.account}`).selectOption(PIA.business);
     await metaConsole.getByTestId(`claim-submit-${PIA.account}`).click();
     await metaConsole.getByTestId(`assign-partner-id-${PIA.account}`).fill(M.northwind);

@@ -28,7 +28,7 @@ const logs = captureLogger('info');
 beforeAll(async () => {
   env = await startE2eEnvironment('lifecycle', logs.logger);
   ({ browser } = env);
-  live = { url: env.url, agency: env.agency };
+  live = { url: env.url, agency: env.agency, tiktokSandbox: env.sandboxes.tiktok ?? '' };
 }, 120_000);
 
 afterAll(async () => env?.close());

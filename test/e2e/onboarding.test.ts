@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-const sandbox = () => ({ base: `${url}/sandbox/tiktok` });
+const sandbox = () => ({ base: env?.sandboxes.tiktok ?? '' });
 async function agencyApi(
   method: string,
   pathname: string,

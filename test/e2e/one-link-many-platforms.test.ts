@@ -60,8 +60,8 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-const tiktokSandbox = () => ({ base: `${url}/sandbox/tiktok` });
-const metaBase = () => `${url}/sandbox/meta`;
+const tiktokSandbox = () => ({ base: env?.sandboxes.tiktok ?? '' });
+const metaBase = () => env?.sandboxes.meta ?? '';
 
 const agencyApi = (method: string, pathname: string, body?: unknown) =>
   agencyApiOf({ url, agency })(method, pathname, body);

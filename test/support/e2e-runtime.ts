@@ -19,6 +19,8 @@ export interface E2eEnvironment {
   readonly runtime: Runtime;
   /** Latchkey's public URL. */
   readonly url: string;
+  /** Each sandbox's own URL (another origin than `url`). */
+  readonly sandboxes: Runtime['sandboxes'];
   readonly agency: TestAgency;
   readonly browser: Browser;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startE2eEnvironment(name: string, logger: Logger): Promise
   return {
     runtime,
     url: runtime.url ?? '',
+    sandboxes: runtime.sandboxes,
     agency,
     browser,
     close: async () => {

@@ -99,7 +99,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   const googleConfigs = googleConnectorConfigs({ ...GOOGLE_APP, sandboxUrl: google.url });
   const platforms = {
     meta: createMetaConnector({
-      baseUrls: metaSandboxBaseUrls(metaRoot),
+      baseUrls: metaSandboxBaseUrls(`${metaRoot}/sandbox/meta`),
       appId: META_APP.appId,
       appSecret: META_APP.secret,
       graphVersion: 'v25.0',

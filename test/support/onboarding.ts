@@ -99,7 +99,7 @@ export async function createHarness(
   const logs = captureLogger('info');
   const limits = options.limits ?? { requestsPerSecond: 1_000, burst: 1_000 };
   const tiktok = createTikTokConnector({
-    baseUrls: sandboxBaseUrls(sandbox.root),
+    baseUrls: sandboxBaseUrls(sandbox.base),
     appId: APP.appId,
     appSecret: APP.secret,
     fetch: createRateLimitedFetch({

@@ -111,7 +111,7 @@ export async function startMetaFixture(
   const publicUrl = `http://127.0.0.1:${port}`;
   const base = `${publicUrl}/sandbox/meta`;
   const platform = createMetaConnector({
-    baseUrls: metaSandboxBaseUrls(publicUrl),
+    baseUrls: metaSandboxBaseUrls(base),
     appId: APP.appId,
     appSecret: APP.secret,
     graphVersion: 'v25.0',

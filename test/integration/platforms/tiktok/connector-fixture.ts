@@ -72,7 +72,7 @@ export async function startTikTokFixture(): Promise<TikTokFixture> {
   const base = `${publicUrl}/sandbox/tiktok`;
   const connectorWith = (extra: Pick<TikTokConnectorConfig, 'fetch' | 'timeoutMs'>) =>
     createTikTokConnector({
-      baseUrls: sandboxBaseUrls(publicUrl),
+      baseUrls: sandboxBaseUrls(base),
       appId: APP.appId,
       appSecret: APP.secret,
       ...extra,
