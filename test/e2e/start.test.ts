@@ -18,11 +18,11 @@ let browser: Browser;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'latchkey-e2e-start-'));
   proc = runLatchkey(['start'], { LATCHKEY_DATA_DIR: dir, PORT: '0' });
-  url = (await proc.waitForOutput(/Open (http:\/\/\S+)/, 30_000))[1]!;
+  url = (await proc.waitForOutput(/Open (http:\/\/\S+)/, 150_000))[1]!;
   const health = await fetch(`${url}/healthz`);
   expect(health.status).toBe(200);
   browser = await launchChromium();
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
