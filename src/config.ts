@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   GOOGLE_SANDBOX_PORT: port.default(0),
   TIKTOK_SANDBOX_PORT: port.default(0),
   META_SANDBOX_PORT: port.default(0),
+  LATCHKEY_SANDBOX_CONTROL: z.enum(['on', 'off']).default('off'),
+  LATCHKEY_SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SANDBOX_HOST: z
     .string()
     .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name or an IP address')
@@ -86,6 +88,11 @@ export interface Config {
    * URL's (cookies are per host, not per port), so a sandbox is another site (sandboxHostFor).
    */
   readonly sandboxHost: string;
+  /**
+   * The sandboxes' control API (tests and demos): closed unless `enabled`; then every call needs
+   * the token (this one, else one generated into the data folder).
+   */
+  readonly sandboxControl: { readonly enabled: boolean; readonly token: string | undefined };
   readonly email: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly reminders: {
     readonly firstAfterHours: number;
@@ -150,6 +157,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tiktokSandboxPort: raw.TIKTOK_SANDBOX_PORT,
     metaSandboxPort: raw.META_SANDBOX_PORT,
     sandboxHost: raw.SANDBOX_HOST ?? sandboxHostFor(publicUrl),
+    sandboxControl: {
+      enabled: raw.LATCHKEY_SANDBOX_CONTROL === 'on',
+      token: raw.LATCHKEY_SANDBOX_CONTROL_TOKEN,
+    },
     email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM },
     reminders: {
       firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,

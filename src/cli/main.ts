@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger, logDestination } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
+import { controlTokenFile } from './sandbox-control-token.ts';
 import { runSandboxCommand } from './sandbox-command.ts';
 import { startRuntime, type Role } from './runtime.ts';
 import { openDatabase } from '../store/database.ts';
@@ -92,6 +93,12 @@ async function start(role: Role): Promise<number> {
       logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');
       console.log(`  Sandboxes (each its own site):`);
       for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(7)} ${url}`);
+      if (runtime.sandboxControlToken !== undefined) {
+        const where = config.sandboxControl.token
+          ? 'LATCHKEY_SANDBOX_CONTROL_TOKEN'
+          : controlTokenFile(config.dataDir);
+        console.log(`  Sandbox control API is open; its token (Bearer) is in ${where}`);
+      }
       console.log('');
     }
   } else {

@@ -34,6 +34,8 @@ export interface OnboardingRuntime {
   plugins(): { plugin: FastifyPluginAsync; prefix?: string }[];
   /** Each sandbox's own URL in sandbox mode (sandbox-sites.ts). */
   sandboxUrls(): Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when their control API is open (tests, demos). */
+  sandboxControlToken(): string | undefined;
   /**
    * Starts the sandboxes' listeners when this process serves them; a process that does not
    * (a worker) warns about each sandbox it cannot reach (no fixed port).
@@ -78,6 +80,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     grantDeps,
     plugins: () => onboardingPlugins(services),
     sandboxUrls: () => platformRuntime.sandboxUrls(),
+    sandboxControlToken: () => platformRuntime.sandboxControlToken(),
     start: async (serveSandboxes) => {
       await platformRuntime.start(serveSandboxes);
       const unreachable = platformRuntime.unreachableSandboxes();

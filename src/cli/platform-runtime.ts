@@ -33,6 +33,8 @@ export interface PlatformRuntime {
   readonly manifests: Readonly<Record<string, PlatformManifest>>;
   /** Each sandbox's URL, its own origin (sandbox mode only). */
   sandboxUrls(): Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token (LATCHKEY_SANDBOX_CONTROL=on, after start), else undefined. */
+  sandboxControlToken(): string | undefined;
   /** Sandboxes a worker cannot reach (port 0 and not served here): set their ports. */
   unreachableSandboxes(): SandboxId[];
   /** Starts the sandboxes' own listeners, when this process serves them. */
@@ -121,6 +123,7 @@ export function createPlatformRuntime(input: {
     manifests: platformManifests,
     sandboxUrls: () => sites.urls(),
     unreachableSandboxes: () => sites.unreachable(),
+    sandboxControlToken: () => sites.controlToken(),
     start: async (serveSandboxes) => {
       if (!serveSandboxes) return;
       await sites.start();

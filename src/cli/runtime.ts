@@ -37,6 +37,8 @@ export interface Runtime {
   readonly startup: Record<string, number>;
   /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
   readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when LATCHKEY_SANDBOX_CONTROL=on (this process serves them). */
+  readonly sandboxControlToken: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -167,6 +169,7 @@ export async function startRuntime(
       url,
       startup,
       sandboxes: onboarding.sandboxUrls(),
+      sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
         await app?.close();
         outbox.stop();

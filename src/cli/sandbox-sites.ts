@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import { startGoogleSandbox, type GoogleSandbox } from '../platforms/google/sandbox/index.ts';
 import type { GoogleSandboxApp } from '../platforms/google/sandbox/index.ts';
 import { createMetaSandbox, type SandboxApp as MetaApp } from '../platforms/meta/sandbox/index.ts';
+import { sandboxControlToken } from './sandbox-control-token.ts';
 import { listenStandalone, originOf } from '../platforms/sandbox-kit/listen.ts';
 import { createTikTokSandbox, type SandboxApp } from '../platforms/tiktok/sandbox/index.ts';
 
@@ -29,6 +30,8 @@ export interface SandboxSites {
   urls(): Readonly<Partial<Record<SandboxId, string>>>;
   /** Sandbox ids whose port is 0 while this process does not serve them (unreachable). */
   unreachable(): SandboxId[];
+  /** The control API's token when LATCHKEY_SANDBOX_CONTROL=on, else undefined (closed). */
+  controlToken(): string | undefined;
   /** Starts the listeners (API processes); a worker only computes the URLs. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +45,8 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     ...(config.meta ? {} : { meta: config.metaSandboxPort }),
     ...(config.google ? {} : { google: config.googleSandboxPort }),
   };
+  let token: string | undefined;
+  const control = () => (token === undefined ? {} : { control: { token } });
   const listening: Partial<Record<SandboxId, { url: string; close(): Promise<void> }>> = {};
   const urlOf = (id: SandboxId): string | undefined => {
     const port = ports[id];
@@ -72,13 +77,23 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     },
     unreachable: () =>
       (Object.keys(ports) as SandboxId[]).filter((id) => ports[id] === 0 && !listening[id]),
+    controlToken: () => token,
     start: async () => {
+      token = sandboxControlToken(config);
       if (ports.tiktok !== undefined && !listening.tiktok) {
-        const sandbox = createTikTokSandbox({ dataFile: dataFile('tiktok'), apps: [apps.tiktok] });
+        const sandbox = createTikTokSandbox({
+          dataFile: dataFile('tiktok'),
+          apps: [apps.tiktok],
+          ...control(),
+        });
         await listen('tiktok', sandbox.plugin, () => sandbox.close());
       }
       if (ports.meta !== undefined && !listening.meta) {
-        const sandbox = createMetaSandbox({ dataFile: dataFile('meta'), apps: [apps.meta] });
+        const sandbox = createMetaSandbox({
+          dataFile: dataFile('meta'),
+          apps: [apps.meta],
+          ...control(),
+        });
         await listen('meta', sandbox.plugin, () => sandbox.close());
       }
       if (ports.google !== undefined && !listening.google) {
@@ -88,6 +103,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           dataFile: dataFile('google'),
           apps: [apps.google],
           developerTokens: [...apps.googleDeveloperTokens],
+          ...control(),
         });
         const port = Number(new URL(google.url).port);
         listening.google = { url: originOf(config.sandboxHost, port), close: () => google.close() };

@@ -27,6 +27,7 @@ import {
 } from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import { G, M } from '../support/multi-platform.ts';
+import { controlAuth } from '../support/sandbox-control.ts';
 
 const INSTAGRAM = '700000000000001';
 const SITE = 'https://www.acme-shop.example/';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   });
   const loaded = await fetch(`${metaUrl()}/_control/world`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...controlAuth, 'content-type': 'application/json' },
     body: JSON.stringify(world),
   });
   expect(loaded.status).toBe(200);
@@ -162,7 +163,9 @@ describe('guided and manual steps, in a real browser', () => {
     await metaConsole.close();
     await page.getByTestId(`check-${INSTAGRAM}`).click();
     await grantLine(page, INSTAGRAM, 'granted').waitFor({ timeout: 15_000 });
-    const metaLog = await (await fetch(`${metaUrl()}/_control/log`)).text();
+    const metaLog = await (
+      await fetch(`${metaUrl()}/_control/log`, { headers: controlAuth })
+    ).text();
     expect(metaLog).toContain(`/${INSTAGRAM}/agencies`);
 
     step('search console: not yet');
@@ -176,13 +179,15 @@ describe('guided and manual steps, in a real browser', () => {
     step('search console: user added, verified');
     const added = await fetch(`${googleRoot}/_control/search-console/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ siteUrl: SITE, email: G.agency, permissionLevel: 'SITE_FULL_USER' }),
     });
     expect(added.status).toBe(200);
     await page.getByTestId(`check-${SITE}`).click();
     await grantLine(page, SITE, 'granted').waitFor({ timeout: 15_000 });
-    const googleLog = await (await fetch(`${googleRoot}/_control/log`)).text();
+    const googleLog = await (
+      await fetch(`${googleRoot}/_control/log`, { headers: controlAuth })
+    ).text();
     expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
 
     step('youtube: confirmed by the client, said so');

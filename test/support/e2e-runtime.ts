@@ -14,6 +14,7 @@ import type { Logger } from '../../src/lib/logger.ts';
 import { buildAgency, type TestAgency } from './agency.ts';
 import { launchChromium } from './browser.ts';
 import { browserCookieOf } from './onboarding.ts';
+import { CONTROL_TOKEN } from './sandbox-control.ts';
 
 export interface E2eEnvironment {
   readonly runtime: Runtime;
@@ -35,6 +36,9 @@ export async function startE2eEnvironment(name: string, logger: Logger): Promise
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    // Tests drive what only a person can do in a sandbox through its control API.
+    LATCHKEY_SANDBOX_CONTROL: 'on',
+    LATCHKEY_SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
   });
   const runtime = await startRuntime(config, 'all', logger, { onSetupLink: () => undefined });
   const agency = await buildAgency(runtime.database, { name: 'Northwind Media' });

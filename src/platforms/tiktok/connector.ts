@@ -14,6 +14,7 @@ import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
+import { revokeTikTokAssets } from './revoke-batch.ts';
 import { batchedReadBacks } from './read-back-batching.ts';
 import { batchedAdvertiserShares } from './share-batching.ts';
 import { PlatformError } from '../errors.ts';
@@ -60,10 +61,11 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     defaultRetryAfterMs: tiktokManifest.rateLimit.defaultRetryAfterMs,
   });
+  const shareAdvertiser = batchedAdvertiserShares(client);
   const deps: TikTokDeps = {
     client,
-    shareAdvertiser: batchedAdvertiserShares(client),
-    readBacks: batchedReadBacks(client),
+    shareAdvertiser,
+    readBacks: batchedReadBacks(client, shareAdvertiser.settled),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,
@@ -84,8 +86,9 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
       return readAgencyAccess(deps, agency, key, asset.id);
     },
     revokeAccess: (input) => revokeTikTokAccess(deps, input),
-    listAgencyHoldings: ({ agency, assetTypes }) =>
-      listTikTokAgencyHoldings(deps.client, agency, assetTypes),
+    revokeAssets: (input) => revokeTikTokAssets(deps, input),
+    listAgencyHoldings: ({ agency, assetTypes, retryPage }) =>
+      listTikTokAgencyHoldings(deps.client, agency, assetTypes, retryPage),
     readAssetAccess: ({ agency, asset }) => readTikTokAssetAccess(deps.client, agency, asset),
   };
 }
