@@ -18,6 +18,7 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   LATCHKEY_SECRET_KEYS: z.string().min(1).optional(),
+  LATCHKEY_METRICS: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIKTOK_APP_ID: z.string().min(1).optional(),
   TIKTOK_APP_SECRET: z.string().min(1).optional(),
@@ -66,6 +67,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly secretKeys: string | undefined;
   readonly logLevel: RawConfig['LOG_LEVEL'];
+  /** Serve Prometheus metrics at /metrics (LATCHKEY_METRICS=on). */
+  readonly metrics: boolean;
   /** Real platform credentials; `undefined` means that platform runs in sandbox mode. */
   readonly tiktok: { readonly appId: string; readonly appSecret: string } | undefined;
   readonly meta:
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: raw.DATABASE_URL,
     secretKeys: raw.LATCHKEY_SECRET_KEYS,
     logLevel: raw.LOG_LEVEL,
+    metrics: raw.LATCHKEY_METRICS === 'on',
     tiktok:
       raw.TIKTOK_APP_ID && raw.TIKTOK_APP_SECRET
         ? { appId: raw.TIKTOK_APP_ID, appSecret: raw.TIKTOK_APP_SECRET }

@@ -1,7 +1,7 @@
 /** The `latchkey` command. */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createLogger, logDestination } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
 import { controlTokenFile } from './sandbox-control-token.ts';
@@ -74,12 +74,19 @@ function parseRole(value: string | boolean | undefined): Role {
 
 async function start(role: Role): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const destination = await logDestination();
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(destination ? { destination } : {}),
+  });
   const runtime = await startRuntime(config, role, logger);
   const database =
     runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   if (runtime.url) {
-    logger.info({ role, database: runtime.database.kind }, `Latchkey is ready at ${runtime.url}`);
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      `Latchkey is ready at ${runtime.url}`,
+    );
     console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
     const sandboxes = Object.entries(runtime.sandboxes);
     if (sandboxes.length > 0) {
@@ -95,7 +102,10 @@ async function start(role: Role): Promise<number> {
       console.log('');
     }
   } else {
-    logger.info({ role, database: runtime.database.kind }, 'Latchkey worker is running');
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      'Latchkey worker is running',
+    );
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

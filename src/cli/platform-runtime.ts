@@ -8,6 +8,7 @@
 import type { Config } from '../config.ts';
 import type { PlatformLookup } from '../jobs/grant-deps.ts';
 import { createRateLimitedFetch, sleep } from '../jobs/rate-limiter.ts';
+import { measuredFetch } from '../lib/metrics.ts';
 import type { FetchLike } from '../platforms/http.ts';
 import { googleConnectorConfigs } from '../platforms/google/configs.ts';
 import { META_BASE_URLS, metaSandboxBaseUrls } from '../platforms/meta/connector.ts';
@@ -77,7 +78,7 @@ export function createPlatformRuntime(input: {
       db: database.db,
       key: id,
       limits: { requestsPerSecond: limit.requestsPerSecond, burst: limit.burst },
-      fetch: (url, init) => fetch(url, init),
+      fetch: measuredFetch(id, (url, init) => fetch(url, init)),
       now: () => new Date(),
       sleep,
     });

@@ -13,6 +13,7 @@ import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { createWebhookRoutes } from '../server/routes/webhook-routes.ts';
+import { metricsPlugin } from '../server/routes/metrics.ts';
 import { prepareSetupLink } from '../server/auth/setup.ts';
 import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
@@ -32,6 +33,8 @@ export interface Runtime {
   readonly app: App | undefined;
   readonly queue: QueueHandle;
   readonly url: string | undefined;
+  /** Milliseconds each start-up phase took, in order (logged with the ready line). */
+  readonly startup: Record<string, number>;
   /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
   readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
   /** The sandboxes' control token when LATCHKEY_SANDBOX_CONTROL=on (this process serves them). */
@@ -76,15 +79,26 @@ export async function startRuntime(
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
+  const startup: Record<string, number> = {};
+  let lapStart = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    startup[phase] = Math.round(now - lapStart);
+    lapStart = now;
+  };
   try {
     const keyring = await loadKeyring(config, (message, fields) =>
       logger.warn(fields ?? {}, message),
     );
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    lap('database');
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    lap('migrations');
     const queue = await startQueue(database, { logger });
+    lap('queue');
     await createQueues(queue.boss, jobs);
+    lap('queues');
     const outbox = createOutboxRuntime({ config, database, keyring, logger });
     const onboarding = createOnboardingRuntime({
       config,
@@ -118,6 +132,7 @@ export async function startRuntime(
       await scheduleLifecycleJobs(queue.boss);
     }
     await outbox.start(queue.boss, role !== 'api');
+    lap('workers');
     let app: App | undefined;
     let url: string | undefined;
     if (role !== 'worker') {
@@ -131,6 +146,9 @@ export async function startRuntime(
         ...appPlugins({ database, config, logger, workspace }),
         ...onboarding.plugins(),
         ...lifecyclePlugins({ deps: lifecycleDeps }),
+        ...(config.metrics
+          ? [{ plugin: metricsPlugin({ db: database.db, queueSchema: queue.schema }) }]
+          : []),
       ];
       app = await buildApp({ logger, database, webDir, plugins });
       await app.listen({ port: config.port, host: config.host });
@@ -141,6 +159,7 @@ export async function startRuntime(
       publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
+      lap('http');
     }
     const opened = database;
     return {
@@ -148,6 +167,7 @@ export async function startRuntime(
       app,
       queue,
       url,
+      startup,
       sandboxes: onboarding.sandboxUrls(),
       sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {

@@ -41,9 +41,31 @@ export async function resolveLink(
   services: Pick<OnboardingServices, 'db' | 'now'>,
   raw: string,
 ): Promise<AccessRequestWithHash> {
+  return usableLink(
+    services,
+    raw,
+    (linkId) => findAccessRequestByLinkId(services.db, linkId),
+    (request) => request,
+  );
+}
+
+/**
+ * Reads what `find` returns for the link's id, then checks the link: a wrong secret is as unknown
+ * as a missing link (404), a revoked or expired one is 410.
+ */
+export async function usableLink<T>(
+  services: Pick<OnboardingServices, 'now'>,
+  raw: string,
+  find: (linkId: string) => Promise<T | undefined>,
+  requestOf: (found: T) => AccessRequestWithHash,
+): Promise<T> {
   const parsed = parseLinkToken(raw);
-  const request = parsed ? await findAccessRequestByLinkId(services.db, parsed.linkId) : undefined;
-  if (!parsed || !request || !linkSecretMatches(parsed.secret, request.linkSecretHash)) {
+  const found = parsed ? await find(parsed.linkId) : undefined;
+  const request = found === undefined ? undefined : requestOf(found);
+  if (!parsed || found === undefined || !request) {
+    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
+  }
+  if (!linkSecretMatches(parsed.secret, request.linkSecretHash)) {
     throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
   }
   const state = linkStateAt(
@@ -60,7 +82,7 @@ export async function resolveLink(
       reason: 'expired',
     });
   }
-  return request;
+  return found;
 }
 
 /** The connector for a platform id, or 404. */
