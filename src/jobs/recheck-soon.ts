@@ -32,11 +32,7 @@ export const recheckSoonJob = defineJob({
 });
 
 /** Queues re-check number `attempt` of a waiting grant, unless its soon re-checks are used up. */
-export async function scheduleRecheck(
-  boss: PgBoss,
-  grantId: string,
-  attempt = 0,
-): Promise<void> {
+export async function scheduleRecheck(boss: PgBoss, grantId: string, attempt = 0): Promise<void> {
   if (attempt >= SOON_RECHECKS) return;
   await enqueue(
     boss,

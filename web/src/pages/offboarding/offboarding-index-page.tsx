@@ -36,8 +36,8 @@ export function OffboardingIndexPage() {
         <>
           {(clients.error ?? past.error) && <p role="alert">{clients.error ?? past.error}</p>}
           <p>
-            Offboarding removes the access Latchkey granted for a client, on every platform. You
-            see the plan first; nothing changes until you confirm.
+            Offboarding removes the access Latchkey granted for a client, on every platform. You see
+            the plan first; nothing changes until you confirm.
           </p>
           {clients.data?.clients.length === 0 ? (
             <p>No clients yet: there is nothing to offboard.</p>
