@@ -9,7 +9,7 @@ export interface LinkEmailInput {
   /** 0 for the first email, 1.. for reminders. */
   readonly reminder: number;
   /** The agency's own words to the client (the request's message), quoted as written. */
-  readonly message?: string | null;
+  readonly message?: string | null | undefined;
 }
 
 export interface BuiltEmail {
