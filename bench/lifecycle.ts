@@ -61,7 +61,7 @@ const counting: FetchLike = (url, init) => {
 };
 const limits = tiktokManifest.rateLimit;
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(sandbox.root),
+  baseUrls: sandboxBaseUrls(sandbox.base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: createRateLimitedFetch({

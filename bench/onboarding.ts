@@ -39,6 +39,7 @@ import {
   setAgencyBusiness,
 } from '../src/store/platform-connections.ts';
 import { generateKeyEntry, parseKeyring, Secret } from '../src/store/secrets.ts';
+import { CONTROL_TOKEN, controlAuth } from '../test/support/sandbox-control.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const ASSETS = 20;
@@ -64,6 +65,7 @@ const child = spawn(
     APP.appId,
     APP.secret,
     REDIRECT,
+    CONTROL_TOKEN,
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
@@ -94,10 +96,10 @@ async function controlCall(path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(
     `${base}/_control/${path}`,
     body === undefined
-      ? {}
+      ? { headers: controlAuth }
       : {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...controlAuth, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         },
   );
@@ -153,12 +155,12 @@ const database = databaseUrl
 await migrate(database);
 const keyring = parseKeyring(generateKeyEntry('bench'));
 const plain = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
 });
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(root),
+  baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: createRateLimitedFetch({
@@ -241,7 +243,9 @@ async function seedOnboarding(round: number) {
 
 /** The sandbox's count of Business API calls so far. */
 async function apiCallCount(): Promise<number> {
-  const log = (await fetch(`${base}/_control/log`).then((r) => r.json())) as {
+  const log = (await fetch(`${base}/_control/log`, { headers: controlAuth }).then((r) =>
+    r.json(),
+  )) as {
     data: { list: { path: string }[] };
   };
   return log.data.list.filter((e) => e.path.includes('/open_api/')).length;

@@ -6,7 +6,7 @@
  * L2); permanent ones fail the grant at once with the connector's human-readable reason.
  */
 import { z } from 'zod';
-import { levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
+import { awaitingStatuses, levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
 import { retryDelayMs } from '../domain/grant-retry.ts';
 import { PlatformError } from '../platforms/errors.ts';
 import type { AccessReading, GrantOutcome, Platform } from '../platforms/types.ts';
@@ -21,6 +21,7 @@ import { blockCalls } from './rate-limiter.ts';
 import { GrantBlocked, newLeaseOwner, platformFor, type GrantDeps } from './grant-deps.ts';
 import { grantBatching } from './grant-batching.ts';
 import { defineJob } from './queue.ts';
+import { scheduleRecheck } from './recheck-soon.ts';
 
 const RETRY_LIMIT = 5;
 
@@ -273,6 +274,12 @@ async function settle(
     settlement,
     previousStatus: 'running',
   });
+  // A grant now waiting for a person is re-checked within seconds, then less and less often.
+  if (deps.boss && awaitingStatuses.has(settlement.status)) {
+    await scheduleRecheck(deps.boss, grant.id).catch((error: unknown) =>
+      deps.logger?.warn({ grantId: grant.id, err: error }, 'could not queue the first re-check'),
+    );
+  }
 }
 
 async function fail(deps: GrantDeps, grant: Grant, owner: string, reason: string): Promise<void> {

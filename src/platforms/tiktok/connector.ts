@@ -41,9 +41,12 @@ export const TIKTOK_BASE_URLS = {
   businessCenter: 'https://business.tiktok.com/',
 } as const;
 
-/** The sandbox's base URLs when it is mounted at `/sandbox/tiktok` of Latchkey's public URL. */
-export function sandboxBaseUrls(publicUrl: string): TikTokConnectorConfig['baseUrls'] {
-  const root = `${publicUrl.replace(/\/+$/, '')}/sandbox/tiktok`;
+/**
+ * The sandbox's base URLs from its own URL (its origin, e.g. `http://localhost:4101`, plus the
+ * path it is mounted under, if any).
+ */
+export function sandboxBaseUrls(sandboxUrl: string): TikTokConnectorConfig['baseUrls'] {
+  const root = sandboxUrl.replace(/\/+$/, '');
   return { auth: root, api: `${root}/open_api/v1.3`, businessCenter: `${root}/console` };
 }
 

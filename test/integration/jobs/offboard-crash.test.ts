@@ -80,7 +80,7 @@ it('resumes an offboarding after its worker is killed mid-run, revoking nothing 
   const world = buildLifecycleWorld(2, 6);
   sandbox.sandbox.loadWorld(world.world);
   const tiktok = createTikTokConnector({
-    baseUrls: sandboxBaseUrls(sandbox.root),
+    baseUrls: sandboxBaseUrls(sandbox.base),
     appId: APP.appId,
     appSecret: APP.secret,
   });
@@ -133,7 +133,7 @@ it('resumes an offboarding after its worker is killed mid-run, revoking nothing 
       HOME: process.env.HOME ?? '/tmp',
       ...shared.env,
       WORKER_KEY: keyEntry,
-      WORKER_SANDBOX_ROOT: sandbox.root,
+      WORKER_SANDBOX_ROOT: sandbox.base,
       WORKER_APP_ID: APP.appId,
       WORKER_APP_SECRET: APP.secret,
       WORKER_OFFBOARDING_ID: offboarding.id,

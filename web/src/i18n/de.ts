@@ -43,7 +43,7 @@ export const de: Catalogue = {
     approving: 'Wird geteilt…',
     progress: 'Fortschritt',
     receipt: 'Beleg',
-    receiptIntro: '{agency} ({business}) hat jetzt Zugriff auf:',
+    receiptIntro: '{agency} hat jetzt Zugriff auf die unten mit „{shared}“ markierten Elemente.',
     status_queued: 'Wartet',
     status_running: 'Wird geteilt…',
     status_granted: 'Geteilt',
@@ -63,7 +63,7 @@ export const de: Catalogue = {
     level: 'Zugriffsstufe',
     ends: 'Der Zugriff endet am {date}.',
     done: 'Fertig. Sie können diese Seite schließen.',
-    waiting: 'Einige Elemente warten auf eine Person; diese Seite aktualisiert sich selbst.',
+    waiting: 'Diese Seite aktualisiert sich selbst.',
     guidedIntro:
       'Für {platform} ist keine Anmeldung nötig. Geben Sie unten an, welches Konto gemeint ist; nach der Freigabe sehen Sie die genauen Schritte in {platform}.',
     guided_site_url: 'Ihre Search-Console-Property (https://www.example.com/ oder example.com)',
@@ -77,6 +77,17 @@ export const de: Catalogue = {
     confirmedByAgency: 'Von {agency} als erledigt markiert: {platform} lässt uns das nicht prüfen.',
     waitingForAgency:
       '{agency} fragt den Zugriff jetzt über sein Shopify Partner Dashboard an. Nehmen Sie die Anfrage in Ihrem Shopify-Admin an; {agency} markiert es hier als erledigt.',
+    pendingAgency:
+      'Für Sie ist nichts mehr zu tun: {agency} muss die Einladung jetzt in {platform} annehmen. Diese Seite zeigt es, sobald das geschehen ist.',
+    nextWorking: 'Latchkey teilt den Rest mit {agency}; das dauert einige Sekunden.',
+    nextAgency:
+      '{agency} muss die Einladung im eigenen {platform}-Konto annehmen ({count} Element(e)). Dafür müssen Sie nichts tun.',
+    nextYou:
+      'Sie sind dran: Folgen Sie den Schritten, die unten für {count} Element(e) angezeigt werden.',
+    nextTitle: 'Wie es weitergeht',
+    receiptNothing: 'Mit {agency} wurde nichts geteilt.',
+    receiptRemoved:
+      '{agency} hat keinen Zugriff mehr auf diese Elemente: Der Zugriff wurde am Ende Ihrer Zusammenarbeit entfernt. Sie müssen nichts tun.',
   },
   assets: {
     'tiktok/advertiser': {

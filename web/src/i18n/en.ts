@@ -20,7 +20,7 @@ export const en = {
   approving: 'Sharing…',
   progress: 'Progress',
   receipt: 'Receipt',
-  receiptIntro: '{agency} ({business}) now has access to:',
+  receiptIntro: '{agency} now has access to the items marked “{shared}” below.',
   status_queued: 'Waiting to start',
   status_running: 'Sharing…',
   status_granted: 'Shared',
@@ -40,7 +40,7 @@ export const en = {
   level: 'Access level',
   ends: 'Access ends on {date}.',
   done: 'All done. You can close this page.',
-  waiting: 'Some items wait for a person; this page updates by itself.',
+  waiting: 'This page updates by itself.',
   guidedIntro:
     'No sign-in is needed for {platform}. Tell us which one below; after you approve you will see the exact steps to follow in {platform}.',
   guided_site_url: 'Your Search Console property (https://www.example.com/ or example.com)',
@@ -54,4 +54,14 @@ export const en = {
   confirmedByAgency: 'Marked done by {agency}: {platform} has no way for us to check it.',
   waitingForAgency:
     '{agency} now requests access from its Shopify Partner Dashboard. Accept the request in your Shopify admin when it arrives; {agency} marks it done here.',
+  pendingAgency:
+    'Nothing more to do on your side: {agency} must now accept the invitation in {platform}. This page shows it as soon as they do.',
+  nextWorking: 'Latchkey is sharing the rest with {agency}; this takes a few seconds.',
+  nextAgency:
+    '{agency} must accept the invitation in its own {platform} account ({count} item(s)). You need not do anything for these.',
+  nextYou: 'Your turn: follow the steps shown for {count} item(s) below.',
+  nextTitle: 'What happens next',
+  receiptNothing: 'Nothing was shared with {agency}.',
+  receiptRemoved:
+    '{agency} no longer has access to these items: the access was removed when your work together ended. You need not do anything.',
 } as const;

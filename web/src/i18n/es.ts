@@ -42,7 +42,7 @@ export const es: Catalogue = {
     approving: 'Compartiendo…',
     progress: 'Progreso',
     receipt: 'Comprobante',
-    receiptIntro: '{agency} ({business}) tiene ahora acceso a:',
+    receiptIntro: '{agency} tiene ahora acceso a los elementos marcados «{shared}» abajo.',
     status_queued: 'En espera',
     status_running: 'Compartiendo…',
     status_granted: 'Compartido',
@@ -62,7 +62,7 @@ export const es: Catalogue = {
     level: 'Nivel de acceso',
     ends: 'El acceso termina el {date}.',
     done: 'Todo listo. Puedes cerrar esta página.',
-    waiting: 'Algunos elementos esperan a una persona; esta página se actualiza sola.',
+    waiting: 'Esta página se actualiza sola.',
     guidedIntro:
       'No hace falta iniciar sesión en {platform}. Indica cuál abajo; al aprobar verás los pasos exactos que seguir en {platform}.',
     guided_site_url: 'Tu propiedad de Search Console (https://www.example.com/ o example.com)',
@@ -76,6 +76,16 @@ export const es: Catalogue = {
     confirmedByAgency: 'Marcado como hecho por {agency}: {platform} no nos permite comprobarlo.',
     waitingForAgency:
       '{agency} solicita ahora el acceso desde su Shopify Partner Dashboard. Acepta la solicitud en tu administrador de Shopify cuando llegue; {agency} lo marcará como hecho aquí.',
+    pendingAgency:
+      'No tienes que hacer nada más: {agency} debe aceptar ahora la invitación en {platform}. Esta página lo mostrará en cuanto lo haga.',
+    nextWorking: 'Latchkey está compartiendo el resto con {agency}; tarda unos segundos.',
+    nextAgency:
+      '{agency} debe aceptar la invitación en su propia cuenta de {platform} ({count} elemento(s)). No tienes que hacer nada con estos.',
+    nextYou: 'Te toca a ti: sigue los pasos que se muestran para {count} elemento(s) abajo.',
+    nextTitle: 'Qué pasa ahora',
+    receiptNothing: 'No se compartió nada con {agency}.',
+    receiptRemoved:
+      '{agency} ya no tiene acceso a estos elementos: el acceso se retiró al terminar vuestra colaboración. No tienes que hacer nada.',
   },
   assets: {
     'tiktok/advertiser': {

@@ -43,7 +43,7 @@ export const fr: Catalogue = {
     approving: 'Partage en cours…',
     progress: 'Avancement',
     receipt: 'Récapitulatif',
-    receiptIntro: '{agency} ({business}) a désormais accès à :',
+    receiptIntro: '{agency} a désormais accès aux éléments marqués « {shared} » ci-dessous.',
     status_queued: 'En attente',
     status_running: 'Partage en cours…',
     status_granted: 'Partagé',
@@ -63,7 +63,7 @@ export const fr: Catalogue = {
     level: 'Niveau d’accès',
     ends: 'L’accès prend fin le {date}.',
     done: 'Terminé. Vous pouvez fermer cette page.',
-    waiting: 'Certains éléments attendent une personne ; cette page se met à jour toute seule.',
+    waiting: 'Cette page se met à jour toute seule.',
     guidedIntro:
       'Aucune connexion à {platform} n’est nécessaire. Indiquez lequel ci-dessous ; après votre accord, vous verrez les étapes exactes à suivre dans {platform}.',
     guided_site_url: 'Votre propriété Search Console (https://www.example.com/ ou example.com)',
@@ -78,6 +78,16 @@ export const fr: Catalogue = {
       'Marqué comme fait par {agency} : {platform} ne nous permet pas de le vérifier.',
     waitingForAgency:
       '{agency} demande maintenant l’accès depuis son Shopify Partner Dashboard. Acceptez la demande dans votre interface Shopify quand elle arrive ; {agency} la marquera comme faite ici.',
+    pendingAgency:
+      'Plus rien à faire de votre côté : {agency} doit maintenant accepter l’invitation dans {platform}. Cette page l’affichera dès que ce sera fait.',
+    nextWorking: 'Latchkey partage le reste avec {agency} ; cela prend quelques secondes.',
+    nextAgency:
+      '{agency} doit accepter l’invitation dans son propre compte {platform} ({count} élément(s)). Vous n’avez rien à faire pour ceux-ci.',
+    nextYou: 'À vous : suivez les étapes indiquées pour {count} élément(s) ci-dessous.',
+    nextTitle: 'La suite',
+    receiptNothing: 'Rien n’a été partagé avec {agency}.',
+    receiptRemoved:
+      '{agency} n’a plus accès à ces éléments : l’accès a été retiré à la fin de votre collaboration. Vous n’avez rien à faire.',
   },
   assets: {
     'tiktok/advertiser': {

@@ -43,7 +43,7 @@ export const it: Catalogue = {
     approving: 'Condivisione…',
     progress: 'Avanzamento',
     receipt: 'Riepilogo',
-    receiptIntro: '{agency} ({business}) ora ha accesso a:',
+    receiptIntro: '{agency} ora ha accesso agli elementi segnati “{shared}” qui sotto.',
     status_queued: 'In attesa di iniziare',
     status_running: 'Condivisione…',
     status_granted: 'Condiviso',
@@ -63,7 +63,7 @@ export const it: Catalogue = {
     level: 'Livello di accesso',
     ends: 'L’accesso termina il {date}.',
     done: 'Fatto. Puoi chiudere questa pagina.',
-    waiting: 'Alcuni elementi attendono una persona; questa pagina si aggiorna da sola.',
+    waiting: 'Questa pagina si aggiorna da sola.',
     guidedIntro:
       'Non serve accedere a {platform}. Indica quale qui sotto; dopo l’approvazione vedrai i passaggi esatti da seguire in {platform}.',
     guided_site_url: 'La tua proprietà Search Console (https://www.example.com/ o example.com)',
@@ -77,6 +77,16 @@ export const it: Catalogue = {
     confirmedByAgency: 'Segnato come fatto da {agency}: {platform} non ci permette di verificarlo.',
     waitingForAgency:
       '{agency} ora chiede l’accesso dal suo Shopify Partner Dashboard. Accetta la richiesta nel pannello di Shopify quando arriva; {agency} la segnerà come fatta qui.',
+    pendingAgency:
+      'Dalla tua parte non c’è altro da fare: ora {agency} deve accettare l’invito in {platform}. Questa pagina lo mostrerà appena lo farà.',
+    nextWorking: 'Latchkey sta condividendo il resto con {agency}; ci vuole qualche secondo.',
+    nextAgency:
+      '{agency} deve accettare l’invito nel proprio account {platform} ({count} elemento/i). Per questi non devi fare nulla.',
+    nextYou: 'Tocca a te: segui i passaggi indicati per {count} elemento/i qui sotto.',
+    nextTitle: 'Cosa succede ora',
+    receiptNothing: 'Non è stato condiviso nulla con {agency}.',
+    receiptRemoved:
+      '{agency} non ha più accesso a questi elementi: l’accesso è stato rimosso alla fine della vostra collaborazione. Non devi fare nulla.',
   },
   assets: {
     'tiktok/advertiser': {

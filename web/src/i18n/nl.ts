@@ -42,7 +42,8 @@ export const nl: Catalogue = {
     approving: 'Bezig met delen…',
     progress: 'Voortgang',
     receipt: 'Bevestiging',
-    receiptIntro: '{agency} ({business}) heeft nu toegang tot:',
+    receiptIntro:
+      '{agency} heeft nu toegang tot de onderdelen die hieronder met “{shared}” zijn gemarkeerd.',
     status_queued: 'Wacht op start',
     status_running: 'Bezig met delen…',
     status_granted: 'Gedeeld',
@@ -62,7 +63,7 @@ export const nl: Catalogue = {
     level: 'Toegangsniveau',
     ends: 'De toegang eindigt op {date}.',
     done: 'Klaar. Je kunt deze pagina sluiten.',
-    waiting: 'Sommige onderdelen wachten op iemand; deze pagina werkt zichzelf bij.',
+    waiting: 'Deze pagina werkt zichzelf bij.',
     guidedIntro:
       'Inloggen bij {platform} is niet nodig. Geef hieronder aan welke het is; na je akkoord zie je de precieze stappen in {platform}.',
     guided_site_url: 'Je Search Console-property (https://www.example.com/ of example.com)',
@@ -77,6 +78,16 @@ export const nl: Catalogue = {
       'Door {agency} als klaar gemarkeerd: {platform} laat ons dit niet controleren.',
     waitingForAgency:
       '{agency} vraagt nu toegang aan via het Shopify Partner Dashboard. Accepteer het verzoek in je Shopify-beheer zodra het binnenkomt; {agency} markeert het hier als klaar.',
+    pendingAgency:
+      'Voor jou is er niets meer te doen: {agency} moet nu de uitnodiging accepteren in {platform}. Deze pagina laat het zien zodra dat gebeurd is.',
+    nextWorking: 'Latchkey deelt de rest met {agency}; dit duurt een paar seconden.',
+    nextAgency:
+      '{agency} moet de uitnodiging accepteren in het eigen {platform}-account ({count} onderdeel/onderdelen). Hiervoor hoef jij niets te doen.',
+    nextYou: 'Jouw beurt: volg de stappen die hieronder staan voor {count} onderdeel/onderdelen.',
+    nextTitle: 'Wat er nu gebeurt',
+    receiptNothing: 'Er is niets gedeeld met {agency}.',
+    receiptRemoved:
+      '{agency} heeft geen toegang meer tot deze onderdelen: de toegang is ingetrokken toen jullie samenwerking eindigde. Je hoeft niets te doen.',
   },
   assets: {
     'tiktok/advertiser': {

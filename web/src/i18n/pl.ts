@@ -43,7 +43,7 @@ export const pl: Catalogue = {
     approving: 'Udostępnianie…',
     progress: 'Postęp',
     receipt: 'Potwierdzenie',
-    receiptIntro: '{agency} ({business}) ma teraz dostęp do:',
+    receiptIntro: '{agency} ma teraz dostęp do elementów oznaczonych poniżej jako „{shared}”.',
     status_queued: 'Czeka na start',
     status_running: 'Udostępnianie…',
     status_granted: 'Udostępniono',
@@ -63,7 +63,7 @@ export const pl: Catalogue = {
     level: 'Poziom dostępu',
     ends: 'Dostęp kończy się {date}.',
     done: 'Gotowe. Możesz zamknąć tę stronę.',
-    waiting: 'Niektóre elementy czekają na człowieka; ta strona odświeża się sama.',
+    waiting: 'Ta strona odświeża się sama.',
     guidedIntro:
       'Logowanie do {platform} nie jest potrzebne. Wskaż poniżej, o które chodzi; po zatwierdzeniu zobaczysz dokładne kroki do wykonania w {platform}.',
     guided_site_url: 'Twoja usługa w Search Console (https://www.example.com/ lub example.com)',
@@ -78,6 +78,16 @@ export const pl: Catalogue = {
       'Oznaczone jako zrobione przez {agency}: {platform} nie pozwala nam tego sprawdzić.',
     waitingForAgency:
       '{agency} prosi teraz o dostęp ze swojego Shopify Partner Dashboard. Zaakceptuj prośbę w panelu Shopify, gdy przyjdzie; {agency} oznaczy to tutaj jako zrobione.',
+    pendingAgency:
+      'Po Twojej stronie nie ma nic więcej do zrobienia: {agency} musi teraz zaakceptować zaproszenie w {platform}. Ta strona pokaże to, gdy tylko to zrobi.',
+    nextWorking: 'Latchkey udostępnia resztę {agency}; to potrwa kilka sekund.',
+    nextAgency:
+      '{agency} musi zaakceptować zaproszenie na własnym koncie {platform} (elementy: {count}). Ty nie musisz nic z nimi robić.',
+    nextYou: 'Twoja kolej: wykonaj kroki pokazane poniżej dla elementów: {count}.',
+    nextTitle: 'Co dalej',
+    receiptNothing: 'Nic nie zostało udostępnione {agency}.',
+    receiptRemoved:
+      '{agency} nie ma już dostępu do tych elementów: dostęp odebrano po zakończeniu współpracy. Nie musisz nic robić.',
   },
   assets: {
     'tiktok/advertiser': {

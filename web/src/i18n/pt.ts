@@ -42,7 +42,7 @@ export const pt: Catalogue = {
     approving: 'Compartilhando…',
     progress: 'Andamento',
     receipt: 'Comprovante',
-    receiptIntro: '{agency} ({business}) agora tem acesso a:',
+    receiptIntro: '{agency} agora tem acesso aos itens marcados “{shared}” abaixo.',
     status_queued: 'Aguardando início',
     status_running: 'Compartilhando…',
     status_granted: 'Compartilhado',
@@ -62,7 +62,7 @@ export const pt: Catalogue = {
     level: 'Nível de acesso',
     ends: 'O acesso termina em {date}.',
     done: 'Tudo pronto. Você pode fechar esta página.',
-    waiting: 'Alguns itens aguardam uma pessoa; esta página se atualiza sozinha.',
+    waiting: 'Esta página se atualiza sozinha.',
     guidedIntro:
       'Não é preciso entrar em {platform}. Diga qual abaixo; depois de aprovar, você verá os passos exatos a seguir em {platform}.',
     guided_site_url: 'Sua propriedade do Search Console (https://www.example.com/ ou example.com)',
@@ -76,6 +76,16 @@ export const pt: Catalogue = {
     confirmedByAgency: 'Marcado como feito por {agency}: {platform} não nos permite verificar.',
     waitingForAgency:
       '{agency} agora pede o acesso pelo Shopify Partner Dashboard. Aceite a solicitação no admin da Shopify quando chegar; {agency} marca como feito aqui.',
+    pendingAgency:
+      'Nada mais a fazer do seu lado: {agency} precisa agora aceitar o convite em {platform}. Esta página mostra assim que aceitarem.',
+    nextWorking: 'Latchkey está compartilhando o resto com {agency}; isso leva alguns segundos.',
+    nextAgency:
+      '{agency} precisa aceitar o convite na própria conta {platform} ({count} item(ns)). Você não precisa fazer nada por estes.',
+    nextYou: 'Sua vez: siga os passos mostrados para {count} item(ns) abaixo.',
+    nextTitle: 'O que acontece agora',
+    receiptNothing: 'Nada foi compartilhado com {agency}.',
+    receiptRemoved:
+      '{agency} não tem mais acesso a estes itens: o acesso foi removido quando o trabalho em conjunto terminou. Você não precisa fazer nada.',
   },
   assets: {
     'tiktok/advertiser': {
