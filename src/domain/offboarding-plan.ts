@@ -129,13 +129,13 @@ export function manualStepFor(
 function tiktokWhere(assetType: string): string {
   switch (assetType) {
     case 'tiktok_account':
-      return 'TikTok Business Center → Assets → TikTok accounts (the agency side), or in the TikTok app: Settings and privacy → Business Center links';
+      return 'TikTok Business Center → Accounts → TikTok accounts (the agency side), or in the TikTok app: Settings and privacy → Business Center links';
     case 'pixel':
-      return 'TikTok Business Center → Assets → Pixels → the pixel → Share with partners';
+      return 'TikTok Business Center → Accounts → Pixels (the pixel shows who it is shared with)';
     case 'catalog':
-      return 'TikTok Business Center → Assets → Catalogs → the catalog → Partners';
+      return 'TikTok Business Center → Accounts → Catalogs (the catalog shows who it is shared with)';
     default:
-      return 'TikTok Business Center → Assets → Advertiser accounts → the account → Partners';
+      return 'TikTok Business Center → Accounts → Ad accounts (the account shows who it is shared with)';
   }
 }
 

@@ -7,6 +7,7 @@ import { createAuthPlugin } from './auth/authenticate.ts';
 import { createIdempotencyPlugin } from './idempotency.ts';
 import { createOpenApiPlugin } from './openapi.ts';
 import { createRouteCatalogPlugin } from './route-catalog.ts';
+import { createAttentionRoutes } from './routes/attention-routes.ts';
 import { createApiDocsRoutes } from './routes/api-docs-routes.ts';
 import { createAuditRoutes } from './routes/audit-routes.ts';
 import { createApiKeyRoutes } from './routes/api-key-routes.ts';
@@ -38,6 +39,7 @@ export function workspacePlugins(workspace: Workspace): AppPlugin[] {
     { plugin: createBrandingRoutes(workspace) },
     { plugin: createApiKeyRoutes(workspace) },
     { plugin: createAuditRoutes(workspace) },
+    { plugin: createAttentionRoutes(workspace) },
     { plugin: createApiDocsRoutes() },
   ];
 }

@@ -65,6 +65,7 @@ export async function scheduleLinkEmail(
     agencyName: request.agencyName,
     linkUrl: link.reveal(),
     reminder: 0,
+    message: await requestMessage(db, request.agencyId, request.requestId),
   });
   await enqueueEmail(db, keyring, {
     agencyId: request.agencyId,
@@ -89,12 +90,27 @@ export async function scheduleLinkEmail(
     .execute();
 }
 
+/** The agency's message on the request, which every email of the link carries. */
+async function requestMessage(
+  db: Executor,
+  agencyId: string,
+  requestId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('access_requests')
+    .select('message')
+    .where('id', '=', requestId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  return row?.message ?? null;
+}
+
 /** Stops the request's reminders and deletes the stored link (call when the request ends). */
 export async function cancelLinkReminders(db: Executor, requestId: string): Promise<void> {
   await db.deleteFrom('link_reminders').where('request_id', '=', requestId).execute();
 }
 
-type DueRow = LinkReminderRow & { ended: boolean };
+type DueRow = LinkReminderRow & { ended: boolean; message: string | null };
 
 /**
  * Queues the reminders due at `now` (at most `limit`), deletes the schedules of requests that have
@@ -111,6 +127,7 @@ export async function sweepLinkReminders(
     .selectFrom('link_reminders as r')
     .innerJoin('access_requests as a', 'a.id', 'r.request_id')
     .selectAll('r')
+    .select('a.message')
     .select(
       sql<boolean>`a.status <> 'open' or a.link_revoked_at is not null
         or a.link_expires_at <= ${now}
@@ -150,11 +167,16 @@ async function queueReminder(
   db: Executor,
   keyring: Keyring,
   policy: ReminderPolicy,
-  row: LinkReminderRow,
+  row: DueRow,
 ): Promise<void> {
   const reminder = row.reminders_sent + 1;
   const link = keyring.open(row.link_ciphertext, linkContext(row));
-  const email = buildLinkEmail({ agencyName: row.agency_name, linkUrl: link.reveal(), reminder });
+  const email = buildLinkEmail({
+    agencyName: row.agency_name,
+    linkUrl: link.reveal(),
+    reminder,
+    message: row.message,
+  });
   await enqueueEmail(db, keyring, {
     agencyId: row.agency_id,
     to: row.to_address,

@@ -79,7 +79,8 @@ describe('the lifecycle pages in a real browser', () => {
     expect(await page.getByTestId('drift-alert').count()).toBe(1);
     expect(await page.locator('[data-testid^="drift-item-"]').count()).toBe(1);
     expect(await page.getByTestId(`drift-item-${ADVERTISERS.us}`).textContent()).toContain(
-      'lost (was OPERATOR)',
+      // Words, not the platform's ids (changed on purpose: was 'lost (was OPERATOR)').
+      'access lost (was Operator)',
     );
     await page.getByTestId('rerequest').click();
     await page.getByTestId('rerequest-link').waitFor();

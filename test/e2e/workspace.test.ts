@@ -132,9 +132,26 @@ describe('the agency workspace in Chromium', () => {
     await expect.poll(() => table.textContent()).toContain('TikTok ads, read-only');
     expect(await table.textContent()).toContain('Open, not yet used');
 
+    // The dashboard's front page: the link waits for the client; the favicon is served.
+    await page.goto(`${runtime.url}/app`);
+    const waiting = page.getByTestId('attention-links');
+    await expect.poll(() => waiting.textContent()).toContain('TikTok ads, read-only');
+    expect(await waiting.textContent()).toContain('not opened yet');
+    await expect
+      .poll(() => page.getByTestId('recent-activity').textContent())
+      .toContain('Request created by Nora Owner (nora@northwind.example)');
+    const icon = await page.request.get(`${runtime.url}/favicon.svg`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+
+    // The audit log names actions and people in words (changed on purpose: it showed
+    // 'template.created' and 'user aad682a6').
     await page.goto(`${runtime.url}/app/audit`);
-    await expect.poll(() => page.getByText('template.created').count()).toBe(1);
-    await expect.poll(() => page.getByText('request.created').count()).toBe(1);
+    await expect.poll(() => page.getByText('Template created').count()).toBe(1);
+    await expect.poll(() => page.getByText('Request created').count()).toBe(1);
+    expect(await page.getByTestId('audit-actor').first().textContent()).toMatch(
+      /^(Nora Owner \(nora@northwind\.example\)|Tom Teammate \(tom@northwind\.example\))$/,
+    );
 
     const text = log.text();
     expect(text).not.toContain(session!.value);

@@ -13,20 +13,24 @@ export interface ShareStepInput {
   readonly businessCenterUrl: string;
 }
 
-/** Exact steps for the owner to share a pixel or catalog with the agency's BC as a partner. */
+/**
+ * Exact steps for the owner to share a pixel or catalog with the agency's BC as a partner. The
+ * words follow Business Center's own tabs (Users, Partners, Accounts, Notifications): pixels and
+ * catalogs are listed under Accounts, which holds the "Share with a partner" form.
+ */
 export function buildShareStep(input: ShareStepInput): ManualStep {
   const noun = input.kind === 'pixel' ? 'pixel' : 'catalog';
-  const list = input.kind === 'pixel' ? 'Pixels (Events)' : 'Catalogs';
+  const list = input.kind === 'pixel' ? 'Pixels' : 'Catalogs';
   const level =
     input.kind === 'catalog'
-      ? ` and the permission ${input.level === 'ADMIN' ? 'Admin' : 'Ad promote'}`
+      ? `, choose the permission ${input.level === 'ADMIN' ? 'Admin' : 'Ad promote'}`
       : '';
   return {
     title: `Share the ${noun} ${input.assetId} in TikTok Business Center`,
     instructions: [
       'Open TikTok Business Center and sign in as an admin of the Business Center that owns it.',
-      `Go to Assets, then ${list}, and select the ${noun} with ID ${input.assetId}.`,
-      `Choose to share it with a partner, enter the partner Business Center ID ${input.agencyBcId}${level}, and confirm.`,
+      `Open the Accounts tab: the ${noun} with ID ${input.assetId} is listed under ${list}.`,
+      `Under "Share with a partner", choose the ${noun} ${input.assetId}, choose the partner with Business Center ID ${input.agencyBcId}${level}, and press "Share with partner". If that partner is not listed, add it first in the Partners tab ("Add a partner", with that ID).`,
       'Come back to this page: Latchkey checks TikTok and marks the step done once the share shows up.',
     ],
     actionUrl: input.businessCenterUrl,

@@ -12,6 +12,7 @@ import {
   AUDIT_CSV_HEADER,
   type ExportedAuditEvent,
 } from '../../domain/audit-export.ts';
+import { describeActor, findActorNames } from '../../store/audit-actors.ts';
 import { findAuditPage } from '../../store/audit-read.ts';
 import type { AuditEventRow } from '../../store/schema.ts';
 import { requireActor } from '../auth/actor.ts';
@@ -23,6 +24,8 @@ const AuditEventSchema = z.object({
   createdAt: TimestampSchema,
   actorKind: z.string(),
   actorId: z.string().nullable(),
+  /** Who acted, in words: a member's name and email, an API key's name, "The client", ... */
+  actorName: z.string(),
   action: z.string(),
   targetKind: z.string(),
   targetId: z.string().nullable(),
@@ -78,8 +81,13 @@ export function createAuditRoutes(workspace: Workspace): FastifyPluginAsync {
           beforeId: request.query.before,
         });
         const last = rows.at(-1);
+        const actors = rows.map((r) => ({ actorKind: r.actor_kind, actorId: r.actor_id }));
+        const names = await findActorNames(db, actor.agencyId, actors);
         return {
-          events: rows.map(presentEvent),
+          events: rows.map((row, i) => ({
+            ...presentEvent(row),
+            actorName: describeActor(names, actors[i]!),
+          })),
           nextBefore: rows.length === request.query.limit && last ? last.id : null,
         };
       },

@@ -2,6 +2,14 @@
  * The offboarding report: each asset, the action, its scope, when it was done and the verified
  * result, as JSON, CSV (a file to keep) and a printable HTML page. Values are escaped for each.
  */
+import {
+  offboardingActionWords,
+  offboardingStatusWords,
+  offboardingStepWords,
+  offboardingVerifiedWords,
+} from '../../domain/offboarding-words.ts';
+import { platformManifests } from '../../platforms/registry.ts';
+import type { PlatformId } from '../../platforms/types.ts';
 import type { Executor } from '../../store/audit.ts';
 import { listOffboardingSteps, type Offboarding } from '../../store/offboardings.ts';
 
@@ -102,6 +110,32 @@ export function reportCsv(report: OffboardingReport): string {
 const escape = (text: string | null) =>
   (text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * A moment for a printed page: "4 Dec 2026, 15:04 UTC". The server does not know the reader's
+ * locale or time zone, so it says UTC plainly rather than printing an ISO timestamp.
+ */
+export function printableTime(iso: string | null): string {
+  if (!iso) return '—';
+  const text = new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+  return `${text} UTC`;
+}
+
+/** The platform's, asset type's and level's names from the manifests (the ids when unknown). */
+function namesOf(platform: string, assetType: string, level: string) {
+  const manifest = platformManifests[platform as PlatformId] as
+    (typeof platformManifests)[PlatformId] | undefined;
+  const type = manifest?.assetTypes.find((t) => t.id === assetType);
+  return {
+    platform: manifest?.name ?? platform,
+    type: type?.label ?? assetType,
+    level: type?.levels.find((l) => l.id === level)?.label ?? level,
+  };
+}
+
 /** A self-contained HTML page of the report (no scripts). */
 export function reportHtml(report: OffboardingReport): string {
   const rows = report.steps
@@ -110,15 +144,17 @@ export function reportHtml(report: OffboardingReport): string {
       const steps = manual?.instructions?.length
         ? `<ol>${manual.instructions.map((i) => `<li>${escape(i)}</li>`).join('')}</ol>`
         : '';
-      return `<tr><td>${escape(s.assetName)}<br><small>${escape(s.platform)} ${escape(s.assetType)} ${escape(s.assetId)}</small></td><td>${escape(s.level)}</td><td>${escape(s.action)} (${escape(s.scope)})</td><td>${escape(s.status)}</td><td>${escape(s.doneAt)}</td><td>${escape(s.verified)}<br><small>${escape(s.verifiedAt)}</small></td><td>${escape(s.detail)}${steps}</td></tr>`;
+      const names = namesOf(s.platform, s.assetType, s.level);
+      return `<tr><td>${escape(s.assetName)}<br><small>${escape(names.platform)} · ${escape(names.type)} · ID ${escape(s.assetId)}</small></td><td>${escape(names.level)}</td><td>${escape(offboardingActionWords(s.action, s.scope))}</td><td>${escape(offboardingStepWords(s.status))}</td><td>${escape(printableTime(s.doneAt))}</td><td>${escape(offboardingVerifiedWords(s.verified))}<br><small>${escape(s.verifiedAt ? printableTime(s.verifiedAt) : '')}</small></td><td>${escape(s.detail)}${steps}</td></tr>`;
     })
     .join('\n');
+  const platform = report.platform ? namesOf(report.platform, '', '').platform : 'every platform';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Offboarding report ${escape(report.id)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>Offboarding report, ${escape(printableTime(report.createdAt))}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}</style>
 </head><body>
 <h1>Offboarding report</h1>
-<p>Status: <strong>${escape(report.status)}</strong> · reason: ${escape(report.reason)} · platform: ${escape(report.platform ?? 'all')} · started ${escape(report.createdAt)} · finished ${escape(report.finishedAt ?? '-')}</p>
+<p>Status: <strong>${escape(offboardingStatusWords(report.status))}</strong> · reason: ${escape(report.reason)} · platform: ${escape(platform)} · started ${escape(printableTime(report.createdAt))} · finished ${escape(printableTime(report.finishedAt))}</p>
 <p>Latchkey removes only access it granted, one asset at a time, and never removes a whole partner; assets it did not grant are listed as kept.</p>
 <table><thead><tr><th>Asset</th><th>Level</th><th>Action (scope)</th><th>Result</th><th>Done at</th><th>Verified</th><th>Details</th></tr></thead>
 <tbody>

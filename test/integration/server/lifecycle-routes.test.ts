@@ -171,6 +171,11 @@ describe('lifecycle routes', () => {
     const html = await call(app, h, 'GET', `/api/v1/offboardings/${report.id}/report?format=html`);
     expect(html.body).toContain('<h1>Offboarding report</h1>');
     expect(html.body).toContain('never removes a whole partner');
+    // For people: words and dates, not ids and ISO timestamps.
+    expect(html.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect(html.body).toMatch(/started \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
+    expect(html.body).toContain('Verified gone');
+    expect(html.body).not.toContain('>revoke (asset)<');
     const listed = (await call(app, h, 'GET', '/api/v1/offboardings')).json<{
       offboardings: { id: string }[];
     }>().offboardings;

@@ -287,8 +287,14 @@ describe('audit log', () => {
       headers: acme.owner.headers,
     });
     expect(page.statusCode).toBe(200);
-    const body = page.json<{ events: { id: number }[]; nextBefore: number }>();
+    const body = page.json<{
+      events: { id: number; actorKind: string; actorName: string }[];
+      nextBefore: number;
+    }>();
     expect(body.events).toHaveLength(2);
+    // Who acted is named (name and email), not shown as an id.
+    for (const event of body.events.filter((e) => e.actorKind === 'user'))
+      expect(event.actorName).toMatch(/^.+ \(.+@.+\)$/);
     const next = await app.inject({
       url: `/api/v1/audit-events?limit=2&before=${body.nextBefore}`,
       headers: acme.owner.headers,

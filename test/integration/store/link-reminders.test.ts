@@ -76,6 +76,32 @@ describe('link email and reminders', () => {
     expect(row?.link_ciphertext).not.toContain('LINKCANARY');
   });
 
+  it("carries the agency's message, escaped, in the link and in each reminder", async () => {
+    const agencyId = await insertAgency(database.db);
+    const requestId = await insertRequest(database.db, agencyId);
+    await database.db
+      .updateTable('access_requests')
+      .set({ message: 'Hola <b>Ana</b>: the TikTok ads start Monday.' })
+      .where('id', '=', requestId)
+      .execute();
+    await scheduleLinkEmail(database.db, keyring, {
+      agencyId,
+      requestId,
+      to: 'client@example.test',
+      linkUrl: `https://latchkey.test/l/${requestId}.X`,
+      agencyName: 'Acme',
+    });
+    await sweepAt(49 * hour);
+    const emails = await emailsFor(requestId);
+    expect(emails.map((email) => email.kind)).toEqual(['request_link', 'request_reminder']);
+    for (const email of emails) {
+      expect(email.body.text).toContain('Hola <b>Ana</b>: the TikTok ads start Monday.');
+      expect(email.body.html).toContain(
+        'Hola &lt;b&gt;Ana&lt;/b&gt;: the TikTok ads start Monday.',
+      );
+    }
+  });
+
   it('sends at most three reminders on the schedule, then forgets the link', async () => {
     const { requestId, link } = await setUp();
     await sweepAt(1 * hour);

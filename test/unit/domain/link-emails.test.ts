@@ -21,6 +21,31 @@ describe('link emails', () => {
     expect(email.text).toContain('still waiting');
   });
 
+  it("quotes the agency's message in both bodies, escaped in HTML with its line breaks", () => {
+    const email = buildLinkEmail({
+      agencyName: 'Acme',
+      linkUrl: 'https://l',
+      reminder: 0,
+      message: 'Hi Ana,\n<script>alert(1)</script> & thanks',
+    });
+    expect(email.text).toContain('Acme writes:\n\nHi Ana,\n<script>alert(1)</script> & thanks');
+    expect(email.html).toContain('Hi Ana,<br>&lt;script&gt;alert(1)&lt;/script&gt; &amp; thanks');
+    expect(email.html).not.toContain('<script>');
+  });
+
+  it('leaves the quote out when there is no message or only spaces', () => {
+    for (const message of [undefined, null, '  \n ']) {
+      const email = buildLinkEmail({
+        agencyName: 'Acme',
+        linkUrl: 'https://l',
+        reminder: 0,
+        message,
+      });
+      expect(email.text).not.toContain('writes:');
+      expect(email.html).not.toContain('blockquote');
+    }
+  });
+
   it('escapes the five HTML characters', () => {
     expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
   });

@@ -1,5 +1,5 @@
 import type { AssetListing, OnboardingView } from './client-api.ts';
-import type { Translate } from './messages.ts';
+import { translateAsset, type Language, type Translate } from './messages.ts';
 
 /** The client's assets, grouped by what was asked, to tick (blocked ones explain why). */
 export function AssetPicker(props: {
@@ -8,6 +8,8 @@ export function AssetPicker(props: {
   selected: ReadonlySet<string>;
   onToggle: (key: string) => void;
   t: Translate;
+  language: Language;
+  agency: string;
   platform: string;
   platformName: string;
 }) {
@@ -21,14 +23,19 @@ export function AssetPicker(props: {
       )}
       {props.items.map((item) => {
         const assets = listing.assets.filter((a) => a.type === item.assetType);
+        const words = translateAsset(props.language, item);
         return (
           <fieldset key={item.assetType}>
             <legend>
-              {item.assetTypeLabel} <small>({item.levelLabel})</small>
+              {words.type} <small>({words.level})</small>
             </legend>
             {assets.length === 0 && (
               <p className="lk-note">
-                {t('none', { type: item.assetTypeLabel, platform: props.platformName })}
+                {t('none', {
+                  type: words.type,
+                  platform: props.platformName,
+                  agency: props.agency,
+                })}
               </p>
             )}
             {assets.map((asset) => {

@@ -54,6 +54,7 @@ export interface GrantView {
   assetTypeLabel: string;
   assetId: string;
   assetName: string;
+  permissionLevel: string;
   levelLabel: string;
   status: string;
   alreadyShared: boolean;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GrantView } from './client-api.ts';
-import type { Translate } from './messages.ts';
+import { translateAsset, type Language, type Translate } from './messages.ts';
 
 /** One line per asset with its live status, and the person's step (QR code, instructions). */
 export function GrantProgress(props: {
@@ -10,10 +10,12 @@ export function GrantProgress(props: {
   /** Grants whose last check found nothing yet. */
   notYet: ReadonlySet<string>;
   t: Translate;
+  language: Language;
   onCheck: (grantId: string) => Promise<void>;
   onConfirm: (grantId: string) => Promise<void>;
 }) {
   const { t } = props;
+  const wordsOf = (grant: GrantView) => translateAsset(props.language, grant);
   return (
     <ul className="lk-grants" data-testid="grant-progress">
       {props.grants.map((grant) => (
@@ -27,7 +29,7 @@ export function GrantProgress(props: {
             <span>
               <strong>{grant.assetName}</strong>{' '}
               <small>
-                {grant.assetTypeLabel} · {grant.levelLabel}
+                {wordsOf(grant).type} · {wordsOf(grant).level}
               </small>
             </span>
             <span className="lk-status">
@@ -108,7 +110,7 @@ function ManualStep(props: {
           <figcaption>{props.t('scan')}</figcaption>
           <img
             src={step.qrCodeDataUrl}
-            alt="QR code"
+            alt={props.t('qrAlt')}
             width={200}
             height={200}
             data-testid="qr-code"

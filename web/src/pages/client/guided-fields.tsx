@@ -1,5 +1,5 @@
 import type { GuidedInput, OnboardingView } from './client-api.ts';
-import type { Translate } from './messages.ts';
+import { translateAsset, type Language, type Translate } from './messages.ts';
 
 /** The client's typed values per `platform:assetType` (checked again by the server). */
 export type GuidedValues = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -44,16 +44,18 @@ export function GuidedFields(props: {
   values: GuidedValues;
   onChange: (key: string, name: string, value: string) => void;
   t: Translate;
+  language: Language;
 }) {
   return (
     <div className="lk-picker">
       {props.items.map((item) => {
         const key = `${item.platform}:${item.assetType}`;
         const fields = item.clientInput ? fieldsOf[item.clientInput] : [];
+        const words = translateAsset(props.language, item);
         return (
           <fieldset key={key}>
             <legend>
-              {item.assetTypeLabel} <small>({item.levelLabel})</small>
+              {words.type} <small>({words.level})</small>
             </legend>
             {fields.map((field) => (
               <label key={field.name} className="lk-field">

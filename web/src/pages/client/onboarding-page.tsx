@@ -15,9 +15,13 @@ import {
   initialLanguage,
   languages,
   storeLanguage,
+  translateAsset,
   translator,
   type Language,
 } from './messages.ts';
+import { removeAccessPlace } from '../../i18n/places.ts';
+import { PlatformLogo } from '../../components/platform-logo.tsx';
+import { formatDate } from '../../format/date.ts';
 import './client.css';
 
 /**
@@ -258,27 +262,41 @@ export function OnboardingPage(props: { token: string }) {
           <section key={platform.id} className="lk-card" data-testid={`step-${platform.id}`}>
             {view.platforms.length > 1 && (
               <p className="lk-step">
-                {index + 1} / {view.platforms.length} · {platform.name}
+                {t('stepOf', {
+                  n: String(index + 1),
+                  total: String(view.platforms.length),
+                  platform: platform.name,
+                })}
               </p>
             )}
+            <h2 className="lk-platform">
+              <PlatformLogo platform={platform.id} name={platform.name} size={28} />
+              {platform.name}
+            </h2>
             <p>
               {platform.guided
                 ? t('guidedIntro', { platform: platform.name })
-                : t('intro', { agency, platform: platform.name })}
+                : t('intro', {
+                    agency,
+                    platform: platform.name,
+                    place: removeAccessPlace(platform.id, platform.name),
+                  })}
             </p>
             <h2>{t('asked')}</h2>
             <ul>
-              {items.map((item) => (
-                <li key={item.assetType}>
-                  <strong>{item.assetTypeLabel}</strong> — {item.levelLabel}:{' '}
-                  {item.levelDescription}
-                </li>
-              ))}
+              {items.map((item) => {
+                const words = translateAsset(language, item);
+                return (
+                  <li key={item.assetType}>
+                    <strong>{words.type}</strong> — {words.level}: {words.description}
+                  </li>
+                );
+              })}
             </ul>
             {view.request.accessEndsAt && (
               <p>
                 {t('ends', {
-                  date: new Date(view.request.accessEndsAt).toLocaleDateString(language),
+                  date: formatDate(view.request.accessEndsAt, language),
                 })}
               </p>
             )}
@@ -294,7 +312,13 @@ export function OnboardingPage(props: { token: string }) {
               </p>
             )}
             {view.onboarding.status === 'started' && platform.guided && (
-              <GuidedFields items={items} values={guided} onChange={setGuidedValue} t={t} />
+              <GuidedFields
+                items={items}
+                values={guided}
+                onChange={setGuidedValue}
+                t={t}
+                language={language}
+              />
             )}
             {view.onboarding.status === 'started' && !platform.guided && (
               <>
@@ -320,6 +344,8 @@ export function OnboardingPage(props: { token: string }) {
                       selected={selected}
                       onToggle={toggle}
                       t={t}
+                      language={language}
+                      agency={agency}
                       platform={platform.id}
                       platformName={platform.name}
                     />
@@ -359,6 +385,7 @@ export function OnboardingPage(props: { token: string }) {
             platformNames={platformNames}
             notYet={notYet}
             t={t}
+            language={language}
             onCheck={check}
             onConfirm={confirm}
           />

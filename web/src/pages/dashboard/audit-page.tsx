@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { DashboardLayout } from './layout.tsx';
 import { useApi } from './use-api.ts';
+import { formatDateTime } from '../../format/date.ts';
+import { actionWords, humanize } from '../../format/names.ts';
 
 interface AuditPage {
   events: {
@@ -8,6 +10,7 @@ interface AuditPage {
     createdAt: string;
     actorKind: string;
     actorId: string | null;
+    actorName: string;
     action: string;
     targetKind: string;
     targetId: string | null;
@@ -33,7 +36,7 @@ export function AuditPage() {
           <table className="table">
             <thead>
               <tr>
-                <th>When (UTC)</th>
+                <th>When</th>
                 <th>Action</th>
                 <th>Actor</th>
                 <th>Target</th>
@@ -42,13 +45,16 @@ export function AuditPage() {
             <tbody>
               {data?.events.map((event) => (
                 <tr key={event.id}>
-                  <td>{event.createdAt.replace('T', ' ').slice(0, 19)}</td>
-                  <td>{event.action}</td>
+                  <td>{formatDateTime(event.createdAt)}</td>
                   <td>
-                    {event.actorKind} {event.actorId?.slice(0, 8)}
+                    <span title={event.action}>{actionWords(event.action)}</span>
                   </td>
+                  <td data-testid="audit-actor">{event.actorName}</td>
                   <td>
-                    {event.targetKind} {event.targetId?.slice(0, 8)}
+                    {humanize(event.targetKind)}{' '}
+                    {event.targetId && (
+                      <small className="muted">{event.targetId.slice(0, 8)}</small>
+                    )}
                   </td>
                 </tr>
               ))}

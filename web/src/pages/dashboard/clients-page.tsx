@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiFetch, describeError } from './api.ts';
 import { DashboardLayout } from './layout.tsx';
 import { useApi } from './use-api.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
 
 interface Client {
   id: string;
@@ -57,8 +58,14 @@ export function ClientsPage() {
                 )}
               </li>
             ))}
-            {data?.clients.length === 0 && <li>No clients yet.</li>}
           </ul>
+          {data?.clients.length === 0 && (
+            <EmptyState title="No clients yet">
+              {me.user.role === 'viewer'
+                ? 'Members add the clients the agency works for.'
+                : 'Add a client below with the email their link should go to; new requests can then name them.'}
+            </EmptyState>
+          )}
           {me.user.role !== 'viewer' && (
             <form className="inline" onSubmit={(event) => void add(event)}>
               <input name="name" placeholder="Client name" required aria-label="Client name" />

@@ -46,7 +46,10 @@ export function DashboardLayout(props: { title: string; children: (me: Me) => Re
   return (
     <div className="dashboard">
       <header className="dashboard-header">
-        <strong>{me?.agency.name ?? 'Latchkey'}</strong>
+        <a href="/app" className="brand">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <strong>{me?.agency.name ?? 'Latchkey'}</strong>
+        </a>
         <nav aria-label="Dashboard">
           {dashboardNav.map((item) => (
             <a

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiFetch, describeError } from './api.ts';
 import { DashboardLayout } from './layout.tsx';
 import { useApi } from './use-api.ts';
+import { humanize } from '../../format/names.ts';
 
 interface Team {
   members: { id: string; name: string; email: string; role: string }[];
@@ -46,7 +47,7 @@ export function TeamPage() {
               {data?.members.map((member) => (
                 <li key={member.id}>
                   <span>
-                    {member.name} <small>{member.email}</small> · {member.role}
+                    {member.name} <small>{member.email}</small> · {humanize(member.role)}
                   </span>
                   {canManage && member.id !== me.user.id && (
                     <button
@@ -64,7 +65,7 @@ export function TeamPage() {
               {data?.invitations.map((invitation) => (
                 <li key={invitation.id}>
                   <span>
-                    {invitation.email} · {invitation.role}
+                    {invitation.email} · {humanize(invitation.role)}
                   </span>
                   {canManage && (
                     <button

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { apiFetch, describeError } from './api.ts';
 import { DashboardLayout } from './layout.tsx';
 import { useApi } from './use-api.ts';
+import { wordsOf } from '../../components/platform-words.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
 
 interface Item {
   platform: string;
@@ -26,6 +28,7 @@ export function TemplatesPage() {
   const templates = useApi<{ templates: Template[] }>('/api/v1/templates');
   const options = useApi<Options>('/api/v1/template-options');
   const [problem, setProblem] = useState<string | undefined>();
+  const words = wordsOf(options.data);
   const choices =
     options.data?.platforms.flatMap((platform) =>
       platform.assetTypes.flatMap((type) =>
@@ -77,7 +80,8 @@ export function TemplatesPage() {
                     <small>
                       {template.items
                         .map(
-                          (item) => `${item.platform} ${item.assetType} (${item.permissionLevel})`,
+                          (item) =>
+                            `${words.assetType(item.platform, item.assetType)} (${words.level(item.platform, item.assetType, item.permissionLevel)})`,
                         )
                         .join(', ')}
                     </small>
@@ -89,8 +93,14 @@ export function TemplatesPage() {
                   )}
                 </li>
               ))}
-              {templates.data?.templates.length === 0 && <li>No templates yet.</li>}
             </ul>
+            {templates.data?.templates.length === 0 && (
+              <EmptyState title="No templates yet">
+                {canWrite
+                  ? 'A template is a set of assets and levels you ask for often. Make one below, then pick it on a new request.'
+                  : 'A manager or owner makes templates; you can then pick them on a new request.'}
+              </EmptyState>
+            )}
             {canWrite && (
               <form className="stack" onSubmit={(event) => void create(event)}>
                 <h2>New template</h2>

@@ -1,5 +1,9 @@
 import { DashboardLayout } from '../dashboard/layout.tsx';
 import { useApi } from '../dashboard/use-api.ts';
+import { PlatformLogo } from '../../components/platform-logo.tsx';
+import { usePlatformWords } from '../../components/platform-words.ts';
+import { formatDateTime } from '../../format/date.ts';
+import { humanize } from '../../format/names.ts';
 
 interface Explained {
   asset: { platform: string; type: string; id: string; name: string | null };
@@ -19,6 +23,9 @@ interface Explained {
 /** /app/assets/:id/access: who reaches a client asset through the agency's business, and why. */
 export function AssetAccessPage(props: { id: string }) {
   const { data, error } = useApi<Explained>(`/api/v1/assets/${props.id}/access`);
+  const words = usePlatformWords();
+  const levelsOf = (levels: readonly string[]) =>
+    data ? levels.map((l) => words.level(data.asset.platform, data.asset.type, l)).join(', ') : '';
   return (
     <DashboardLayout title="Who has access">
       {() => (
@@ -28,18 +35,18 @@ export function AssetAccessPage(props: { id: string }) {
           {data && (
             <>
               <p>
-                {data.asset.name ?? data.asset.id}{' '}
-                <small>
-                  {data.asset.platform} {data.asset.type} {data.asset.id}
+                <PlatformLogo platform={data.asset.platform} /> {data.asset.name ?? data.asset.id}{' '}
+                <small className="muted">
+                  {words.assetType(data.asset.platform, data.asset.type)} · ID {data.asset.id}
                 </small>
-                , read {new Date(data.readAt).toLocaleString()}.
+                , read {formatDateTime(data.readAt)}.
               </p>
               <p data-testid="holding">
                 {data.holding
-                  ? `The agency's business ${data.businessId} holds it through ${data.holding.relation.replace('_', ' ')}${data.holding.sourceName ? ` from ${data.holding.sourceName}` : ''}, level ${data.holding.levels.join(', ') || 'shared'} (${data.holding.status}).`
+                  ? `The agency's business ${data.businessId} holds it through ${humanize(data.holding.relation).toLowerCase()}${data.holding.sourceName ? ` from ${data.holding.sourceName}` : ''}, level ${levelsOf(data.holding.levels) || 'shared'} (${humanize(data.holding.status).toLowerCase()}).`
                   : `The agency's business ${data.businessId} does not hold it.`}
               </p>
-              <table>
+              <table className="table">
                 <thead>
                   <tr>
                     <th>Person</th>
@@ -52,9 +59,9 @@ export function AssetAccessPage(props: { id: string }) {
                   {data.paths.map((p) => (
                     <tr key={`${p.person.id}`}>
                       <td>{p.person.name ?? p.person.email ?? p.person.id}</td>
-                      <td>{p.businessRole}</td>
+                      <td>{humanize(p.businessRole)}</td>
                       <td>{p.why}</td>
-                      <td>{p.levels.join(', ') || '—'}</td>
+                      <td>{levelsOf(p.levels) || '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { apiFetch, describeError } from '../dashboard/api.ts';
 import { DashboardLayout } from '../dashboard/layout.tsx';
 import { useApi } from '../dashboard/use-api.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { PlatformLogo } from '../../components/platform-logo.tsx';
+import { usePlatformWords } from '../../components/platform-words.ts';
+import { formatDateTime } from '../../format/date.ts';
 
 interface AssetCheck {
   grantId: string;
@@ -24,6 +28,8 @@ interface Alert {
   rerequestId: string | null;
   items: {
     grantId: string;
+    platform: string;
+    assetType: string;
     assetId: string;
     assetName: string;
     outcome: string;
@@ -47,6 +53,7 @@ export function LifecyclePage() {
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [link, setLink] = useState<string | undefined>();
+  const words = usePlatformWords();
   const act = async (run: () => Promise<void>) => {
     setProblem(undefined);
     setBusy(true);
@@ -101,20 +108,25 @@ export function LifecyclePage() {
           )}
           <section aria-label="Drift alerts">
             <h2>Alerts</h2>
-            {alerts.data?.alerts.length === 0 && <p>No access has changed.</p>}
+            {alerts.data?.alerts.length === 0 && (
+              <p className="muted">
+                No access has changed since it was granted. Latchkey checks every day; press “Verify
+                all access now” to check at once.
+              </p>
+            )}
             {alerts.data?.alerts.map((alert) => (
               <article key={alert.id} className="card" data-testid="drift-alert">
                 <p>
-                  Checked {new Date(alert.createdAt).toLocaleString()}: access changed on{' '}
-                  {alert.items.length} asset(s).
+                  Checked {formatDateTime(alert.createdAt)}: access changed on{' '}
+                  {alert.items.length === 1 ? 'one asset' : `${alert.items.length} assets`}.
                 </p>
                 <ul>
                   {alert.items.map((item) => (
                     <li key={item.grantId} data-testid={`drift-item-${item.assetId}`}>
-                      {item.assetName}:{' '}
+                      <PlatformLogo platform={item.platform} /> {item.assetName}:{' '}
                       {item.outcome === 'lost'
-                        ? `lost (was ${item.expectedLevel})`
-                        : `downgraded from ${item.expectedLevel} to ${item.levelFound ?? '?'}`}
+                        ? `access lost (was ${words.level(item.platform, item.assetType, item.expectedLevel)})`
+                        : `lowered from ${words.level(item.platform, item.assetType, item.expectedLevel)} to ${item.levelFound ? words.level(item.platform, item.assetType, item.levelFound) : 'an unknown level'}`}
                     </li>
                   ))}
                 </ul>
@@ -142,7 +154,20 @@ export function LifecyclePage() {
           <section aria-label="Granted assets">
             <h2>Granted assets</h2>
             {checks.error && <p role="alert">{checks.error}</p>}
-            <table>
+            {checks.data?.assets.length === 0 && (
+              <EmptyState
+                title="Nothing granted yet"
+                action={
+                  me.user.role === 'viewer'
+                    ? undefined
+                    : { href: '/app/requests/new', label: 'New request' }
+                }
+              >
+                Once a client approves a request, each asset shows here with the last time Latchkey
+                checked the access still holds.
+              </EmptyState>
+            )}
+            <table className="table">
               <thead>
                 <tr>
                   <th>Client</th>
@@ -171,19 +196,21 @@ export function LifecyclePage() {
                       )}
                     </td>
                     <td>
-                      {a.assetName}{' '}
-                      <small>
-                        {a.platform} {a.assetType} {a.assetId}
+                      <PlatformLogo platform={a.platform} /> {a.assetName}{' '}
+                      <small className="muted">
+                        {words.assetType(a.platform, a.assetType)} · ID {a.assetId}
                       </small>
                     </td>
-                    <td>{a.level}</td>
+                    <td>{words.level(a.platform, a.assetType, a.level)}</td>
                     <td title={a.lastError ?? undefined}>
                       {a.grantStatus === 'revoked'
                         ? 'Revoked'
                         : (outcomeWords[a.outcome ?? ''] ?? a.outcome)}
-                      {a.levelFound && a.outcome === 'downgraded' ? ` (${a.levelFound})` : ''}
+                      {a.levelFound && a.outcome === 'downgraded'
+                        ? ` (${words.level(a.platform, a.assetType, a.levelFound)})`
+                        : ''}
                     </td>
-                    <td>{a.verifiedAt ? new Date(a.verifiedAt).toLocaleString() : '—'}</td>
+                    <td>{formatDateTime(a.verifiedAt)}</td>
                     <td>
                       <a href={`/app/assets/${a.grantId}/access`}>Who has access?</a>
                     </td>

@@ -3,6 +3,9 @@ import { apiFetch, describeError } from '../dashboard/api.ts';
 import { DashboardLayout } from '../dashboard/layout.tsx';
 import { useApi } from '../dashboard/use-api.ts';
 import { StepsTable, type Step } from './steps-table.tsx';
+import { offboardingStatusWords } from '../../../../src/domain/offboarding-words.ts';
+import { usePlatformWords } from '../../components/platform-words.ts';
+import { formatDateTime } from '../../format/date.ts';
 
 interface Report {
   id: string;
@@ -23,6 +26,7 @@ export function OffboardingPage(props: { id: string }) {
     `/api/v1/offboardings/${props.id}`,
   );
   const [problem, setProblem] = useState<string | undefined>();
+  const words = usePlatformWords();
   // While the jobs run, read the report again every second so the page shows the result.
   const status = data?.offboarding.status;
   useEffect(() => {
@@ -59,9 +63,12 @@ export function OffboardingPage(props: { id: string }) {
           {data && (
             <>
               <p data-testid="offboarding-status" data-status={data.offboarding.status}>
-                Status: <strong>{data.offboarding.status}</strong> · {data.offboarding.reason} ·
-                platform {data.offboarding.platform ?? 'all'} · started{' '}
-                {new Date(data.offboarding.createdAt).toLocaleString()}
+                Status: <strong>{offboardingStatusWords(data.offboarding.status)}</strong> ·{' '}
+                {data.offboarding.reason} ·{' '}
+                {data.offboarding.platform
+                  ? words.platform(data.offboarding.platform)
+                  : 'every platform'}{' '}
+                · started {formatDateTime(data.offboarding.createdAt)}
               </p>
               <p>
                 Download: <a href={`${base}?format=csv`}>CSV</a> ·{' '}

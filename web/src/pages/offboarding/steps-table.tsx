@@ -1,3 +1,12 @@
+import {
+  offboardingActionWords,
+  offboardingStepWords,
+  offboardingVerifiedWords,
+} from '../../../../src/domain/offboarding-words.ts';
+import { usePlatformWords } from '../../components/platform-words.ts';
+import { PlatformLogo } from '../../components/platform-logo.tsx';
+import { formatDateTime } from '../../format/date.ts';
+
 /** One table for plan steps and report rows: asset, level, action and scope, result, verification. */
 export interface Step {
   id?: string;
@@ -18,19 +27,14 @@ export interface Step {
   confirmable?: boolean;
 }
 
-/** What the Verified column says: a confirmed removal was not verified by any API. */
-function verifiedLabel(verified: string | null | undefined): string {
-  if (verified === 'confirmed') return 'confirmed by a member, not verified';
-  return verified ?? '—';
-}
-
 /**
  * Renders steps; manual steps show their exact instructions and how they are verified, and one
  * that no API can check offers "I have removed it" when `onConfirm` is given.
  */
 export function StepsTable(props: { steps: readonly Step[]; onConfirm?: (step: Step) => void }) {
+  const words = usePlatformWords();
   return (
-    <table>
+    <table className="table">
       <thead>
         <tr>
           <th>Asset</th>
@@ -51,20 +55,18 @@ export function StepsTable(props: { steps: readonly Step[]; onConfirm?: (step: S
             data-verified={s.verified ?? ''}
           >
             <td>
-              {s.assetName}{' '}
-              <small>
-                {s.platform} {s.assetType} {s.assetId}
+              <PlatformLogo platform={s.platform} /> {s.assetName}{' '}
+              <small className="muted">
+                {words.assetType(s.platform, s.assetType)} · ID {s.assetId}
               </small>
             </td>
-            <td>{s.level}</td>
+            <td>{words.level(s.platform, s.assetType, s.level)}</td>
+            <td>{offboardingActionWords(s.action, s.scope)}</td>
             <td>
-              {s.action} ({s.scope})
+              {s.status ? offboardingStepWords(s.status) : '—'}
+              {s.doneAt ? <small> {formatDateTime(s.doneAt)}</small> : null}
             </td>
-            <td>
-              {s.status ?? '—'}
-              {s.doneAt ? <small> {new Date(s.doneAt).toLocaleString()}</small> : null}
-            </td>
-            <td>{verifiedLabel(s.verified)}</td>
+            <td>{offboardingVerifiedWords(s.verified)}</td>
             <td>
               {s.explanation ?? s.detail}
               {s.manualStep && (s.action === 'manual' || s.status === 'manual_pending') && (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { apiFetch, ApiError } from '../dashboard/api.ts';
 import { explainError } from './explain-error.ts';
-import type { RequestItem } from './types.ts';
+import { wordsOf } from '../../components/platform-words.ts';
+import type { PlatformOptions, RequestItem } from './types.ts';
 
 const tasks = [
   ['report', 'Report only'],
@@ -27,8 +28,10 @@ interface Advice {
  */
 export function AdvisorPanel(props: {
   items: readonly RequestItem[];
+  options: PlatformOptions;
   onUse: (items: RequestItem[]) => void;
 }) {
+  const words = wordsOf(props.options);
   const [chosen, setChosen] = useState<string[]>([]);
   const [advice, setAdvice] = useState<Advice | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -83,7 +86,8 @@ export function AdvisorPanel(props: {
             {advice.proposals.map((p) => (
               <li key={`${p.platform}|${p.assetType}`}>
                 <strong>
-                  {p.platform} {p.assetType}: {p.level}
+                  {words.assetType(p.platform, p.assetType)}:{' '}
+                  {words.level(p.platform, p.assetType, p.level)}
                 </strong>{' '}
                 — {p.reasons.map((r) => r.reason).join(' ')}
               </li>

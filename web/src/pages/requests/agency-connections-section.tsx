@@ -5,6 +5,7 @@ import { explainError } from './explain-error.ts';
 import { formatWhen } from './labels.ts';
 import { Loading } from './status-badges.tsx';
 import { BusinessPicker } from './business-picker.tsx';
+import { PlatformName } from '../../components/platform-logo.tsx';
 
 export interface Connection {
   platform: string;
@@ -92,7 +93,9 @@ function ConnectionRow(props: { connection: Connection; canEdit: boolean; onChan
     });
   return (
     <>
-      <h3>{c.name}</h3>
+      <h3>
+        <PlatformName platform={c.platform} name={c.name} size={24} />
+      </h3>
       {!c.connected && <p>Not connected.</p>}
       {c.connected && (
         <p data-testid={`connected-business-${c.platform}`}>

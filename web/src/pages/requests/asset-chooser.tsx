@@ -1,3 +1,4 @@
+import { PlatformName } from '../../components/platform-logo.tsx';
 import type { PlatformOptions, RequestItem } from './types.ts';
 
 /** The chosen level per `platform|assetType`; absent means not asked for. */
@@ -44,7 +45,9 @@ export function AssetChooser(props: {
     <div className="rq-platforms">
       {props.options.platforms.map((platform) => (
         <fieldset key={platform.id} className="rq-platform">
-          <legend>{platform.name}</legend>
+          <legend>
+            <PlatformName platform={platform.id} name={platform.name} />
+          </legend>
           {platform.assetTypes.map((type) => {
             const key = selectionKey(platform.id, type.id);
             const level = props.selection[key];

@@ -1,3 +1,4 @@
+import { assetTypeName } from '../../format/names.ts';
 import type { PlatformOptions, RequestItem } from './types.ts';
 
 /** The agency's own identity on a platform (`/api/v1/agency/connections`). */
@@ -8,19 +9,27 @@ export interface Connection {
   ready: boolean;
 }
 
-/** Human labels for items ("TikTok Ad account (Analyst)"), for error messages. */
+/** Human labels for items ("TikTok Ad account (Analyst)", "Google Ads account (Manager link)"). */
 export function labelItems(options: PlatformOptions, items: readonly RequestItem[]): string[] {
   return items.map((item) => {
     const platform = options.platforms.find((p) => p.id === item.platform);
     const type = platform?.assetTypes.find((t) => t.id === item.assetType);
     const level = type?.levels.find((l) => l.id === item.permissionLevel);
-    return `${platform?.name ?? item.platform} ${type?.label ?? item.assetType} (${level?.label ?? item.permissionLevel})`;
+    const name = assetTypeName(platform?.name ?? item.platform, type?.label ?? item.assetType);
+    return `${name} (${level?.label ?? item.permissionLevel})`;
   });
 }
 
-/** Warns when a platform has no agency identity chosen yet: grants would wait for it. */
-export function ConnectionNotice(props: { connections: readonly Connection[] | undefined }) {
-  const missing = props.connections?.filter((c) => !c.ready) ?? [];
+/**
+ * Warns when a platform the request asks for has no agency identity chosen yet: its grants would
+ * wait for it. Platforms not asked for are none of this request's business.
+ */
+export function ConnectionNotice(props: {
+  connections: readonly Connection[] | undefined;
+  platforms: readonly string[];
+}) {
+  const asked = new Set(props.platforms);
+  const missing = props.connections?.filter((c) => !c.ready && asked.has(c.platform)) ?? [];
   if (missing.length === 0) return null;
   return (
     <p className="rq-warning" role="note" data-testid="connection-notice">

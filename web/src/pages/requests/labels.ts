@@ -1,4 +1,5 @@
 /** Plain words for grant statuses and link states, shared by the request pages. */
+import { formatDateTime } from '../../format/date.ts';
 import type { GrantStatus, RequestView } from './types.ts';
 
 export const grantStatusLabels: Readonly<Record<GrantStatus, string>> = {
@@ -32,10 +33,9 @@ export const linkStateLabels: Readonly<Record<LinkState, string>> = {
   revoked: 'Revoked',
 };
 
-/** A short local date and time for tables. */
+/** A short local date and time for tables (the one formatter, format/date.ts). */
 export function formatWhen(iso: string | null): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 export const requestStatusLabels: Readonly<Record<RequestView['status'], string>> = {

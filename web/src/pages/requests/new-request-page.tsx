@@ -109,9 +109,16 @@ export function NewRequestPage() {
               onTitle={setTitle}
             />
             <h2>What do you need?</h2>
-            <ConnectionNotice connections={connections.data?.connections} />
             <AssetChooser options={options.data} selection={selection} onChange={setSelection} />
-            <AdvisorPanel items={items} onUse={(next) => setSelection(selectionOf(next))} />
+            <ConnectionNotice
+              connections={connections.data?.connections}
+              platforms={items.map((item) => item.platform)}
+            />
+            <AdvisorPanel
+              items={items}
+              options={options.data}
+              onUse={(next) => setSelection(selectionOf(next))}
+            />
             {problem && (
               <p role="alert" className="rq-error" data-testid="request-error">
                 {problem}

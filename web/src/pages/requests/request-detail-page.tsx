@@ -4,7 +4,9 @@ import { DashboardLayout } from '../dashboard/layout.tsx';
 import { useApi } from '../dashboard/use-api.ts';
 import { explainError } from './explain-error.ts';
 import { GrantCard } from './grant-card.tsx';
-import { formatWhen, isInProgress, linkStateOf } from './labels.ts';
+import { formatWhen, isInProgress, linkStateOf, requestStatusLabels } from './labels.ts';
+import { PlatformLogo } from '../../components/platform-logo.tsx';
+import { assetTypeName } from '../../format/names.ts';
 import { Receipt } from './receipt.tsx';
 import { LinkStateBadge, Loading } from './status-badges.tsx';
 import type { Client, RequestDetail } from './types.ts';
@@ -86,14 +88,17 @@ export function RequestDetailPage(props: { id: string }) {
               <dt>Access ends</dt>
               <dd>{request.accessEndsAt ? formatWhen(request.accessEndsAt) : 'No end date'}</dd>
               <dt>Status</dt>
-              <dd data-testid="request-status">{request.status}</dd>
+              <dd data-testid="request-status" data-status={request.status}>
+                {requestStatusLabels[request.status]}
+              </dd>
             </dl>
             {request.message && <blockquote className="rq-message">{request.message}</blockquote>}
             <h2>Asked for</h2>
             <ul className="rq-asked">
               {request.items.map((item) => (
                 <li key={`${item.platform}|${item.assetType}`}>
-                  {item.platformName} {item.assetTypeLabel} — {item.levelLabel}
+                  <PlatformLogo platform={item.platform} />{' '}
+                  {assetTypeName(item.platformName, item.assetTypeLabel)} — {item.levelLabel}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,261 @@
+/** The client page in German. */
+import type { Catalogue } from './types.ts';
+
+const metaLevels = (view: string, partial: string, full: string) => ({
+  view_only: { label: 'Nur ansehen', description: view },
+  partial: { label: 'Teilzugriff', description: partial },
+  full_control: { label: 'Volle Kontrolle', description: full },
+});
+const ga4Levels = {
+  viewer: { label: 'Betrachter', description: 'Berichte und Konfigurationsdaten ansehen.' },
+  analyst: {
+    label: 'Analyst',
+    description:
+      'Wie Betrachter, dazu Explorative Datenanalysen, Zielgruppen und Vergleiche erstellen und teilen.',
+  },
+  editor: {
+    label: 'Bearbeiter',
+    description: 'Wie Analyst, dazu Einstellungen und Daten der Property ändern.',
+  },
+  admin: {
+    label: 'Administrator',
+    description: 'Volle Kontrolle, einschließlich der Verwaltung, wer Zugriff hat.',
+  },
+};
+
+export const de: Catalogue = {
+  messages: {
+    title: '{agency} bittet um Zugriff',
+    intro:
+      '{agency} möchte Zugriff auf die folgenden Elemente Ihres {platform}-Kontos, um ohne Ihr Passwort an Ihrem Marketing zu arbeiten. Nichts wird geteilt, bevor Sie zustimmen, und Sie können den Zugriff jederzeit unter {place} entziehen.',
+    asked: 'Angefragt',
+    stepOf: 'Schritt {n} von {total}: {platform}',
+    connect: '{platform} verbinden',
+    connected: '{platform} ist verbunden.',
+    connectAgain: 'Erneut verbinden',
+    agencyNotReady:
+      '{agency} hat das eigene {platform}-Konto noch nicht fertig verbunden, daher kann gerade nichts geteilt werden. Bitte geben Sie Bescheid und öffnen Sie diesen Link später erneut.',
+    pick: 'Wählen Sie aus, was Sie teilen',
+    pickHint:
+      'Diese Assets sieht Ihre {platform}-Anmeldung. Haken Sie an, was {agency} nutzen darf.',
+    none: 'Ihre {platform}-Anmeldung sieht kein Element vom Typ {type}. Verbinden Sie sich erneut mit einem Konto, das es verwaltet, oder fragen Sie {agency}.',
+    approve: 'Zustimmen und teilen',
+    approving: 'Wird geteilt…',
+    progress: 'Fortschritt',
+    receipt: 'Beleg',
+    receiptIntro: '{agency} hat jetzt Zugriff auf die unten mit „{shared}“ markierten Elemente.',
+    status_queued: 'Wartet',
+    status_running: 'Wird geteilt…',
+    status_granted: 'Geteilt',
+    status_pending_acceptance: 'Geteilt, wartet auf die Annahme durch {agency}',
+    status_needs_manual_step: 'Ihr Schritt ist nötig',
+    status_failed: 'Teilen fehlgeschlagen',
+    status_revoked: 'Entfernt',
+    alreadyShared: 'Das war schon mit {agency} geteilt: nichts geändert.',
+    checkAgain: 'Erneut prüfen',
+    scan: 'Scannen Sie diesen QR-Code mit der TikTok-App auf dem Telefon, das im Konto angemeldet ist:',
+    qrAlt: 'QR-Code',
+    openLink: 'Link öffnen',
+    denied: 'Sie haben bei {platform} abgebrochen. Verbinden Sie erneut, wenn Sie so weit sind.',
+    connectFailed: '{platform} hat die Anmeldung nicht bestätigt. Bitte erneut versuchen.',
+    loading: 'Wird geladen…',
+    language: 'Sprache',
+    level: 'Zugriffsstufe',
+    ends: 'Der Zugriff endet am {date}.',
+    done: 'Fertig. Sie können diese Seite schließen.',
+    waiting: 'Diese Seite aktualisiert sich selbst.',
+    guidedIntro:
+      'Für {platform} ist keine Anmeldung nötig. Geben Sie unten an, welches Konto gemeint ist; nach der Freigabe sehen Sie die genauen Schritte in {platform}.',
+    guided_site_url: 'Ihre Search-Console-Property (https://www.example.com/ oder example.com)',
+    guided_channel: 'Ihr YouTube-Kanal (@name oder seine youtube.com-Adresse)',
+    guided_store: 'Ihre Shop-Adresse (ihr-shop.myshopify.com)',
+    guided_code: 'Code für Mitarbeiteranfragen (4 Ziffern, falls Ihr Shop einen nutzt)',
+    iHaveDoneThis: 'Erledigt',
+    notThereYet:
+      'Wir sehen den Zugriff für {agency} noch nicht. Prüfen Sie die Schritte (E-Mail, Property) und drücken Sie erneut; es kann eine Minute dauern.',
+    confirmedByClient: 'Von Ihnen bestätigt: {platform} lässt uns das nicht prüfen.',
+    confirmedByAgency: 'Von {agency} als erledigt markiert: {platform} lässt uns das nicht prüfen.',
+    waitingForAgency:
+      '{agency} fragt den Zugriff jetzt über sein Shopify Partner Dashboard an. Nehmen Sie die Anfrage in Ihrem Shopify-Admin an; {agency} markiert es hier als erledigt.',
+    pendingAgency:
+      'Für Sie ist nichts mehr zu tun: {agency} muss die Einladung jetzt in {platform} annehmen. Diese Seite zeigt es, sobald das geschehen ist.',
+    nextWorking: 'Latchkey teilt den Rest mit {agency}; das dauert einige Sekunden.',
+    nextAgency:
+      '{agency} muss die Einladung im eigenen {platform}-Konto annehmen ({count} Element(e)). Dafür müssen Sie nichts tun.',
+    nextYou:
+      'Sie sind dran: Folgen Sie den Schritten, die unten für {count} Element(e) angezeigt werden.',
+    nextTitle: 'Wie es weitergeht',
+    receiptNothing: 'Mit {agency} wurde nichts geteilt.',
+    receiptRemoved:
+      '{agency} hat keinen Zugriff mehr auf diese Elemente: Der Zugriff wurde am Ende Ihrer Zusammenarbeit entfernt. Sie müssen nichts tun.',
+  },
+  assets: {
+    'tiktok/advertiser': {
+      label: 'Werbekonto',
+      levels: {
+        ANALYST: { label: 'Analyst', description: 'Kann nur Anzeigen und Daten ansehen.' },
+        OPERATOR: {
+          label: 'Operator',
+          description: 'Kann Kampagnen erstellen und bearbeiten und Daten ansehen.',
+        },
+        ADMIN: {
+          label: 'Administrator',
+          description:
+            'Verwaltet Finanzen, Einstellungen und Berechtigungen des Kontos und kann Kampagnen erstellen und bearbeiten.',
+        },
+      },
+    },
+    'tiktok/tiktok_account': {
+      label: 'TikTok-Konto',
+      levels: {
+        AD_DELIVERY: {
+          label: 'Anzeigen schalten',
+          description:
+            'Mit den Beiträgen des Kontos werben (Spark Ads), ohne das Profil zu verwalten.',
+        },
+      },
+    },
+    'tiktok/pixel': {
+      label: 'Pixel',
+      levels: {
+        SHARED: {
+          label: 'Geteilt',
+          description:
+            'Das Pixel für Conversion-Tracking nutzen (TikTok kennt keine Pixel-Rollen).',
+        },
+      },
+    },
+    'tiktok/catalog': {
+      label: 'Katalog',
+      levels: {
+        AD_PROMOTE: {
+          label: 'In Anzeigen bewerben',
+          description: 'Den Katalog in Anzeigen nutzen.',
+        },
+        ADMIN: { label: 'Administrator', description: 'Den Katalog und seine Produkte verwalten.' },
+      },
+    },
+    'meta/ad_account': {
+      label: 'Werbekonto',
+      levels: metaLevels(
+        'Nur Anzeigen und Leistung ansehen.',
+        'Anzeigen erstellen und bearbeiten und die Leistung ansehen.',
+        'Das Werbekonto verwalten: Kampagnen, Abrechnung und wer Zugriff hat.',
+      ),
+    },
+    'meta/page': {
+      label: 'Facebook-Seite',
+      levels: metaLevels(
+        'Nur die Statistiken der Seite ansehen.',
+        'Als die Seite posten, moderieren, Nachrichten senden und werben.',
+        'Alles auf der Seite, auch wer Zugriff hat.',
+      ),
+    },
+    'meta/pixel': {
+      label: 'Datensatz (Pixel)',
+      levels: metaLevels(
+        'Nur Daten ansehen.',
+        'In Anzeigen nutzen und Daten ansehen.',
+        'In Anzeigen nutzen, Daten ansehen und Events hochladen (Bearbeiten schränkt Meta ein).',
+      ),
+    },
+    'meta/catalog': {
+      label: 'Produktkatalog',
+      levels: metaLevels(
+        'Nur die Katalog-Statistiken ansehen.',
+        'Mit dem Katalog werben.',
+        'Den Katalog verwalten und damit werben.',
+      ),
+    },
+    'meta/instagram_account': {
+      label: 'Instagram-Konto',
+      levels: {
+        partner: {
+          label: 'Partnerzugriff',
+          description:
+            'Die Agentur wird als Partner hinzugefügt; Sie wählen die Berechtigungen in den Unternehmenseinstellungen.',
+        },
+      },
+    },
+    'google_ads/ad_account': {
+      label: 'Google Ads-Konto',
+      levels: {
+        manager_link: {
+          label: 'Verknüpfung mit Verwaltungskonto',
+          description:
+            'Das Konto wird mit dem Verwaltungskonto der Agentur verknüpft; deren Team handelt mit den Rollen, die es in diesem Verwaltungskonto hat.',
+        },
+      },
+    },
+    'ga4/ga4_account': { label: 'Analytics-Konto', levels: ga4Levels },
+    'ga4/ga4_property': { label: 'GA4-Property', levels: ga4Levels },
+    'gtm/gtm_account': {
+      label: 'Tag Manager-Konto',
+      levels: {
+        user: {
+          label: 'Nutzer',
+          description: 'Das Konto sehen; Zugriff auf Container wird je Container vergeben.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Das Konto, seine Nutzer und seine Container verwalten.',
+        },
+      },
+    },
+    'gtm/gtm_container': {
+      label: 'Tag Manager-Container',
+      levels: {
+        read: { label: 'Lesen', description: 'Tags, Trigger und Variablen sehen.' },
+        edit: {
+          label: 'Bearbeiten',
+          description: 'Lesen, dazu Arbeitsbereiche erstellen und ändern.',
+        },
+        approve: { label: 'Genehmigen', description: 'Bearbeiten, dazu Versionen erstellen.' },
+        publish: {
+          label: 'Veröffentlichen',
+          description: 'Genehmigen, dazu Versionen auf der Live-Website veröffentlichen.',
+        },
+      },
+    },
+    'search_console/sc_property': {
+      label: 'Search-Console-Property',
+      levels: {
+        restricted: {
+          label: 'Eingeschränkter Nutzer',
+          description:
+            'Die meisten Daten sehen; keine Einstellungen ändern und keine Nutzer hinzufügen.',
+        },
+        full: {
+          label: 'Uneingeschränkter Nutzer',
+          description: 'Alle Daten sehen und einige Aktionen ausführen; keine Nutzer hinzufügen.',
+        },
+      },
+    },
+    'youtube/youtube_channel': {
+      label: 'YouTube-Kanal',
+      levels: {
+        viewer: { label: 'Betrachter', description: 'Videos und Statistiken des Kanals sehen.' },
+        editor_limited: {
+          label: 'Bearbeiter (eingeschränkt)',
+          description: 'Bearbeiter, ohne Umsatzdaten.',
+        },
+        editor: {
+          label: 'Bearbeiter',
+          description:
+            'Videos bearbeiten und hochladen; kann den Kanal nicht löschen und keine Berechtigungen verwalten.',
+        },
+        manager: { label: 'Manager', description: 'Bearbeiter, dazu Berechtigungen verwalten.' },
+      },
+    },
+    'shopify/shopify_store': {
+      label: 'Shopify-Shop (Mitarbeiterzugriff)',
+      levels: {
+        collaborator: {
+          label: 'Mitarbeiter',
+          description:
+            'Die Berechtigungen, die die Agentur in ihrer Mitarbeiteranfrage anfragt; Sie prüfen sie vor dem Annehmen.',
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,261 @@
+/** The client page in Spanish. */
+import type { Catalogue } from './types.ts';
+
+const metaLevels = (view: string, partial: string, full: string) => ({
+  view_only: { label: 'Solo ver', description: view },
+  partial: { label: 'Acceso parcial', description: partial },
+  full_control: { label: 'Control total', description: full },
+});
+const ga4Levels = {
+  viewer: { label: 'Lector', description: 'Ver informes y datos de configuración.' },
+  analyst: {
+    label: 'Analista',
+    description: 'Lector, y además crear y compartir exploraciones, audiencias y comparaciones.',
+  },
+  editor: {
+    label: 'Editor',
+    description: 'Analista, y además cambiar la configuración y los datos de la propiedad.',
+  },
+  admin: {
+    label: 'Administrador',
+    description: 'Control total, incluida la gestión de quién tiene acceso.',
+  },
+};
+
+export const es: Catalogue = {
+  messages: {
+    title: '{agency} solicita acceso',
+    intro:
+      '{agency} quiere acceso a los elementos siguientes de tu cuenta de {platform}, para trabajar en tu marketing sin tu contraseña. No se comparte nada hasta que lo apruebes, y puedes retirar el acceso cuando quieras en {place}.',
+    asked: 'Qué se solicita',
+    stepOf: 'Paso {n} de {total}: {platform}',
+    connect: 'Conectar {platform}',
+    connected: '{platform} está conectado.',
+    connectAgain: 'Conectar de nuevo',
+    agencyNotReady:
+      '{agency} aún no ha terminado de conectar su propia cuenta de {platform}, así que todavía no se puede compartir nada. Avísales, por favor, y vuelve a este enlace más tarde.',
+    pick: 'Marca lo que quieres compartir',
+    pickHint:
+      'Estos son los activos que ve tu inicio de sesión de {platform}. Marca los que {agency} puede usar.',
+    none: 'Tu inicio de sesión de {platform} no ve ningún elemento de tipo {type}. Conecta de nuevo con una cuenta que lo gestione o pregunta a {agency} qué hacer.',
+    approve: 'Aprobar y compartir',
+    approving: 'Compartiendo…',
+    progress: 'Progreso',
+    receipt: 'Comprobante',
+    receiptIntro: '{agency} tiene ahora acceso a los elementos marcados «{shared}» abajo.',
+    status_queued: 'En espera',
+    status_running: 'Compartiendo…',
+    status_granted: 'Compartido',
+    status_pending_acceptance: 'Compartido, esperando a que {agency} acepte',
+    status_needs_manual_step: 'Se necesita un paso tuyo',
+    status_failed: 'No se pudo compartir',
+    status_revoked: 'Retirado',
+    alreadyShared: 'Ya estaba compartido con {agency}: no ha cambiado nada.',
+    checkAgain: 'Comprobar de nuevo',
+    scan: 'Escanea este código QR con la app de TikTok en el teléfono con la sesión de la cuenta:',
+    qrAlt: 'Código QR',
+    openLink: 'Abrir el enlace',
+    denied: 'Cancelaste en {platform}. Vuelve a conectar cuando quieras.',
+    connectFailed: '{platform} no confirmó el inicio de sesión. Inténtalo de nuevo.',
+    loading: 'Cargando…',
+    language: 'Idioma',
+    level: 'Nivel de acceso',
+    ends: 'El acceso termina el {date}.',
+    done: 'Todo listo. Puedes cerrar esta página.',
+    waiting: 'Esta página se actualiza sola.',
+    guidedIntro:
+      'No hace falta iniciar sesión en {platform}. Indica cuál abajo; al aprobar verás los pasos exactos que seguir en {platform}.',
+    guided_site_url: 'Tu propiedad de Search Console (https://www.example.com/ o example.com)',
+    guided_channel: 'Tu canal de YouTube (@nombre o su dirección youtube.com)',
+    guided_store: 'La dirección de tu tienda (tu-tienda.myshopify.com)',
+    guided_code: 'Código de solicitud de colaborador (4 dígitos, si tu tienda lo usa)',
+    iHaveDoneThis: 'Ya lo he hecho',
+    notThereYet:
+      'Aún no vemos el acceso de {agency}. Revisa cada paso (el correo, la propiedad) y pulsa el botón de nuevo; puede tardar un minuto.',
+    confirmedByClient: 'Confirmado por ti: {platform} no nos permite comprobarlo.',
+    confirmedByAgency: 'Marcado como hecho por {agency}: {platform} no nos permite comprobarlo.',
+    waitingForAgency:
+      '{agency} solicita ahora el acceso desde su Shopify Partner Dashboard. Acepta la solicitud en tu administrador de Shopify cuando llegue; {agency} lo marcará como hecho aquí.',
+    pendingAgency:
+      'No tienes que hacer nada más: {agency} debe aceptar ahora la invitación en {platform}. Esta página lo mostrará en cuanto lo haga.',
+    nextWorking: 'Latchkey está compartiendo el resto con {agency}; tarda unos segundos.',
+    nextAgency:
+      '{agency} debe aceptar la invitación en su propia cuenta de {platform} ({count} elemento(s)). No tienes que hacer nada con estos.',
+    nextYou: 'Te toca a ti: sigue los pasos que se muestran para {count} elemento(s) abajo.',
+    nextTitle: 'Qué pasa ahora',
+    receiptNothing: 'No se compartió nada con {agency}.',
+    receiptRemoved:
+      '{agency} ya no tiene acceso a estos elementos: el acceso se retiró al terminar vuestra colaboración. No tienes que hacer nada.',
+  },
+  assets: {
+    'tiktok/advertiser': {
+      label: 'Cuenta publicitaria',
+      levels: {
+        ANALYST: { label: 'Analista', description: 'Solo puede ver anuncios y datos.' },
+        OPERATOR: {
+          label: 'Operador',
+          description: 'Puede crear y editar campañas y ver datos.',
+        },
+        ADMIN: {
+          label: 'Administrador',
+          description:
+            'Gestiona las finanzas, la configuración y los permisos de la cuenta, y puede crear y editar campañas.',
+        },
+      },
+    },
+    'tiktok/tiktok_account': {
+      label: 'Cuenta de TikTok',
+      levels: {
+        AD_DELIVERY: {
+          label: 'Publicar anuncios',
+          description:
+            'Anunciar con las publicaciones de la cuenta (Spark Ads) sin gestionar el perfil.',
+        },
+      },
+    },
+    'tiktok/pixel': {
+      label: 'Píxel',
+      levels: {
+        SHARED: {
+          label: 'Compartido',
+          description:
+            'Usar el píxel para medir conversiones (TikTok no tiene roles para píxeles).',
+        },
+      },
+    },
+    'tiktok/catalog': {
+      label: 'Catálogo',
+      levels: {
+        AD_PROMOTE: {
+          label: 'Promoción en anuncios',
+          description: 'Usar el catálogo en anuncios.',
+        },
+        ADMIN: { label: 'Administrador', description: 'Gestionar el catálogo y sus productos.' },
+      },
+    },
+    'meta/ad_account': {
+      label: 'Cuenta publicitaria',
+      levels: metaLevels(
+        'Ver solo los anuncios y su rendimiento.',
+        'Crear y editar anuncios, y ver el rendimiento.',
+        'Gestionar la cuenta publicitaria: campañas, facturación y quién tiene acceso.',
+      ),
+    },
+    'meta/page': {
+      label: 'Página de Facebook',
+      levels: metaLevels(
+        'Ver solo las estadísticas de la página.',
+        'Publicar, moderar, enviar mensajes y anunciarse como la página.',
+        'Todo en la página, incluido quién tiene acceso.',
+      ),
+    },
+    'meta/pixel': {
+      label: 'Conjunto de datos (píxel)',
+      levels: metaLevels(
+        'Ver solo los datos.',
+        'Usar en anuncios y ver los datos.',
+        'Usar en anuncios, ver los datos y subir eventos (Meta restringe la edición).',
+      ),
+    },
+    'meta/catalog': {
+      label: 'Catálogo de productos',
+      levels: metaLevels(
+        'Ver solo las estadísticas del catálogo.',
+        'Anunciarse con el catálogo.',
+        'Gestionar el catálogo y anunciarse con él.',
+      ),
+    },
+    'meta/instagram_account': {
+      label: 'Cuenta de Instagram',
+      levels: {
+        partner: {
+          label: 'Acceso de socio',
+          description:
+            'La agencia se añade como socio; tú marcas los permisos en la configuración del negocio.',
+        },
+      },
+    },
+    'google_ads/ad_account': {
+      label: 'Cuenta de Google Ads',
+      levels: {
+        manager_link: {
+          label: 'Vinculación con cuenta de administrador',
+          description:
+            'La cuenta queda vinculada a la cuenta de administrador de la agencia; su equipo actúa con los roles que tiene en esa cuenta de administrador.',
+        },
+      },
+    },
+    'ga4/ga4_account': { label: 'Cuenta de Analytics', levels: ga4Levels },
+    'ga4/ga4_property': { label: 'Propiedad de GA4', levels: ga4Levels },
+    'gtm/gtm_account': {
+      label: 'Cuenta de Tag Manager',
+      levels: {
+        user: {
+          label: 'Usuario',
+          description: 'Ver la cuenta; el acceso a los contenedores se da por contenedor.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Gestionar la cuenta, sus usuarios y sus contenedores.',
+        },
+      },
+    },
+    'gtm/gtm_container': {
+      label: 'Contenedor de Tag Manager',
+      levels: {
+        read: {
+          label: 'Lectura',
+          description: 'Ver las etiquetas, los activadores y las variables.',
+        },
+        edit: {
+          label: 'Edición',
+          description: 'Lectura, y además crear espacios de trabajo y modificarlos.',
+        },
+        approve: { label: 'Aprobación', description: 'Edición, y además crear versiones.' },
+        publish: {
+          label: 'Publicación',
+          description: 'Aprobación, y además publicar versiones en el sitio en vivo.',
+        },
+      },
+    },
+    'search_console/sc_property': {
+      label: 'Propiedad de Search Console',
+      levels: {
+        restricted: {
+          label: 'Usuario restringido',
+          description:
+            'Ver la mayoría de los datos; no puede cambiar la configuración ni añadir usuarios.',
+        },
+        full: {
+          label: 'Usuario completo',
+          description: 'Ver todos los datos y realizar algunas acciones; no puede añadir usuarios.',
+        },
+      },
+    },
+    'youtube/youtube_channel': {
+      label: 'Canal de YouTube',
+      levels: {
+        viewer: { label: 'Lector', description: 'Ver los vídeos y las estadísticas del canal.' },
+        editor_limited: {
+          label: 'Editor (limitado)',
+          description: 'Editor, sin datos de ingresos.',
+        },
+        editor: {
+          label: 'Editor',
+          description: 'Editar y subir vídeos; no puede eliminar el canal ni gestionar permisos.',
+        },
+        manager: { label: 'Gestor', description: 'Editor, y además gestionar permisos.' },
+      },
+    },
+    'shopify/shopify_store': {
+      label: 'Tienda de Shopify (acceso de colaborador)',
+      levels: {
+        collaborator: {
+          label: 'Colaborador',
+          description:
+            'Los permisos que la agencia pide en su solicitud de colaborador; los revisas antes de aceptar.',
+        },
+      },
+    },
+  },
+};

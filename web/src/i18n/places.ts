@@ -1,0 +1,19 @@
+/**
+ * Where a client removes an agency's access later, per platform: the product's own place names
+ * (menus as the platforms label them), so no page names a place that does not exist.
+ */
+export const removeAccessPlaces: Readonly<Record<string, string>> = {
+  tiktok: 'TikTok Business Center › Partners',
+  meta: 'Meta Business Suite › Settings › Partners',
+  google_ads: 'Google Ads › Admin › Access and security',
+  ga4: 'Google Analytics › Admin › Property access management',
+  gtm: 'Google Tag Manager › Admin › User Management',
+  search_console: 'Search Console › Settings › Users and permissions',
+  youtube: 'YouTube Studio › Settings › Permissions',
+  shopify: 'Shopify admin › Settings › Users',
+};
+
+/** The place for a platform, or the platform's own name when none is listed. */
+export function removeAccessPlace(platform: string, platformName: string): string {
+  return removeAccessPlaces[platform] ?? platformName;
+}
