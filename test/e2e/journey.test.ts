@@ -71,7 +71,7 @@ beforeAll(async () => {
     },
   });
   browser = await launchChromium();
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
