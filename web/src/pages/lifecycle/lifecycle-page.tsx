@@ -20,6 +20,7 @@ interface AssetCheck {
 }
 interface Alert {
   id: string;
+  clientName: string | null;
   createdAt: string;
   rerequestId: string | null;
   items: {
@@ -106,7 +107,7 @@ export function LifecyclePage() {
               <article key={alert.id} className="card" data-testid="drift-alert">
                 <p>
                   Checked {new Date(alert.createdAt).toLocaleString()}: access changed on{' '}
-                  {alert.items.length} asset(s).
+                  {alert.items.length} asset(s){alert.clientName ? ` of ${alert.clientName}` : ''}.
                 </p>
                 <ul>
                   {alert.items.map((item) => (
