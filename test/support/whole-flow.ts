@@ -44,6 +44,8 @@ export interface WholeFlow {
   readonly secrets: { readonly label: string; readonly value: string }[];
   readonly owner: { readonly cookie: string; readonly headers: Record<string, string> };
   readonly apiKey: { readonly headers: Record<string, string> };
+  /** Links Latchkey wrote into API answers (request links, the invitation, the setup link). */
+  readonly apiLinks: readonly string[];
   /** Acme Outdoor (granted, drifted, re-requested) and Birch & Co (an unopened link). */
   readonly clients: readonly [FlowClient, FlowClient];
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ function cookieOf(response: Response, name: string): string {
 /** Runs the whole flow; see the file comment. */
 export async function runWholeFlow(): Promise<WholeFlow> {
   const secrets: WholeFlow['secrets'] = [];
+  const apiLinks: string[] = [];
   const keyEntry = generateKeyEntry('flow');
   const restoreFetch = captureIssuedTokens(secrets);
   const started = await startTestRuntime({ role: 'all', env: { LATCHKEY_SECRET_KEYS: keyEntry } });
@@ -114,6 +117,7 @@ export async function runWholeFlow(): Promise<WholeFlow> {
 
     // The setup link makes the agency and its owner.
     const setupLink = await waitFor(() => started.setupLinks[0], { timeoutMs: 10_000 });
+    apiLinks.push(setupLink);
     const setupToken = new URL(setupLink).hash.replace('#token=', '');
     secrets.push({ label: 'setup token', value: setupToken });
     const setup = await json(
@@ -150,9 +154,9 @@ export async function runWholeFlow(): Promise<WholeFlow> {
       role: 'member',
     });
     expect(invited.status).toBe(201);
-    const inviteToken = new URL(
-      ((await invited.json()) as { acceptUrl: string }).acceptUrl,
-    ).hash.replace('#token=', '');
+    const acceptUrl = ((await invited.json()) as { acceptUrl: string }).acceptUrl;
+    apiLinks.push(acceptUrl);
+    const inviteToken = new URL(acceptUrl).hash.replace('#token=', '');
     secrets.push({ label: 'invitation token', value: inviteToken });
     const accepted = await json(
       'POST',
@@ -198,19 +202,21 @@ export async function runWholeFlow(): Promise<WholeFlow> {
     }
     const [acme, birch] = clients as [FlowClient, FlowClient];
 
-    const request = async (client: FlowClient) => {
+    const request = async (client: FlowClient, accessEndsAt?: Date) => {
       const made = await json('POST', '/api/v1/requests', apiKey.headers, {
         clientId: client.id,
         clientEmail: client.email,
         items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'OPERATOR' }],
+        ...(accessEndsAt ? { accessEndsAt: accessEndsAt.toISOString() } : {}),
       });
       expect(made.status).toBe(201);
       const link = ((await made.json()) as { link: { url: string } }).link.url;
+      apiLinks.push(link);
       secrets.push({ label: `link of ${client.name}`, value: link.split('/l/')[1] ?? '' });
       secrets.push({ label: `link secret of ${client.name}`, value: link.split('.').pop() ?? '' });
       return link;
     };
-    const acmeLink = await request(acme);
+    const acmeLink = await request(acme, new Date(Date.now() + 3 * 86_400_000));
     // A client's browser retrying a POST sends an Idempotency-Key; its record must not keep the link.
     const retried = await fetch(
       `${url}/api/v1/onboarding/${acmeLink.split('/l/')[1] ?? ''}/oauth/tiktok/start`,
@@ -239,10 +245,13 @@ export async function runWholeFlow(): Promise<WholeFlow> {
     );
     expect(rerequest.status).toBe(201);
     const again = ((await rerequest.json()) as { link: { url: string } }).link.url;
+    apiLinks.push(again);
     secrets.push({ label: 're-request link', value: again.split('/l/')[1] ?? '' });
 
-    // Birch never opens its link: the reminders go out.
+    // Birch never opens its link: the reminders go out. Acme's access ends in 3 days, so the
+    // agency is reminded of the end date.
     await request(birch);
+    await started.runtime.queue.boss.send('lifecycle.expire-requests', {});
     const reminders = await runReminderSweep({
       database: started.runtime.database,
       keyring: parseKeyring(keyEntry),
@@ -253,6 +262,15 @@ export async function runWholeFlow(): Promise<WholeFlow> {
 
     // Every email sent and every webhook delivered.
     const db = started.runtime.database.db;
+    await waitFor(
+      async () =>
+        (await db
+          .selectFrom('email_outbox')
+          .select('id')
+          .where('kind', '=', 'access_end_reminder')
+          .executeTakeFirst()) ?? undefined,
+      { timeoutMs: 30_000 },
+    );
     await waitFor(
       async () => {
         const open = await db
@@ -277,6 +295,7 @@ export async function runWholeFlow(): Promise<WholeFlow> {
       secrets: secrets.filter((s) => s.value.length >= 8),
       owner,
       apiKey,
+      apiLinks,
       clients: [acme, birch],
       stop,
     };
