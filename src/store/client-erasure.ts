@@ -6,10 +6,11 @@
  * (migration 0009 lets this transaction, and only it, rewrite them). Then the touched tables are
  * rewritten (VACUUM FULL) so no dead copy of the rows stays in the database files.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Executor } from './audit.ts';
 import { bossSchemaOf } from './boss-schema.ts';
 import { mentionsAny, type ClientFootprint } from './client-data.ts';
+import type { Schema } from './schema.ts';
 import type { Keyring } from './secrets.ts';
 
 export interface ErasureCounts {
@@ -157,13 +158,24 @@ const TOUCHED = [
 
 /**
  * Rewrites the tables an erasure touched (VACUUM FULL), so the deleted rows leave the database
- * files too, then asks for a checkpoint. Runs outside any transaction, after the erasure commits.
+ * files too, then closes the write-ahead log segment that still records them and checkpoints with
+ * recycling off, so that segment is removed rather than kept for reuse. (On PGlite the checkpoint
+ * runs in this very session, so the setting applies; on a PostgreSQL server the checkpointer is
+ * its own process and the server's settings decide; the rows are gone from every table either
+ * way.) Runs outside any transaction, after the erasure commits.
  */
-export async function compactAfterErasure(db: Executor): Promise<void> {
-  const schema = await bossSchemaOf(db);
-  for (const table of [...TOUCHED, `${schema}.job`]) {
-    await sql`vacuum full ${sql.table(table)}`.execute(db);
-  }
-  // A checkpoint needs rights a managed database may not grant; the rewrite above is what counts.
-  await sql`checkpoint`.execute(db).catch(() => undefined);
+export async function compactAfterErasure(db: Kysely<Schema>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    const schema = await bossSchemaOf(conn);
+    for (const table of [...TOUCHED, `${schema}.job`]) {
+      await sql`vacuum full ${sql.table(table)}`.execute(conn);
+    }
+    // Each step needs rights a managed database may not grant; the rewrite above is what counts.
+    const attempt = (statement: RawBuilder<unknown>) =>
+      statement.execute(conn).catch(() => undefined);
+    await attempt(sql`set wal_recycle = off`);
+    await attempt(sql`select pg_switch_wal()`);
+    await attempt(sql`checkpoint`);
+    await attempt(sql`reset wal_recycle`);
+  });
 }
