@@ -31,6 +31,14 @@ export const ConfigSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
   GOOGLE_SANDBOX_PORT: port.default(0),
+  TIKTOK_SANDBOX_PORT: port.default(0),
+  META_SANDBOX_PORT: port.default(0),
+  LATCHKEY_SANDBOX_CONTROL: z.enum(['on', 'off']).default('off'),
+  LATCHKEY_SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SANDBOX_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name or an IP address')
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)')
@@ -69,6 +77,19 @@ export interface Config {
     | undefined;
   /** Port of the Google sandbox's own listener in sandbox mode (0: any free port). */
   readonly googleSandboxPort: number;
+  /** Ports of the TikTok and Meta sandboxes' own listeners in sandbox mode (0: any free port). */
+  readonly tiktokSandboxPort: number;
+  readonly metaSandboxPort: number;
+  /**
+   * The host name browsers and connectors reach the sandboxes at: another host than the public
+   * URL's (cookies are per host, not per port), so a sandbox is another site (sandboxHostFor).
+   */
+  readonly sandboxHost: string;
+  /**
+   * The sandboxes' control API (tests and demos): closed unless `enabled`; then every call needs
+   * the token (this one, else one generated into the data folder).
+   */
+  readonly sandboxControl: { readonly enabled: boolean; readonly token: string | undefined };
   readonly email: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly reminders: {
     readonly firstAfterHours: number;
@@ -129,6 +150,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     googleSandboxPort: raw.GOOGLE_SANDBOX_PORT,
+    tiktokSandboxPort: raw.TIKTOK_SANDBOX_PORT,
+    metaSandboxPort: raw.META_SANDBOX_PORT,
+    sandboxHost: raw.SANDBOX_HOST ?? sandboxHostFor(publicUrl),
+    sandboxControl: {
+      enabled: raw.LATCHKEY_SANDBOX_CONTROL === 'on',
+      token: raw.LATCHKEY_SANDBOX_CONTROL_TOKEN,
+    },
     email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM },
     reminders: {
       firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,
@@ -150,6 +178,18 @@ function requireTogether(raw: RawConfig, names: readonly (keyof RawConfig)[]): v
     (name) => `  ${name}: ${names.join(', ')} are set together or not at all`,
   );
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/**
+ * The sandboxes' default host name: the other name of the loopback host Latchkey's public URL
+ * uses (`127.0.0.1` for `localhost`, `localhost` for `127.0.0.1` or `[::1]`), so that no cookie of
+ * one is ever sent to the other; any other host is kept (set SANDBOX_HOST for a distinct one).
+ */
+export function sandboxHostFor(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  if (host === 'localhost') return '127.0.0.1';
+  if (host === '127.0.0.1' || host === '[::1]') return 'localhost';
+  return host;
 }
 
 function displayHost(host: string): string {

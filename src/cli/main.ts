@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
+import { controlTokenFile } from './sandbox-control-token.ts';
 import { runSandboxCommand } from './sandbox-command.ts';
 import { startRuntime, type Role } from './runtime.ts';
 import { openDatabase } from '../store/database.ts';
@@ -80,6 +81,19 @@ async function start(role: Role): Promise<number> {
   if (runtime.url) {
     logger.info({ role, database: runtime.database.kind }, `Latchkey is ready at ${runtime.url}`);
     console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
+    const sandboxes = Object.entries(runtime.sandboxes);
+    if (sandboxes.length > 0) {
+      logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');
+      console.log(`  Sandboxes (each its own site):`);
+      for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(7)} ${url}`);
+      if (runtime.sandboxControlToken !== undefined) {
+        const where = config.sandboxControl.token
+          ? 'LATCHKEY_SANDBOX_CONTROL_TOKEN'
+          : controlTokenFile(config.dataDir);
+        console.log(`  Sandbox control API is open; its token (Bearer) is in ${where}`);
+      }
+      console.log('');
+    }
   } else {
     logger.info({ role, database: runtime.database.kind }, 'Latchkey worker is running');
   }

@@ -23,6 +23,7 @@ import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
 import { createOnboardingRuntime } from './onboarding-runtime.ts';
 import { createOutboxRuntime } from './outbox-runtime.ts';
+import type { SandboxId } from './sandbox-sites.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -31,6 +32,10 @@ export interface Runtime {
   readonly app: App | undefined;
   readonly queue: QueueHandle;
   readonly url: string | undefined;
+  /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
+  readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when LATCHKEY_SANDBOX_CONTROL=on (this process serves them). */
+  readonly sandboxControlToken: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -143,6 +148,8 @@ export async function startRuntime(
       app,
       queue,
       url,
+      sandboxes: onboarding.sandboxUrls(),
+      sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
         await app?.close();
         outbox.stop();

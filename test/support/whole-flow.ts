@@ -185,7 +185,11 @@ export async function runWholeFlow(): Promise<WholeFlow> {
       value: ((await hook.json()) as { secret: string }).secret,
     });
 
-    const live = { url, agency: { sessionCookie: cookie } as unknown as TestAgency };
+    const live = {
+      url,
+      agency: { sessionCookie: cookie } as unknown as TestAgency,
+      tiktokSandbox: started.runtime.sandboxes.tiktok ?? '',
+    };
     await connectAgencyBusinessCenter(live);
 
     const clients: FlowClient[] = [];

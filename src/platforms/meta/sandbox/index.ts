@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { listenStandalone } from '../../sandbox-kit/listen.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
+import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createMetaModel, type MetaModel } from './model/model.ts';
 import type { SandboxApp, SandboxState } from './model/types.ts';
@@ -34,6 +35,8 @@ export interface MetaSandboxOptions {
   now?: () => Date;
   random?: () => number;
   faults?: MetaFaults;
+  /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
+  control?: ControlAccess;
 }
 
 export interface MetaSandbox {
@@ -88,7 +91,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     registerSigninPages(app, rt);
     registerDialogPages(app, rt);
     registerConsolePages(app, rt);
-    registerControlRoutes(app, rt);
+    gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
   return {
     plugin,
