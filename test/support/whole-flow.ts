@@ -26,6 +26,7 @@ import {
 } from './e2e-tiktok.ts';
 import { ADVERTISERS, BCS } from './onboarding.ts';
 import { waitFor } from './queue.ts';
+import { CONTROL_TOKEN } from './sandbox-control.ts';
 import { startTestRuntime, type TestRuntime } from './runtime.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';
 
@@ -89,7 +90,14 @@ export async function runWholeFlow(): Promise<WholeFlow> {
   const apiLinks: string[] = [];
   const keyEntry = generateKeyEntry('flow');
   const restoreFetch = captureIssuedTokens(secrets);
-  const started = await startTestRuntime({ role: 'all', env: { LATCHKEY_SECRET_KEYS: keyEntry } });
+  const started = await startTestRuntime({
+    role: 'all',
+    env: {
+      LATCHKEY_SECRET_KEYS: keyEntry,
+      LATCHKEY_SANDBOX_CONTROL: 'on',
+      LATCHKEY_SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
+    },
+  });
   const receiver = await startWebhookReceiver();
   const url = started.runtime.url ?? '';
   const stop = async () => {
