@@ -111,3 +111,36 @@ export function summariseOutcomes(outcomes: readonly CheckOutcome[]): Record<Che
   for (const outcome of outcomes) summary[outcome] += 1;
   return summary;
 }
+
+/** Drifted assets of one client (or of one request made without a client). */
+export interface DriftGroup<T> {
+  readonly clientId: string | null;
+  /** Set only when clientId is null. */
+  readonly requestId: string | null;
+  readonly items: readonly T[];
+}
+
+/**
+ * Groups drifted assets by the client they belong to (a request without a client is its own
+ * group), in first-seen order. Drift is about a client: each group gets its own alert, emails and
+ * re-request, so nothing about one client reaches another.
+ */
+export function groupDriftByClient<
+  T extends { readonly clientId: string | null; readonly requestId: string },
+>(items: readonly T[]): DriftGroup<T>[] {
+  const groups = new Map<
+    string,
+    { clientId: string | null; requestId: string | null; items: T[] }
+  >();
+  for (const item of items) {
+    const key = item.clientId ?? `request:${item.requestId}`;
+    const group = groups.get(key) ?? {
+      clientId: item.clientId,
+      requestId: item.clientId === null ? item.requestId : null,
+      items: [],
+    };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

@@ -62,7 +62,7 @@ export async function sweepAccessEnds(deps: LifecycleDeps): Promise<ExpirySweepR
             text: [
               `The access granted through "${request.title}" ends on ${request.accessEndsAt.toISOString().slice(0, 10)}.`,
               'On that date Latchkey removes every asset it granted for it, verifies the removal and writes an offboarding report.',
-              `To keep the access, change the end date: ${deps.publicUrl()}/requests/${request.id}`,
+              `To keep the access, change the end date: ${deps.publicUrl()}/app/requests/${request.id}`,
             ].join('\n'),
             kind: 'access_end_reminder',
             relatedId: request.id,

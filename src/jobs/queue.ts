@@ -12,6 +12,7 @@ import {
   type QueueOptions,
   type SendOptions,
 } from 'pg-boss';
+import { bossSchemaFor } from '../store/boss-schema.ts';
 import type { z } from 'zod';
 import type { Logger } from '../lib/logger.ts';
 import type { Executor } from '../store/audit.ts';
@@ -54,8 +55,7 @@ export async function startQueue(
   database: Database,
   options: { logger?: Logger; schema?: string; supervise?: boolean } = {},
 ): Promise<QueueHandle> {
-  const schema =
-    options.schema ?? (database.schema === 'public' ? 'pgboss' : `${database.schema}_boss`);
+  const schema = options.schema ?? bossSchemaFor(database.schema);
   const common = { schema, supervise: options.supervise ?? true, useListenNotify: true };
   const boss = database.pglite
     ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })

@@ -1,19 +1,21 @@
 /**
  * Job: one verification sweep of one agency. Reads every granted asset with the agency's own
  * connection, records the outcome and `verified_at` per asset (holds, downgraded with the level
- * found, lost; a failed read is unknown and retried later, never lost), and for new drift raises
- * one dashboard alert, one email per agency owner/manager and a signed `grant.drifted` webhook per
- * asset, with the audit events, in one transaction.
+ * found, lost; a failed read is unknown and retried later, never lost), and for new drift raises,
+ * per client, one dashboard alert and one email per agency owner/manager, plus a signed
+ * `grant.drifted` webhook per asset, with the audit events, in one transaction.
  */
 import { z } from 'zod';
 import {
   classifyReading,
+  groupDriftByClient,
   nextCheckState,
   summariseOutcomes,
   type CheckOutcome,
   type CheckState,
 } from '../domain/drift.ts';
 import { withAudit, type AuditEvent } from '../store/audit.ts';
+import { findClient } from '../store/clients.ts';
 import type { DriftAlertItem } from '../store/schema.ts';
 import {
   findGrantChecks,
@@ -58,7 +60,8 @@ export interface VerificationResult {
   readonly runId: string;
   readonly summary: Record<CheckOutcome, number>;
   readonly outcomes: readonly GrantOutcome[];
-  readonly alertId: string | null;
+  /** The alerts this sweep raised: one per client with new drift. */
+  readonly alertIds: readonly string[];
   /** The follow-up run for unknown reads, when one was queued. */
   readonly retryRunId: string | null;
 }
@@ -72,7 +75,7 @@ export async function runVerification(
   const db = deps.database.db;
   const run = await findVerificationRun(db, runId);
   if (!run) throw new Error(`verification run ${runId} does not exist`);
-  const empty = { runId, outcomes: [], alertId: null, retryRunId: null };
+  const empty = { runId, outcomes: [], alertIds: [], retryRunId: null };
   if (run.status === 'completed') {
     return { ...empty, summary: { ...summariseOutcomes([]), ...run.summary } };
   }
@@ -126,9 +129,9 @@ export async function runVerification(
     }
   }
   const summary = summariseOutcomes(outcomes.map((o) => o.state.outcome));
-  const alertId = await recordOutcomes(deps, run.agencyId, runId, outcomes, summary);
+  const alertIds = await recordOutcomes(deps, run.agencyId, runId, outcomes, summary);
   const retryRunId = await queueUnknownRetry(deps, run.agencyId, summary.unknown);
-  return { runId, summary, outcomes, alertId, retryRunId };
+  return { runId, summary, outcomes, alertIds, retryRunId };
 }
 
 async function recordOutcomes(
@@ -137,25 +140,33 @@ async function recordOutcomes(
   runId: string,
   outcomes: readonly GrantOutcome[],
   summary: Record<CheckOutcome, number>,
-): Promise<string | null> {
+): Promise<string[]> {
   const now = deps.now();
-  const drifted = outcomes.filter((o) => o.alert);
+  // One alert per client: its emails, webhooks and re-request name only that client's assets.
+  const groups = groupDriftByClient(
+    outcomes
+      .filter((o) => o.alert)
+      .map((o) => ({ ...o, clientId: o.grant.clientId, requestId: o.grant.requestId })),
+  );
   return withAudit(deps.database.db, async (tx) => {
-    const items: DriftAlertItem[] = drifted.map(({ grant, state }) => ({
-      grantId: grant.id,
-      platform: grant.platform,
-      assetType: grant.assetType,
-      assetId: grant.assetId,
-      assetName: grant.assetName,
-      expectedLevel: grant.level,
-      outcome: state.outcome === 'downgraded' ? 'downgraded' : 'lost',
-      levelFound: state.levelFound,
-      requestId: grant.requestId,
-    }));
-    const alert = items.length
-      ? await insertDriftAlert(tx, { agencyId, runId, items, now })
-      : undefined;
+    const alertOf = new Map<string, string>();
+    const alerts: { id: string; items: DriftAlertItem[] }[] = [];
+    for (const group of groups) {
+      const items = group.items.map(({ grant, state }) => driftItem(grant, state));
+      const alert = await insertDriftAlert(tx, { agencyId, runId, subject: group, items, now });
+      for (const item of items) alertOf.set(item.grantId, alert.id);
+      alerts.push({ id: alert.id, items });
+      const client = group.clientId ? await findClient(tx, agencyId, group.clientId) : undefined;
+      await notifyDrift(tx, deps, {
+        agencyId,
+        runId,
+        alertId: alert.id,
+        client: client ? { id: client.id, name: client.name } : null,
+        items,
+      });
+    }
     for (const { grant, state, alert: raised } of outcomes) {
+      const alertId = raised ? alertOf.get(grant.id) : undefined;
       await saveGrantCheck(tx, {
         grantId: grant.id,
         agencyId,
@@ -163,10 +174,9 @@ async function recordOutcomes(
         expectedLevel: grant.level,
         state,
         checkedAt: now,
-        ...(raised && alert ? { alertId: alert.id } : {}),
+        ...(alertId ? { alertId } : {}),
       });
     }
-    if (alert) await notifyDrift(tx, deps, { agencyId, runId, alertId: alert.id, items });
     await updateVerificationRun(tx, runId, { status: 'completed', at: now, summary });
     const audit: AuditEvent[] = [
       {
@@ -174,18 +184,39 @@ async function recordOutcomes(
         actor: { kind: 'system', id: null },
         action: 'verification.completed',
         target: { kind: 'verification_run', id: runId },
-        data: { ...summary, alert_id: alert?.id ?? null },
+        data: { ...summary, alert_ids: alerts.map((a) => a.id) },
       },
-      ...items.map((item) => ({
-        agencyId,
-        actor: { kind: 'system' as const, id: null },
-        action: 'grant.drifted',
-        target: { kind: 'grant', id: item.grantId },
-        data: { outcome: item.outcome, expected: item.expectedLevel, found: item.levelFound },
-      })),
+      ...alerts.flatMap((alert) =>
+        alert.items.map((item) => ({
+          agencyId,
+          actor: { kind: 'system' as const, id: null },
+          action: 'grant.drifted',
+          target: { kind: 'grant', id: item.grantId },
+          data: {
+            outcome: item.outcome,
+            expected: item.expectedLevel,
+            found: item.levelFound,
+            alert_id: alert.id,
+          },
+        })),
+      ),
     ];
-    return { result: alert?.id ?? null, audit };
+    return { result: alerts.map((a) => a.id), audit };
   });
+}
+
+function driftItem(grant: LifecycleGrant, state: CheckState): DriftAlertItem {
+  return {
+    grantId: grant.id,
+    platform: grant.platform,
+    assetType: grant.assetType,
+    assetId: grant.assetId,
+    assetName: grant.assetName,
+    expectedLevel: grant.level,
+    outcome: state.outcome === 'downgraded' ? 'downgraded' : 'lost',
+    levelFound: state.levelFound,
+    requestId: grant.requestId,
+  };
 }
 
 /** Queues a follow-up run of just the unknown assets (when a queue is at hand). */

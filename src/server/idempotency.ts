@@ -47,6 +47,14 @@ function hashBody(body: unknown): string {
   return createHash('sha256').update(stableStringify(body)).digest('hex');
 }
 
+/**
+ * Only a hash of the route is stored: an onboarding path carries the link's secret, and nothing
+ * that grants access is kept unhashed (the route is only compared). Same form as migration 0008.
+ */
+function hashRoute(route: string): string {
+  return `sha256:${createHash('sha256').update(route, 'utf8').digest('hex')}`;
+}
+
 function payloadText(payload: unknown): string | undefined {
   if (payload === null || payload === undefined) return '';
   if (typeof payload === 'string') return payload;
@@ -80,7 +88,7 @@ export function createIdempotencyPlugin(workspace: Workspace): FastifyPluginAsyn
       const claim: IdempotencyClaim = {
         scope: request.actor ? `agency:${request.actor.agencyId}` : 'anonymous',
         key,
-        route: `POST ${request.url.split('?')[0] ?? ''}`,
+        route: hashRoute(`POST ${request.url.split('?')[0] ?? ''}`),
         bodyHash: hashBody(request.body),
       };
       const outcome = await claimIdempotencyKey(

@@ -13,6 +13,7 @@ import { createAuditRoutes } from './routes/audit-routes.ts';
 import { createApiKeyRoutes } from './routes/api-key-routes.ts';
 import { createAuthRoutes } from './routes/auth-routes.ts';
 import { createBrandingRoutes } from './routes/branding-routes.ts';
+import { createClientDataRoutes } from './routes/client-data-routes.ts';
 import { createClientRoutes } from './routes/client-routes.ts';
 import { createInvitationRoutes } from './routes/invitation-routes.ts';
 import { createTeamRoutes } from './routes/team-routes.ts';
@@ -35,6 +36,7 @@ export function workspacePlugins(workspace: Workspace): AppPlugin[] {
     { plugin: createInvitationRoutes(workspace) },
     { plugin: createTeamRoutes(workspace) },
     { plugin: createClientRoutes(workspace) },
+    { plugin: createClientDataRoutes(workspace) },
     { plugin: createTemplateRoutes(workspace) },
     { plugin: createBrandingRoutes(workspace) },
     { plugin: createApiKeyRoutes(workspace) },

@@ -390,6 +390,10 @@ export interface DriftAlertTable {
   created_at: CreatedAt;
   dismissed_at: Date | null;
   rerequest_id: string | null;
+  /** The client whose access changed (null for a request made without a client). */
+  client_id: string | null;
+  /** The request, when the alert has no client. */
+  request_id: string | null;
 }
 
 export interface RerequestAssetTable {

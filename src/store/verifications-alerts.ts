@@ -1,6 +1,7 @@
 /**
  * Drift alerts (what the dashboard shows until dismissed) and the exact assets a one-click
- * re-request asks for again.
+ * re-request asks for again. An alert is about one client (or one request made without a
+ * client): its items, its emails and its re-request never name another client's assets.
  */
 import type { Executor } from './audit.ts';
 import type { DriftAlertItem, DriftAlertRow } from './schema.ts';
@@ -13,6 +14,16 @@ export interface DriftAlert {
   readonly createdAt: Date;
   readonly dismissedAt: Date | null;
   readonly rerequestId: string | null;
+  /** The client whose access changed; null for a request made without a client. */
+  readonly clientId: string | null;
+  /** The request, when the alert has no client. */
+  readonly requestId: string | null;
+}
+
+/** Whom an alert is about: a client, or (clientId null) a request made without one. */
+export interface DriftSubject {
+  readonly clientId: string | null;
+  readonly requestId: string | null;
 }
 
 function toAlert(row: DriftAlertRow): DriftAlert {
@@ -24,19 +35,29 @@ function toAlert(row: DriftAlertRow): DriftAlert {
     createdAt: row.created_at,
     dismissedAt: row.dismissed_at,
     rerequestId: row.rerequest_id,
+    clientId: row.client_id,
+    requestId: row.request_id,
   };
 }
 
-/** Records an alert for the drifts one sweep found. */
+/** Records an alert for the drifts one sweep found at one client (or client-less request). */
 export async function insertDriftAlert(
   db: Executor,
-  input: { agencyId: string; runId: string | null; items: readonly DriftAlertItem[]; now: Date },
+  input: {
+    agencyId: string;
+    runId: string | null;
+    subject: DriftSubject;
+    items: readonly DriftAlertItem[];
+    now: Date;
+  },
 ): Promise<DriftAlert> {
   const row = await db
     .insertInto('drift_alerts')
     .values({
       agency_id: input.agencyId,
       run_id: input.runId,
+      client_id: input.subject.clientId,
+      request_id: input.subject.clientId === null ? input.subject.requestId : null,
       items: JSON.stringify(input.items),
       created_at: input.now,
     })
@@ -45,20 +66,22 @@ export async function insertDriftAlert(
   return toAlert(row);
 }
 
-/** The agency's alerts, newest first (open ones only unless `all`). */
+/** The agency's alerts, newest first (open ones only unless `all`), with the client's name. */
 export async function listDriftAlerts(
   db: Executor,
   agencyId: string,
   options: { all?: boolean; limit?: number } = {},
-): Promise<DriftAlert[]> {
+): Promise<(DriftAlert & { clientName: string | null })[]> {
   let query = db
-    .selectFrom('drift_alerts')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
+    .selectFrom('drift_alerts as a')
+    .leftJoin('clients as c', 'c.id', 'a.client_id')
+    .selectAll('a')
+    .select('c.name as client_name')
+    .where('a.agency_id', '=', agencyId)
+    .orderBy('a.created_at', 'desc')
     .limit(options.limit ?? 50);
-  if (!options.all) query = query.where('dismissed_at', 'is', null);
-  return (await query.execute()).map(toAlert);
+  if (!options.all) query = query.where('a.dismissed_at', 'is', null);
+  return (await query.execute()).map((row) => ({ ...toAlert(row), clientName: row.client_name }));
 }
 
 /** One alert of one agency. */

@@ -8,6 +8,9 @@ import type { TikTokWorld } from '../../src/platforms/tiktok/sandbox/index.ts';
 
 export const AGENCY_BC = '7200000000000000002';
 export const AGENCY_ADMIN = '7100000000000000003';
+/** A second agency's BC (Harbor Digital, Hugo its admin), for tests with two agencies. */
+export const AGENCY2_BC = '7200000000000000009';
+export const AGENCY2_ADMIN = '7100000000000000009';
 
 export interface SeedGrant {
   readonly clientIndex: number;
@@ -33,8 +36,13 @@ const levels = ['ANALYST', 'OPERATOR', 'ADMIN'] as const;
 /**
  * `perClient` granted assets per client: advertisers, then a pixel, a catalog and a TikTok account
  * linked to the agency BC (when perClient allows), plus one advertiser not granted by Latchkey.
+ * The last `secondAgencyClients` clients share with the second agency's BC instead.
  */
-export function buildLifecycleWorld(clients: number, perClient: number): LifecycleWorld {
+export function buildLifecycleWorld(
+  clients: number,
+  perClient: number,
+  secondAgencyClients = 0,
+): LifecycleWorld {
   const users: TikTokWorld['users'] = [
     { userId: AGENCY_ADMIN, email: 'nora@northwind-media.example', name: 'Nora Lindqvist' },
   ];
@@ -44,6 +52,16 @@ export function buildLifecycleWorld(clients: number, perClient: number): Lifecyc
   const members: TikTokWorld['members'] = [
     { bcId: AGENCY_BC, userId: AGENCY_ADMIN, userRole: 'ADMIN', financeRole: null },
   ];
+  if (secondAgencyClients > 0) {
+    users.push({ userId: AGENCY2_ADMIN, email: 'hugo@harbor-digital.example', name: 'Hugo Berg' });
+    businessCenters.push({
+      bcId: AGENCY2_BC,
+      name: 'Harbor Digital',
+      company: 'Harbor Digital Ltd.',
+      type: 'AGENCY',
+    });
+    members.push({ bcId: AGENCY2_BC, userId: AGENCY2_ADMIN, userRole: 'ADMIN', financeRole: null });
+  }
   const advertisers: NonNullable<TikTokWorld['advertisers']> = [];
   const pixels: NonNullable<TikTokWorld['pixels']> = [];
   const catalogs: NonNullable<TikTokWorld['catalogs']> = [];
@@ -55,6 +73,7 @@ export function buildLifecycleWorld(clients: number, perClient: number): Lifecyc
   const clientAdmins: string[] = [];
   let serial = 1;
   for (let c = 0; c < clients; c += 1) {
+    const agencyBc = c >= clients - secondAgencyClients ? AGENCY2_BC : AGENCY_BC;
     const bcId = id('72100', c + 1);
     const adminId = id('71100', c + 1);
     clientBcs.push(bcId);
@@ -119,7 +138,7 @@ export function buildLifecycleWorld(clients: number, perClient: number): Lifecyc
         accountId,
         name: `@client${c + 1}`,
         ownerUserId: adminId,
-        linkedBcIds: [AGENCY_BC],
+        linkedBcIds: [agencyBc],
         sharingAllowed: false,
       });
       grants.push({
@@ -139,7 +158,7 @@ export function buildLifecycleWorld(clients: number, perClient: number): Lifecyc
     });
     shares.push({ assetId: keptId, roles: ['ANALYST'] });
     notGranted.push({ clientIndex: c, assetId: keptId });
-    partners.push({ bcId, partnerBcId: AGENCY_BC, primaryMediaAgency: false, shares });
+    partners.push({ bcId, partnerBcId: agencyBc, primaryMediaAgency: false, shares });
   }
   return {
     world: {

@@ -15,9 +15,11 @@ import { insertGrants } from '../../src/store/grants.ts';
 import { findOrCreateOnboarding } from '../../src/store/onboardings.ts';
 import { saveAgencyConnection, setAgencyBusiness } from '../../src/store/platform-connections.ts';
 import { Secret } from '../../src/store/secrets.ts';
-import { TEST_PUBLIC_URL } from './agency.ts';
+import { buildAgency, TEST_PUBLIC_URL, type TestAgency } from './agency.ts';
 import { APP, createHarness, type Harness } from './onboarding.ts';
 import {
+  AGENCY2_ADMIN,
+  AGENCY2_BC,
   AGENCY_ADMIN,
   AGENCY_BC,
   buildLifecycleWorld,
@@ -33,8 +35,11 @@ export interface SeededClient {
 
 export interface LifecycleHarness extends Harness {
   readonly world: LifecycleWorld;
+  /** The first agency's clients. */
   readonly clients: readonly SeededClient[];
   readonly deps: LifecycleDeps;
+  /** The second agency (Harbor Digital) and its clients, when asked for. */
+  readonly second?: { readonly agency: TestAgency; readonly clients: readonly SeededClient[] };
 }
 
 /** Builds the harness; `clients` × `perClient` granted assets. */
@@ -44,31 +49,45 @@ export async function createLifecycleHarness(
     perClient?: number;
     faults?: TikTokFaults;
     accessEndsAt?: Date;
+    /** The last N clients belong to a second agency with its own BC. */
+    secondAgencyClients?: number;
   } = {},
 ): Promise<LifecycleHarness> {
   const h = await createHarness(options.faults ? { faults: options.faults } : {});
-  const world = buildLifecycleWorld(options.clients ?? 2, options.perClient ?? 6);
+  const ofSecond = options.secondAgencyClients ?? 0;
+  const world = buildLifecycleWorld(options.clients ?? 2, options.perClient ?? 6, ofSecond);
   h.sandbox.sandbox.loadWorld(world.world);
-  const token = agencyToken(h);
   const db = h.database.db;
-  const agencyId = h.agency.agency.id;
-  await saveAgencyConnection(db, h.keyring, {
-    agencyId,
-    platform: 'tiktok',
-    tokens: { accessToken: new Secret(token), scopes: [] },
-    now: new Date(),
-  });
-  await setAgencyBusiness(db, {
-    agencyId,
-    platform: 'tiktok',
-    businessId: AGENCY_BC,
-    businessName: 'Northwind Media',
-    now: new Date(),
-  });
+  const connect = async (agencyId: string, admin: string, bcId: string, bcName: string) => {
+    const token = mintAgencyToken(h.sandbox.sandbox, admin);
+    await saveAgencyConnection(db, h.keyring, {
+      agencyId,
+      platform: 'tiktok',
+      tokens: { accessToken: new Secret(token), scopes: [] },
+      now: new Date(),
+    });
+    await setAgencyBusiness(db, {
+      agencyId,
+      platform: 'tiktok',
+      businessId: bcId,
+      businessName: bcName,
+      now: new Date(),
+    });
+  };
+  await connect(h.agency.agency.id, AGENCY_ADMIN, AGENCY_BC, 'Northwind Media');
+  const secondAgency =
+    ofSecond > 0 ? await buildAgency(h.database, { name: 'Harbor Digital' }) : undefined;
+  if (secondAgency) {
+    await connect(secondAgency.agency.id, AGENCY2_ADMIN, AGENCY2_BC, 'Harbor Digital');
+  }
   const clients: SeededClient[] = [];
+  const secondClients: SeededClient[] = [];
   for (let c = 0; c < world.clientBcs.length; c += 1) {
     const seeds = world.grants.filter((g) => g.clientIndex === c);
-    clients.push(await seedClient(db, agencyId, c, seeds, options.accessEndsAt ?? null));
+    const isSecond = secondAgency && c >= world.clientBcs.length - ofSecond;
+    const agencyId = isSecond ? secondAgency.agency.id : h.agency.agency.id;
+    const seeded = await seedClient(db, agencyId, c, seeds, options.accessEndsAt ?? null);
+    (isSecond ? secondClients : clients).push(seeded);
   }
   const deps: LifecycleDeps = {
     ...h.grantDeps,
@@ -79,7 +98,8 @@ export async function createLifecycleHarness(
     },
     publicUrl: () => TEST_PUBLIC_URL,
   };
-  return Object.assign(h, { world, clients, deps });
+  const second = secondAgency ? { agency: secondAgency, clients: secondClients } : undefined;
+  return Object.assign(h, { world, clients, deps }, second ? { second } : {});
 }
 
 /** A token Nora (the agency BC's admin) authorized for the test app, minted in the sandbox. */
@@ -88,11 +108,11 @@ export function agencyToken(h: Pick<Harness, 'sandbox'>): string {
 }
 
 /** The same, from the sandbox itself (for setups without the onboarding harness). */
-export function mintAgencyToken(sandbox: TikTokSandbox): string {
+export function mintAgencyToken(sandbox: TikTokSandbox, userId: string = AGENCY_ADMIN): string {
   return sandbox.model.mutate((ctx) => {
     const code = issueAuthCode(ctx, {
       appId: APP.appId,
-      userId: AGENCY_ADMIN,
+      userId,
       redirectUri: `${TEST_PUBLIC_URL}/oauth/callback/tiktok`,
       advertiserIds: [],
     });

@@ -17,8 +17,12 @@ export interface TestRuntime {
   readonly runtime: Runtime;
   readonly log: CapturedLogger;
   readonly setupLinks: string[];
-  /** The runtime's data folder. */
+  /** The data folder (PGlite's files, the mail folder, sandbox state). */
   readonly dataDir: string;
+  /** The PostgreSQL database's URL (PostgreSQL project only). */
+  readonly databaseUrl: string | undefined;
+  /** Stops the server but keeps its data folder and database (for reading them afterwards). */
+  halt(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,13 +65,21 @@ export async function startTestRuntime(
   const runtime = await startRuntime(config, options.role ?? 'api', log.logger, {
     onSetupLink: (url) => setupLinks.push(url),
   });
+  let halted = false;
+  const halt = async () => {
+    if (halted) return;
+    halted = true;
+    await runtime.stop();
+  };
   return {
     runtime,
     log,
     setupLinks,
     dataDir,
+    databaseUrl,
+    halt,
     stop: async () => {
-      await runtime.stop();
+      await halt();
       await rm(dataDir, { recursive: true, force: true });
       if (databaseName) {
         await withAdmin((client) =>

@@ -94,6 +94,9 @@ export function createVerificationRoutes(services: LifecycleServices): FastifyPl
         alerts: alerts.map((a) => ({
           id: a.id,
           runId: a.runId,
+          clientId: a.clientId,
+          clientName: a.clientName,
+          requestId: a.requestId,
           items: a.items,
           createdAt: a.createdAt.toISOString(),
           dismissedAt: a.dismissedAt?.toISOString() ?? null,

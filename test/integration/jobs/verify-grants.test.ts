@@ -61,7 +61,7 @@ describe('verification sweep', () => {
     await addWebhookEndpoint(h);
     const first = await sweep(h);
     expect(first.summary).toEqual({ holds: 12, downgraded: 0, lost: 0, unknown: 0 });
-    expect(first.alertId).toBeNull();
+    expect(first.alertIds).toEqual([]);
 
     const [client1] = h.world.clientBcs;
     const [admin1] = h.world.clientAdmins;

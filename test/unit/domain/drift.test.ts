@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReading, nextCheckState, type CheckState } from '../../../src/domain/drift.ts';
+import {
+  classifyReading,
+  groupDriftByClient,
+  nextCheckState,
+  type CheckState,
+} from '../../../src/domain/drift.ts';
 
 const levels = ['ANALYST', 'OPERATOR', 'ADMIN'];
 const t0 = new Date('2030-01-01T00:00:00Z');
@@ -62,5 +67,23 @@ describe('nextCheckState', () => {
     expect(c.alert).toBe(true);
     const d = nextCheckState(c.state, holds, t1);
     expect(d).toMatchObject({ alert: false, resolved: true, state: { driftSince: null } });
+  });
+});
+
+describe('groupDriftByClient', () => {
+  it('gives each client one group, and a request without a client its own', () => {
+    const groups = groupDriftByClient([
+      { clientId: 'a', requestId: 'r1', n: 1 },
+      { clientId: 'b', requestId: 'r2', n: 2 },
+      { clientId: 'a', requestId: 'r3', n: 3 },
+      { clientId: null, requestId: 'r4', n: 4 },
+      { clientId: null, requestId: 'r5', n: 5 },
+    ]);
+    expect(groups.map((g) => [g.clientId, g.requestId, g.items.map((i) => i.n)])).toEqual([
+      ['a', null, [1, 3]],
+      ['b', null, [2]],
+      [null, 'r4', [4]],
+      [null, 'r5', [5]],
+    ]);
   });
 });

@@ -24,6 +24,7 @@ interface AssetCheck {
 }
 interface Alert {
   id: string;
+  clientName: string | null;
   createdAt: string;
   rerequestId: string | null;
   items: {
@@ -118,7 +119,8 @@ export function LifecyclePage() {
               <article key={alert.id} className="card" data-testid="drift-alert">
                 <p>
                   Checked {formatDateTime(alert.createdAt)}: access changed on{' '}
-                  {alert.items.length === 1 ? 'one asset' : `${alert.items.length} assets`}.
+                  {alert.items.length === 1 ? 'one asset' : `${alert.items.length} assets`}
+                  {alert.clientName ? ` of ${alert.clientName}` : ''}.
                 </p>
                 <ul>
                   {alert.items.map((item) => (
