@@ -29,6 +29,7 @@ import { defineJob, enqueue } from './queue.ts';
 import { notifyDrift } from './verify-grants-notify.ts';
 import { readGrantedAssets, type ReadResult } from './verify-grants-read.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
+import { ownValue } from '../lib/own.ts';
 
 export const verifyGrantsJob = defineJob({
   name: 'lifecycle.verify',
@@ -86,7 +87,7 @@ export async function runVerification(
       agencyId: run.agencyId,
       ...(onlyIds ? { grantIds: onlyIds } : {}),
     })
-  ).filter((g) => (deps.platforms[g.platform]?.manifest.verification ?? 'api') === 'api');
+  ).filter((g) => (ownValue(deps.platforms, g.platform)?.manifest.verification ?? 'api') === 'api');
   const previous = await findGrantChecks(
     db,
     grants.map((g) => g.id),
@@ -107,7 +108,7 @@ export async function runVerification(
   for (const [index, platformId] of platformIds.entries()) {
     const ofPlatform = grants.filter((g) => g.platform === platformId);
     const reads = allReads[index] ?? new Map<string, ReadResult>();
-    const manifest = deps.platforms[platformId]?.manifest;
+    const manifest = ownValue(deps.platforms, platformId)?.manifest;
     for (const grant of ofPlatform) {
       const read = reads.get(grant.id) ?? { kind: 'failed' as const, error: 'not read' };
       const levels =

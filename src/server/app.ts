@@ -9,10 +9,13 @@ import Fastify, {
   type FastifyPluginAsync,
 } from 'fastify';
 import helmet from '@fastify/helmet';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../store/database.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { MAX_BODY_BYTES, registerBoundedJsonParser } from './body-bounds.ts';
+import { answerExpectations, clientErrorHandler } from './client-errors.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { validatorCompiler } from './validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webRoutes } from './routes/web.ts';
 
@@ -37,8 +40,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
-    bodyLimit: 1_048_576,
+    bodyLimit: MAX_BODY_BYTES,
+    frameworkErrors,
+    clientErrorHandler,
+    // Node answers a request without Host with an empty 400; Fastify answers it in our shape.
+    http: { requireHostHeader: false },
   });
+  answerExpectations(app.server);
+  registerBoundedJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -35,6 +35,7 @@ import { auditActor } from './audit-actor.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const CreateSchema = z
   .object({
@@ -246,7 +247,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
           )
         : undefined;
       if (!grant) throw new AppError('not_found', 'No such grant in this request');
-      if (services.manifests[grant.platform]?.verification !== 'agency_confirmation')
+      if (ownValue(services.manifests, grant.platform)?.verification !== 'agency_confirmation')
         throw new AppError('conflict', 'This access is not marked done by hand', {
           reason: 'not_agency_confirmed',
         });

@@ -19,6 +19,7 @@ import {
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
 import { AppError } from '../errors.ts';
+import { ownValue } from '../../lib/own.ts';
 
 export interface OnboardingServices {
   readonly db: Kysely<Schema>;
@@ -68,7 +69,7 @@ export function requirePlatform(
   services: Pick<OnboardingServices, 'platforms'>,
   id: string,
 ): Platform {
-  const platform = services.platforms[id];
+  const platform = ownValue(services.platforms, id);
   if (!platform) throw new AppError('not_found', `Unknown platform "${id}"`);
   return platform;
 }

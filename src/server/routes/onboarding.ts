@@ -28,6 +28,7 @@ import { startOAuth } from './onboarding-oauth.ts';
 import { approveSelection, SelectionSchema } from './onboarding-approve.ts';
 import { presentGrant, presentItem } from './onboarding-presenters.ts';
 import { requirePlatform, resolveLink, type OnboardingServices } from './onboarding-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const LinkParams = z.object({ link: z.string().max(120) }).strict();
 const PlatformParams = LinkParams.extend({ platform: z.string().max(40) }).strict();
@@ -65,7 +66,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       .filter((i) => i.platform === platform)
       .every(
         (i) =>
-          services.manifests[platform]?.assetTypes.find((t) => t.id === i.assetType)
+          ownValue(services.manifests, platform)?.assetTypes.find((t) => t.id === i.assetType)
             ?.grantMethod === 'guided',
       );
 
@@ -90,7 +91,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       const platforms = await Promise.all(
         platformsOf(request).map(async (id) => {
           const agency = await findAgencyConnection(services.db, request.agencyId, id);
-          const manifest = services.manifests[id];
+          const manifest = ownValue(services.manifests, id);
           return {
             id,
             name: manifest?.name ?? id,
@@ -249,7 +250,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         (g) => g.id === req.params.grantId,
       );
       if (!grant) throw new AppError('not_found', 'No such item in this request');
-      if (services.manifests[grant.platform]?.verification !== 'client_confirmation')
+      if (ownValue(services.manifests, grant.platform)?.verification !== 'client_confirmation')
         throw new AppError('conflict', 'Latchkey checks this one itself: press "Check again"', {
           reason: 'not_client_confirmed',
         });
