@@ -15,7 +15,7 @@ let failed: boolean;
 try {
   const startedAt = Date.now();
   const report = await runFuzz(
-    { app: started.runtime.app!, url: started.runtime.url!, db: started.runtime.database.db },
+    { app: started.runtime.app!, url: started.runtime.listenUrl!, db: started.runtime.database.db },
     {
       perOperation,
       seed,

@@ -30,7 +30,10 @@ export interface Runtime {
   readonly database: Database;
   readonly app: App | undefined;
   readonly queue: QueueHandle;
+  /** The public URL (PUBLIC_URL, or the listening address when it is not set). */
   readonly url: string | undefined;
+  /** Where this process listens, e.g. `http://127.0.0.1:41234` (for local clients and tests). */
+  readonly listenUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,12 @@ export function appPlugins(services: AppServices): AppPlugin[] {
 const printSetupLink = (url: string) => {
   process.stdout.write(`\n  Set up your agency (one-time link, valid 1 hour):\n  ${url}\n\n`);
 };
+
+/** The host a local client dials for this bind address (a wildcard bind answers on loopback). */
+function localHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 export const webDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -115,6 +124,7 @@ export async function startRuntime(
     await outbox.start(queue.boss, role !== 'api');
     let app: App | undefined;
     let url: string | undefined;
+    let listenUrl: string | undefined;
     if (role !== 'worker') {
       const workspace = createWorkspace({
         db: database.db,
@@ -127,11 +137,22 @@ export async function startRuntime(
         ...onboarding.plugins(),
         ...lifecyclePlugins({ deps: lifecycleDeps }),
       ];
-      app = await buildApp({ logger, database, webDir, plugins });
+      app = await buildApp({
+        logger,
+        database,
+        webDir,
+        plugins,
+        hsts: config.publicUrl.startsWith('https:'),
+      });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
-      url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+      listenUrl = `http://${localHost(config.host)}:${port}`;
+      // A configured PUBLIC_URL is where people reach Latchkey (often a proxy on another port):
+      // links and OAuth redirect URIs keep it as written. Only a derived one takes the bound port.
+      url = config.publicUrlConfigured
+        ? config.publicUrl
+        : config.publicUrl.replace(/:\d+$/, `:${port}`);
       onboarding.setPublicUrl(url);
       publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
@@ -143,6 +164,7 @@ export async function startRuntime(
       app,
       queue,
       url,
+      listenUrl,
       stop: async () => {
         await app?.close();
         outbox.stop();

@@ -28,6 +28,12 @@ export interface AppDeps {
   readonly plugins?: readonly { plugin: FastifyPluginAsync; prefix?: string }[];
   /** Trust X-Forwarded-* only when explicitly configured (S26). */
   readonly trustProxy?: boolean;
+  /**
+   * Send Strict-Transport-Security: on when the public URL is https (people reach Latchkey over
+   * TLS, so browsers should never try plain http); off on http, where it would do nothing but
+   * confuse a local setup.
+   */
+  readonly hsts?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -65,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    hsts: false,
+    hsts: deps.hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(healthRoutes, { database: deps.database });
   for (const { plugin, prefix } of deps.plugins ?? []) {

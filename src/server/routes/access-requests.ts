@@ -32,6 +32,7 @@ import { deleteOnboardingConnections } from '../../store/platform-connections.ts
 import { Secret } from '../../store/secrets.ts';
 import { requireActor } from '../auth/actor.ts';
 import { auditActor } from './audit-actor.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
@@ -163,10 +164,12 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
           },
         };
       });
-      return reply.status(201).send({
-        request: presentRequest(services.manifests, request),
-        link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
-      });
+      return noStore(reply)
+        .status(201)
+        .send({
+          request: presentRequest(services.manifests, request),
+          link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
+        });
     });
 
     app.get('/options', async (req) => {

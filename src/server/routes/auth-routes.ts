@@ -14,6 +14,7 @@ import { decoyPasswordHash, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/session-manager.ts';
 import { setUpAgency } from '../auth/setup.ts';
 import { AppError } from '../errors.ts';
+import { noStore } from '../no-store.ts';
 import type { Workspace } from '../workspace.ts';
 import {
   AgencySummarySchema,
@@ -47,7 +48,7 @@ const MeSchema = SignedInSchema.extend({
 
 /** Sets the session cookie: `__Host-`, Secure, HttpOnly, SameSite=Lax, Path=/. */
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeMs: number): void {
-  void reply.setCookie(SESSION_COOKIE, token, {
+  void noStore(reply).setCookie(SESSION_COOKIE, token, {
     path: '/',
     secure: true,
     httpOnly: true,

@@ -17,7 +17,7 @@ let agency: TestAgency;
 beforeAll(async () => {
   started = await startTestRuntime();
   app = started.runtime.app!;
-  url = started.runtime.url!;
+  url = started.runtime.listenUrl!;
   agency = await buildAgency(started.runtime.database);
 }, 120_000);
 

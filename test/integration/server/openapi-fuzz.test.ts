@@ -22,7 +22,7 @@ describe('OpenAPI fuzz', () => {
     const report = await runFuzz(
       {
         app: started.runtime.app!,
-        url: started.runtime.url!,
+        url: started.runtime.listenUrl!,
         db: started.runtime.database.db,
       },
       { perOperation: Number(process.env.FUZZ_PER_OPERATION ?? 100) },
