@@ -19,6 +19,7 @@ import {
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
 import { AppError } from '../errors.ts';
+import { checkLinkAllowed, linkThrottleKeys, recordLinkFailure } from './link-throttle.ts';
 import { ownValue } from '../../lib/own.ts';
 
 export interface OnboardingServices {
@@ -41,10 +42,14 @@ export interface OnboardingServices {
 export async function resolveLink(
   services: Pick<OnboardingServices, 'db' | 'now'>,
   raw: string,
+  ip: string,
 ): Promise<AccessRequestWithHash> {
   const parsed = parseLinkToken(raw);
+  const keys = linkThrottleKeys(parsed?.linkId, ip);
+  await checkLinkAllowed(services, keys);
   const request = parsed ? await findAccessRequestByLinkId(services.db, parsed.linkId) : undefined;
   if (!parsed || !request || !linkSecretMatches(parsed.secret, request.linkSecretHash)) {
+    await recordLinkFailure(services, keys);
     throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
   }
   const state = linkStateAt(

@@ -36,8 +36,8 @@ const GrantParams = LinkParams.extend({ grantId: z.uuid() }).strict();
 
 /** Creates the public onboarding routes (prefix `/api/v1/onboarding`). */
 export function createOnboardingRoutes(services: OnboardingServices): FastifyPluginAsync {
-  const open = async (link: string) => {
-    const request = await resolveLink(services, link);
+  const open = async (link: string, ip: string) => {
+    const request = await resolveLink(services, link, ip);
     const { onboarding, created } = await findOrCreateOnboarding(services.db, {
       agencyId: request.agencyId,
       requestId: request.id,
@@ -86,7 +86,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     });
 
     app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const branding = await findAgencyBranding(services.db, request.agencyId);
       const platforms = await Promise.all(
         platformsOf(request).map(async (id) => {
@@ -127,7 +127,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       '/:link/oauth/:platform/start',
       { schema: { params: PlatformParams } },
       async (req, reply) => {
-        const { request, onboarding } = await open(req.params.link);
+        const { request, onboarding } = await open(req.params.link, req.ip);
         if (!platformsOf(request).includes(req.params.platform))
           throw new AppError('not_found', 'This link asks for nothing on that platform');
         if (isGuided(request, req.params.platform))
@@ -152,7 +152,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/assets/:platform', { schema: { params: PlatformParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const platform = requirePlatform(services, req.params.platform);
       const wanted = new Set(
         request.items.filter((i) => i.platform === req.params.platform).map((i) => i.assetType),
@@ -203,7 +203,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       '/:link/approve',
       { schema: { params: LinkParams, body: SelectionSchema } },
       async (req, reply) => {
-        const { request, onboarding } = await open(req.params.link);
+        const { request, onboarding } = await open(req.params.link, req.ip);
         const result = await approveSelection(
           services,
           request,
@@ -218,7 +218,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const grants = await listGrantsByOnboarding(services.db, onboarding.id);
       const agencyBusinesses = await Promise.all(
         platformsOf(request).map(async (id) => {
@@ -245,7 +245,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
 
     // YouTube: no API can confirm channel permissions; the client's word is recorded as such.
     app.post('/:link/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link);
+      const { onboarding } = await open(req.params.link, req.ip);
       const grant = (await listGrantsByOnboarding(services.db, onboarding.id)).find(
         (g) => g.id === req.params.grantId,
       );
@@ -269,7 +269,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     });
 
     app.post('/:link/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link);
+      const { onboarding } = await open(req.params.link, req.ip);
       const grants = await listGrantsByOnboarding(services.db, onboarding.id);
       if (!grants.some((g) => g.id === req.params.grantId))
         throw new AppError('not_found', 'No such item in this request');
