@@ -25,7 +25,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'test-data'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'coverage', 'test-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

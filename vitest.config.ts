@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 const postgresUrl =
   process.env.LATCHKEY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const databaseFree = ['test/integration/platforms/**'];
+// PGlite-only behaviour (the embedded database's own files) is not run again on PostgreSQL.
+const pgliteOnly = ['test/integration/**/*.pglite.test.ts'];
 
 export default defineConfig({
   test: {
@@ -26,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['test/integration/**/*.test.ts'],
-          exclude: databaseFree,
+          exclude: [...databaseFree, ...pgliteOnly],
           env: { LATCHKEY_TEST_DB: 'postgres', LATCHKEY_TEST_POSTGRES_URL: postgresUrl },
         },
       },

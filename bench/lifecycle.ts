@@ -35,6 +35,7 @@ import { APP, startSandboxServer } from '../test/support/onboarding.ts';
 
 const CLIENTS = 20;
 const PER_CLIENT = 10;
+const BIG_CLIENTS = Number(process.env.BENCH_BIG_CLIENTS ?? 100);
 const LATENCY_MS = 50;
 const ERROR_RATE = 0.1;
 let seed = Number(process.env.BENCH_SEED ?? 7);
@@ -61,7 +62,7 @@ const counting: FetchLike = (url, init) => {
 };
 const limits = tiktokManifest.rateLimit;
 const tiktok = createTikTokConnector({
-  baseUrls: sandboxBaseUrls(sandbox.root),
+  baseUrls: sandboxBaseUrls(sandbox.base),
   appId: APP.appId,
   appSecret: APP.secret,
   fetch: createRateLimitedFetch({
@@ -84,11 +85,12 @@ const deps: LifecycleDeps = {
   publicUrl: () => 'http://127.0.0.1:3000',
 };
 const agency = await buildAgency(database, { name: 'Northwind Media' });
+let agencyToken = mintAgencyToken(sandbox.sandbox);
 const agencyId = agency.agency.id;
 await saveAgencyConnection(database.db, keyring, {
   agencyId,
   platform: 'tiktok',
-  tokens: { accessToken: new Secret(mintAgencyToken(sandbox.sandbox)), scopes: [] },
+  tokens: { accessToken: new Secret(agencyToken), scopes: [] },
   now: new Date(),
 });
 await setAgencyBusiness(database.db, {
@@ -105,9 +107,57 @@ for (let c = 0; c < CLIENTS; c += 1) {
 }
 const grants = clients.flatMap((c) => c.grants);
 
+/**
+ * How many pages one read of the agency BC's assets of these types takes right now (page 1's
+ * total_page, at least 1), read straight from the sandbox, outside the counted calls.
+ */
+async function pagesNow(types: readonly string[]): Promise<number> {
+  let pages = 0;
+  for (const type of new Set(types)) {
+    const url = new URL(`${sandbox.base}/open_api/v1.3/bc/asset/admin/get/`);
+    url.search = new URLSearchParams({
+      bc_id: AGENCY_BC,
+      asset_type: keyOf[type as keyof typeof keyOf] ?? 'TT_ACCOUNT',
+      page: '1',
+      page_size: '50',
+    }).toString();
+    for (;;) {
+      const body = (await (
+        await fetch(url, { headers: { 'Access-Token': agencyToken } })
+      ).json()) as { code: number; data?: { page_info?: { total_page?: number } } };
+      if (body.code !== 0) continue; // a transient fault of the sandbox: ask again
+      pages += Math.max(1, body.data?.page_info?.total_page ?? 1);
+      break;
+    }
+  }
+  return pages;
+}
+
+/** The fewest calls to remove these grants: what is held, in batches of 50 per type. */
+function fewestRemovals(of: readonly SeedGrant[]): number {
+  let calls = 0;
+  for (const type of new Set(of.map((g) => g.assetType))) {
+    const held = of.filter(
+      (g) =>
+        g.assetType === type &&
+        sandbox.sandbox.model.state.holdings.some(
+          (h) => h.bcId === AGENCY_BC && h.assetId === g.assetId && h.status === 'BOUND',
+        ),
+    ).length;
+    calls += Math.ceil(held / 50);
+  }
+  return calls;
+}
+const typesOf = (of: readonly { seed: SeedGrant }[]) => [
+  ...new Set(of.map((g) => g.seed.assetType)),
+];
+
 // A first sweep without faults: every asset holds (the baseline the drift is measured against).
 const baseline = await sweep();
-if (baseline.summary.holds !== grants.length) throw new Error('baseline sweep did not hold');
+if (baseline.summary.holds !== grants.length)
+  throw new Error(
+    `baseline sweep did not hold: ${JSON.stringify(baseline.summary)} ${JSON.stringify(baseline.outcomes.find((o) => o.state.outcome !== 'holds')?.state)}`,
+  );
 
 // Inject drift.
 const partnerRemovals = new Set([Math.floor(random() * CLIENTS), Math.floor(random() * CLIENTS)]);
@@ -161,12 +211,14 @@ function expected(g: SeedGrant): { outcome: string; level: string | null } {
     : { outcome: 'holds', level: found };
 }
 
+const sweepFewest = await pagesNow(typesOf(grants));
 sandbox.sandbox.setFaults({ latencyMs: LATENCY_MS, errorRate: ERROR_RATE });
 calls = 0;
 const started = performance.now();
 const first = await sweep();
 const sweepMs = performance.now() - started;
 const sweepCalls = calls;
+const firstUnknown = first.outcomes.filter((o) => o.state.outcome === 'unknown').length;
 const final = new Map(first.outcomes.map((o) => [o.grant.id, o.state]));
 let followUps = 0;
 while ([...final.values()].some((s) => s.outcome === 'unknown') && followUps < 5) {
@@ -195,7 +247,14 @@ const offStarted = performance.now();
 calls = 0;
 const statuses: string[] = [];
 let jobRetries = 0;
+let offFewest = 0;
+let offCalls = 0;
 for (const client of clients) {
+  sandbox.sandbox.setFaults({});
+  const before = await pagesNow(typesOf(client.grants));
+  const removals = fewestRemovals(client.grants.map((g) => g.seed));
+  sandbox.sandbox.setFaults({ latencyMs: LATENCY_MS, errorRate: ERROR_RATE });
+  calls = 0;
   const { offboarding } = await startOffboarding(deps, {
     agencyId,
     clientId: client.clientId,
@@ -214,6 +273,9 @@ for (const client of clients) {
       await sleep(200);
     }
   }
+  offCalls += calls;
+  sandbox.sandbox.setFaults({});
+  offFewest += before + removals + (await pagesNow(typesOf(client.grants)));
   const row = await database.db
     .selectFrom('offboardings')
     .select('status')
@@ -241,13 +303,117 @@ console.log(
   `sweep wall time: ${Math.round(sweepMs)} ms (${sweepCalls} platform calls, retries included)`,
 );
 console.log(
-  `offboarding: ${statuses.filter((s) => s === 'completed').length}/${statuses.length} completed in ${Math.round(offMs / 1000)} s (${calls} platform calls, ${jobRetries} job retries)`,
+  `offboarding: ${statuses.filter((s) => s === 'completed').length}/${statuses.length} completed in ${Math.round(offMs / 1000)} s (${offCalls} platform calls, ${jobRetries} job retries)`,
 );
 console.log(`residual access after offboarding: ${residual}`);
 console.log(`access not granted by Latchkey still in place: ${keptAfter}/${keptBefore}`);
+console.log(
+  `sweep ${grants.length} grants: calls ${sweepCalls}, fewest ${sweepFewest}, unknown ${firstUnknown}`,
+);
+console.log(
+  `offboarding ${grants.length} grants: calls ${offCalls}, fewest ${offFewest}, residual access ${residual}`,
+);
+console.log(
+  `  calls per asset ${(offCalls / grants.length).toFixed(2)} against ${(offFewest / grants.length).toFixed(2)} (${statuses.length} offboardings, one per client)`,
+);
+const big = await atScale();
 await sandbox.close();
 await database.close();
-process.exitCode = detected === drifted && falseAlarms === 0 && residual === 0 ? 0 : 1;
+process.exitCode = detected === drifted && falseAlarms === 0 && residual === 0 && big.ok ? 0 : 1;
+
+/**
+ * At 1,000 grants (100 clients × 10 assets, a new agency on a fresh world), 10% transient errors:
+ * one sweep, then one offboarding of every TikTok grant of the agency.
+ */
+async function atScale(): Promise<{ ok: boolean }> {
+  const bigWorld = buildLifecycleWorld(BIG_CLIENTS, PER_CLIENT);
+  sandbox.sandbox.setFaults({});
+  sandbox.sandbox.loadWorld(bigWorld.world);
+  agencyToken = mintAgencyToken(sandbox.sandbox);
+  const other = await buildAgency(database, { name: 'Northwind Media at scale' });
+  const otherId = other.agency.id;
+  await saveAgencyConnection(database.db, keyring, {
+    agencyId: otherId,
+    platform: 'tiktok',
+    tokens: { accessToken: new Secret(agencyToken), scopes: [] },
+    now: new Date(),
+  });
+  await setAgencyBusiness(database.db, {
+    agencyId: otherId,
+    platform: 'tiktok',
+    businessId: AGENCY_BC,
+    businessName: 'Northwind Media',
+    now: new Date(),
+  });
+  const seeded: SeededClient[] = [];
+  for (let c = 0; c < BIG_CLIENTS; c += 1) {
+    const seeds = bigWorld.grants.filter((g) => g.clientIndex === c);
+    seeded.push(await seedClient(database.db, otherId, c, seeds, null));
+  }
+  const all = seeded.flatMap((c) => c.grants);
+  const types = typesOf(all);
+  const fewest = await pagesNow(types);
+  sandbox.sandbox.setFaults({ latencyMs: LATENCY_MS, errorRate: ERROR_RATE });
+  calls = 0;
+  const sweepStarted = performance.now();
+  const run = await insertVerificationRun(database.db, {
+    agencyId: otherId,
+    trigger: 'schedule',
+    requestedBy: null,
+    now: new Date(),
+  });
+  const result = await runVerification(deps, run.id);
+  const unknownLeft = result.outcomes.filter((o) => o.state.outcome === 'unknown').length;
+  console.log(
+    `sweep ${all.length} grants: calls ${calls}, fewest ${fewest}, unknown ${unknownLeft}`,
+  );
+  console.log(`  in ${Math.round(performance.now() - sweepStarted)} ms`);
+
+  sandbox.sandbox.setFaults({});
+  const before = await pagesNow(types);
+  const removals = fewestRemovals(all.map((g) => g.seed));
+  sandbox.sandbox.setFaults({ latencyMs: LATENCY_MS, errorRate: ERROR_RATE });
+  calls = 0;
+  const offStarted = performance.now();
+  const { offboarding } = await startOffboarding(deps, {
+    agencyId: otherId,
+    platform: 'tiktok',
+    reason: 'manual',
+    actor: { kind: 'system', id: null },
+    createdBy: null,
+  });
+  let retries = 0;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await runOffboarding(deps, offboarding.id);
+      break;
+    } catch (error) {
+      retries += 1;
+      if (attempt >= offboardJob.queue.retryLimit!) throw error;
+      await sleep(200);
+    }
+  }
+  const offMade = calls;
+  sandbox.sandbox.setFaults({});
+  const offFewestBig = before + removals + (await pagesNow(types));
+  const status = (
+    await database.db
+      .selectFrom('offboardings')
+      .select('status')
+      .where('id', '=', offboarding.id)
+      .executeTakeFirstOrThrow()
+  ).status;
+  const left = all.filter((g) => reaches(g.seed.assetId)).length;
+  console.log(
+    `offboarding ${all.length} grants: calls ${offMade}, fewest ${offFewestBig}, residual access ${left}`,
+  );
+  console.log(
+    `  ${status} in ${Math.round((performance.now() - offStarted) / 1000)} s, ${retries} job retries; calls per asset ${(offMade / all.length).toFixed(3)} against ${(offFewestBig / all.length).toFixed(3)}`,
+  );
+  return {
+    ok: unknownLeft === 0 && left === 0 && status === 'completed' && offMade <= 1.2 * offFewestBig,
+  };
+}
 
 async function sweep(onlyUnknown = false): Promise<VerificationResult> {
   const run = await insertVerificationRun(database.db, {

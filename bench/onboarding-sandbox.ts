@@ -1,12 +1,16 @@
 /**
  * The benchmark's TikTok sandbox in its own process (as TikTok is another machine): prints its
- * root URL on stdout, then serves until killed. Args: app id, app secret, redirect URI.
+ * root URL on stdout, then serves until killed. Args: app id, app secret, redirect URI, and the
+ * control API's token.
  */
 import Fastify from 'fastify';
 import { createTikTokSandbox } from '../src/platforms/tiktok/sandbox/index.ts';
 
-const [appId = '', secret = '', redirectUri = ''] = process.argv.slice(2);
-const sandbox = createTikTokSandbox({ apps: [{ appId, secret, redirectUris: [redirectUri] }] });
+const [appId = '', secret = '', redirectUri = '', token = ''] = process.argv.slice(2);
+const sandbox = createTikTokSandbox({
+  apps: [{ appId, secret, redirectUris: [redirectUri] }],
+  control: { token },
+});
 const server = Fastify({ logger: false });
 await server.register(sandbox.plugin, { prefix: '/sandbox/tiktok' });
 await server.listen({ port: 0, host: '127.0.0.1' });

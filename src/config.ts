@@ -18,6 +18,7 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   LATCHKEY_SECRET_KEYS: z.string().min(1).optional(),
+  LATCHKEY_METRICS: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TIKTOK_APP_ID: z.string().min(1).optional(),
   TIKTOK_APP_SECRET: z.string().min(1).optional(),
@@ -31,6 +32,14 @@ export const ConfigSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
   GOOGLE_SANDBOX_PORT: port.default(0),
+  TIKTOK_SANDBOX_PORT: port.default(0),
+  META_SANDBOX_PORT: port.default(0),
+  LATCHKEY_SANDBOX_CONTROL: z.enum(['on', 'off']).default('off'),
+  LATCHKEY_SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SANDBOX_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, 'must be a host name or an IP address')
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)')
@@ -63,6 +72,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly secretKeys: string | undefined;
   readonly logLevel: RawConfig['LOG_LEVEL'];
+  /** Serve Prometheus metrics at /metrics (LATCHKEY_METRICS=on). */
+  readonly metrics: boolean;
   /** Real platform credentials; `undefined` means that platform runs in sandbox mode. */
   readonly tiktok: { readonly appId: string; readonly appSecret: string } | undefined;
   readonly meta:
@@ -74,6 +85,19 @@ export interface Config {
     | undefined;
   /** Port of the Google sandbox's own listener in sandbox mode (0: any free port). */
   readonly googleSandboxPort: number;
+  /** Ports of the TikTok and Meta sandboxes' own listeners in sandbox mode (0: any free port). */
+  readonly tiktokSandboxPort: number;
+  readonly metaSandboxPort: number;
+  /**
+   * The host name browsers and connectors reach the sandboxes at: another host than the public
+   * URL's (cookies are per host, not per port), so a sandbox is another site (sandboxHostFor).
+   */
+  readonly sandboxHost: string;
+  /**
+   * The sandboxes' control API (tests and demos): closed unless `enabled`; then every call needs
+   * the token (this one, else one generated into the data folder).
+   */
+  readonly sandboxControl: { readonly enabled: boolean; readonly token: string | undefined };
   readonly email: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly reminders: {
     readonly firstAfterHours: number;
@@ -113,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: raw.DATABASE_URL,
     secretKeys: raw.LATCHKEY_SECRET_KEYS,
     logLevel: raw.LOG_LEVEL,
+    metrics: raw.LATCHKEY_METRICS === 'on',
     tiktok:
       raw.TIKTOK_APP_ID && raw.TIKTOK_APP_SECRET
         ? { appId: raw.TIKTOK_APP_ID, appSecret: raw.TIKTOK_APP_SECRET }
@@ -135,6 +160,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     googleSandboxPort: raw.GOOGLE_SANDBOX_PORT,
+    tiktokSandboxPort: raw.TIKTOK_SANDBOX_PORT,
+    metaSandboxPort: raw.META_SANDBOX_PORT,
+    sandboxHost: raw.SANDBOX_HOST ?? sandboxHostFor(publicUrl),
+    sandboxControl: {
+      enabled: raw.LATCHKEY_SANDBOX_CONTROL === 'on',
+      token: raw.LATCHKEY_SANDBOX_CONTROL_TOKEN,
+    },
     email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM },
     reminders: {
       firstAfterHours: raw.REMINDER_FIRST_AFTER_HOURS,
@@ -156,6 +188,18 @@ function requireTogether(raw: RawConfig, names: readonly (keyof RawConfig)[]): v
     (name) => `  ${name}: ${names.join(', ')} are set together or not at all`,
   );
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/**
+ * The sandboxes' default host name: the other name of the loopback host Latchkey's public URL
+ * uses (`127.0.0.1` for `localhost`, `localhost` for `127.0.0.1` or `[::1]`), so that no cookie of
+ * one is ever sent to the other; any other host is kept (set SANDBOX_HOST for a distinct one).
+ */
+export function sandboxHostFor(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  if (host === 'localhost') return '127.0.0.1';
+  if (host === '127.0.0.1' || host === '[::1]') return 'localhost';
+  return host;
 }
 
 function displayHost(host: string): string {

@@ -1,9 +1,10 @@
 /** The `latchkey` command. */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createLogger, logDestination } from '../lib/logger.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
+import { controlTokenFile } from './sandbox-control-token.ts';
 import { runSandboxCommand } from './sandbox-command.ts';
 import { startRuntime, type Role } from './runtime.ts';
 import { openDatabase } from '../store/database.ts';
@@ -73,15 +74,38 @@ function parseRole(value: string | boolean | undefined): Role {
 
 async function start(role: Role): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const destination = await logDestination();
+  const logger = createLogger({
+    level: config.logLevel,
+    ...(destination ? { destination } : {}),
+  });
   const runtime = await startRuntime(config, role, logger);
   const database =
     runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   if (runtime.url) {
-    logger.info({ role, database: runtime.database.kind }, `Latchkey is ready at ${runtime.url}`);
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      `Latchkey is ready at ${runtime.url}`,
+    );
     console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
+    const sandboxes = Object.entries(runtime.sandboxes);
+    if (sandboxes.length > 0) {
+      logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');
+      console.log(`  Sandboxes (each its own site):`);
+      for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(7)} ${url}`);
+      if (runtime.sandboxControlToken !== undefined) {
+        const where = config.sandboxControl.token
+          ? 'LATCHKEY_SANDBOX_CONTROL_TOKEN'
+          : controlTokenFile(config.dataDir);
+        console.log(`  Sandbox control API is open; its token (Bearer) is in ${where}`);
+      }
+      console.log('');
+    }
   } else {
-    logger.info({ role, database: runtime.database.kind }, 'Latchkey worker is running');
+    logger.info(
+      { role, database: runtime.database.kind, startupMs: runtime.startup },
+      'Latchkey worker is running',
+    );
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -16,6 +16,7 @@ import type { OnboardingServices } from '../server/routes/onboarding-services.ts
 import type { Database } from '../store/database.ts';
 import type { Keyring } from '../store/secrets.ts';
 import { createPlatformRuntime } from './platform-runtime.ts';
+import type { SandboxId } from './sandbox-sites.ts';
 
 export { GOOGLE_SANDBOX_APP, META_SANDBOX_APP, SANDBOX_APP } from './platform-runtime.ts';
 
@@ -29,9 +30,16 @@ export interface OnboardingRuntimeInput {
 
 export interface OnboardingRuntime {
   readonly grantDeps: GrantDeps;
-  /** HTTP plugins (routes, and the mounted sandboxes in sandbox mode). */
+  /** HTTP plugins (the onboarding routes). */
   plugins(): { plugin: FastifyPluginAsync; prefix?: string }[];
-  /** Starts sandboxes that run on their own listener (Google), when this process serves them. */
+  /** Each sandbox's own URL in sandbox mode (sandbox-sites.ts). */
+  sandboxUrls(): Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when their control API is open (tests, demos). */
+  sandboxControlToken(): string | undefined;
+  /**
+   * Starts the sandboxes' listeners when this process serves them; a process that does not
+   * (a worker) warns about each sandbox it cannot reach (no fixed port).
+   */
   start(serveSandboxes: boolean): Promise<void>;
   /** Call once the public URL is known (after listen): points connectors and sandboxes at it. */
   setPublicUrl(url: string): void;
@@ -70,8 +78,18 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
   };
   return {
     grantDeps,
-    plugins: () => [...platformRuntime.sandboxPlugins(), ...onboardingPlugins(services)],
-    start: (serveSandboxes) => platformRuntime.start(serveSandboxes),
+    plugins: () => onboardingPlugins(services),
+    sandboxUrls: () => platformRuntime.sandboxUrls(),
+    sandboxControlToken: () => platformRuntime.sandboxControlToken(),
+    start: async (serveSandboxes) => {
+      await platformRuntime.start(serveSandboxes);
+      const unreachable = platformRuntime.unreachableSandboxes();
+      if (unreachable.length === 0) return;
+      input.logger.warn(
+        { sandboxes: unreachable },
+        'sandbox mode in a process that does not serve the sandboxes: set TIKTOK_SANDBOX_PORT, META_SANDBOX_PORT and GOOGLE_SANDBOX_PORT to the ports the API process serves them on',
+      );
+    },
     setPublicUrl: (url) => {
       publicUrl = url.replace(/\/+$/, '');
       platformRuntime.setPublicUrl(publicUrl);

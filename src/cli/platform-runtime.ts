@@ -1,25 +1,22 @@
 /**
  * The platform side of the runtime: one connector per registered platform (TikTok, Meta, Google
  * Ads, GA4, GTM), each with its own rate limiter keyed by platform, and in sandbox mode (no
- * credentials for that platform) its sandbox: TikTok and Meta mounted under `/sandbox/<id>` of
- * Latchkey's own listener, Google on its own listener (Google's clients drop any path in their
- * root URL). Per-platform facts stay in the connectors and manifests; this file only wires them.
+ * credentials for that platform) its sandbox, served as another site on its own listener
+ * (sandbox-sites.ts). Per-platform facts stay in the connectors and manifests; this file only
+ * wires them.
  */
-import path from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { PlatformLookup } from '../jobs/grant-deps.ts';
 import { createRateLimitedFetch, sleep } from '../jobs/rate-limiter.ts';
+import { measuredFetch } from '../lib/metrics.ts';
 import type { FetchLike } from '../platforms/http.ts';
 import { googleConnectorConfigs } from '../platforms/google/configs.ts';
-import { startGoogleSandbox, type GoogleSandbox } from '../platforms/google/sandbox/index.ts';
 import { META_BASE_URLS, metaSandboxBaseUrls } from '../platforms/meta/connector.ts';
-import { createMetaSandbox } from '../platforms/meta/sandbox/index.ts';
 import { createPlatformRegistry, platformManifests } from '../platforms/registry.ts';
-import { createTikTokSandbox } from '../platforms/tiktok/sandbox/index.ts';
 import { sandboxBaseUrls, TIKTOK_BASE_URLS } from '../platforms/tiktok/connector.ts';
 import type { Platform, PlatformId, PlatformManifest } from '../platforms/types.ts';
 import type { Database } from '../store/database.ts';
+import { createSandboxSites, type SandboxId } from './sandbox-sites.ts';
 
 /** The sandboxes' own developer apps (sandbox mode only; they guard nothing real). */
 export const SANDBOX_APP = { appId: 'latchkey-sandbox-app', secret: 'latchkey-sandbox-secret' };
@@ -34,27 +31,17 @@ const GOOGLE_IDS = ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'] as 
 export interface PlatformRuntime {
   readonly platforms: PlatformLookup;
   readonly manifests: Readonly<Record<string, PlatformManifest>>;
-  /** Sandboxes mounted on Latchkey's listener (sandbox mode only). */
-  sandboxPlugins(): { plugin: FastifyPluginAsync; prefix: string }[];
-  /** Starts the sandboxes with their own listener (Google), when this process serves them. */
+  /** Each sandbox's URL, its own origin (sandbox mode only). */
+  sandboxUrls(): Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token (LATCHKEY_SANDBOX_CONTROL=on, after start), else undefined. */
+  sandboxControlToken(): string | undefined;
+  /** Sandboxes a worker cannot reach (port 0 and not served here): set their ports. */
+  unreachableSandboxes(): SandboxId[];
+  /** Starts the sandboxes' own listeners, when this process serves them. */
   start(serveSandboxes: boolean): Promise<void>;
   /** Points redirect URIs and sandbox base URLs at the public URL known after listen. */
   setPublicUrl(url: string): void;
   stop(): Promise<void>;
-}
-
-/**
- * Mounts a sandbox as the separate site it simulates: its pages send `Referrer-Policy:
- * same-origin` instead of Latchkey's `no-referrer`, because under `no-referrer` browsers send
- * `Origin: null` with same-origin form posts, which the CSRF check (rightly) refuses.
- */
-function mountSandbox(plugin: FastifyPluginAsync): FastifyPluginAsync {
-  return async (app) => {
-    app.addHook('onSend', async (_request, reply) => {
-      void reply.header('referrer-policy', 'same-origin');
-    });
-    await app.register(plugin);
-  };
 }
 
 const callbacks = (url: string, ids: readonly string[]) =>
@@ -67,7 +54,6 @@ export function createPlatformRuntime(input: {
 }): PlatformRuntime {
   const { config, database } = input;
   let publicUrl = config.publicUrl;
-  const dataFile = (name: string) => path.join(config.dataDir, 'sandbox', `${name}.json`);
   const tiktokApp = { ...SANDBOX_APP, redirectUris: callbacks(publicUrl, ['tiktok']) };
   const metaApp = {
     ...META_SANDBOX_APP,
@@ -79,16 +65,12 @@ export function createPlatformRuntime(input: {
     clientSecret: GOOGLE_SANDBOX_APP.clientSecret,
     redirectUris: callbacks(publicUrl, GOOGLE_IDS),
   };
-  const tiktokSandbox = config.tiktok
-    ? undefined
-    : createTikTokSandbox({ dataFile: dataFile('tiktok'), apps: [tiktokApp] });
-  const metaSandbox = config.meta
-    ? undefined
-    : createMetaSandbox({ dataFile: dataFile('meta'), apps: [metaApp] });
-  let googleSandbox: GoogleSandbox | undefined;
-  let googleSandboxUrl = config.google
-    ? undefined
-    : `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.googleSandboxPort}`;
+  const sites = createSandboxSites(config, {
+    tiktok: tiktokApp,
+    meta: metaApp,
+    google: googleApp,
+    googleDeveloperTokens: [GOOGLE_SANDBOX_APP.developerToken],
+  });
 
   const limited = (id: PlatformId): FetchLike => {
     const limit = platformManifests[id].rateLimit;
@@ -96,28 +78,29 @@ export function createPlatformRuntime(input: {
       db: database.db,
       key: id,
       limits: { requestsPerSecond: limit.requestsPerSecond, burst: limit.burst },
-      fetch: (url, init) => fetch(url, init),
+      fetch: measuredFetch(id, (url, init) => fetch(url, init)),
       now: () => new Date(),
       sleep,
     });
   };
   let registry: Readonly<Record<PlatformId, Platform>> | undefined;
   const build = () => {
+    const sandboxes = sites.urls();
     const google = googleConnectorConfigs({
       clientId: config.google?.clientId ?? GOOGLE_SANDBOX_APP.clientId,
       clientSecret: config.google?.clientSecret ?? GOOGLE_SANDBOX_APP.clientSecret,
       developerToken: config.google?.developerToken ?? GOOGLE_SANDBOX_APP.developerToken,
-      ...(googleSandboxUrl !== undefined ? { sandboxUrl: googleSandboxUrl } : {}),
+      ...(sandboxes.google !== undefined ? { sandboxUrl: sandboxes.google } : {}),
     });
     registry = createPlatformRegistry({
       tiktok: {
-        baseUrls: config.tiktok ? TIKTOK_BASE_URLS : sandboxBaseUrls(publicUrl),
+        baseUrls: config.tiktok ? TIKTOK_BASE_URLS : sandboxBaseUrls(sandboxes.tiktok ?? ''),
         appId: config.tiktok?.appId ?? SANDBOX_APP.appId,
         appSecret: config.tiktok?.appSecret ?? SANDBOX_APP.secret,
         fetch: limited('tiktok'),
       },
       meta: {
-        baseUrls: config.meta ? META_BASE_URLS : metaSandboxBaseUrls(publicUrl),
+        baseUrls: config.meta ? META_BASE_URLS : metaSandboxBaseUrls(sandboxes.meta ?? ''),
         appId: config.meta?.appId ?? META_SANDBOX_APP.appId,
         appSecret: config.meta?.appSecret ?? META_SANDBOX_APP.secret,
         graphVersion: config.metaGraphVersion,
@@ -138,24 +121,12 @@ export function createPlatformRuntime(input: {
   return {
     platforms,
     manifests: platformManifests,
-    sandboxPlugins: () => [
-      ...(tiktokSandbox
-        ? [{ plugin: mountSandbox(tiktokSandbox.plugin), prefix: '/sandbox/tiktok' }]
-        : []),
-      ...(metaSandbox
-        ? [{ plugin: mountSandbox(metaSandbox.plugin), prefix: '/sandbox/meta' }]
-        : []),
-    ],
+    sandboxUrls: () => sites.urls(),
+    unreachableSandboxes: () => sites.unreachable(),
+    sandboxControlToken: () => sites.controlToken(),
     start: async (serveSandboxes) => {
-      if (config.google || !serveSandboxes || googleSandbox) return;
-      googleSandbox = await startGoogleSandbox({
-        host: config.host,
-        port: config.googleSandboxPort,
-        dataFile: dataFile('google'),
-        apps: [googleApp],
-        developerTokens: [GOOGLE_SANDBOX_APP.developerToken],
-      });
-      googleSandboxUrl = googleSandbox.url;
+      if (!serveSandboxes) return;
+      await sites.start();
       build();
     },
     setPublicUrl: (url) => {
@@ -165,10 +136,6 @@ export function createPlatformRuntime(input: {
       googleApp.redirectUris = callbacks(publicUrl, GOOGLE_IDS);
       build();
     },
-    stop: async () => {
-      await googleSandbox?.close();
-      await metaSandbox?.close();
-      googleSandbox = undefined;
-    },
+    stop: () => sites.close(),
   };
 }

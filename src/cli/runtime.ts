@@ -13,6 +13,7 @@ import { jobs } from '../jobs/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { buildApp, type App } from '../server/app.ts';
 import { createWebhookRoutes } from '../server/routes/webhook-routes.ts';
+import { metricsPlugin } from '../server/routes/metrics.ts';
 import { prepareSetupLink } from '../server/auth/setup.ts';
 import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
@@ -23,6 +24,7 @@ import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
 import { createOnboardingRuntime } from './onboarding-runtime.ts';
 import { createOutboxRuntime } from './outbox-runtime.ts';
+import type { SandboxId } from './sandbox-sites.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -34,6 +36,12 @@ export interface Runtime {
   readonly url: string | undefined;
   /** Where this process listens, e.g. `http://127.0.0.1:41234` (for local clients and tests). */
   readonly listenUrl: string | undefined;
+  /** Milliseconds each start-up phase took, in order (logged with the ready line). */
+  readonly startup: Record<string, number>;
+  /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
+  readonly sandboxes: Readonly<Partial<Record<SandboxId, string>>>;
+  /** The sandboxes' control token when LATCHKEY_SANDBOX_CONTROL=on (this process serves them). */
+  readonly sandboxControlToken: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -80,15 +88,26 @@ export async function startRuntime(
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
+  const startup: Record<string, number> = {};
+  let lapStart = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    startup[phase] = Math.round(now - lapStart);
+    lapStart = now;
+  };
   try {
     const keyring = await loadKeyring(config, (message, fields) =>
       logger.warn(fields ?? {}, message),
     );
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    lap('database');
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    lap('migrations');
     const queue = await startQueue(database, { logger });
+    lap('queue');
     await createQueues(queue.boss, jobs);
+    lap('queues');
     const outbox = createOutboxRuntime({ config, database, keyring, logger });
     const onboarding = createOnboardingRuntime({
       config,
@@ -122,6 +141,7 @@ export async function startRuntime(
       await scheduleLifecycleJobs(queue.boss);
     }
     await outbox.start(queue.boss, role !== 'api');
+    lap('workers');
     let app: App | undefined;
     let url: string | undefined;
     let listenUrl: string | undefined;
@@ -136,6 +156,9 @@ export async function startRuntime(
         ...appPlugins({ database, config, logger, workspace }),
         ...onboarding.plugins(),
         ...lifecyclePlugins({ deps: lifecycleDeps }),
+        ...(config.metrics
+          ? [{ plugin: metricsPlugin({ db: database.db, queueSchema: queue.schema }) }]
+          : []),
       ];
       app = await buildApp({
         logger,
@@ -157,6 +180,7 @@ export async function startRuntime(
       publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
+      lap('http');
     }
     const opened = database;
     return {
@@ -165,6 +189,9 @@ export async function startRuntime(
       queue,
       url,
       listenUrl,
+      startup,
+      sandboxes: onboarding.sandboxUrls(),
+      sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
         await app?.close();
         outbox.stop();

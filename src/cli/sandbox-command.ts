@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { startTikTokSandbox } from '../platforms/tiktok/sandbox/standalone.ts';
 
 const usage = `Usage: latchkey sandbox tiktok [--port N] [--host H] [--data-file F]
-                        [--app-id ID] [--app-secret S] [--redirect-uri URL]`;
+                        [--app-id ID] [--app-secret S] [--redirect-uri URL]
+                        [--control-token T]   (opens the control API to this token)`;
 
 /** Starts the named sandbox and keeps running until SIGINT/SIGTERM; returns the exit code. */
 export async function runSandboxCommand(argv: string[]): Promise<number> {
@@ -21,6 +22,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
       'app-id': { type: 'string', default: 'latchkey-sandbox' },
       'app-secret': { type: 'string', default: 'latchkey-sandbox-secret' },
       'redirect-uri': { type: 'string', default: 'http://127.0.0.1:3000/oauth/callback/tiktok' },
+      'control-token': { type: 'string' },
     },
   });
   if (positionals[0] !== 'tiktok') {
@@ -43,6 +45,7 @@ export async function runSandboxCommand(argv: string[]): Promise<number> {
       },
     ],
     ...(values['data-file'] ? { dataFile: path.resolve(values['data-file']) } : {}),
+    ...(values['control-token'] ? { control: { token: values['control-token'] } } : {}),
   });
   console.log(`TikTok sandbox running at ${sandbox.url}`);
   console.log(`  API:     ${sandbox.url}/open_api/v1.3/`);

@@ -6,7 +6,7 @@
  * L2); permanent ones fail the grant at once with the connector's human-readable reason.
  */
 import { z } from 'zod';
-import { levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
+import { awaitingStatuses, levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
 import { retryDelayMs } from '../domain/grant-retry.ts';
 import { PlatformError } from '../platforms/errors.ts';
 import type { AccessReading, GrantOutcome, Platform } from '../platforms/types.ts';
@@ -17,10 +17,11 @@ import {
   type Grant,
   type GrantSettlement,
 } from '../store/grants.ts';
-import { blockCalls } from './rate-limiter.ts';
+import { blockCalls, withRateShare } from './rate-limiter.ts';
 import { GrantBlocked, newLeaseOwner, platformFor, type GrantDeps } from './grant-deps.ts';
 import { grantBatching } from './grant-batching.ts';
 import { defineJob } from './queue.ts';
+import { scheduleRecheck } from './recheck-soon.ts';
 
 const RETRY_LIMIT = 5;
 
@@ -39,10 +40,12 @@ export const executeGrantJob = defineJob({
     deleteAfterSeconds: 86_400,
     policy: 'short',
   },
-  concurrency: 40,
-  // The grants of one approval start together: one fetch and one claim for up to 20 of them;
-  // two workers, so a second approval need not wait for the first's slowest grant.
-  batchSize: 20,
+  concurrency: 1_000,
+  // The grants ready at one moment start together, so their platform calls can be batched
+  // (shares of up to 50, one read back per wave): one fetch and one claim for up to 250 of them;
+  // four workers, so approvals that arrive a moment apart (several clients) join the same wave
+  // instead of waiting for the first one's slowest grant.
+  batchSize: 250,
   handler: async (payload, deps: GrantDeps, job) => {
     await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
   },
@@ -57,7 +60,11 @@ export async function executeGrant(
   const owner = newLeaseOwner(deps.grantPolicy);
   const claimed = await claimWhenFree(deps, grantId, owner);
   if (!claimed) return;
-  await grantBatching(deps).running(() => runOrSettle(deps, claimed, owner, options));
+  // The platform calls count against this agency's client in the limiter's fair queue.
+  const share = `${claimed.agencyId}/onboarding/${claimed.onboardingId}`;
+  await grantBatching(deps).running(() =>
+    withRateShare(share, () => runOrSettle(deps, claimed, owner, options)),
+  );
 }
 
 /** Runs a claimed grant; settles it as failed, releases it for a retry, or rethrows. */
@@ -273,6 +280,12 @@ async function settle(
     settlement,
     previousStatus: 'running',
   });
+  // A grant now waiting for a person is re-checked within seconds, then less and less often.
+  if (deps.boss && awaitingStatuses.has(settlement.status)) {
+    await scheduleRecheck(deps.boss, grant.id).catch((error: unknown) =>
+      deps.logger?.warn({ grantId: grant.id, err: error }, 'could not queue the first re-check'),
+    );
+  }
 }
 
 async function fail(deps: GrantDeps, grant: Grant, owner: string, reason: string): Promise<void> {

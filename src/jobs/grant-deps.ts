@@ -4,6 +4,7 @@
  * limiter), a clock, a sleep, and the retry policy.
  */
 import { randomUUID } from 'node:crypto';
+import type { PgBoss } from 'pg-boss';
 import type { BackoffPolicy } from '../domain/grant-retry.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AgencyIdentity, Platform } from '../platforms/types.ts';
@@ -27,6 +28,8 @@ export interface GrantDeps {
   readonly grantPolicy: GrantPolicy;
   readonly logger?: Logger;
   readonly random?: () => number;
+  /** The job queue, where there is one: a grant left waiting for a person gets soon re-checks. */
+  readonly boss?: PgBoss;
 }
 
 export interface GrantPolicy {

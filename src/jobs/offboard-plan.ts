@@ -10,7 +10,8 @@ import {
   type OffboardingPlan,
 } from '../domain/offboarding-plan.ts';
 import { withAudit, type Actor } from '../store/audit.ts';
-import { insertOffboarding, type Offboarding } from '../store/offboardings.ts';
+import { insertOffboarding, plannedKey, type Offboarding } from '../store/offboardings.ts';
+import type { PlannedHolding } from '../store/schema.ts';
 import { listLifecycleGrants, type LifecycleGrant } from '../store/verifications-grants.ts';
 import { agencyIdentityFor } from './grant-deps.ts';
 import { enqueue } from './queue.ts';
@@ -32,13 +33,14 @@ const openStatuses = ['granted', 'pending_acceptance', 'needs_manual_step'] as c
 export async function buildOffboardingPlan(
   deps: LifecycleDeps,
   target: OffboardTarget,
-): Promise<{ plan: OffboardingPlan; grants: LifecycleGrant[] }> {
+): Promise<{ plan: OffboardingPlan; grants: LifecycleGrant[]; planned: PlannedRead }> {
   const grants = await listLifecycleGrants(deps.database.db, {
     ...target,
     statuses: openStatuses,
   });
   const held: HeldAsset[] = [];
   const notes: string[] = [];
+  const planned: PlannedRead = { at: deps.now(), holdings: new Map() };
   for (const platformId of [...new Set(grants.map((g) => g.platform))]) {
     const platform = ownValue(deps.platforms, platformId);
     if (!platform?.listAgencyHoldings) continue;
@@ -48,9 +50,18 @@ export async function buildOffboardingPlan(
     ];
     try {
       const agency = await agencyIdentityFor(deps, target.agencyId, platformId);
-      const holdings = await withPlatformRetry(deps, platformId, () =>
-        list({ agency, assetTypes: types }),
-      );
+      // Each page is retried on its own (a list of many pages rarely succeeds as a whole).
+      const holdings = await list({
+        agency,
+        assetTypes: types,
+        retryPage: (read) => withPlatformRetry(deps, platformId, read),
+      });
+      // What the run will remove without reading again: every granted asset, held or not.
+      for (const g of grants.filter((x) => x.platform === platformId)) {
+        const found = holdings.find((x) => x.type === g.assetType && x.id === g.assetId);
+        const state = found?.reading.kind === 'holds' ? 'held' : found ? 'pending' : 'absent';
+        planned.holdings.set(plannedKey(platformId, g.assetType, g.assetId), state);
+      }
       // Only what this client shared: same owning business name as a granted asset.
       const sources = new Set(
         holdings
@@ -91,7 +102,13 @@ export async function buildOffboardingPlan(
     })),
     held,
   );
-  return { plan: { steps: plan.steps, notes: [...plan.notes, ...notes] }, grants };
+  return { plan: { steps: plan.steps, notes: [...plan.notes, ...notes] }, grants, planned };
+}
+
+/** The plan's read of what the agency holds, kept on the steps so the run need not read again. */
+export interface PlannedRead {
+  readonly at: Date;
+  readonly holdings: Map<string, PlannedHolding>;
 }
 
 function grantMethodOf(deps: LifecycleDeps, platform: string, assetType: string): string {
@@ -106,7 +123,7 @@ export async function startOffboarding(
   deps: LifecycleDeps,
   target: OffboardTarget & { reason: 'manual' | 'expiry'; actor: Actor; createdBy: string | null },
 ): Promise<{ offboarding: Offboarding; created: boolean }> {
-  const { plan } = await buildOffboardingPlan(deps, target);
+  const { plan, planned } = await buildOffboardingPlan(deps, target);
   const started = await withAudit(deps.database.db, async (tx) => {
     const result = await insertOffboarding(tx, {
       agencyId: target.agencyId,
@@ -117,6 +134,7 @@ export async function startOffboarding(
       createdBy: target.createdBy,
       steps: plan.steps,
       now: deps.now(),
+      planned,
     });
     return {
       result,

@@ -15,10 +15,13 @@ import {
   leaseOffboardingStep,
   listOffboardingSteps,
   setOffboardingStatus,
+  type Offboarding,
   updateOffboardingStep,
   type OffboardingStep,
 } from '../store/offboardings.ts';
 import { agencyIdentityFor } from './grant-deps.ts';
+import { withRateShare } from './rate-limiter.ts';
+import { canBatch, revokeInBatches } from './offboard-batch.ts';
 import { finishOffboarding, recordRevoked } from './offboard-record.ts';
 import { defineJob } from './queue.ts';
 import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
@@ -48,9 +51,16 @@ type Connection = { platform: Platform; agency: AgencyIdentity };
 
 /** Runs (or resumes) an offboarding to completed or needs_attention. */
 export async function runOffboarding(deps: LifecycleDeps, offboardingId: string): Promise<void> {
-  const db = deps.database.db;
-  const offboarding = await findOffboarding(db, offboardingId);
+  const offboarding = await findOffboarding(deps.database.db, offboardingId);
   if (!offboarding) throw new Error(`offboarding ${offboardingId} does not exist`);
+  // Its platform calls are one share of the limiter: a big one does not starve an approval.
+  const share = `${offboarding.agencyId}/offboarding/${offboarding.id}`;
+  await withRateShare(share, () => run(deps, offboarding));
+}
+
+async function run(deps: LifecycleDeps, offboarding: Offboarding): Promise<void> {
+  const db = deps.database.db;
+  const offboardingId = offboarding.id;
   const connections = new Map<string, Connection>();
   const connect = async (platformId: string): Promise<Connection> => {
     const known = connections.get(platformId);
@@ -66,14 +76,16 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
   };
   if (offboarding.status !== 'running')
     await setOffboardingStatus(db, offboardingId, 'running', deps.now());
+  const open: OffboardingStep[] = [];
   for (const step of await listOffboardingSteps(db, offboardingId)) {
     if (step.action === 'manual' && step.status === 'pending') {
       await updateOffboardingStep(db, step.id, { status: 'manual_pending' });
       continue;
     }
-    if (step.action !== 'revoke' || !['pending', 'requested', 'failed'].includes(step.status)) {
-      continue;
-    }
+    if (step.action === 'revoke' && ['pending', 'requested', 'failed'].includes(step.status))
+      open.push(step);
+  }
+  const oneByOne = async (step: OffboardingStep) => {
     const leased = await leaseOffboardingStep(db, step.id, deps.now(), deps.lifecycle.stepLeaseMs);
     if (!leased) throw new Error(`offboarding step ${step.id} is held by another worker`);
     try {
@@ -83,7 +95,22 @@ export async function runOffboarding(deps: LifecycleDeps, offboardingId: string)
       await updateOffboardingStep(db, leased.id, { detail: describeError(error), release: true });
       throw error;
     }
-  }
+  };
+  // Platforms are independent: their removals run side by side (each paced by its own limiter).
+  const platformIds = [...new Set(open.map((s) => s.platform))];
+  const outcomes = await Promise.allSettled(
+    platformIds.map(async (platformId) => {
+      const steps = open.filter((s) => s.platform === platformId);
+      const connection = await connect(platformId);
+      if (canBatch(connection.platform)) {
+        const plan = { agencyId: offboarding.agencyId, plannedAt: offboarding.plannedAt };
+        return revokeInBatches(deps, plan, connection, steps, oneByOne);
+      }
+      for (const step of steps) await oneByOne(step);
+    }),
+  );
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
   await setOffboardingStatus(db, offboardingId, 'verifying', deps.now());
   // A removal a member confirmed by hand (no API can see it) stays as they confirmed it.
   const toVerify = (await listOffboardingSteps(db, offboardingId)).filter(
@@ -176,7 +203,7 @@ async function readBack(
     if (platform.listAgencyHoldings) {
       const list = platform.listAgencyHoldings.bind(platform);
       try {
-        const held = await retry(() => list({ agency, assetTypes: [type] }));
+        const held = await list({ agency, assetTypes: [type], retryPage: retry });
         for (const step of ofType) {
           const found = held.find((h) => h.id === step.assetId && h.reading.kind !== 'lost');
           out.set(step.id, found ? 'still_present' : 'gone');

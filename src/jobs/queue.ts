@@ -44,6 +44,8 @@ export function defineJob<Payload, Deps>(
 
 export interface QueueHandle {
   readonly boss: PgBoss;
+  /** The PostgreSQL schema holding pg-boss's tables. */
+  readonly schema: string;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startQueue(
   let stopped = false;
   return {
     boss,
+    schema,
     stop: async (timeoutMs = 8_000) => {
       if (stopped) return;
       stopped = true;
@@ -76,11 +79,22 @@ export async function createQueues(
   boss: PgBoss,
   jobs: readonly JobDefinition<unknown, never>[],
 ): Promise<void> {
+  // One read of every queue, and a write only where something differs: a restart with the same
+  // options (every start but the first) touches nothing.
+  const existing = new Map(
+    (await boss.getQueues(jobs.map((job) => job.name))).map((queue) => [queue.name, queue]),
+  );
   for (const job of jobs) {
-    const existing = await boss.getQueue(job.name);
-    if (existing) await boss.updateQueue(job.name, stripPolicy(job.queue));
-    else await boss.createQueue(job.name, { ...job.queue, notify: true });
+    const queue = existing.get(job.name);
+    const options = stripPolicy(job.queue);
+    if (!queue) await boss.createQueue(job.name, { ...job.queue, notify: true });
+    else if (differs(queue, options)) await boss.updateQueue(job.name, options);
   }
+}
+
+function differs(queue: object, options: QueueOptions): boolean {
+  const current = queue as Record<string, unknown>;
+  return Object.entries(options).some(([key, value]) => current[key] !== value);
 }
 
 function stripPolicy(options: JobDefinition<unknown, never>['queue']): QueueOptions {

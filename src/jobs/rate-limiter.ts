@@ -1,11 +1,14 @@
 /**
  * The per-platform rate limiter, shared by every process: a token bucket stored as one row per
- * (platform, app) in `rate_limit_buckets`. Each platform call reserves one token with a single
- * UPDATE (the row lock serialises concurrent reservations across processes); the bucket may go
- * negative, and a negative balance is the caller's wait, so callers queue fairly instead of
- * polling. A throttle answer from the platform pushes `blocked_until`, and no reservation is
- * released before it (SECURITY-RELIABILITY L1-L2).
+ * (platform, app) in `rate_limit_buckets`, taken from with a single UPDATE under the row lock
+ * (on PostgreSQL and PGlite alike). A process takes only tokens it can use now (takeTokens) and
+ * hands them out round-robin across the shares waiting in it (an agency's client, an
+ * offboarding, a sweep: withRateShare), so one big job does not starve another agency's
+ * approval, in the same process or another. A throttle answer from the platform pushes
+ * `blocked_until`, and no token is taken before it (SECURITY-RELIABILITY L1-L2). reserveCalls,
+ * which borrows ahead, remains for callers that want a wait rather than a turn.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { FetchLike } from '../platforms/http.ts';
 import type { Executor } from '../store/audit.ts';
@@ -76,6 +79,67 @@ export async function blockCalls(db: Executor, key: string, until: Date): Promis
     .execute();
 }
 
+/**
+ * Takes up to `max` tokens that are available now, never borrowing from the future (unlike
+ * reserveCalls): one UPDATE under the row lock, so processes sharing the bucket each take only
+ * what they can use at once, and none queues a long backlog ahead of another (a big offboarding
+ * in one worker does not push an approval in another 100 s back). Nothing is taken while a
+ * throttle block lasts. `waitMs`: when to ask again if nothing was taken.
+ */
+export async function takeTokens(
+  db: Executor,
+  key: string,
+  limits: BucketLimits,
+  now: Date,
+  max: number,
+): Promise<{ taken: number; waitMs: number }> {
+  const take = () =>
+    sql<{ taken: number; avail: number; blocked_until: Date | null }>`
+      WITH s AS (
+        SELECT key,
+          least(${limits.burst}::float8, tokens + greatest(0, extract(epoch from (${now}::timestamptz - refilled_at))) * ${limits.requestsPerSecond}::float8) AS avail,
+          blocked_until
+        FROM rate_limit_buckets WHERE key = ${key} FOR UPDATE
+      ), t AS (
+        SELECT key, avail, blocked_until,
+          CASE WHEN blocked_until IS NOT NULL AND blocked_until > ${now}::timestamptz THEN 0
+               ELSE greatest(0, least(${max}::int, floor(avail)::int)) END AS taken
+        FROM s
+      )
+      UPDATE rate_limit_buckets b
+         SET tokens = t.avail - t.taken, refilled_at = greatest(b.refilled_at, ${now}::timestamptz)
+        FROM t WHERE b.key = t.key
+      RETURNING t.taken::int AS taken, t.avail::float8 AS avail, t.blocked_until AS blocked_until`
+      .execute(db)
+      .then((result) => result.rows[0]);
+  let row = await take();
+  if (!row) {
+    await db
+      .insertInto('rate_limit_buckets')
+      .values({ key, tokens: limits.burst, refilled_at: now, blocked_until: null })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await take();
+  }
+  if (!row) return { taken: 0, waitMs: 1_000 / limits.requestsPerSecond };
+  const taken = Number(row.taken);
+  const blockedUntil = row.blocked_until ? new Date(row.blocked_until).getTime() : 0;
+  const blockWait = blockedUntil - now.getTime();
+  const tokenWait = ((1 - Number(row.avail)) / limits.requestsPerSecond) * 1000;
+  return { taken, waitMs: Math.max(1, Math.ceil(blockWait > 0 ? blockWait : tokenWait)) };
+}
+
+/**
+ * Who a platform call is made for (an agency and its client, an offboarding, a sweep), set by
+ * the job around its work (withRateShare); calls made outside any share count as one share.
+ */
+const rateShare = new AsyncLocalStorage<string>();
+
+/** Runs `work` with its platform calls counted against `share` in the limiter's fair queue. */
+export function withRateShare<T>(share: string, work: () => Promise<T>): Promise<T> {
+  return rateShare.run(share, work);
+}
+
 export interface RateLimitedFetchOptions {
   readonly db: Executor;
   readonly key: string;
@@ -86,32 +150,67 @@ export interface RateLimitedFetchOptions {
 }
 
 /**
- * Wraps a connector's fetch so that every HTTP call it makes first takes its turn in the shared
- * bucket. Connectors stay unaware of the limiter (they only receive `fetch`). At high rates the
- * process reserves up to 100 ms worth of calls per database round trip and hands them out
- * locally (at 10 calls/s, TikTok's default, that is one call per trip: exact).
+ * Wraps a connector's fetch so that every HTTP call it makes first takes a token of the shared
+ * bucket. Connectors stay unaware of the limiter (they only receive `fetch`). Calls wait in one
+ * queue per share (withRateShare) and the tokens this process takes are handed out round-robin
+ * across the shares that are waiting, so a share with 1,000 calls queued (an offboarding) and
+ * one with 3 (a client's approval) each get every other token. Across processes the bucket is
+ * shared and nobody takes tokens ahead of time (takeTokens), so each process's waiting shares
+ * compete for every token as it comes back.
  */
 export function createRateLimitedFetch(options: RateLimitedFetchOptions): FetchLike {
-  const chunk = Math.max(1, Math.floor(options.limits.requestsPerSecond / 10));
-  const ready: number[] = [];
-  let refill: Promise<void> | undefined;
-  const take = async (): Promise<number> => {
-    for (;;) {
-      const at = ready.shift();
-      if (at !== undefined) return at;
-      refill ??= (async () => {
-        const now = options.now();
-        const waits = await reserveCalls(options.db, options.key, options.limits, now, chunk);
-        ready.push(...waits.map((wait) => now.getTime() + wait));
-      })().finally(() => {
-        refill = undefined;
-      });
-      await refill;
+  const queues = new Map<string, { resolve: () => void; reject: (error: unknown) => void }[]>();
+  let cursor = 0;
+  let waiting = 0;
+  let pumping = false;
+
+  const releaseNext = () => {
+    const shares = [...queues.keys()];
+    const share = shares[cursor % shares.length];
+    if (share === undefined) return;
+    const queue = queues.get(share) ?? [];
+    queue.shift()?.resolve();
+    waiting -= 1;
+    if (queue.length === 0) queues.delete(share);
+    else cursor += 1;
+    if (queues.size > 0) cursor %= queues.size;
+  };
+
+  const pump = async () => {
+    pumping = true;
+    try {
+      while (waiting > 0) {
+        const { taken, waitMs } = await takeTokens(
+          options.db,
+          options.key,
+          options.limits,
+          options.now(),
+          waiting,
+        );
+        for (let i = 0; i < taken && waiting > 0; i += 1) releaseNext();
+        if (taken === 0) await options.sleep(waitMs);
+      }
+    } catch (error) {
+      // The bucket cannot be read (database down): the waiting calls fail, as a call would.
+      for (const queue of queues.values()) for (const w of queue) w.reject(error);
+      queues.clear();
+      waiting = 0;
+    } finally {
+      pumping = false;
     }
   };
+
+  const turn = (share: string) =>
+    new Promise<void>((resolve, reject) => {
+      const queue = queues.get(share) ?? [];
+      queue.push({ resolve, reject });
+      queues.set(share, queue);
+      waiting += 1;
+      if (!pumping) void pump();
+    });
+
   return async (input, init) => {
-    const wait = (await take()) - options.now().getTime();
-    if (wait > 0) await options.sleep(wait);
+    await turn(rateShare.getStore() ?? '');
     return options.fetch(input, init);
   };
 }

@@ -6,6 +6,7 @@ import { offboardJob } from './offboard.ts';
 import type { OutboxDeps } from './outbox-deps.ts';
 import { rewrapSecretsJob, type RewrapDeps } from './rewrap-secrets.ts';
 import { sendEmailJob } from './send-email.ts';
+import { recheckSoonJob } from './recheck-soon.ts';
 import { sweepGrantsJob, type SweepDeps } from './sweep-grants.ts';
 import { sweepRemindersJob } from './sweep-reminders.ts';
 import { verifyGrantsJob } from './verify-grants.ts';
@@ -21,6 +22,7 @@ export const jobs = [
   sweepRemindersJob,
   executeGrantJob,
   sweepGrantsJob,
+  recheckSoonJob,
   verifyGrantsJob,
   scheduleVerificationsJob,
   offboardJob,

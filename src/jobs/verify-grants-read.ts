@@ -1,7 +1,8 @@
 /**
  * Reading every granted asset of one agency on one platform: one `listAgencyHoldings` read per
- * asset type when the connector offers it, else one `readAccess` per asset. Every read goes
- * through the retry loop; a read that still fails gives `failed` results (unknown), never lost.
+ * asset type when the connector offers it (each page retried on its own), else one `readAccess`
+ * per asset. Every read goes through the retry loop; a read that still fails gives `failed`
+ * results (unknown), never lost.
  */
 import type { Reading } from '../domain/drift.ts';
 import type { Platform } from '../platforms/types.ts';
@@ -41,7 +42,9 @@ export async function readGrantedAssets(
     for (const type of types) {
       const ofType = grants.filter((g) => g.assetType === type);
       try {
-        const held = await retry(() => list({ agency, assetTypes: [type] }));
+        // Each page is retried on its own: a list of 20 pages with 10% transient errors would
+        // rarely succeed as a whole (0.9^20), so retrying the list left most of it unknown.
+        const held = await list({ agency, assetTypes: [type], retryPage: retry });
         for (const grant of ofType) {
           const found = held.find((h) => h.id === grant.assetId);
           results.set(grant.id, { kind: 'read', reading: found?.reading ?? { kind: 'lost' } });

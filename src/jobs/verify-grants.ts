@@ -26,6 +26,7 @@ import {
 import { insertDriftAlert } from '../store/verifications-alerts.ts';
 import { listLifecycleGrants, type LifecycleGrant } from '../store/verifications-grants.ts';
 import { defineJob, enqueue } from './queue.ts';
+import { withRateShare } from './rate-limiter.ts';
 import { notifyDrift } from './verify-grants-notify.ts';
 import { readGrantedAssets, type ReadResult } from './verify-grants-read.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
@@ -97,11 +98,13 @@ export async function runVerification(
   // Platforms are read side by side: one platform's outage or throttling delays only its own reads.
   const allReads = await Promise.all(
     platformIds.map((platformId) =>
-      readGrantedAssets(
-        deps,
-        run.agencyId,
-        platformId,
-        grants.filter((g) => g.platform === platformId),
+      withRateShare(`${run.agencyId}/verification`, () =>
+        readGrantedAssets(
+          deps,
+          run.agencyId,
+          platformId,
+          grants.filter((g) => g.platform === platformId),
+        ),
       ),
     ),
   );

@@ -25,6 +25,24 @@ export const redactedPaths = [
 
 export type { Logger };
 
+/**
+ * Where the process logs: human-readable lines (pino-pretty, loaded only then) when standard
+ * output is a terminal, JSON lines otherwise (a file, a pipe, a log collector).
+ */
+export async function logDestination(
+  output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): Promise<pino.DestinationStream | undefined> {
+  if (!output.isTTY) return undefined;
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({
+    destination: output,
+    colorize: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    sync: true,
+  });
+}
+
 /** Creates the process logger; `destination` lets tests capture every line. */
 export function createLogger(
   options: { level?: string; destination?: pino.DestinationStream } = {},

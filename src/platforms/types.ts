@@ -236,12 +236,31 @@ export interface Platform {
     asset: AssetRef;
   }): Promise<RevokeOutcome>;
   /**
+   * Optional (lifecycle): ends the agency's access to many assets of one type that a read just
+   * found held, in the platform's largest batches, with no read per asset; one result per asset
+   * (a refused batch degrades to one removal per asset). `retry` wraps each call.
+   */
+  revokeAssets?(input: {
+    agency: AgencyIdentity;
+    assetType: string;
+    assetIds: readonly string[];
+    retry?: <T>(call: () => Promise<T>) => Promise<T>;
+  }): Promise<
+    (
+      | { readonly assetId: string; readonly outcome: RevokeOutcome }
+      | { readonly assetId: string; readonly error: unknown }
+    )[]
+  >;
+  /**
    * Optional (lifecycle): every asset of these types the agency's business holds, in one read per
    * type, so a verification sweep costs a few calls per agency instead of one per asset.
+   * `retryPage`, when given, wraps each page's read (a transient error re-reads one page, not
+   * the whole list); connectors that read one page per type may ignore it.
    */
   listAgencyHoldings?(input: {
     agency: AgencyIdentity;
     assetTypes: readonly string[];
+    retryPage?: <T>(read: () => Promise<T>) => Promise<T>;
   }): Promise<AgencyHolding[]>;
   /** Optional (lifecycle): who reaches one asset through the agency's business, and why. */
   readAssetAccess?(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AssetAccessReading>;

@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyPluginAsync,
 } from 'fastify';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../lib/logger.ts';
@@ -73,6 +74,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     referrerPolicy: { policy: 'no-referrer' },
     hsts: deps.hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
+  // brotli or gzip for every compressible answer of 1 KB or more, as the client accepts; the web
+  // front end's files are already compressed at build time and sent as they are.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(healthRoutes, { database: deps.database });
   for (const { plugin, prefix } of deps.plugins ?? []) {
     await app.register(plugin, prefix ? { prefix } : {});

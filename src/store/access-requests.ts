@@ -132,7 +132,12 @@ export async function insertAccessRequest(
 export async function listAccessRequests(
   db: Executor,
   agencyId: string,
-  options: { limit?: number; status?: AccessRequestStatus } = {},
+  options: {
+    limit?: number;
+    status?: AccessRequestStatus;
+    /** Only requests after this one in the list's order (newest first): the next page. */
+    after?: { createdAt: Date; id: string };
+  } = {},
 ): Promise<AccessRequest[]> {
   let query = db
     .selectFrom('access_requests')
@@ -142,6 +147,15 @@ export async function listAccessRequests(
     .orderBy('id', 'desc')
     .limit(options.limit ?? 100);
   if (options.status) query = query.where('status', '=', options.status);
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
   const rows = await query.execute();
   const items = await itemsFor(
     db,

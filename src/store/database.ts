@@ -2,12 +2,14 @@
  * Opens the one database Latchkey runs on: embedded PGlite in the data folder by default, or a
  * PostgreSQL server through `pg` when a URL is given. The same Kysely queries run on both.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { readPgliteTemplate } from './pglite-template.ts';
 import type { Schema } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -38,6 +40,11 @@ export interface OpenDatabaseOptions {
   readonly inMemory?: boolean;
   readonly schema?: string;
   readonly poolSize?: number;
+  /**
+   * The tarball a fresh PGlite folder is unpacked from instead of running initdb (default: the
+   * build's, when it exists); `false` always runs initdb.
+   */
+  readonly templateFile?: string | false;
 }
 
 /** Opens (and for PGlite, creates) the database; migrations are applied separately. */
@@ -50,12 +57,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     dataPath = path.join(options.dataDir, 'pglite');
     await mkdir(dataPath, { recursive: true });
   }
-  return openPglite(dataPath, schema);
+  const fresh = dataPath !== 'memory://' && !existsSync(path.join(dataPath, 'PG_VERSION'));
+  const template =
+    fresh && schema === 'public' && options.templateFile !== false
+      ? await readPgliteTemplate(options.templateFile)
+      : undefined;
+  return openPglite(dataPath, schema, template);
 }
 
-async function openPglite(dataPath: string, schema: string): Promise<Database> {
+async function openPglite(
+  dataPath: string,
+  schema: string,
+  template: Blob | undefined,
+): Promise<Database> {
   const pglite = await PGlite.create(dataPath, {
     parsers: { [INT8_OID]: (value: string) => Number(value) },
+    ...(template ? { loadDataDir: template } : {}),
   });
   if (schema !== 'public') {
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);

@@ -12,6 +12,7 @@ import type {
   OffboardingStepRow,
   OffboardingStepStatus,
   OffboardingVerified,
+  PlannedHolding,
 } from './schema.ts';
 
 export interface Offboarding {
@@ -25,6 +26,8 @@ export interface Offboarding {
   readonly createdBy: string | null;
   readonly createdAt: Date;
   readonly finishedAt: Date | null;
+  /** When the plan read what the agency holds (null: it could not). */
+  readonly plannedAt: Date | null;
 }
 
 export interface OffboardingStep {
@@ -49,6 +52,8 @@ export interface OffboardingStep {
   readonly requestedAt: Date | null;
   readonly doneAt: Date | null;
   readonly verifiedAt: Date | null;
+  /** What the plan's read found for this asset (null: not read). */
+  readonly plannedHolding: PlannedHolding | null;
 }
 
 function toOffboarding(row: OffboardingRow): Offboarding {
@@ -63,6 +68,7 @@ function toOffboarding(row: OffboardingRow): Offboarding {
     createdBy: row.created_by,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    plannedAt: row.planned_at,
   };
 }
 
@@ -89,6 +95,7 @@ function toStep(row: OffboardingStepRow): OffboardingStep {
     requestedAt: row.requested_at,
     doneAt: row.done_at,
     verifiedAt: row.verified_at,
+    plannedHolding: row.planned_holding,
   };
 }
 
@@ -101,6 +108,13 @@ export interface NewOffboarding {
   readonly createdBy: string | null;
   readonly steps: readonly PlanStep[];
   readonly now: Date;
+  /** The plan's read: what the agency held, by `platform asset type asset id` (plannedKey). */
+  readonly planned?: { readonly at: Date; readonly holdings: ReadonlyMap<string, PlannedHolding> };
+}
+
+/** The key of one asset in a plan's read. */
+export function plannedKey(platform: string, assetType: string, assetId: string): string {
+  return `${platform} ${assetType} ${assetId}`;
 }
 
 /**
@@ -121,6 +135,7 @@ export async function insertOffboarding(
       reason: input.reason,
       created_by: input.createdBy,
       created_at: input.now,
+      planned_at: input.planned?.at ?? null,
     })
     .onConflict((oc) => oc.column('request_id').where('reason', '=', 'expiry').doNothing())
     .returningAll()
@@ -154,6 +169,8 @@ export async function insertOffboarding(
           status: s.action === 'keep' ? ('kept' as const) : ('pending' as const),
           manual_step: s.manualStep ? JSON.stringify(s.manualStep) : null,
           detail: s.explanation,
+          planned_holding:
+            input.planned?.holdings.get(plannedKey(s.platform, s.assetType, s.assetId)) ?? null,
         })),
       )
       .execute();
@@ -235,6 +252,41 @@ export async function leaseOffboardingStep(
     .returningAll()
     .executeTakeFirst();
   return row ? toStep(row) : undefined;
+}
+
+/**
+ * Takes the leases of many steps in one statement; returns the steps taken (those another worker
+ * holds are left out).
+ */
+export async function leaseOffboardingSteps(
+  db: Executor,
+  ids: readonly string[],
+  now: Date,
+  leaseMs: number,
+): Promise<OffboardingStep[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('offboarding_steps')
+    .set({ lease_until: new Date(now.getTime() + leaseMs) })
+    .where('id', 'in', ids)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+    .returningAll()
+    .execute();
+  return rows.map(toStep);
+}
+
+/** Records `requested` (before the removal call) on many steps in one statement. */
+export async function markStepsRequested(
+  db: Executor,
+  ids: readonly string[],
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('offboarding_steps')
+    .set((eb) => ({ status: 'requested', requested_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** Records a step's progress (and releases its lease when it reaches a result). */

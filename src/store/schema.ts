@@ -408,6 +408,9 @@ export type OffboardingStepStatus =
   'pending' | 'requested' | 'revoked' | 'not_present' | 'manual_pending' | 'kept' | 'failed';
 export type OffboardingVerified = 'gone' | 'still_present' | 'unknown' | 'kept' | 'confirmed';
 
+/** What the plan's read found for a step's asset: held (live), pending, or absent. */
+export type PlannedHolding = 'held' | 'pending' | 'absent';
+
 export interface OffboardingTable {
   id: Generated<string>;
   agency_id: string;
@@ -419,6 +422,7 @@ export interface OffboardingTable {
   created_by: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;
+  planned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface OffboardingStepTable {
@@ -448,6 +452,11 @@ export interface OffboardingStepTable {
   done_at: Date | null;
   verified_at: Date | null;
   lease_until: Date | null;
+  planned_holding: ColumnType<
+    PlannedHolding | null,
+    PlannedHolding | null | undefined,
+    PlannedHolding | null
+  >;
 }
 
 export interface AccessEndReminderTable {

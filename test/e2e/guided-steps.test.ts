@@ -27,6 +27,7 @@ import {
 } from '../support/e2e-runtime.ts';
 import { captureLogger } from '../support/logger.ts';
 import { G, M } from '../support/multi-platform.ts';
+import { controlAuth } from '../support/sandbox-control.ts';
 
 const INSTAGRAM = '700000000000001';
 const SITE = 'https://www.acme-shop.example/';
@@ -54,9 +55,9 @@ beforeAll(async () => {
     admins: [PIA.user],
     employees: [],
   });
-  const loaded = await fetch(`${url}/sandbox/meta/_control/world`, {
+  const loaded = await fetch(`${metaUrl()}/_control/world`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...controlAuth, 'content-type': 'application/json' },
     body: JSON.stringify(world),
   });
   expect(loaded.status).toBe(200);
@@ -65,6 +66,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => env?.close());
+
+const metaUrl = () => env?.sandboxes.meta ?? '';
 
 const agencyApi = (method: string, pathname: string, body?: unknown) =>
   agencyApiOf({ url, agency })(method, pathname, body);
@@ -152,7 +155,7 @@ describe('guided and manual steps, in a real browser', () => {
 
     step('instagram done in the Meta console');
     const metaConsole = await context.newPage();
-    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.goto(`${metaUrl()}/business-settings`);
     await metaConsole.getByTestId(`assign-partner-id-${INSTAGRAM}`).fill(M.northwind);
     await metaConsole.getByTestId(`assign-task-${INSTAGRAM}-CONTENT`).check();
     await metaConsole.getByTestId(`assign-partner-submit-${INSTAGRAM}`).click();
@@ -160,7 +163,9 @@ describe('guided and manual steps, in a real browser', () => {
     await metaConsole.close();
     await page.getByTestId(`check-${INSTAGRAM}`).click();
     await grantLine(page, INSTAGRAM, 'granted').waitFor({ timeout: 15_000 });
-    const metaLog = await (await fetch(`${url}/sandbox/meta/_control/log`)).text();
+    const metaLog = await (
+      await fetch(`${metaUrl()}/_control/log`, { headers: controlAuth })
+    ).text();
     expect(metaLog).toContain(`/${INSTAGRAM}/agencies`);
 
     step('search console: not yet');
@@ -174,13 +179,15 @@ describe('guided and manual steps, in a real browser', () => {
     step('search console: user added, verified');
     const added = await fetch(`${googleRoot}/_control/search-console/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ siteUrl: SITE, email: G.agency, permissionLevel: 'SITE_FULL_USER' }),
     });
     expect(added.status).toBe(200);
     await page.getByTestId(`check-${SITE}`).click();
     await grantLine(page, SITE, 'granted').waitFor({ timeout: 15_000 });
-    const googleLog = await (await fetch(`${googleRoot}/_control/log`)).text();
+    const googleLog = await (
+      await fetch(`${googleRoot}/_control/log`, { headers: controlAuth })
+    ).text();
     expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
 
     step('youtube: confirmed by the client, said so');
@@ -244,7 +251,7 @@ describe('guided and manual steps, in a real browser', () => {
     expect(shown).toContain('ADVERTISE, ANALYZE');
 
     const metaConsole = await context.newPage();
-    await metaConsole.goto(`${url}/sandbox/meta/business-settings`);
+    await metaConsole.goto(`${metaUrl()}/business-settings`);
     await metaConsole.getByTestId(`claim-business-${PIA.account}`).selectOption(PIA.business);
     await metaConsole.getByTestId(`claim-submit-${PIA.account}`).click();
     await metaConsole.getByTestId(`assign-partner-id-${PIA.account}`).fill(M.northwind);

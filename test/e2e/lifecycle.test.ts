@@ -28,7 +28,7 @@ const logs = captureLogger('info');
 beforeAll(async () => {
   env = await startE2eEnvironment('lifecycle', logs.logger);
   ({ browser } = env);
-  live = { url: env.url, agency: env.agency };
+  live = { url: env.url, agency: env.agency, tiktokSandbox: env.sandboxes.tiktok ?? '' };
 }, 120_000);
 
 afterAll(async () => env?.close());
@@ -110,6 +110,15 @@ describe('the lifecycle pages in a real browser', () => {
     for (const id of [ADVERTISERS.us, ADVERTISERS.eu]) {
       expect(await page.getByTestId(`step-${id}`).getAttribute('data-action')).toBe('revoke');
     }
+    // Nothing runs before the confirmation: the dialog names what goes, Cancel leaves it all.
+    const beforeConfirming = await heldNow();
+    expect(beforeConfirming.length).toBeGreaterThan(0);
+    await page.getByTestId('offboard-start').click();
+    const dialog = page.getByRole('dialog', { name: /Remove 2 access\(es\) from/ });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await heldNow()).toEqual(beforeConfirming);
+    await page.getByTestId('offboard-start').click();
     await page.getByTestId('offboard-confirm').click();
     await page
       .locator('[data-testid="offboarding-status"][data-status="completed"]')

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-const sandbox = () => ({ base: `${url}/sandbox/tiktok` });
+const sandbox = () => ({ base: env?.sandboxes.tiktok ?? '' });
 async function agencyApi(
   method: string,
   pathname: string,
@@ -153,17 +153,29 @@ describe('onboarding in a real browser', () => {
         .waitFor({ timeout: 30_000 });
     }
 
+    // The client cannot act on the agency's acceptance: no button, a plain word on who acts.
+    expect(await page.getByTestId(`check-${ADVERTISERS.us}`).count()).toBe(0);
+    expect(await page.getByTestId(`agency-turn-${ADVERTISERS.us}`).textContent()).toContain(
+      'Northwind Media must now accept',
+    );
+    expect(await page.getByTestId('next-steps').textContent()).toContain(
+      'Northwind Media must accept the invitation',
+    );
+    expect(await page.getByTestId('grant-progress').textContent()).not.toContain(BCS.northwind);
+
     await control(sandbox(), 'partners/accept', {
       bc_id: BCS.northwind,
       owner_bc_id: BCS.acme,
       user_id: USERS.nora,
     });
+    // Nobody presses anything: Latchkey re-checks within seconds and the page updates by itself.
+    const accepted = Date.now();
     for (const id of [ADVERTISERS.us, ADVERTISERS.eu]) {
-      await page.getByTestId(`check-${id}`).click();
       await page
         .locator(`[data-testid="grant-${id}"][data-status="granted"]`)
-        .waitFor({ timeout: 15_000 });
+        .waitFor({ timeout: 20_000 });
     }
+    expect(Date.now() - accepted).toBeLessThan(20_000);
     await page.getByTestId('receipt').waitFor();
     expect(await page.getByTestId('receipt').textContent()).toContain('Northwind Media');
 

@@ -33,6 +33,7 @@ import {
   control,
   USERS,
 } from '../support/onboarding.ts';
+import { controlAuth } from '../support/sandbox-control.ts';
 
 const META = {
   nora: '100000000000010',
@@ -60,8 +61,8 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-const tiktokSandbox = () => ({ base: `${url}/sandbox/tiktok` });
-const metaBase = () => `${url}/sandbox/meta`;
+const tiktokSandbox = () => ({ base: env?.sandboxes.tiktok ?? '' });
+const metaBase = () => env?.sandboxes.meta ?? '';
 
 const agencyApi = (method: string, pathname: string, body?: unknown) =>
   agencyApiOf({ url, agency })(method, pathname, body);
@@ -317,7 +318,8 @@ describe('one link, many platforms, in a real browser', () => {
       owner_bc_id: BCS.acme,
       user_id: USERS.nora,
     });
-    await page.getByTestId(`check-${ADVERTISERS.us}`).click();
+    // No "Check again" for the agency's acceptance: Latchkey re-checks by itself within seconds.
+    expect(await page.getByTestId(`check-${ADVERTISERS.us}`).count()).toBe(0);
     for (const id of [ADVERTISERS.us, META.acmeAccounts[0], GOOGLE.account]) {
       await page
         .locator(`[data-testid="grant-${id}"][data-status="granted"]`)
@@ -325,7 +327,9 @@ describe('one link, many platforms, in a real browser', () => {
         .catch(async (error: unknown) => {
           const token = link.split('/l/')[1] ?? '';
           const progress = await (await fetch(`${url}/api/v1/onboarding/${token}/progress`)).text();
-          const metaLog = await (await fetch(`${metaBase()}/_control/log`)).text();
+          const metaLog = await (
+            await fetch(`${metaBase()}/_control/log`, { headers: controlAuth })
+          ).text();
           throw new Error(
             `${String(error)}\nprogress: ${progress}\nmeta log: ${metaLog.slice(-3000)}`,
           );

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTikTokSandbox } from '../../src/platforms/tiktok/sandbox/standalone.ts';
+import { controlAuth, openControl } from '../support/sandbox-control.ts';
 
 // A person's path through the TikTok sandbox in a real browser: sign in, consent on portal/auth,
 // and approve an agency's access request under Notifications. Results are checked through the
@@ -16,7 +17,12 @@ let sandbox: Awaited<ReturnType<typeof startTikTokSandbox>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  sandbox = await startTikTokSandbox({ host: '127.0.0.1', port: 0, apps: [app] });
+  sandbox = await startTikTokSandbox({
+    host: '127.0.0.1',
+    port: 0,
+    apps: [app],
+    ...openControl,
+  });
   browser = await launchChromium();
 }, 60_000);
 
@@ -29,6 +35,7 @@ async function api<T>(path: string, init: { token?: string; body?: unknown } = {
   const response = await fetch(`${sandbox.url}/${path}`, {
     method: init.body === undefined ? 'GET' : 'POST',
     headers: {
+      ...(path.startsWith('_control/') ? controlAuth : {}),
       ...(init.token ? { 'Access-Token': init.token } : {}),
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
     },

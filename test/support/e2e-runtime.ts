@@ -14,11 +14,14 @@ import type { Logger } from '../../src/lib/logger.ts';
 import { buildAgency, type TestAgency } from './agency.ts';
 import { launchChromium } from './browser.ts';
 import { browserCookieOf } from './onboarding.ts';
+import { CONTROL_TOKEN } from './sandbox-control.ts';
 
 export interface E2eEnvironment {
   readonly runtime: Runtime;
   /** Latchkey's public URL. */
   readonly url: string;
+  /** Each sandbox's own URL (another origin than `url`). */
+  readonly sandboxes: Runtime['sandboxes'];
   readonly agency: TestAgency;
   readonly browser: Browser;
   close(): Promise<void>;
@@ -33,6 +36,9 @@ export async function startE2eEnvironment(name: string, logger: Logger): Promise
     HOST: '127.0.0.1',
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    // Tests drive what only a person can do in a sandbox through its control API.
+    LATCHKEY_SANDBOX_CONTROL: 'on',
+    LATCHKEY_SANDBOX_CONTROL_TOKEN: CONTROL_TOKEN,
   });
   const runtime = await startRuntime(config, 'all', logger, { onSetupLink: () => undefined });
   const agency = await buildAgency(runtime.database, { name: 'Northwind Media' });
@@ -40,6 +46,7 @@ export async function startE2eEnvironment(name: string, logger: Logger): Promise
   return {
     runtime,
     url: runtime.url ?? '',
+    sandboxes: runtime.sandboxes,
     agency,
     browser,
     close: async () => {

@@ -1,6 +1,6 @@
 /**
- * Helpers for browser tests against a running Latchkey in sandbox mode (TikTok sandbox mounted at
- * `/sandbox/tiktok`): the agency's calls with its session, connecting its Business Center, a
+ * Helpers for browser tests against a running Latchkey in sandbox mode (the TikTok sandbox on its
+ * own origin): the agency's calls with its session, connecting its Business Center, a
  * client's grant through the real link flow over HTTP, and the sandbox's own TikTok API as the
  * ground truth (tokens minted through the sandbox's consent page).
  */
@@ -12,11 +12,13 @@ import { BCS, browserCookieOf, consentInSandbox, control, USERS } from './onboar
 export interface LiveTikTok {
   readonly url: string;
   readonly agency: TestAgency;
+  /** The TikTok sandbox's own URL. */
+  readonly tiktokSandbox: string;
 }
 
-/** The sandbox's base URL under a running Latchkey. */
-export const sandboxOf = (live: Pick<LiveTikTok, 'url'>) => ({
-  base: `${live.url}/sandbox/tiktok`,
+/** The TikTok sandbox's base URL beside a running Latchkey. */
+export const sandboxOf = (live: Pick<LiveTikTok, 'tiktokSandbox'>) => ({
+  base: live.tiktokSandbox,
 });
 
 /** Calls Latchkey's API as the agency owner (session cookie, same origin). */
@@ -116,7 +118,10 @@ export async function grantThroughLink(
 }
 
 /** A token for a sandbox user, minted through the sandbox's consent page and token endpoint. */
-export async function sandboxUserToken(live: Pick<LiveTikTok, 'url'>, userId: string) {
+export async function sandboxUserToken(
+  live: Pick<LiveTikTok, 'url' | 'tiktokSandbox'>,
+  userId: string,
+) {
   const auth = new URL(`${sandboxOf(live).base}/portal/auth`);
   auth.search = new URLSearchParams({
     app_id: SANDBOX_APP.appId,
@@ -142,7 +147,7 @@ export async function sandboxUserToken(live: Pick<LiveTikTok, 'url'>, userId: st
 
 /** Calls the sandbox's TikTok API with a user's token; fails unless TikTok's code is 0. */
 export async function sandboxApi(
-  live: Pick<LiveTikTok, 'url'>,
+  live: Pick<LiveTikTok, 'tiktokSandbox'>,
   token: string,
   method: 'GET' | 'POST',
   path: string,
@@ -164,7 +169,7 @@ export async function sandboxApi(
 
 /** The ad accounts the agency's Business Center holds, read through the sandbox's TikTok API. */
 export async function agencyAdvertiserHoldings(
-  live: Pick<LiveTikTok, 'url'>,
+  live: Pick<LiveTikTok, 'url' | 'tiktokSandbox'>,
 ): Promise<{ asset_id: string; advertiser_role?: string; relation_status?: string }[]> {
   const token = await sandboxUserToken(live, USERS.nora);
   const data = (await sandboxApi(live, token, 'GET', 'bc/asset/admin/get/', {

@@ -35,6 +35,7 @@ import { buildAgency, buildTestWorkspace, TEST_PUBLIC_URL, type TestAgency } fro
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { captureLogger } from './logger.ts';
 import { browserCookieOf } from './onboarding.ts';
+import { openControl } from './sandbox-control.ts';
 
 export const META_APP = { appId: '900000000000001', secret: 'meta-app-secret-canary' };
 export const GOOGLE_APP = {
@@ -79,6 +80,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   const database = await createTestDatabase();
   const keyring = parseKeyring(generateKeyEntry('test'));
   const meta = createMetaSandbox({
+    ...openControl,
     apps: [{ ...META_APP, redirectUris: [callback('meta')], requireAppsecretProof: true }],
   });
   const metaServer: FastifyInstance = Fastify({ logger: false });
@@ -87,6 +89,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   const address = metaServer.server.address();
   const metaRoot = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const google = await startGoogleSandbox({
+    ...openControl,
     apps: [
       {
         clientId: GOOGLE_APP.clientId,
@@ -99,7 +102,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   const googleConfigs = googleConnectorConfigs({ ...GOOGLE_APP, sandboxUrl: google.url });
   const platforms = {
     meta: createMetaConnector({
-      baseUrls: metaSandboxBaseUrls(metaRoot),
+      baseUrls: metaSandboxBaseUrls(`${metaRoot}/sandbox/meta`),
       appId: META_APP.appId,
       appSecret: META_APP.secret,
       graphVersion: 'v25.0',

@@ -27,6 +27,7 @@ import { generateKeyEntry, parseKeyring, type Keyring } from '../../src/store/se
 import { buildAgency, buildTestWorkspace, TEST_PUBLIC_URL, type TestAgency } from './agency.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { captureLogger, type CapturedLogger } from './logger.ts';
+import { controlAuth, openControl } from './sandbox-control.ts';
 
 export const APP = { appId: 'latchkey-test-app', secret: 'sandbox-app-secret-canary' };
 export const USERS = {
@@ -56,6 +57,7 @@ export async function startSandboxServer(
   } = {},
 ): Promise<SandboxServer> {
   const sandbox = createTikTokSandbox({
+    ...openControl,
     apps: [
       { ...APP, redirectUris: [options.redirectUri ?? `${TEST_PUBLIC_URL}/oauth/callback/tiktok`] },
     ],
@@ -99,7 +101,7 @@ export async function createHarness(
   const logs = captureLogger('info');
   const limits = options.limits ?? { requestsPerSecond: 1_000, burst: 1_000 };
   const tiktok = createTikTokConnector({
-    baseUrls: sandboxBaseUrls(sandbox.root),
+    baseUrls: sandboxBaseUrls(sandbox.base),
     appId: APP.appId,
     appSecret: APP.secret,
     fetch: createRateLimitedFetch({
@@ -297,8 +299,11 @@ export async function control(
   const response = await fetch(`${sandbox.base}/_control/${path}`, {
     method: body ? 'POST' : 'GET',
     ...(body
-      ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
-      : {}),
+      ? {
+          headers: { ...controlAuth, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }
+      : { headers: controlAuth }),
   });
   const envelope = (await response.json()) as { code: number; message: string; data: unknown };
   if (envelope.code !== 0) throw new Error(`control ${path}: ${envelope.code} ${envelope.message}`);

@@ -17,6 +17,8 @@ export interface TestRuntime {
   readonly runtime: Runtime;
   readonly log: CapturedLogger;
   readonly setupLinks: string[];
+  /** The runtime's data folder. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startTestRuntime(
     runtime,
     log,
     setupLinks,
+    dataDir,
     stop: async () => {
       await runtime.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { SetupPage } from './pages/setup-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { AssetAccessPage } from './pages/lifecycle/asset-access-page.tsx';
 import { LifecyclePage } from './pages/lifecycle/lifecycle-page.tsx';
+import { OffboardingIndexPage } from './pages/offboarding/offboarding-index-page.tsx';
 import { OffboardingNewPage } from './pages/offboarding/offboarding-new-page.tsx';
 import { OffboardingPage } from './pages/offboarding/offboarding-page.tsx';
 
@@ -53,6 +54,7 @@ export const routes: readonly Route[] = [
     pattern: /^\/app\/assets\/(?<id>[0-9a-f-]{36})\/access\/?$/,
     render: (p) => <AssetAccessPage id={p.id ?? ''} />,
   },
+  { pattern: /^\/app\/offboarding\/?$/, render: () => <OffboardingIndexPage /> },
   { pattern: /^\/app\/offboarding\/new\/?$/, render: () => <OffboardingNewPage /> },
   {
     pattern: /^\/app\/offboarding\/(?<id>[0-9a-f-]{36})\/?$/,

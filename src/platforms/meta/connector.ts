@@ -38,9 +38,12 @@ export const META_BASE_URLS = {
   businessSettings: 'https://business.facebook.com/settings',
 } as const;
 
-/** The sandbox's base URLs when mounted at `/sandbox/meta` of Latchkey's public URL. */
-export function metaSandboxBaseUrls(publicUrl: string): MetaConnectorConfig['baseUrls'] {
-  const root = `${publicUrl.replace(/\/+$/, '')}/sandbox/meta`;
+/**
+ * The sandbox's base URLs from its own URL (its origin, e.g. `http://localhost:4102`, plus the
+ * path it is mounted under, if any).
+ */
+export function metaSandboxBaseUrls(sandboxUrl: string): MetaConnectorConfig['baseUrls'] {
+  const root = sandboxUrl.replace(/\/+$/, '');
   return { auth: root, graph: `${root}/graph`, businessSettings: `${root}/business-settings` };
 }
 

@@ -4,7 +4,7 @@
  * `filtering.user_id`, admins only; tiktok-api.md §4, [Y:bc_asset_get]).
  */
 import { bcAssetAdminGet as adminGet, type BcAssetKey } from './api.ts';
-import { collectPages, type TikTokClient } from './client.ts';
+import { collectPages, type PageRetry, type TikTokClient } from './client.ts';
 import { AssetListDataSchema, type AssetItem } from './schemas.ts';
 
 export type { BcAssetKey };
@@ -15,8 +15,9 @@ export async function bcAssetAdminGet(
   token: string,
   bcId: string,
   assetType: BcAssetKey,
+  retry?: PageRetry,
 ): Promise<AssetItem[]> {
-  return adminGet(client, token, { bcId, assetType });
+  return adminGet(client, token, { bcId, assetType, ...(retry ? { retry } : {}) });
 }
 
 /** The assets of one type a member reaches in the BC, at the level they reach them. */

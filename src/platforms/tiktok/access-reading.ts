@@ -17,7 +17,7 @@ import type {
 } from '../types.ts';
 import { levelOf } from './agency-side.ts';
 import { bcAssetAdminGet, bcAssetGetForUser, type BcAssetKey } from './access-reading-api.ts';
-import { collectPages, pagedData, type TikTokClient } from './client.ts';
+import { collectPages, pagedData, type PageRetry, type TikTokClient } from './client.ts';
 import { tiktokKeyOf } from './manifest.ts';
 import type { AssetItem } from './schemas.ts';
 
@@ -38,11 +38,12 @@ export async function listTikTokAgencyHoldings(
   client: TikTokClient,
   agency: AgencyIdentity,
   assetTypes: readonly string[],
+  retry?: PageRetry,
 ): Promise<AgencyHolding[]> {
   const out: AgencyHolding[] = [];
   for (const type of [...new Set(assetTypes)]) {
     const key = keyOrThrow(type);
-    const items = await bcAssetAdminGet(client, agency.accessToken, agency.businessId, key);
+    const items = await bcAssetAdminGet(client, agency.accessToken, agency.businessId, key, retry);
     for (const item of items) {
       const status = item.relation_status ?? 'BOUND';
       if (status !== 'BOUND' && status !== 'PENDING') continue;

@@ -3,7 +3,7 @@
  * endpoint. Each cites its section of ../shared/platforms/tiktok-api.md (the contract) and TikTok's
  * page. List endpoints read every page.
  */
-import type { TikTokClient } from './client.ts';
+import type { PageRetry, TikTokClient } from './client.ts';
 import { collectPages } from './client.ts';
 import { tiktokManifest } from './manifest.ts';
 import {
@@ -104,18 +104,26 @@ export async function bcAssetGet(
 export async function bcAssetAdminGet(
   client: TikTokClient,
   token: string,
-  input: { bcId: string; assetType: BcAssetKey; keyword?: string; shareInFlight?: boolean },
+  input: {
+    bcId: string;
+    assetType: BcAssetKey;
+    keyword?: string;
+    shareInFlight?: boolean;
+    retry?: PageRetry;
+  },
 ): Promise<AssetItem[]> {
   const filtering = input.keyword === undefined ? undefined : { keyword: input.keyword };
-  return collectPages((page) =>
-    client.call({
-      method: 'GET',
-      path: paths.bcAssetAdminGet,
-      token,
-      query: { bc_id: input.bcId, asset_type: input.assetType, filtering, page, page_size: 50 },
-      data: AssetListDataSchema,
-      shareInFlight: input.shareInFlight === true,
-    }),
+  return collectPages(
+    (page) =>
+      client.call({
+        method: 'GET',
+        path: paths.bcAssetAdminGet,
+        token,
+        query: { bc_id: input.bcId, asset_type: input.assetType, filtering, page, page_size: 50 },
+        data: AssetListDataSchema,
+        shareInFlight: input.shareInFlight === true,
+      }),
+    input.retry ? { retry: input.retry } : {},
   );
 }
 

@@ -115,18 +115,26 @@ export function pagedData<T extends z.ZodType>(
 /** Upper bound on pages read from one list, so a misbehaving server cannot loop us forever. */
 const MAX_PAGES = 200;
 
-/** Reads every page of a list endpoint, one after another (`page` from 1 to `total_page`). */
+/** Runs one page's read again on a transient error (the lifecycle's retry); a list is not re-read. */
+export type PageRetry = <T>(read: () => Promise<T>) => Promise<T>;
+
+type Page<T> = { list: T[]; page_info?: z.output<typeof PageInfoSchema> | undefined };
+
+/**
+ * Reads every page of a list endpoint: page 1 first (it says how many there are), then the rest
+ * side by side, in order in the result. A list of 20 pages costs two round trips instead of 20
+ * (the rate limiter still paces the calls). `retry` wraps each page's read on its own, so one
+ * transient error re-reads that page, not the whole list (issue #16: a sweep over 1,000 grants).
+ */
 export async function collectPages<T>(
-  fetchPage: (
-    page: number,
-  ) => Promise<{ list: T[]; page_info?: z.output<typeof PageInfoSchema> | undefined }>,
+  fetchPage: (page: number) => Promise<Page<T>>,
+  options: { retry?: PageRetry } = {},
 ): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const data = await fetchPage(page);
-    all.push(...data.list);
-    const total = data.page_info?.total_page;
-    if (data.list.length === 0 || total === undefined || page >= total) break;
-  }
-  return all;
+  const read = (page: number) =>
+    options.retry ? options.retry(() => fetchPage(page)) : fetchPage(page);
+  const first = await read(1);
+  const total = Math.min(first.page_info?.total_page ?? 1, MAX_PAGES);
+  if (first.list.length === 0 || total <= 1) return [...first.list];
+  const rest = await Promise.all(Array.from({ length: total - 1 }, (_, i) => read(i + 2)));
+  return [first, ...rest].flatMap((data) => data.list);
 }

@@ -14,6 +14,7 @@ import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
 import { revokeTikTokAccess } from './revoke.ts';
+import { revokeTikTokAssets } from './revoke-batch.ts';
 import { batchedReadBacks } from './read-back-batching.ts';
 import { batchedAdvertiserShares } from './share-batching.ts';
 import { PlatformError } from '../errors.ts';
@@ -41,9 +42,12 @@ export const TIKTOK_BASE_URLS = {
   businessCenter: 'https://business.tiktok.com/',
 } as const;
 
-/** The sandbox's base URLs when it is mounted at `/sandbox/tiktok` of Latchkey's public URL. */
-export function sandboxBaseUrls(publicUrl: string): TikTokConnectorConfig['baseUrls'] {
-  const root = `${publicUrl.replace(/\/+$/, '')}/sandbox/tiktok`;
+/**
+ * The sandbox's base URLs from its own URL (its origin, e.g. `http://localhost:4101`, plus the
+ * path it is mounted under, if any).
+ */
+export function sandboxBaseUrls(sandboxUrl: string): TikTokConnectorConfig['baseUrls'] {
+  const root = sandboxUrl.replace(/\/+$/, '');
   return { auth: root, api: `${root}/open_api/v1.3`, businessCenter: `${root}/console` };
 }
 
@@ -57,10 +61,11 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     defaultRetryAfterMs: tiktokManifest.rateLimit.defaultRetryAfterMs,
   });
+  const shareAdvertiser = batchedAdvertiserShares(client);
   const deps: TikTokDeps = {
     client,
-    shareAdvertiser: batchedAdvertiserShares(client),
-    readBacks: batchedReadBacks(client),
+    shareAdvertiser,
+    readBacks: batchedReadBacks(client, shareAdvertiser.settled),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,
@@ -81,8 +86,9 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
       return readAgencyAccess(deps, agency, key, asset.id);
     },
     revokeAccess: (input) => revokeTikTokAccess(deps, input),
-    listAgencyHoldings: ({ agency, assetTypes }) =>
-      listTikTokAgencyHoldings(deps.client, agency, assetTypes),
+    revokeAssets: (input) => revokeTikTokAssets(deps, input),
+    listAgencyHoldings: ({ agency, assetTypes, retryPage }) =>
+      listTikTokAgencyHoldings(deps.client, agency, assetTypes, retryPage),
     readAssetAccess: ({ agency, asset }) => readTikTokAssetAccess(deps.client, agency, asset),
   };
 }

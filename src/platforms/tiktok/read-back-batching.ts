@@ -1,17 +1,20 @@
 /**
- * Reading back, in one call, the ad accounts just shared in one call. After a batched share
- * (share-batching.ts) the grants of one approval each read back their own ad account at the same
- * moment: by keyword, that is one `bc/asset/admin/get/` each (20 grants, 20 calls, 2 s of TikTok's
- * default 10 calls/s). When the agency's Business Center is small enough for one page to hold it
- * all, one read of every page answers them all.
+ * Reading back, in waves, the ad accounts just shared. After a batched share (share-batching.ts)
+ * each grant reads back its own ad account. Read by keyword, that is one `bc/asset/admin/get/`
+ * per grant (1,000 grants, 1,000 calls: 100 s of TikTok's default 10 calls/s); one read of every
+ * page of the agency's BC answers them all in ceil(size / 50) calls.
+ *
+ * So read-backs wait for a wave to end: until no share to the agency's BC is waiting or in flight
+ * in this process (`settled`, bounded by MAX_WAIT_MS so a steady stream of shares cannot starve
+ * them), and until the wave's read in flight, if any, is over. Then one read serves every grant
+ * waiting, unless reading by keyword is fewer calls (a few grants in a big BC).
  *
  * Sharing one read is safe here, unlike joining a read already in flight (singleflight): the read
  * starts after every grant that waits for it has asked, and each asks only once its own share
  * was answered, so the read sees every write it is asked about.
  *
- * Whether the BC is small is known from the last time this connector read all of it (the read
- * before sharing does: `noteSize`). That number only picks the strategy: a BC that grew since is
- * still read to its last page, and an unknown or large BC is read back asset by asset as before.
+ * The BC's size is known from the last time this connector read all of it (the read before
+ * sharing does: `noteSize`). It only picks the strategy: the read still goes to the last page.
  */
 import type { AgencyIdentity } from '../types.ts';
 import { findAgencyHolding, holdingOf, readAgencyBc, type AgencyHolding } from './agency-side.ts';
@@ -20,6 +23,8 @@ import type { TikTokClient } from './client.ts';
 
 /** One page of `bc/asset/admin/get/` (its page_size maximum, tiktok-api.md §4a). */
 const PAGE_SIZE = 50;
+/** The longest a read-back waits for other shares to the same BC to be answered. */
+const MAX_WAIT_MS = 5_000;
 
 export interface ReadBacks {
   /** Records how many relations of a type a read of every page found in a BC. */
@@ -38,30 +43,37 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-interface Batch {
+interface Wave {
   readonly agency: AgencyIdentity;
   readonly key: BcAssetKey;
   readonly waiting: Waiting[];
 }
 
-/** Read-backs asked for in the same turn of the event loop, per agency token, BC and type. */
-export function batchedReadBacks(client: TikTokClient): ReadBacks {
+/**
+ * Read-backs in waves, per agency token, BC and type. `settled` resolves when no share to the
+ * BC is pending here (from the share batcher); without it a wave is one turn of the event loop.
+ */
+export function batchedReadBacks(
+  client: TikTokClient,
+  settled: (partnerId: string) => Promise<void> = () => Promise.resolve(),
+): ReadBacks {
   const sizes = new Map<string, number>();
-  const open = new Map<string, Batch>();
+  const gathering = new Map<string, Wave>();
+  const reading = new Map<string, Promise<void>>();
   const sizeKey = (bcId: string, key: BcAssetKey) => `${bcId} ${key}`;
 
-  const alone = (batch: Batch, w: Waiting) =>
-    findAgencyHolding({ client }, batch.agency, batch.key, w.assetId, { expected: true }).then(
+  const alone = (wave: Wave, w: Waiting) =>
+    findAgencyHolding({ client }, wave.agency, wave.key, w.assetId, { expected: true }).then(
       w.resolve,
       w.reject,
     );
 
-  const flush = async (batch: Batch): Promise<void> => {
-    const { agency, key, waiting } = batch;
+  const read = async (wave: Wave): Promise<void> => {
+    const { agency, key, waiting } = wave;
     const known = sizes.get(sizeKey(agency.businessId, key));
-    const fits = known !== undefined && known + waiting.length <= PAGE_SIZE;
-    if (waiting.length < 2 || !fits) {
-      await Promise.all(waiting.map((w) => alone(batch, w)));
+    const pages = known === undefined ? Infinity : Math.ceil((known + waiting.length) / PAGE_SIZE);
+    if (waiting.length < 2 || pages >= waiting.length) {
+      await Promise.all(waiting.map((w) => alone(wave, w)));
       return;
     }
     try {
@@ -73,22 +85,40 @@ export function batchedReadBacks(client: TikTokClient): ReadBacks {
     }
   };
 
+  const start = (id: string, wave: Wave) => {
+    const bounded = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, MAX_WAIT_MS);
+      void settled(wave.agency.businessId).then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    void (async () => {
+      await bounded;
+      await reading.get(id);
+      // Read-backs that arrive from here on wait for the next wave.
+      if (gathering.get(id) === wave) gathering.delete(id);
+      const done = read(wave);
+      reading.set(id, done);
+      await done;
+      if (reading.get(id) === done) reading.delete(id);
+    })();
+  };
+
   return {
     noteSize: (bcId, key, count) => sizes.set(sizeKey(bcId, key), count),
     readBack: (agency, key, assetId) =>
       new Promise((resolve, reject) => {
         const id = JSON.stringify([agency.accessToken, agency.businessId, key]);
-        let batch = open.get(id);
-        if (!batch) {
-          const created: Batch = { agency, key, waiting: [] };
-          batch = created;
-          open.set(id, created);
-          setImmediate(() => {
-            open.delete(id);
-            void flush(created);
-          });
+        let wave = gathering.get(id);
+        if (!wave) {
+          wave = { agency, key, waiting: [] };
+          gathering.set(id, wave);
+          // One turn later, so read-backs asked in the same turn join before the wait starts.
+          const created = wave;
+          setImmediate(() => start(id, created));
         }
-        batch.waiting.push({ assetId, resolve, reject });
+        wave.waiting.push({ assetId, resolve, reject });
       }),
   };
 }

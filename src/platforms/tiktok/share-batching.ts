@@ -25,7 +25,14 @@ export interface AdvertiserShare {
 }
 
 /** Shares one ad account; resolves once TikTok accepted the call that carried it. */
-export type ShareAdvertiser = (share: AdvertiserShare) => Promise<void>;
+export interface ShareAdvertiser {
+  (share: AdvertiserShare): Promise<void>;
+  /**
+   * Resolves once no share to this partner BC is waiting or in flight here: the moment one read
+   * of the partner's BC can read back every share of the wave (read-back-batching.ts).
+   */
+  settled(this: void, partnerId: string): Promise<void>;
+}
 
 /** The batch this share went in was refused as a whole: retry it alone to get its own answer. */
 export class ShareBatchRefused extends Error {
@@ -57,6 +64,15 @@ interface Batch {
  */
 export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
   const open = new Map<string, Batch>();
+  const pending = new Map<string, { count: number; idle: (() => void)[] }>();
+  const track = (partnerId: string, delta: number) => {
+    const entry = pending.get(partnerId) ?? { count: 0, idle: [] };
+    entry.count += delta;
+    pending.set(partnerId, entry);
+    if (entry.count > 0) return;
+    pending.delete(partnerId);
+    for (const resolve of entry.idle) resolve();
+  };
 
   const send = async (batch: Batch): Promise<void> => {
     const assetIds = [...batch.assetIds];
@@ -73,11 +89,14 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
       const retryable = error instanceof PlatformError && error.retryable;
       const answer = alone || retryable ? error : new ShareBatchRefused(error);
       for (const w of batch.waiting) w.reject(answer);
+    } finally {
+      track(batch.first.partnerId, -batch.waiting.length);
     }
   };
 
-  return (share) =>
+  const share = (share: AdvertiserShare) =>
     new Promise<void>((resolve, reject) => {
+      track(share.partnerId, 1);
       const key = JSON.stringify([share.token, share.bcId, share.partnerId, share.advertiserRole]);
       let batch = open.get(key);
       if (!batch) {
@@ -97,4 +116,11 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
         void send(batch);
       }
     });
+  const settled = (partnerId: string) =>
+    new Promise<void>((resolve) => {
+      const entry = pending.get(partnerId);
+      if (entry) entry.idle.push(resolve);
+      else resolve();
+    });
+  return Object.assign(share, { settled });
 }

@@ -33,6 +33,7 @@ import { Secret } from '../../store/secrets.ts';
 import { requireActor } from '../auth/actor.ts';
 import { auditActor } from './audit-actor.ts';
 import { noStore } from '../no-store.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
@@ -56,6 +57,8 @@ const ListQuery = z
   .object({
     status: z.enum(['open', 'completed', 'partial', 'revoked', 'expired']).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
+    /** `nextCursor` of the previous page. */
+    cursor: z.string().min(1).max(200).optional(),
   })
   .strict();
 const DAY_MS = 86_400_000;
@@ -194,10 +197,16 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
 
     app.get('/', { schema: { querystring: ListQuery } }, async (req) => {
       const actor = requireActor(req, 'viewer');
-      const requests = await listAccessRequests(services.db, actor.agencyId, {
-        ...(req.query.limit ? { limit: req.query.limit } : {}),
+      // One more than the page, to know whether another page follows.
+      const limit = req.query.limit ?? 100;
+      const found = await listAccessRequests(services.db, actor.agencyId, {
+        limit: limit + 1,
         ...(req.query.status ? { status: req.query.status } : {}),
+        ...(req.query.cursor ? { after: decodeCursor(req.query.cursor) } : {}),
       });
+      const requests = found.slice(0, limit);
+      const last = requests.at(-1);
+      const nextCursor = found.length > limit && last ? encodeCursor(last) : null;
       const onboardings = await services.db
         .selectFrom('onboardings')
         .select(['id', 'request_id', 'status'])
@@ -230,6 +239,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
             })),
           };
         }),
+        nextCursor,
       };
     });
 

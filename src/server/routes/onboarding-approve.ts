@@ -36,6 +36,13 @@ import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
 import { ownValue } from '../../lib/own.ts';
 
+/**
+ * The most assets one approval may name. TikTok shares up to 50 ad accounts per call and a client
+ * may own hundreds, so a client with 500 approves them in one go (issue #16); the bound keeps one
+ * request's work (one transaction, one job per grant) sane. Above it: 400 invalid_body, naming the bound.
+ */
+export const MAX_SELECTIONS = 1_000;
+
 export const SelectionSchema = z
   .object({
     selections: z
@@ -51,7 +58,7 @@ export const SelectionSchema = z
           .strict(),
       )
       .min(1)
-      .max(200),
+      .max(MAX_SELECTIONS, `At most ${MAX_SELECTIONS} assets can be approved at once`),
   })
   .strict();
 export type Selection = z.infer<typeof SelectionSchema>['selections'][number];

@@ -18,9 +18,9 @@ import {
 } from '../../store/access-requests.ts';
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
+import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
 import { checkLinkAllowed, linkThrottleKeys, recordLinkFailure } from './link-throttle.ts';
-import { ownValue } from '../../lib/own.ts';
 
 export interface OnboardingServices {
   readonly db: Kysely<Schema>;
@@ -44,11 +44,37 @@ export async function resolveLink(
   raw: string,
   ip: string,
 ): Promise<AccessRequestWithHash> {
+  return usableLink(
+    services,
+    raw,
+    ip,
+    (linkId) => findAccessRequestByLinkId(services.db, linkId),
+    (request) => request,
+  );
+}
+
+/**
+ * Reads what `find` returns for the link's id, then checks the link: a wrong secret is as unknown
+ * as a missing link (404), a revoked or expired one is 410.
+ */
+export async function usableLink<T>(
+  services: Pick<OnboardingServices, 'db' | 'now'>,
+  raw: string,
+  ip: string,
+  find: (linkId: string) => Promise<T | undefined>,
+  requestOf: (found: T) => AccessRequestWithHash,
+): Promise<T> {
   const parsed = parseLinkToken(raw);
+  // Wrong secrets are throttled per link id and per address (link-throttle.ts).
   const keys = linkThrottleKeys(parsed?.linkId, ip);
   await checkLinkAllowed(services, keys);
-  const request = parsed ? await findAccessRequestByLinkId(services.db, parsed.linkId) : undefined;
-  if (!parsed || !request || !linkSecretMatches(parsed.secret, request.linkSecretHash)) {
+  const found = parsed ? await find(parsed.linkId) : undefined;
+  const request = found === undefined ? undefined : requestOf(found);
+  if (!parsed || found === undefined || !request) {
+    await recordLinkFailure(services, keys);
+    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
+  }
+  if (!linkSecretMatches(parsed.secret, request.linkSecretHash)) {
     await recordLinkFailure(services, keys);
     throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
   }
@@ -66,7 +92,7 @@ export async function resolveLink(
       reason: 'expired',
     });
   }
-  return request;
+  return found;
 }
 
 /** The connector for a platform id, or 404. */

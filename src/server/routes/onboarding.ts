@@ -3,6 +3,7 @@
  * (`/api/v1/onboarding/<id>.<secret>/...`; the logger masks that path segment). Every answer is
  * about the link's own request: ids from other requests are simply not found.
  */
+import etag from '@fastify/etag';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,23 +13,24 @@ import { recheckGrant } from '../../jobs/recheck-grant.ts';
 import { PlatformError } from '../../platforms/errors.ts';
 import { scopeListing } from '../../domain/rerequest-scope.ts';
 import { markLinkOpened, type AccessRequest } from '../../store/access-requests.ts';
-import { findAgencyBranding } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
+import { findLinkView } from '../../store/link-view.ts';
 import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
-import {
-  findAgencyConnection,
-  findOnboardingConnection,
-  openOnboardingToken,
-} from '../../store/platform-connections.ts';
+import { openOnboardingToken } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
+import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
 import { approveSelection, SelectionSchema } from './onboarding-approve.ts';
 import { presentGrant, presentItem } from './onboarding-presenters.ts';
-import { requirePlatform, resolveLink, type OnboardingServices } from './onboarding-services.ts';
-import { ownValue } from '../../lib/own.ts';
+import {
+  requirePlatform,
+  resolveLink,
+  usableLink,
+  type OnboardingServices,
+} from './onboarding-services.ts';
 
 const LinkParams = z.object({ link: z.string().max(120) }).strict();
 const PlatformParams = LinkParams.extend({ platform: z.string().max(40) }).strict();
@@ -56,6 +58,17 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     }
     return { request, onboarding };
   };
+  // GETs only read: the onboarding is created, and the first open recorded, by POST /:link/open
+  // (the page sends it on load) or by the first action that needs it. Before that, the answer
+  // describes a link not started yet.
+  const view = (link: string, ip: string) =>
+    usableLink(
+      services,
+      link,
+      ip,
+      (linkId) => findLinkView(services.db, linkId),
+      (found) => found.request,
+    );
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
@@ -85,31 +98,39 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     });
 
+    // ETag on every GET: an unchanged answer is a 304 without a body (the page polls progress).
+    await app.register(etag, { algorithm: 'sha1' });
+
+    app.post('/:link/open', { schema: { params: LinkParams } }, async (req, reply) => {
+      await open(req.params.link, req.ip);
+      return reply.status(204).send();
+    });
+
     app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link, req.ip);
-      const branding = await findAgencyBranding(services.db, request.agencyId);
-      const platforms = await Promise.all(
-        platformsOf(request).map(async (id) => {
-          const agency = await findAgencyConnection(services.db, request.agencyId, id);
-          const manifest = ownValue(services.manifests, id);
-          return {
-            id,
-            name: manifest?.name ?? id,
-            connected: Boolean(await findOnboardingConnection(services.db, onboarding.id, id)),
-            // A platform without sign-in (Shopify) names the agency by its name: always ready.
-            agencyReady: manifest?.oauth === null || Boolean(agency?.businessId),
-            guided: isGuided(request, id),
-            verification: manifest?.verification ?? 'api',
-            // Where the client adds the agency (its Google email), for the guided step's words.
-            agencyIdentity: manifest?.oauth === null ? null : (agency?.businessId ?? null),
-          };
-        }),
+      const { request, onboarding, agency, agencyConnections, clientConnected } = await view(
+        req.params.link,
+        req.ip,
       );
+      const platforms = platformsOf(request).map((id) => {
+        const connection = agencyConnections.get(id);
+        const manifest = ownValue(services.manifests, id);
+        return {
+          id,
+          name: manifest?.name ?? id,
+          connected: clientConnected.has(id),
+          // A platform without sign-in (Shopify) names the agency by its name: always ready.
+          agencyReady: manifest?.oauth === null || Boolean(connection?.businessId),
+          guided: isGuided(request, id),
+          verification: manifest?.verification ?? 'api',
+          // Where the client adds the agency (its Google email), for the guided step's words.
+          agencyIdentity: manifest?.oauth === null ? null : (connection?.businessId ?? null),
+        };
+      });
       return {
         agency: {
-          name: branding?.displayName ?? 'Your agency',
-          brandColor: branding?.brandColor ?? null,
-          logoUrl: branding?.logoUrl ?? null,
+          name: agency.name,
+          brandColor: agency.brandColor,
+          logoUrl: agency.logoUrl,
         },
         request: {
           title: request.title,
@@ -118,7 +139,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           accessEndsAt: request.accessEndsAt?.toISOString() ?? null,
           items: request.items.map((item) => presentItem(services.manifests, item)),
         },
-        onboarding: { status: onboarding.status },
+        onboarding: { status: onboarding?.status ?? 'started' },
         platforms,
       };
     });
@@ -218,24 +239,19 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link, req.ip);
-      const grants = await listGrantsByOnboarding(services.db, onboarding.id);
-      const agencyBusinesses = await Promise.all(
-        platformsOf(request).map(async (id) => {
-          const c = await findAgencyConnection(services.db, request.agencyId, id);
-          return {
-            platform: id,
-            businessId: c?.businessId ?? null,
-            businessName: c?.businessName ?? null,
-          };
-        }),
-      );
+      const { request, onboarding, agencyConnections } = await view(req.params.link, req.ip);
+      const grants = onboarding ? await listGrantsByOnboarding(services.db, onboarding.id) : [];
+      const agencyBusinesses = platformsOf(request).map((id) => ({
+        platform: id,
+        businessId: agencyConnections.get(id)?.businessId ?? null,
+        businessName: agencyConnections.get(id)?.businessName ?? null,
+      }));
       const working = grants.some((g) => g.status === 'queued' || g.status === 'running');
       return {
         onboarding: {
-          status: onboarding.status,
-          approvedAt: onboarding.approvedAt?.toISOString() ?? null,
-          completedAt: onboarding.completedAt?.toISOString() ?? null,
+          status: onboarding?.status ?? 'started',
+          approvedAt: onboarding?.approvedAt?.toISOString() ?? null,
+          completedAt: onboarding?.completedAt?.toISOString() ?? null,
         },
         working,
         grantedTo: agencyBusinesses,

@@ -1,6 +1,9 @@
 /**
- * Serves the built React front end. Client-side routes (`/`, `/app/*`, `/l/*`) get index.html;
- * anything else that is not a file is a JSON 404, like every other unknown route.
+ * Serves the built React front end. Client-side routes (`/`, `/app/*`) get index.html and the
+ * client's page (`/l/*`) its own client.html; anything else that is not a file is a JSON 404,
+ * like every other unknown route. Files are sent brotli- or gzip-compressed as the build wrote
+ * them (vite.config.ts); hashed assets (`/assets/*`) are cached for a year as immutable, the
+ * HTML never (it names the current hashes).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,16 +21,28 @@ export const webRoutes: FastifyPluginAsync<{ webDir: string }> = async (app, { w
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-  const sendIndex = async (
-    _request: unknown,
-    reply: { sendFile(name: string): unknown; header(k: string, v: string): unknown },
-  ) => {
-    reply.header('cache-control', 'no-store');
-    return reply.sendFile('index.html');
-  };
-  app.get('/', sendIndex);
-  app.get('/app', sendIndex);
-  app.get('/app/*', sendIndex);
-  app.get('/l/*', sendIndex);
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, file) => {
+      const relative = path.relative(webDir, file);
+      const policy = relative.startsWith(`assets${path.sep}`)
+        ? 'public, max-age=31536000, immutable'
+        : /\.html(\.br|\.gz)?$/.test(relative)
+          ? 'no-store'
+          : 'public, max-age=3600';
+      reply.header('cache-control', policy);
+    },
+  });
+  const sendHtml =
+    (name: string) => async (_request: unknown, reply: { sendFile(name: string): unknown }) =>
+      reply.sendFile(name);
+  const client = existsSync(path.join(webDir, 'client.html')) ? 'client.html' : 'index.html';
+  app.get('/', sendHtml('index.html'));
+  app.get('/app', sendHtml('index.html'));
+  app.get('/app/*', sendHtml('index.html'));
+  app.get('/l/*', sendHtml(client));
 };

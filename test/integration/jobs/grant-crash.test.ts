@@ -63,7 +63,7 @@ async function closeDb(db: Database): Promise<void> {
 
 async function tokenFor(userId: string, advertiserIds: string[]): Promise<string> {
   const connector = createTikTokConnector({
-    baseUrls: sandboxBaseUrls(sandbox.root),
+    baseUrls: sandboxBaseUrls(sandbox.base),
     appId: APP.appId,
     appSecret: APP.secret,
   });
@@ -152,7 +152,7 @@ function startChild(): { process: ChildProcess; output: string[]; exited: Promis
       ...process.env,
       CHILD_KEYS: keys,
       CHILD_GRANTS: grantId,
-      CHILD_SANDBOX_ROOT: sandbox.root,
+      CHILD_SANDBOX_ROOT: sandbox.base,
       CHILD_APP_ID: APP.appId,
       CHILD_APP_SECRET: APP.secret,
       CHILD_LEASE_MS: '3000',
@@ -248,7 +248,7 @@ describe('a worker killed mid-grant', () => {
       user_id: USERS.nora,
     });
     const tiktok = createTikTokConnector({
-      baseUrls: sandboxBaseUrls(sandbox.root),
+      baseUrls: sandboxBaseUrls(sandbox.base),
       appId: APP.appId,
       appSecret: APP.secret,
     });

@@ -74,8 +74,9 @@ describe('offboarding', () => {
       'offboarding.started',
     ]);
 
+    // One removal call per asset type (the three ad accounts go in one), none per asset read.
     const deletes = await countCalls(h.sandbox, 'bc/asset/admin/delete/');
-    expect(deletes).toBe(6);
+    expect(deletes).toBe(4);
     await runOffboarding(h.deps, offboarding.id);
     expect(await countCalls(h.sandbox, 'bc/asset/admin/delete/')).toBe(deletes);
     expect((await findOffboarding(h.database.db, offboarding.id))?.status).toBe('completed');
@@ -84,13 +85,19 @@ describe('offboarding', () => {
   it('turns a refused removal into the exact manual step, verified once a person does it', async () => {
     h = await createLifecycleHarness({ clients: 1, perClient: 6 });
     const real = h.deps.platforms.tiktok as Platform;
+    const refusal = new PlatformError('permission', 'Only the owner can unshare a pixel', '40001');
     const refusing: Platform = {
       ...real,
       revokeAccess: async (input) => {
-        if (input.asset.type === 'pixel') {
-          throw new PlatformError('permission', 'Only the owner can unshare a pixel', '40001');
-        }
+        if (input.asset.type === 'pixel') throw refusal;
         return real.revokeAccess(input);
+      },
+      // The batched removal refuses pixels the same way (one result per asset).
+      revokeAssets: async (input) => {
+        if (input.assetType === 'pixel') {
+          return input.assetIds.map((assetId) => ({ assetId, error: refusal }));
+        }
+        return real.revokeAssets?.(input) ?? [];
       },
     };
     const deps = { ...h.deps, platforms: { tiktok: refusing } };

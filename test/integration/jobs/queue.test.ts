@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import {
   createQueues,
@@ -169,5 +169,19 @@ describe(`jobs on ${testDatabaseKind}`, () => {
     await database.db.transaction().execute(async (tx) => send('committed')(tx));
     const jobs = await queue.boss.findJobs(recordJob.name);
     expect(jobs.map((j) => (j.data as { key: string }).key)).toEqual(['committed']);
+  });
+
+  it('creates queues once and updates one only when its options changed', async () => {
+    const database = await freshDatabase();
+    const queue = await startQueue(database);
+    cleanups.push(() => queue.stop());
+    await createQueues(queue.boss, [recordJob, batchJob]);
+    const updateQueue = vi.spyOn(queue.boss, 'updateQueue');
+    await createQueues(queue.boss, [recordJob, batchJob]);
+    expect(updateQueue).not.toHaveBeenCalled();
+    const changed = { ...recordJob, queue: { ...recordJob.queue, retryLimit: 5 } };
+    await createQueues(queue.boss, [changed, batchJob]);
+    expect(updateQueue.mock.calls.map(([name]) => name)).toEqual([recordJob.name]);
+    expect((await queue.boss.getQueue(recordJob.name))?.retryLimit).toBe(5);
   });
 });

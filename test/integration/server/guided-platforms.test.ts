@@ -19,6 +19,7 @@ import {
   G,
   type MultiHarness,
 } from '../../support/multi-platform.ts';
+import { controlAuth } from '../../support/sandbox-control.ts';
 
 let h: MultiHarness;
 let token: string;
@@ -217,7 +218,7 @@ describe('guided platforms in one link', () => {
     // The client adds the agency's email in Search Console (the sandbox stands in for the UI).
     const added = await fetch(`${h.google.url}/_control/search-console/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({
         siteUrl: 'sc-domain:acme-shop.example',
         email: G.agency,
@@ -230,7 +231,7 @@ describe('guided platforms in one link', () => {
     expect(low.json<{ grant: GrantBody }>().grant.status).toBe('needs_manual_step');
     await fetch(`${h.google.url}/_control/search-console/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({
         siteUrl: 'sc-domain:acme-shop.example',
         email: G.agency,
@@ -242,7 +243,9 @@ describe('guided platforms in one link', () => {
     expect(grant.status).toBe('granted');
     expect(grant.confirmedBy).toBeNull();
     expect(grant.steps.map((s) => s.name)).toContain('verified');
-    const log = (await (await fetch(`${h.google.url}/_control/log`)).json()) as unknown;
+    const log = (await (
+      await fetch(`${h.google.url}/_control/log`, { headers: controlAuth })
+    ).json()) as unknown;
     expect(JSON.stringify(log)).toContain('/webmasters/v3/sites/sc-domain%3Aacme-shop.example');
   });
 

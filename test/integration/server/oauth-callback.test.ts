@@ -8,6 +8,7 @@ import {
   USERS,
   type Harness,
 } from '../../support/onboarding.ts';
+import { controlAuth } from '../../support/sandbox-control.ts';
 
 let h: Harness;
 let link: { id: string; token: string };
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 async function fetchLog(): Promise<number> {
-  const response = await fetch(`${h.sandbox.base}/_control/log`);
+  const response = await fetch(`${h.sandbox.base}/_control/log`, { headers: controlAuth });
   const body = (await response.json()) as {
     data?: { list: { path: string }[] };
     list?: { path: string }[];

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { MAX_SELECTIONS } from '../../../src/server/routes/onboarding-approve.ts';
 import { TEST_PUBLIC_URL, buildAgency } from '../../support/agency.ts';
 import {
   ADVERTISERS,
@@ -40,6 +41,39 @@ describe('what the client can act on', () => {
     const listing = await assetsOf(link.token);
     expect(listing.assets).toEqual([]);
     expect(listing.notice?.code).toBe('no_authorized_advertisers');
+  });
+
+  it('refuses an approval above the most assets one approval may name, and changes nothing', async () => {
+    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+    await connectClient(h, link.token, USERS.dana, { advertiserIds: [ADVERTISERS.us] });
+    await assetsOf(link.token);
+    const selections = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        platform: 'tiktok',
+        assetType: 'advertiser',
+        assetId: `73${String(i).padStart(17, '0')}`,
+      }));
+    const approve = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: { selections: selections(MAX_SELECTIONS + 1) },
+    });
+    expect(approve.statusCode).toBe(400);
+    expect(approve.json()).toMatchObject({ error: { code: 'invalid_body' } });
+    expect(JSON.stringify(approve.json())).toContain(`At most ${MAX_SELECTIONS} assets`);
+    // At the bound, the size is accepted and each unknown asset is named (not a size error).
+    const atBound = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: { selections: selections(MAX_SELECTIONS) },
+    });
+    expect(atBound.statusCode).toBe(422);
+    expect(JSON.stringify(atBound.json())).not.toContain('At most');
+    const progress = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/onboarding/${link.token}/progress`,
+    });
+    expect(progress.json<{ grants: unknown[] }>().grants).toEqual([]);
   });
 
   it('blocks assets of a BC the client does not administer, and refuses them on approval', async () => {

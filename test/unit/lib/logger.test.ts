@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../../src/lib/logger.ts';
+import { createLogger, logDestination, redactUrl } from '../../../src/lib/logger.ts';
 import { captureLogger } from '../../support/logger.ts';
 
 describe('logger', () => {
@@ -22,5 +23,24 @@ describe('logger', () => {
       '/oauth/callback/tiktok',
     );
     expect(redactUrl('/l/abc.secretpart/progress')).toBe('/l/[redacted]/progress');
+  });
+
+  it('writes human-readable lines on a terminal and JSON elsewhere, redacted both ways', async () => {
+    const write = async (isTTY: boolean) => {
+      const output = Object.assign(new PassThrough(), { isTTY });
+      let text = '';
+      output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      const destination = await logDestination(output);
+      const logger = createLogger(destination ? { destination } : {});
+      if (!destination) return undefined;
+      logger.info({ connection: { accessToken: 'canary-access' } }, 'connected');
+      return text;
+    };
+    expect(await write(false)).toBeUndefined(); // JSON to stdout, as createLogger's default
+    // eslint-disable-next-line no-control-regex
+    const pretty = (await write(true))?.replace(/\u001b\[\d+m/g, '');
+    expect(pretty).toMatch(/^\[\d\d:\d\d:\d\d\] .*INFO.*: connected\n/);
+    expect(pretty).not.toContain('{"level"');
+    expect(pretty).not.toMatch(/canary/);
   });
 });

@@ -10,6 +10,7 @@ import { registerGa4Routes } from './api/ga4-routes.ts';
 import { registerGtmRoutes } from './api/gtm-routes.ts';
 import { registerOAuthRoutes } from './api/oauth-routes.ts';
 import { registerSearchConsoleRoutes } from './api/search-console-routes.ts';
+import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import { registerControlRoutes } from './control/control-routes.ts';
 import { GoogleApiError, renderError } from './model/errors.ts';
 import { createGoogleModel, type GoogleModel } from './model/model.ts';
@@ -35,6 +36,8 @@ export interface GoogleSandboxOptions {
   /** Starting world (default: worlds/google-default.json). */
   world?: GoogleWorld;
   faults?: GoogleFaults;
+  /** Opens the control API (`/_control/`) to calls carrying this token; closed (404) when absent. */
+  control?: ControlAccess;
   now?: () => Date;
   random?: () => number;
 }
@@ -145,7 +148,7 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
   registerGa4Routes(app, rt);
   registerGtmRoutes(app, rt);
   registerSearchConsoleRoutes(app, rt);
-  registerControlRoutes(app, rt);
+  gateControl(app, options.control, () => registerControlRoutes(app, rt));
   return { app, runtime: rt };
 }
 

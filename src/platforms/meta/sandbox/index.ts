@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { listenStandalone } from '../../sandbox-kit/listen.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
+import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createMetaModel, type MetaModel } from './model/model.ts';
 import type { SandboxApp, SandboxState } from './model/types.ts';
@@ -21,8 +22,13 @@ export type { MetaFaults, RequestLogEntry } from './runtime.ts';
 export type { SandboxApp } from './model/types.ts';
 export type { MetaWorld } from './world.ts';
 
-/** Graph versions answered by default (meta-api.md: v25.0 in the SPEC, v26.0 in the Node SDK). */
-export const DEFAULT_GRAPH_VERSIONS = ['v25.0', 'v26.0'];
+/**
+ * Graph versions answered by default: every version Meta still serves at the end of 2026. Meta
+ * keeps each version for at least two years after its release (Graph API versioning policy,
+ * developers.facebook.com/docs/graph-api/guides/versioning): v22.0 (Jan 2025) to v26.0 (the
+ * Node SDK's, meta-api.md); v21.0 (Oct 2024) has reached its end. See docs/platforms/meta.md.
+ */
+export const DEFAULT_GRAPH_VERSIONS = ['v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0'];
 
 export interface MetaSandboxOptions {
   /** JSON file holding the state; loaded when it exists, rewritten after each change. */
@@ -34,6 +40,8 @@ export interface MetaSandboxOptions {
   now?: () => Date;
   random?: () => number;
   faults?: MetaFaults;
+  /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
+  control?: ControlAccess;
 }
 
 export interface MetaSandbox {
@@ -88,7 +96,7 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     registerSigninPages(app, rt);
     registerDialogPages(app, rt);
     registerConsolePages(app, rt);
-    registerControlRoutes(app, rt);
+    gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
   return {
     plugin,

@@ -10,6 +10,7 @@ import { fail, newRequestId } from './api/envelope.ts';
 import { registerMemberRoutes } from './api/member-routes.ts';
 import { registerOauthRoutes } from './api/oauth-routes.ts';
 import { registerPartnerRoutes } from './api/partner-routes.ts';
+import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import { registerControlRoutes } from './control/control-routes.ts';
 import { logRequest } from './log.ts';
 import { TikTokCode } from './model/errors.ts';
@@ -40,6 +41,8 @@ export interface TikTokSandboxOptions {
   faults?: TikTokFaults;
   /** Path prefix for links and the cookie; defaults to the prefix the plugin is registered under. */
   basePath?: string;
+  /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
+  control?: ControlAccess;
 }
 
 export interface TikTokSandbox {
@@ -83,7 +86,8 @@ export function createTikTokSandbox(options: TikTokSandboxOptions): TikTokSandbo
     },
   };
   return {
-    plugin: async (app) => registerSandbox(app, rt, options.basePath ?? app.prefix),
+    plugin: async (app) =>
+      registerSandbox(app, rt, options.basePath ?? app.prefix, options.control),
     model,
     setFaults(faults) {
       rt.faults = { ...faults };
@@ -99,6 +103,7 @@ async function registerSandbox(
   app: FastifyInstance,
   rt: SandboxRuntime,
   base: string,
+  control: ControlAccess | undefined,
 ): Promise<void> {
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     app.addContentTypeParser(
@@ -135,7 +140,7 @@ async function registerSandbox(
   registerAssetWriteRoutes(app, rt, qrUrl);
   registerMemberRoutes(app, rt);
   registerPartnerRoutes(app, rt);
-  registerControlRoutes(app, rt, qrUrl);
+  gateControl(app, control, () => registerControlRoutes(app, rt, qrUrl));
   registerAuthPages(app, rt, base);
   registerConsolePages(app, rt, base, qrUrl);
   registerTikTokAppPages(app, rt, base);

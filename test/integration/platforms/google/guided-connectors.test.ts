@@ -9,6 +9,7 @@ import { createSearchConsoleConnector } from '../../../../src/platforms/search-c
 import { createShopifyConnector } from '../../../../src/platforms/shopify/connector.ts';
 import { createYouTubeConnector } from '../../../../src/platforms/youtube/connector.ts';
 import { AGENCY, APP, G, OWNER, startSandbox, tokenFor } from './helpers.ts';
+import { controlAuth } from '../../../support/sandbox-control.ts';
 
 const SITE = 'https://www.acme-shop.example/';
 const asset = (id: string) => ({ type: 'sc_property', id });
@@ -36,7 +37,7 @@ describe('guided connectors', () => {
   const addUser = (email: string, permissionLevel: string, siteUrl = SITE) =>
     fetch(`${sb.url}/_control/search-console/users`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ siteUrl, email, permissionLevel }),
     });
 

@@ -5,6 +5,7 @@ import {
   startGoogleSandbox,
   type GoogleSandbox,
 } from '../../../../src/platforms/google/sandbox/index.ts';
+import { openControl } from '../../../support/sandbox-control.ts';
 
 export const APP = {
   clientId: 'latchkey-test.apps.googleusercontent.com',
@@ -22,7 +23,12 @@ export const CLIENT_ADS = '5556667778';
 
 /** Starts a sandbox with the test app and developer token on a free port. */
 export function startSandbox(extra: { dataFile?: string } = {}): Promise<GoogleSandbox> {
-  return startGoogleSandbox({ apps: [APP], developerTokens: [DEV_TOKEN], ...extra });
+  return startGoogleSandbox({
+    apps: [APP],
+    developerTokens: [DEV_TOKEN],
+    ...openControl,
+    ...extra,
+  });
 }
 
 /** A PKCE pair (S256). */

@@ -13,6 +13,7 @@ import {
   tokenCall,
   api,
 } from './helpers.ts';
+import { controlAuth } from '../../../support/sandbox-control.ts';
 
 describe('Google sandbox OAuth', () => {
   let sb: GoogleSandbox;
@@ -130,7 +131,9 @@ describe('Google sandbox OAuth', () => {
       { method: 'POST' },
     );
     expect(again.status).toBe(400);
-    const log = (await (await fetch(`${sb.url}/_control/log`)).json()) as {
+    const log = (await (
+      await fetch(`${sb.url}/_control/log`, { headers: controlAuth })
+    ).json()) as {
       entries: { path: string; queryKeys: string[] }[];
     };
     expect(JSON.stringify(log)).not.toContain(body.access_token as string);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifySearchConsoleAccess } from '../../../../src/platforms/manual/search-console.ts';
 import { AGENCY, api, G, OWNER, startSandbox, tokenFor } from './helpers.ts';
+import { controlAuth } from '../../../support/sandbox-control.ts';
 
 describe('Google sandbox runtime', () => {
   it('persists state to the data file and reloads it on restart', async () => {
@@ -39,27 +40,33 @@ describe('Google sandbox runtime', () => {
     const token = await tokenFor(sb.url, OWNER, [`${G}webmasters.readonly`]);
     const put = await fetch(`${sb.url}/_control/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ latencyMs: 150 }),
     });
     expect(await put.json()).toEqual({ latencyMs: 150 });
     const started = Date.now();
     expect((await api(sb.url, 'GET', '/webmasters/v3/sites', token)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    const state = await (await fetch(`${sb.url}/_control/state`)).text();
+    const state = await (await fetch(`${sb.url}/_control/state`, { headers: controlAuth })).text();
     expect(state).not.toContain('tokenHash');
     expect(state).not.toContain(token);
     expect(
       (
         await fetch(`${sb.url}/_control/world`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...controlAuth, 'content-type': 'application/json' },
           body: '{"users":"nope"}',
         })
       ).status,
     ).toBe(400);
-    expect((await fetch(`${sb.url}/_control/reset`, { method: 'POST' })).status).toBe(200);
-    expect((await (await fetch(`${sb.url}/_control/faults`)).json()) as unknown).toEqual({});
+    expect(
+      (await fetch(`${sb.url}/_control/reset`, { headers: controlAuth, method: 'POST' })).status,
+    ).toBe(200);
+    expect(
+      (await (
+        await fetch(`${sb.url}/_control/faults`, { headers: controlAuth })
+      ).json()) as unknown,
+    ).toEqual({});
     // Reset returns to the world: tokens issued before it are gone.
     expect((await api(sb.url, 'GET', '/webmasters/v3/sites', token)).status).toBe(401);
     await sb.close();

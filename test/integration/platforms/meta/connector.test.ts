@@ -230,7 +230,7 @@ describe('transport', () => {
 
   it('the Graph version is configuration: v26.0 works, a malformed one is refused at construction', async () => {
     const v26 = createMetaConnector({
-      baseUrls: metaSandboxBaseUrls(f.publicUrl),
+      baseUrls: metaSandboxBaseUrls(f.base),
       appId: APP.appId,
       appSecret: APP.secret,
       graphVersion: 'v26.0',
@@ -250,7 +250,7 @@ describe('transport', () => {
     expect(f.log().at(-1)!.path.startsWith('/v26.0/')).toBe(true);
     expect(() =>
       createMetaConnector({
-        baseUrls: metaSandboxBaseUrls(f.publicUrl),
+        baseUrls: metaSandboxBaseUrls(f.base),
         appId: APP.appId,
         appSecret: APP.secret,
         graphVersion: '25',
@@ -260,7 +260,7 @@ describe('transport', () => {
 
   it('a version the platform does not serve is a PlatformError, not a crash', async () => {
     const v99 = createMetaConnector({
-      baseUrls: metaSandboxBaseUrls(f.publicUrl),
+      baseUrls: metaSandboxBaseUrls(f.base),
       appId: APP.appId,
       appSecret: APP.secret,
       graphVersion: 'v99.0',

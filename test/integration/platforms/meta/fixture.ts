@@ -14,6 +14,7 @@ import {
 } from '../../../../src/platforms/meta/sandbox/index.ts';
 import type { AgencyIdentity, Platform } from '../../../../src/platforms/types.ts';
 import type { ConnectorContractFixture } from '../connector-contract.ts';
+import { openControl } from '../../../support/sandbox-control.ts';
 
 /** IDs of the default world (worlds/meta-default.json). */
 export const W = {
@@ -102,7 +103,12 @@ export async function startMetaFixture(
   options: Partial<MetaSandboxOptions> = {},
 ): Promise<MetaFixture> {
   const clock = { t: Date.parse('2025-05-01T09:00:00Z') };
-  const sandbox = createMetaSandbox({ apps: [APP], now: () => new Date(clock.t), ...options });
+  const sandbox = createMetaSandbox({
+    apps: [APP],
+    now: () => new Date(clock.t),
+    ...openControl,
+    ...options,
+  });
   const app: FastifyInstance = Fastify({ logger: false });
   await app.register(sandbox.plugin, { prefix: '/sandbox/meta' });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -111,7 +117,7 @@ export async function startMetaFixture(
   const publicUrl = `http://127.0.0.1:${port}`;
   const base = `${publicUrl}/sandbox/meta`;
   const platform = createMetaConnector({
-    baseUrls: metaSandboxBaseUrls(publicUrl),
+    baseUrls: metaSandboxBaseUrls(base),
     appId: APP.appId,
     appSecret: APP.secret,
     graphVersion: 'v25.0',

@@ -16,6 +16,7 @@ import {
 import { readDefaultWorld } from '../../../../src/platforms/tiktok/sandbox/world.ts';
 import type { AgencyIdentity, Platform } from '../../../../src/platforms/types.ts';
 import type { ConnectorContractFixture } from '../connector-contract.ts';
+import { controlAuth, openControl } from '../../../support/sandbox-control.ts';
 
 /** IDs of the default world (worlds/tiktok-default.json). */
 export const W = {
@@ -62,7 +63,11 @@ export interface TikTokFixture {
 /** Starts the sandbox on loopback and a connector pointed at it. */
 export async function startTikTokFixture(): Promise<TikTokFixture> {
   const clock = { t: Date.parse('2025-03-01T09:00:00Z') };
-  const sandbox = createTikTokSandbox({ apps: [APP], now: () => new Date(clock.t) });
+  const sandbox = createTikTokSandbox({
+    apps: [APP],
+    now: () => new Date(clock.t),
+    ...openControl,
+  });
   const app: FastifyInstance = Fastify({ logger: false });
   await app.register(sandbox.plugin, { prefix: '/sandbox/tiktok' });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -72,7 +77,7 @@ export async function startTikTokFixture(): Promise<TikTokFixture> {
   const base = `${publicUrl}/sandbox/tiktok`;
   const connectorWith = (extra: Pick<TikTokConnectorConfig, 'fetch' | 'timeoutMs'>) =>
     createTikTokConnector({
-      baseUrls: sandboxBaseUrls(publicUrl),
+      baseUrls: sandboxBaseUrls(base),
       appId: APP.appId,
       appSecret: APP.secret,
       ...extra,
@@ -118,10 +123,10 @@ export async function startTikTokFixture(): Promise<TikTokFixture> {
   const control = async (path: string, body?: unknown) => {
     const init: RequestInit =
       body === undefined
-        ? {}
+        ? { headers: controlAuth }
         : {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { ...controlAuth, 'content-type': 'application/json' },
             body: JSON.stringify(body),
           };
     const res = await fetch(`${base}/_control/${path}`, init);

@@ -287,6 +287,94 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
   });
 });
 
+describe('TikTok in batches at scale (issue #16)', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => String(7_380_000_000_000_000_001n + BigInt(i)));
+  const withAcmeAccounts = (ids: string[]): TikTokWorld => {
+    const world = readDefaultWorld();
+    return {
+      ...world,
+      advertisers: [
+        ...(world.advertisers ?? []),
+        ...ids.map((advertiserId, i) => ({
+          advertiserId,
+          name: `Acme market ${i + 1}`,
+          ownerBcId: W.acmeBc,
+        })),
+      ],
+    };
+  };
+
+  it('60 ad accounts shared together: two shares (50 + 10) and one paged read back', async () => {
+    const ids = many(60);
+    await f.reset(withAcmeAccounts(ids));
+    agency = await f.agency();
+    const clientToken = await f.tokenFor(W.dana, ids);
+    await f.control('log/clear', {});
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' }),
+      ),
+    );
+    expect(new Set(outcomes.map((o) => o.kind))).toEqual(new Set(['pending_acceptance']));
+    const paths = (await f.log())
+      .filter((e) => e.path.includes('/open_api/'))
+      .map((e) => e.path.split('/v1.3/')[1]);
+    expect(paths.filter((p) => p === 'bc/partner/add/')).toHaveLength(2);
+    // One read before (an empty BC: one page), then one read of both pages after: no keyword.
+    expect(await adminReadFilters()).toEqual([null, null, null]);
+  });
+
+  it('removes held assets in one bc/asset/admin/delete/; a refused batch goes asset by asset', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    await Promise.all(
+      [W.ad1, W.ad2].map((id) =>
+        f.platform.grantAccess({ clientToken, agency, asset: advertiser(id), level: 'ANALYST' }),
+      ),
+    );
+    await accept();
+    await f.control('log/clear', {});
+    const deletes = async () =>
+      (await f.log()).filter((e) => e.path.endsWith('/bc/asset/admin/delete/')).length;
+    const removed = await f.platform.revokeAssets?.({
+      agency,
+      assetType: 'advertiser',
+      assetIds: [W.ad1, W.ad2],
+    });
+    expect(removed).toEqual([
+      { assetId: W.ad1, outcome: { kind: 'revoked' } },
+      { assetId: W.ad2, outcome: { kind: 'revoked' } },
+    ]);
+    expect(await deletes()).toBe(1);
+    expect(await adminReadFilters()).toEqual([]);
+
+    // ad1 held again, ad2 no longer: TikTok refuses the batch, each is then removed alone.
+    await f.platform.grantAccess({
+      clientToken,
+      agency,
+      asset: advertiser(W.ad1),
+      level: 'ANALYST',
+    });
+    await accept();
+    await f.control('log/clear', {});
+    const mixed = await f.platform.revokeAssets?.({
+      agency,
+      assetType: 'advertiser',
+      assetIds: [W.ad1, W.ad2],
+    });
+    expect(mixed).toEqual([
+      { assetId: W.ad1, outcome: { kind: 'revoked' } },
+      { assetId: W.ad2, outcome: { kind: 'not_present' } },
+    ]);
+    expect(await deletes()).toBe(2);
+    for (const id of [W.ad1, W.ad2]) {
+      expect(await f.platform.readAccess({ agency, asset: advertiser(id) })).toEqual({
+        kind: 'lost',
+      });
+    }
+  });
+});
+
 describe('TikTok pixels and catalogs (shared by the owner in Business Center)', () => {
   it('a pixel needs a manual step naming the agency BC, then reads back as granted', async () => {
     const clientToken = await f.tokenFor(W.dana);

@@ -129,6 +129,35 @@ describe('TikTok client', () => {
     expect(all).toEqual([10, 11, 20, 21, 30, 31]);
     expect(fake.seen).toHaveLength(3);
   });
+
+  it('collectPages retries a failed page alone, not the whole list', async () => {
+    const failures = new Set([2]);
+    const fake = fakeFetch((url) => {
+      const page = Number(url.searchParams.get('page'));
+      if (failures.delete(page)) return json({ code: 51060, message: 'BC service error' });
+      return json({
+        code: 0,
+        message: 'OK',
+        data: { list: [page], page_info: { page, total_page: 3 } },
+      });
+    });
+    const client = clientFor(fake.fetch);
+    const retry = async <T>(read: () => Promise<T>): Promise<T> => {
+      try {
+        return await read();
+      } catch {
+        return read();
+      }
+    };
+    const all = await collectPages(
+      (page) =>
+        client.call({ method: 'GET', path: 'l/', query: { page }, data: pagedData(z.number()) }),
+      { retry },
+    );
+    expect(all).toEqual([1, 2, 3]);
+    const pages = fake.seen.map((s) => s.url.searchParams.get('page'));
+    expect(pages.sort()).toEqual(['1', '2', '2', '3']);
+  });
 });
 
 describe('sharing identical reads in flight', () => {

@@ -8,7 +8,7 @@ import { batchedReadBacks } from '../../../../src/platforms/tiktok/read-back-bat
 const agency = { accessToken: 'agency-token', businessId: 'agency-bc' };
 
 /** A TikTok whose agency BC holds `held` (PENDING, ANALYST); records each read's filtering. */
-function fakeTikTok(held: string[], code = 0) {
+function fakeTikTok(held: string[], code = 0, settled?: (partnerId: string) => Promise<void>) {
   const reads: (string | null)[] = [];
   const fetch: FetchLike = async (url) => {
     const filtering = url.searchParams.get('filtering');
@@ -40,7 +40,7 @@ function fakeTikTok(held: string[], code = 0) {
     timeoutMs: 1000,
     defaultRetryAfterMs: 1000,
   });
-  return { reads, readBacks: batchedReadBacks(client) };
+  return { reads, readBacks: batchedReadBacks(client, settled) };
 }
 
 const readAll = (tiktok: ReturnType<typeof fakeTikTok>, ids: string[]) =>
@@ -96,6 +96,36 @@ describe('batched read-backs', () => {
       expect(reason).toMatchObject({ kind: 'permission' });
       expect(String((reason as Error).message)).toMatch(/reconnect TikTok in settings/);
     }
+    expect(tiktok.reads).toEqual([null]);
+  });
+
+  it('waits until no share to the agency BC is pending, then one read serves the whole wave', async () => {
+    let settle = () => {};
+    const pending = new Promise<void>((resolve) => (settle = resolve));
+    const partners: string[] = [];
+    const tiktok = fakeTikTok(['a1', 'a2', 'a3'], 0, (partnerId) => {
+      partners.push(partnerId);
+      return pending;
+    });
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 0);
+    const first = readAll(tiktok, ['a1', 'a2']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Asked later, while other shares are still pending: they join the same wave.
+    const later = readAll(tiktok, ['a3']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tiktok.reads).toEqual([]);
+    expect(partners[0]).toBe('agency-bc');
+    settle();
+    const holdings = [...(await first), ...(await later)];
+    expect(holdings.map((h) => h?.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+    expect(tiktok.reads).toEqual([null]);
+  });
+
+  it('reads every page of a big BC once when that is fewer calls than one each', async () => {
+    const tiktok = fakeTikTok(['a1', 'a2', 'a3']);
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 60);
+    await readAll(tiktok, ['a1', 'a2', 'a3']);
+    // ceil(63 / 50) = 2 pages (the fake answers one) < 3 keyword reads.
     expect(tiktok.reads).toEqual([null]);
   });
 });

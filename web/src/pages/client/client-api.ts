@@ -96,8 +96,14 @@ export interface ProgressView {
 /** The onboarding API for one link. */
 export function onboardingApi(token: string) {
   const base = `/api/v1/onboarding/${token}`;
+  let opening: Promise<void> | undefined;
+  let lastProgress: { etag: string; view: ProgressView } | undefined;
   return {
-    load: () => apiFetch<OnboardingView>(base),
+    load: () => {
+      // The first open is recorded by a write of its own; the page's GETs only read.
+      opening ??= apiFetch<void>(`${base}/open`, { method: 'POST' }).catch(() => undefined);
+      return apiFetch<OnboardingView>(base);
+    },
     start: (platform: string) =>
       apiFetch<{ authorizationUrl: string }>(`${base}/oauth/${platform}/start`, { method: 'POST' }),
     assets: (platform: string) => apiFetch<AssetListing>(`${base}/assets/${platform}`),
@@ -106,7 +112,19 @@ export function onboardingApi(token: string) {
         method: 'POST',
         body: { selections },
       }),
-    progress: () => apiFetch<ProgressView>(`${base}/progress`),
+    progress: async (): Promise<ProgressView> => {
+      // Polled every second: an unchanged answer comes back as a 304 without a body.
+      const response = await fetch(`${base}/progress`, {
+        credentials: 'same-origin',
+        headers: lastProgress ? { 'if-none-match': lastProgress.etag } : {},
+      });
+      if (response.status === 304 && lastProgress) return lastProgress.view;
+      if (!response.ok) return apiFetch<ProgressView>(`${base}/progress`);
+      const view = (await response.json()) as ProgressView;
+      const etag = response.headers.get('etag');
+      lastProgress = etag ? { etag, view } : undefined;
+      return view;
+    },
     check: (grantId: string) =>
       apiFetch<{ grant: GrantView }>(`${base}/grants/${grantId}/check`, { method: 'POST' }),
     confirm: (grantId: string) =>

@@ -46,7 +46,15 @@ export function GrantProgress(props: {
               })}
             </p>
           )}
-          {grant.manualStep && grant.status !== 'granted' && (
+          {grant.status === 'pending_acceptance' && (
+            <p className="lk-note" data-testid={`agency-turn-${grant.assetId}`}>
+              {t('pendingAgency', {
+                agency: props.agency,
+                platform: props.platformNames[grant.platform] ?? grant.platform,
+              })}
+            </p>
+          )}
+          {grant.manualStep && grant.status === 'needs_manual_step' && (
             <ManualStep
               grant={grant}
               agency={props.agency}

@@ -26,7 +26,7 @@ const en = {
   approving: 'Sharing…',
   progress: 'Progress',
   receipt: 'Receipt',
-  receiptIntro: '{agency} ({business}) now has access to:',
+  receiptIntro: '{agency} now has access to the items marked “{shared}” below.',
   status_queued: 'Waiting to start',
   status_running: 'Sharing…',
   status_granted: 'Shared',
@@ -45,7 +45,7 @@ const en = {
   level: 'Access level',
   ends: 'Access ends on {date}.',
   done: 'All done. You can close this page.',
-  waiting: 'Some items wait for a person; this page updates by itself.',
+  waiting: 'This page updates by itself.',
   guidedIntro:
     'No sign-in is needed for {platform}. Tell us which one below; after you approve you will see the exact steps to follow in {platform}.',
   guided_site_url: 'Your Search Console property (https://www.example.com/ or example.com)',
@@ -59,6 +59,16 @@ const en = {
   confirmedByAgency: 'Marked done by {agency}: {platform} has no way for us to check it.',
   waitingForAgency:
     '{agency} now requests access from its Shopify Partner Dashboard. Accept the request in your Shopify admin when it arrives; {agency} marks it done here.',
+  receiptRemoved:
+    '{agency} no longer has access to these items: the access was removed when your work together ended. You need not do anything.',
+  receiptNothing: 'Nothing was shared with {agency}.',
+  nextTitle: 'What happens next',
+  nextYou: 'Your turn: follow the steps shown for {count} item(s) below.',
+  nextAgency:
+    '{agency} must accept the invitation in its own {platform} account ({count} item(s)). You need not do anything for these.',
+  nextWorking: 'Latchkey is sharing the rest with {agency}; this takes a few seconds.',
+  pendingAgency:
+    'Nothing more to do on your side: {agency} must now accept the invitation in {platform}. This page shows it as soon as they do.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -81,7 +91,7 @@ const es: Record<MessageKey, string> = {
   approving: 'Compartiendo…',
   progress: 'Progreso',
   receipt: 'Comprobante',
-  receiptIntro: '{agency} ({business}) tiene ahora acceso a:',
+  receiptIntro: '{agency} tiene ahora acceso a los elementos marcados «{shared}» abajo.',
   status_queued: 'En espera',
   status_running: 'Compartiendo…',
   status_granted: 'Compartido',
@@ -100,7 +110,7 @@ const es: Record<MessageKey, string> = {
   level: 'Nivel de acceso',
   ends: 'El acceso termina el {date}.',
   done: 'Todo listo. Puedes cerrar esta página.',
-  waiting: 'Algunos elementos esperan a una persona; esta página se actualiza sola.',
+  waiting: 'Esta página se actualiza sola.',
   guidedIntro:
     'No hace falta iniciar sesión en {platform}. Indica cuál abajo; al aprobar verás los pasos exactos que seguir en {platform}.',
   guided_site_url: 'Tu propiedad de Search Console (https://www.example.com/ o example.com)',
@@ -114,6 +124,16 @@ const es: Record<MessageKey, string> = {
   confirmedByAgency: 'Marcado como hecho por {agency}: {platform} no nos permite comprobarlo.',
   waitingForAgency:
     '{agency} solicita ahora el acceso desde su Shopify Partner Dashboard. Acepta la solicitud en tu administrador de Shopify cuando llegue; {agency} lo marcará como hecho aquí.',
+  receiptRemoved:
+    '{agency} ya no tiene acceso a estos elementos: el acceso se retiró al terminar vuestra colaboración. No tienes que hacer nada.',
+  receiptNothing: 'No se compartió nada con {agency}.',
+  nextTitle: 'Qué pasa ahora',
+  nextYou: 'Te toca a ti: sigue los pasos que se muestran para {count} elemento(s) abajo.',
+  nextAgency:
+    '{agency} debe aceptar la invitación en su propia cuenta de {platform} ({count} elemento(s)). No tienes que hacer nada con estos.',
+  nextWorking: 'Latchkey está compartiendo el resto con {agency}; tarda unos segundos.',
+  pendingAgency:
+    'No tienes que hacer nada más: {agency} debe aceptar ahora la invitación en {platform}. Esta página lo mostrará en cuanto lo haga.',
 };
 
 const de: Record<MessageKey, string> = {
@@ -133,7 +153,7 @@ const de: Record<MessageKey, string> = {
   approving: 'Wird geteilt…',
   progress: 'Fortschritt',
   receipt: 'Beleg',
-  receiptIntro: '{agency} ({business}) hat jetzt Zugriff auf:',
+  receiptIntro: '{agency} hat jetzt Zugriff auf die unten mit „{shared}“ markierten Elemente.',
   status_queued: 'Wartet',
   status_running: 'Wird geteilt…',
   status_granted: 'Geteilt',
@@ -152,7 +172,7 @@ const de: Record<MessageKey, string> = {
   level: 'Zugriffsstufe',
   ends: 'Der Zugriff endet am {date}.',
   done: 'Fertig. Sie können diese Seite schließen.',
-  waiting: 'Einige Elemente warten auf eine Person; diese Seite aktualisiert sich selbst.',
+  waiting: 'Diese Seite aktualisiert sich selbst.',
   guidedIntro:
     'Für {platform} ist keine Anmeldung nötig. Geben Sie unten an, welches Konto gemeint ist; nach der Freigabe sehen Sie die genauen Schritte in {platform}.',
   guided_site_url: 'Ihre Search-Console-Property (https://www.example.com/ oder example.com)',
@@ -166,6 +186,17 @@ const de: Record<MessageKey, string> = {
   confirmedByAgency: 'Von {agency} als erledigt markiert: {platform} lässt uns das nicht prüfen.',
   waitingForAgency:
     '{agency} fragt den Zugriff jetzt über sein Shopify Partner Dashboard an. Nehmen Sie die Anfrage in Ihrem Shopify-Admin an; {agency} markiert es hier als erledigt.',
+  receiptRemoved:
+    '{agency} hat keinen Zugriff mehr auf diese Elemente: Der Zugriff wurde am Ende Ihrer Zusammenarbeit entfernt. Sie müssen nichts tun.',
+  receiptNothing: 'Mit {agency} wurde nichts geteilt.',
+  nextTitle: 'Wie es weitergeht',
+  nextYou:
+    'Sie sind dran: Folgen Sie den Schritten, die unten für {count} Element(e) angezeigt werden.',
+  nextAgency:
+    '{agency} muss die Einladung im eigenen {platform}-Konto annehmen ({count} Element(e)). Dafür müssen Sie nichts tun.',
+  nextWorking: 'Latchkey teilt den Rest mit {agency}; das dauert einige Sekunden.',
+  pendingAgency:
+    'Für Sie ist nichts mehr zu tun: {agency} muss die Einladung jetzt in {platform} annehmen. Diese Seite zeigt es, sobald das geschehen ist.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { en, es, de };

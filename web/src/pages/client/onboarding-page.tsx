@@ -9,6 +9,7 @@ import {
   type Selection,
 } from './client-api.ts';
 import { GrantProgress } from './grant-progress.tsx';
+import { NextSteps, receiptIntro } from './next-steps.tsx';
 import { GuidedFields, guidedInputOf, type GuidedValues } from './guided-fields.tsx';
 import {
   initialLanguage,
@@ -119,17 +120,23 @@ export function OnboardingPage(props: { token: string }) {
   const awaiting =
     progress?.grants.some((g) => ['pending_acceptance', 'needs_manual_step'].includes(g.status)) ??
     false;
+  // Latchkey re-checks waiting grants within seconds, then less often; the page reads the
+  // progress every second while grants run, and while they wait every 1, 2, 4 then 8 s, from 1 s
+  // again after anything changed.
+  const quietPolls = useRef(0);
+  const lastProgress = useRef('');
   useEffect(() => {
     if (!progress || (!working && !awaiting)) return;
-    const timer = setTimeout(
-      () => {
-        api
-          .progress()
-          .then(setProgress)
-          .catch(() => undefined);
-      },
-      working ? 1_000 : 5_000,
-    );
+    const seen = JSON.stringify(progress);
+    quietPolls.current = seen === lastProgress.current ? quietPolls.current + 1 : 0;
+    lastProgress.current = seen;
+    const delay = working ? 1_000 : Math.min(1_000 * 2 ** quietPolls.current, 8_000);
+    const timer = setTimeout(() => {
+      api
+        .progress()
+        .then(setProgress)
+        .catch(() => undefined);
+    }, delay);
     return () => clearTimeout(timer);
   }, [api, progress, working, awaiting]);
 
@@ -157,6 +164,7 @@ export function OnboardingPage(props: { token: string }) {
       setBusy(false);
     }
   };
+  const platformNames = Object.fromEntries(view.platforms.map((p) => [p.id, p.name]));
   const guidedPlatforms = new Set(view.platforms.filter((p) => p.guided).map((p) => p.id));
   const guidedSelections: Selection[] = view.request.items.flatMap((item) => {
     if (!guidedPlatforms.has(item.platform)) return [];
@@ -342,19 +350,13 @@ export function OnboardingPage(props: { token: string }) {
         <section className="lk-card">
           <h2>{working || awaiting ? t('progress') : t('receipt')}</h2>
           {!working && !awaiting && (
-            <p data-testid="receipt">
-              {t('receiptIntro', {
-                agency,
-                business: progress.grantedTo
-                  .map((g) => g.businessName ?? g.businessId ?? '')
-                  .join(', '),
-              })}
-            </p>
+            <p data-testid="receipt">{receiptIntro(progress, agency, t)}</p>
           )}
+          <NextSteps progress={progress} agency={agency} platformNames={platformNames} t={t} />
           <GrantProgress
             grants={progress.grants}
             agency={agency}
-            platformNames={Object.fromEntries(view.platforms.map((p) => [p.id, p.name]))}
+            platformNames={platformNames}
             notYet={notYet}
             t={t}
             onCheck={check}

@@ -15,7 +15,7 @@ export interface Me {
 export const dashboardNav = [
   { href: '/app/requests', label: 'Requests' },
   { href: '/app/lifecycle', label: 'Access health' },
-  { href: '/app/offboarding/new', label: 'Offboarding' },
+  { href: '/app/offboarding', label: 'Offboarding' },
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/templates', label: 'Templates' },
   { href: '/app/team', label: 'Team' },

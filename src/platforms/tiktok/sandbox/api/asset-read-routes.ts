@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listBcHoldings, listMemberAssets } from '../model/assets.ts';
-import { denyPermission, failNotFound, rejectParam } from '../model/errors.ts';
+import { denyPermission, failAssetNotFound, failNotFound, rejectParam } from '../model/errors.ts';
 import { findUserByEmail, requireMember } from '../model/lookup.ts';
 import { listAssetMembers, listAssetPartners } from '../model/queries.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -122,7 +122,8 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
     auth: true,
     input: strict({
       bc_id: idString,
-      asset_type: z.enum(['ADVERTISER', 'CATALOG']),
+      // LEAD is valid too ([Y:bc_asset_member_get] is_valid: true; tiktok-api.md §7 missed it).
+      asset_type: z.enum(['ADVERTISER', 'CATALOG', 'LEAD']),
       asset_id: idString,
       filtering: filteringQuery(strict({ keyword: z.string().max(250).optional() })),
       ...pagingQuery(20),
@@ -130,8 +131,7 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
     handle: (q, token) => {
       requireMember(m, q.bc_id, token?.userId ?? '');
       const asset = m.state.assets.find((a) => a.assetId === q.asset_id);
-      if (!asset || asset.assetType !== q.asset_type)
-        failNotFound(`asset ${q.asset_id} does not exist`);
+      if (!asset || asset.assetType !== q.asset_type) failAssetNotFound(q.asset_type, q.asset_id);
       const key = q.asset_type === 'ADVERTISER' ? 'advertiser_role' : 'catalog_role';
       const list = listAssetMembers(m, q.bc_id, q.asset_id)
         .map(({ member, roles }) => ({ ...presentMember(m, member), [key]: roles[0] ?? null }))
@@ -160,8 +160,7 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
     handle: (q, token) => {
       requireMember(m, q.bc_id, token?.userId ?? '');
       const asset = m.state.assets.find((a) => a.assetId === q.asset_id);
-      if (!asset || asset.assetType !== q.asset_type)
-        failNotFound(`asset ${q.asset_id} does not exist`);
+      if (!asset || asset.assetType !== q.asset_type) failAssetNotFound(q.asset_type, q.asset_id);
       const list = listAssetPartners(m, q.bc_id, q.asset_id)
         .filter((p) => matchesKeyword(q.filtering?.keyword, p.partner.name))
         .map((p) => ({ bc_id: p.partner.bcId, bc_name: p.partner.name }));

@@ -6,7 +6,7 @@ import { listUserBcs } from '../model/queries.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { defineEndpoint } from './endpoint.ts';
 import { paginate } from './envelope.ts';
-import { matchesKeyword, presentBcInfo } from './present.ts';
+import { matchesKeyword, presentBcInfo, withoutNulls } from './present.ts';
 import { filteringQuery, idString, pagingQuery, strict } from './schemas.ts';
 
 /** Registers bc/get/. */
@@ -33,12 +33,13 @@ export function registerBcRoutes(app: FastifyInstance, rt: SandboxRuntime): void
       const rows = listUserBcs(rt.model, userId)
         .filter(({ bc }) => q.bc_id === undefined || bc.bcId === q.bc_id)
         .filter(({ bc }) => matchesKeyword(q.filtering?.keyword, bc.name, bc.company, bc.bcId))
-        .map(({ bc, member }) => ({
-          bc_info: presentBcInfo(bc),
-          user_role: member.userRole,
-          ext_user_role: { finance_role: member.financeRole },
-          binding_status: null,
-        }));
+        .map(({ bc, member }) =>
+          withoutNulls({
+            bc_info: presentBcInfo(bc),
+            user_role: member.userRole,
+            ext_user_role: withoutNulls({ finance_role: member.financeRole }),
+          }),
+        );
       return paginate(rows, q.page, q.page_size);
     },
   });

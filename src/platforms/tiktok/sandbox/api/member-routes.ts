@@ -66,7 +66,8 @@ export function registerMemberRoutes(app: FastifyInstance, rt: SandboxRuntime): 
       user_role: userRole.optional(),
       ext_user_role: extUserRole.optional(),
       asset_type: z.enum(['ADVERTISER']).optional(),
-      asset_ids: z.array(idString).max(50).optional(),
+      // Required per the JS SDK's MemberInviteBody.md (the yml leaves it optional); may be empty.
+      asset_ids: z.array(idString).max(50),
       advertiser_role: advertiserRole.optional(),
     }),
     handle: (b, token) => {
@@ -76,7 +77,7 @@ export function registerMemberRoutes(app: FastifyInstance, rt: SandboxRuntime): 
           emails: b.emails,
           userRole: b.user_role ?? 'STANDARD',
           financeRole: b.ext_user_role?.finance_role ?? null,
-          assetIds: b.asset_ids ?? [],
+          assetIds: b.asset_ids,
           advertiserRole: b.advertiser_role ?? 'ANALYST',
         }),
       );

@@ -29,7 +29,8 @@ export function registerPartnerRoutes(app: FastifyInstance, rt: SandboxRuntime):
     input: strict({
       bc_id: idString,
       partner_id: idString.optional(),
-      asset_type: z.enum(['ADVERTISER']).optional(),
+      // Required per the JS SDK's PartnerAddBody.md (the yml leaves it optional): docs/platforms/tiktok.md.
+      asset_type: z.enum(['ADVERTISER']),
       asset_ids: z.array(idString).max(50).optional(),
       advertiser_role: advertiserRole.optional(),
       catalog_role: catalogRole.optional(),

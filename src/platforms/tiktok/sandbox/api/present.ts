@@ -15,9 +15,13 @@ export function isModelledType(type: string): type is ModelledAssetType {
   return modelled.includes(type);
 }
 
-/** `bc_info` of bc/get/. */
+/**
+ * `bc_info` of bc/get/: the fields of [Y:bc_get]'s `response_rule` that the sandbox knows, a field
+ * without a value left out as the official SDK leaves null fields out (so no `organization_type`),
+ * and no `verification_status` (only the unofficial Go SDK has it): docs/platforms/tiktok.md.
+ */
 export function presentBcInfo(bc: BusinessCenter): Record<string, unknown> {
-  return {
+  return withoutNulls({
     bc_id: bc.bcId,
     name: bc.name,
     company: bc.company,
@@ -26,9 +30,14 @@ export function presentBcInfo(bc: BusinessCenter): Record<string, unknown> {
     status: 'ENABLE',
     timezone: bc.timezone,
     type: bc.type,
-    organization_type: null,
-    verification_status: 'VERIFIED',
-  };
+  });
+}
+
+/** A copy without the keys whose value is null or undefined (the SDK omits null fields). */
+export function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined),
+  );
 }
 
 /** A §4 asset item (bc/asset/get/, bc/partner/asset/get/). */

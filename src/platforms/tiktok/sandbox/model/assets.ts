@@ -42,7 +42,7 @@ export function unassignAsset(
   input: Omit<AssignInput, 'roles'>,
 ): void {
   requireAdmin(ctx, input.bcId, actorId);
-  const asset = getAsset(ctx, input.assetId);
+  const asset = getAsset(ctx, input.assetId, input.assetType);
   if (asset.assetType !== input.assetType)
     rejectParam(`asset ${input.assetId} is not of type ${input.assetType}`);
   requireMember(ctx, input.bcId, input.userId);
@@ -59,7 +59,7 @@ export function adminDeleteAssets(
 ): void {
   requireAdmin(ctx, input.bcId, actorId);
   for (const assetId of input.assetIds) {
-    const asset = getAsset(ctx, assetId);
+    const asset = getAsset(ctx, assetId, input.assetType);
     if (asset.assetType !== input.assetType)
       rejectParam(`asset ${assetId} is not of type ${input.assetType}`);
     if (!findBoundHolding(ctx, input.bcId, assetId))

@@ -43,3 +43,13 @@ export function rejectParam(message: string): never {
 export function failNotFound(message: string): never {
   throw new TikTokError(TikTokCode.notExist, message);
 }
+
+/**
+ * Throws for an asset that does not exist (as that type): an ad account is 40300
+ * ADVERTISER_NOT_EXIST (tiktok-api.md §13; docs/platforms/tiktok.md), any other asset 40007.
+ */
+export function failAssetNotFound(type: string | undefined, assetId: string): never {
+  if (type === 'ADVERTISER')
+    throw new TikTokError(TikTokCode.advertiserNotExist, `advertiser ${assetId} does not exist`);
+  throw new TikTokError(TikTokCode.notExist, `asset ${assetId} does not exist`);
+}

@@ -26,7 +26,7 @@ export function capHoldingRoles(
   expected: ModelledAssetType,
   roles: string[],
 ): { asset: Asset; holding: Holding } {
-  const asset = getAsset(ctx, assetId);
+  const asset = getAsset(ctx, assetId, expected);
   if (asset.assetType !== expected) rejectParam(`asset ${assetId} is not of type ${expected}`);
   const holding = findBoundHolding(ctx, bcId, assetId);
   if (!holding) denyPermission(`BC ${bcId} has no access to asset ${assetId}`);

@@ -1,4 +1,4 @@
-import { denyPermission, failNotFound } from './errors.ts';
+import { denyPermission, failAssetNotFound, failNotFound } from './errors.ts';
 import type { Asset, BusinessCenter, Member, ModelContext, User } from './types.ts';
 
 /** Finds a BC or throws 40007. */
@@ -19,10 +19,10 @@ export function findUserByEmail(ctx: ModelContext, email: string): User | undefi
   return ctx.state.users.find((u) => u.email.toLowerCase() === wanted);
 }
 
-/** Finds an asset or throws 40007. */
-export function getAsset(ctx: ModelContext, assetId: string): Asset {
+/** Finds an asset or throws (40300 when an ad account was asked for, else 40007). */
+export function getAsset(ctx: ModelContext, assetId: string, type?: string): Asset {
   const asset = ctx.state.assets.find((a) => a.assetId === assetId);
-  return asset ?? failNotFound(`asset ${assetId} does not exist`);
+  return asset ?? failAssetNotFound(type, assetId);
 }
 
 /** The joined (BOUND) membership of a user in a BC, if any. */

@@ -180,7 +180,7 @@ export function deletePartnerAssets(
 ): void {
   requireAdmin(ctx, input.bcId, actorId);
   const targets = input.assetIds.map((assetId) => {
-    const asset = getAsset(ctx, assetId);
+    const asset = getAsset(ctx, assetId, input.assetType);
     if (asset.assetType !== input.assetType)
       rejectParam(`asset ${assetId} is not of type ${input.assetType}`);
     const h = ctx.state.holdings.find(

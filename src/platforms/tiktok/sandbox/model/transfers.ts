@@ -13,7 +13,7 @@ export function requestTransfer(
 ): Transfer {
   requireAdmin(ctx, input.fromBcId, actorId);
   getBc(ctx, input.toBcId);
-  const asset = getAsset(ctx, input.advertiserId);
+  const asset = getAsset(ctx, input.advertiserId, 'ADVERTISER');
   if (asset.assetType !== 'ADVERTISER') rejectParam('only ad accounts can be transferred');
   if (asset.ownerBcId !== input.fromBcId)
     rejectParam(`BC ${input.fromBcId} does not own ${input.advertiserId}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { idsOf, startMetaFixture, W, type MetaFixture } from '../fixture.ts';
+import { controlAuth } from '../../../../support/sandbox-control.ts';
 
 let f: MetaFixture;
 let ada: string;
@@ -126,18 +127,20 @@ describe('control API', () => {
   it('sets faults, reads the log without token values, resets, loads a world', async () => {
     const put = await fetch(`${f.base}/_control/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ errorRate: 1 }),
     });
     expect(await put.json()).toEqual({ errorRate: 1 });
     expect((await f.graph('GET', 'me', ada)).status).toBe(500);
     const bad = await fetch(`${f.base}/_control/faults`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({ nope: 1 }),
     });
     expect(bad.status).toBe(400);
-    const log = (await (await fetch(`${f.base}/_control/log`)).json()) as { entries: unknown[] };
+    const log = (await (
+      await fetch(`${f.base}/_control/log`, { headers: controlAuth })
+    ).json()) as { entries: unknown[] };
     expect(log.entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(log)).not.toContain(ada);
     const world = {
@@ -147,17 +150,21 @@ describe('control API', () => {
     };
     const loaded = await fetch(`${f.base}/_control/world`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify(world),
     });
     expect(loaded.status).toBe(200);
-    const state = (await (await fetch(`${f.base}/_control/state`)).json()) as {
+    const state = (await (
+      await fetch(`${f.base}/_control/state`, { headers: controlAuth })
+    ).json()) as {
       businesses: unknown[];
       tokenCount: number;
     };
     expect(state.businesses).toHaveLength(1);
     expect(state.tokenCount).toBe(0);
-    expect((await fetch(`${f.base}/_control/reset`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (await fetch(`${f.base}/_control/reset`, { headers: controlAuth, method: 'POST' })).status,
+    ).toBe(200);
   });
 });
 

@@ -277,8 +277,11 @@ describe('transport rules', () => {
     expect(JSON.stringify(entry)).not.toContain(ada);
   });
 
-  it('configured versions answer; an unknown version is Graph error 2500', async () => {
-    expect((await f.graph('GET', 'me', ada, {}, 'v26.0')).status).toBe(200);
+  it('every version Meta still serves answers; a retired one is Graph error 2500', async () => {
+    for (const version of ['v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0']) {
+      expect((await f.graph('GET', 'me', ada, {}, version)).status).toBe(200);
+    }
+    expectGraphError(await f.graph('GET', 'me', ada, {}, 'v21.0'), 2500);
     expectGraphError(await f.graph('GET', 'me', ada, {}, 'v19.0'), 2500);
   });
 

@@ -6,6 +6,7 @@ import {
   type TikTokSandbox,
   type TikTokSandboxOptions,
 } from '../../../../../src/platforms/tiktok/sandbox/index.ts';
+import { controlAuth, openControl } from '../../../../support/sandbox-control.ts';
 
 export const W = {
   acmeBc: '7200000000000000001',
@@ -53,7 +54,12 @@ export interface Harness {
 /** Starts a sandbox on loopback. */
 export async function startHarness(options: Partial<TikTokSandboxOptions> = {}): Promise<Harness> {
   const clock = { t: Date.parse('2025-01-15T12:00:00Z') };
-  const sandbox = createTikTokSandbox({ apps: [APP], now: () => new Date(clock.t), ...options });
+  const sandbox = createTikTokSandbox({
+    apps: [APP],
+    now: () => new Date(clock.t),
+    ...openControl,
+    ...options,
+  });
   const app = Fastify({ logger: false });
   await app.register(sandbox.plugin, { prefix: '/sandbox/tiktok' });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -84,10 +90,10 @@ export async function startHarness(options: Partial<TikTokSandboxOptions> = {}):
     const res = await fetch(
       `${base}/_control/${path}`,
       body === undefined
-        ? {}
+        ? { headers: controlAuth }
         : {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { ...controlAuth, 'content-type': 'application/json' },
             body: JSON.stringify(body),
           },
     );

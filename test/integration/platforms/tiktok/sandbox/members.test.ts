@@ -26,12 +26,22 @@ const members = async (token: string) =>
 describe('admin-only actions', () => {
   it('an admin invites (0); a standard member is refused (40001)', async () => {
     expect(
-      (await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['new@acme.example'] }, dana))
-        .code,
+      (
+        await h.post(
+          'bc/member/invite/',
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['new@acme.example'] },
+          dana,
+        )
+      ).code,
     ).toBe(0);
     expect(
-      (await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['other@acme.example'] }, sam))
-        .code,
+      (
+        await h.post(
+          'bc/member/invite/',
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['other@acme.example'] },
+          sam,
+        )
+      ).code,
     ).toBe(40001);
   });
 
@@ -107,7 +117,11 @@ describe('invitations stay pending until accepted', () => {
   });
 
   it('an admin resends a pending invitation (still pending); a standard member cannot', async () => {
-    await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['lee@acme.example'] }, dana);
+    await h.post(
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['lee@acme.example'] },
+      dana,
+    );
     expect(
       (
         await h.control('invitations/resend', {
@@ -132,7 +146,11 @@ describe('invitations stay pending until accepted', () => {
   });
 
   it('an admin revokes a pending invitation by email', async () => {
-    await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['kim@acme.example'] }, dana);
+    await h.post(
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['kim@acme.example'] },
+      dana,
+    );
     expect(
       (await h.post('bc/member/delete/', { bc_id: W.acmeBc, user_email: 'kim@acme.example' }, dana))
         .code,
@@ -158,14 +176,14 @@ describe('the 4,000-member limit', () => {
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, emails: ['seat4000@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4000@acme.example'] },
           token,
         )
       ).code,
     ).toBe(0);
     const over = await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, emails: ['seat4001@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme.example'] },
       token,
     );
     expect(over.code).toBe(40002);
@@ -176,7 +194,7 @@ describe('the 4,000-member limit', () => {
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, emails: ['seat4001@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme.example'] },
           token,
         )
       ).code,

@@ -98,19 +98,27 @@ describe('parameter errors answer 40002', () => {
     [
       'an unknown body field',
       'bc/member/invite/',
-      { bc_id: W.acmeBc, emails: ['a@b.example'], colour: 'red' },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['a@b.example'], colour: 'red' },
     ],
     [
       'a wrong user_role',
       'bc/member/invite/',
-      { bc_id: W.acmeBc, emails: ['a@b.example'], user_role: 'OWNER' },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['a@b.example'], user_role: 'OWNER' },
     ],
     [
       'more than 50 emails',
       'bc/member/invite/',
-      { bc_id: W.acmeBc, emails: Array.from({ length: 51 }, (_, i) => `u${i}@b.example`) },
+      {
+        bc_id: W.acmeBc,
+        asset_ids: [],
+        emails: Array.from({ length: 51 }, (_, i) => `u${i}@b.example`),
+      },
     ],
-    ['an invalid email', 'bc/member/invite/', { bc_id: W.acmeBc, emails: ['not-an-email'] }],
+    [
+      'an invalid email',
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['not-an-email'] },
+    ],
     [
       'a numeric ID',
       'bc/asset/assign/',

@@ -51,7 +51,7 @@ describe('faults', () => {
     h.sandbox.setFaults({ latencyMs: 300 });
     const invite = h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, emails: ['x@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['x@acme.example'] },
       token,
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -76,7 +76,11 @@ describe('persistence', () => {
     const dataFile = join(mkdtempSync(join(tmpdir(), 'tt-sandbox-')), 'state.json');
     h = await startHarness({ dataFile });
     const token = await h.authorize(W.dana);
-    await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['persist@acme.example'] }, token);
+    await h.post(
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['persist@acme.example'] },
+      token,
+    );
     expect(JSON.parse(readFileSync(dataFile, 'utf8')).version).toBe(1);
     await h.close();
     h = await startHarness({ dataFile });
@@ -94,7 +98,11 @@ describe('worlds', () => {
   it('reset restores the world; loading another world replaces it', async () => {
     h = await startHarness();
     const token = await h.authorize(W.dana);
-    await h.post('bc/member/invite/', { bc_id: W.acmeBc, emails: ['gone@acme.example'] }, token);
+    await h.post(
+      'bc/member/invite/',
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['gone@acme.example'] },
+      token,
+    );
     expect((await h.control('reset', {})).code).toBe(0);
     expect(h.sandbox.model.state.members.some((m) => m.email === 'gone@acme.example')).toBe(false);
     const world = readDefaultWorld();

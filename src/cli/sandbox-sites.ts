@@ -1,0 +1,124 @@
+/**
+ * The sandboxes of sandbox mode as the separate sites they simulate: TikTok, Meta and Google each
+ * on its own listener, at the root of its own origin, named with the sandbox host (another host
+ * than Latchkey's public URL, so no cookie of one reaches the other). None of Latchkey's hooks
+ * (session, CSRF, content-type rule, security headers) runs on them, and theirs never on Latchkey.
+ * A process that does not serve them (a worker) reaches them at their fixed ports.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { startGoogleSandbox, type GoogleSandbox } from '../platforms/google/sandbox/index.ts';
+import type { GoogleSandboxApp } from '../platforms/google/sandbox/index.ts';
+import { createMetaSandbox, type SandboxApp as MetaApp } from '../platforms/meta/sandbox/index.ts';
+import { sandboxControlToken } from './sandbox-control-token.ts';
+import { listenStandalone, originOf } from '../platforms/sandbox-kit/listen.ts';
+import { createTikTokSandbox, type SandboxApp } from '../platforms/tiktok/sandbox/index.ts';
+
+export type SandboxId = 'tiktok' | 'meta' | 'google';
+
+/** The developer apps each sandbox accepts (their redirect URIs change when the URL is known). */
+export interface SandboxApps {
+  readonly tiktok: SandboxApp;
+  readonly meta: MetaApp;
+  readonly google: GoogleSandboxApp;
+  readonly googleDeveloperTokens: readonly string[];
+}
+
+export interface SandboxSites {
+  /** Each sandbox's URL (its origin); a sandbox of a platform with credentials is absent. */
+  urls(): Readonly<Partial<Record<SandboxId, string>>>;
+  /** Sandbox ids whose port is 0 while this process does not serve them (unreachable). */
+  unreachable(): SandboxId[];
+  /** The control API's token when LATCHKEY_SANDBOX_CONTROL=on, else undefined (closed). */
+  controlToken(): string | undefined;
+  /** Starts the listeners (API processes); a worker only computes the URLs. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Creates the sandbox sites of the platforms that have no credentials in `config`. */
+export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSites {
+  const dataFile = (name: string) => path.join(config.dataDir, 'sandbox', `${name}.json`);
+  const ports: Partial<Record<SandboxId, number>> = {
+    ...(config.tiktok ? {} : { tiktok: config.tiktokSandboxPort }),
+    ...(config.meta ? {} : { meta: config.metaSandboxPort }),
+    ...(config.google ? {} : { google: config.googleSandboxPort }),
+  };
+  let token: string | undefined;
+  const control = () => (token === undefined ? {} : { control: { token } });
+  const listening: Partial<Record<SandboxId, { url: string; close(): Promise<void> }>> = {};
+  const urlOf = (id: SandboxId): string | undefined => {
+    const port = ports[id];
+    if (port === undefined) return undefined;
+    return listening[id]?.url ?? originOf(config.sandboxHost, port);
+  };
+  const listen = async (
+    id: 'tiktok' | 'meta',
+    plugin: Parameters<typeof listenStandalone>[0],
+    onClose: () => Promise<void>,
+  ) => {
+    const { app, url } = await listenStandalone(plugin, {
+      host: config.host,
+      port: ports[id],
+      prefix: '',
+      publicHost: config.sandboxHost,
+    });
+    listening[id] = { url, close: closer(app, onClose) };
+  };
+  return {
+    urls: () => {
+      const out: Partial<Record<SandboxId, string>> = {};
+      for (const id of ['tiktok', 'meta', 'google'] as const) {
+        const url = urlOf(id);
+        if (url !== undefined) out[id] = url;
+      }
+      return out;
+    },
+    unreachable: () =>
+      (Object.keys(ports) as SandboxId[]).filter((id) => ports[id] === 0 && !listening[id]),
+    controlToken: () => token,
+    start: async () => {
+      token = sandboxControlToken(config);
+      if (ports.tiktok !== undefined && !listening.tiktok) {
+        const sandbox = createTikTokSandbox({
+          dataFile: dataFile('tiktok'),
+          apps: [apps.tiktok],
+          ...control(),
+        });
+        await listen('tiktok', sandbox.plugin, () => sandbox.close());
+      }
+      if (ports.meta !== undefined && !listening.meta) {
+        const sandbox = createMetaSandbox({
+          dataFile: dataFile('meta'),
+          apps: [apps.meta],
+          ...control(),
+        });
+        await listen('meta', sandbox.plugin, () => sandbox.close());
+      }
+      if (ports.google !== undefined && !listening.google) {
+        const google: GoogleSandbox = await startGoogleSandbox({
+          host: config.host,
+          port: ports.google,
+          dataFile: dataFile('google'),
+          apps: [apps.google],
+          developerTokens: [...apps.googleDeveloperTokens],
+          ...control(),
+        });
+        const port = Number(new URL(google.url).port);
+        listening.google = { url: originOf(config.sandboxHost, port), close: () => google.close() };
+      }
+    },
+    close: async () => {
+      for (const id of ['tiktok', 'meta', 'google'] as const) {
+        await listening[id]?.close();
+        delete listening[id];
+      }
+    },
+  };
+}
+
+const closer = (app: FastifyInstance, onClose: () => Promise<void>) => async () => {
+  await app.close();
+  await onClose();
+};

@@ -1,0 +1,68 @@
+/**
+ * The runtime's sandboxes (issues #14, #15): each on its own origin under another host name than
+ * Latchkey's, nothing of them left on Latchkey's listener, and their control API closed unless
+ * LATCHKEY_SANDBOX_CONTROL=on, then behind a token (given, or generated into the data folder).
+ */
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { controlTokenFile } from '../../../src/cli/sandbox-control-token.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { startTestRuntime, type TestRuntime } from '../../support/runtime.ts';
+
+let running: TestRuntime | undefined;
+// Each test starts a whole runtime (migrations included): slow on a loaded machine.
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+}, 60_000);
+
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+describe('the sandboxes of a running Latchkey', () => {
+  it('serves each on its own origin, none under Latchkey, control closed by default', async () => {
+    running = await startTestRuntime();
+    const { url, sandboxes, sandboxControlToken } = running.runtime;
+    expect(sandboxControlToken).toBeUndefined();
+    const latchkey = new URL(url ?? '');
+    for (const id of ['tiktok', 'meta', 'google'] as const) {
+      const sandbox = new URL(sandboxes[id] ?? '');
+      expect(sandbox.hostname).toBe('localhost');
+      expect(sandbox.origin).not.toBe(latchkey.origin);
+      expect((await fetch(`${sandbox.origin}/_control/log`)).status).toBe(404);
+    }
+    // The TikTok API answers on its origin; Latchkey no longer serves any sandbox path.
+    const api = await fetch(`${sandboxes.tiktok}/open_api/v1.3/bc/get/`);
+    expect(((await api.json()) as { code: number }).code).toBe(40104);
+    for (const path of ['/sandbox/tiktok/signin', '/sandbox/meta/signin']) {
+      expect((await fetch(`${url}${path}`)).status).toBe(404);
+    }
+  }, 120_000);
+
+  it('opens the control API with a generated token kept in the data folder', async () => {
+    running = await startTestRuntime({ env: { LATCHKEY_SANDBOX_CONTROL: 'on' } });
+    const token = running.runtime.sandboxControlToken ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const dataDir = loadConfig({ LATCHKEY_DATA_DIR: running.dataDir }).dataDir;
+    expect((await readFile(controlTokenFile(dataDir), 'utf8')).trim()).toBe(token);
+    expect(running.log.text()).not.toContain(token);
+    for (const id of ['tiktok', 'meta', 'google'] as const) {
+      const log = `${running.runtime.sandboxes[id]}/_control/log`;
+      expect((await fetch(log)).status).toBe(401);
+      expect((await fetch(log, bearer('not-the-token-but-long-enough'))).status).toBe(401);
+      expect((await fetch(log, bearer(token))).status).toBe(200);
+    }
+  }, 120_000);
+
+  it('uses LATCHKEY_SANDBOX_CONTROL_TOKEN when it is set', async () => {
+    const token = 'an-operator-chosen-control-token-1234';
+    running = await startTestRuntime({
+      env: { LATCHKEY_SANDBOX_CONTROL: 'on', LATCHKEY_SANDBOX_CONTROL_TOKEN: token },
+    });
+    expect(running.runtime.sandboxControlToken).toBe(token);
+    const reset = await fetch(`${running.runtime.sandboxes.meta}/_control/reset`, {
+      method: 'POST',
+      ...bearer(token),
+    });
+    expect(reset.status).toBe(200);
+  }, 120_000);
+});
