@@ -63,6 +63,11 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly publicUrl: string;
+  /**
+   * True when PUBLIC_URL was set: it is used as written. Otherwise it is derived from HOST and
+   * PORT, and the port actually bound (PORT=0 picks a free one) replaces PORT after listen.
+   */
+  readonly publicUrlConfigured: boolean;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly secretKeys: string | undefined;
@@ -127,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: raw.PORT,
     host: raw.HOST,
     publicUrl,
+    publicUrlConfigured: raw.PUBLIC_URL !== undefined,
     dataDir: path.resolve(raw.LATCHKEY_DATA_DIR),
     databaseUrl: raw.DATABASE_URL,
     secretKeys: raw.LATCHKEY_SECRET_KEYS,

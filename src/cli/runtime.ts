@@ -32,7 +32,10 @@ export interface Runtime {
   readonly database: Database;
   readonly app: App | undefined;
   readonly queue: QueueHandle;
+  /** The public URL (PUBLIC_URL, or the listening address when it is not set). */
   readonly url: string | undefined;
+  /** Where this process listens, e.g. `http://127.0.0.1:41234` (for local clients and tests). */
+  readonly listenUrl: string | undefined;
   /** Milliseconds each start-up phase took, in order (logged with the ready line). */
   readonly startup: Record<string, number>;
   /** Each sandbox's own URL (sandbox mode; another origin than `url`). */
@@ -66,6 +69,12 @@ export function appPlugins(services: AppServices): AppPlugin[] {
 const printSetupLink = (url: string) => {
   process.stdout.write(`\n  Set up your agency (one-time link, valid 1 hour):\n  ${url}\n\n`);
 };
+
+/** The host a local client dials for this bind address (a wildcard bind answers on loopback). */
+function localHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 export const webDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -135,6 +144,7 @@ export async function startRuntime(
     lap('workers');
     let app: App | undefined;
     let url: string | undefined;
+    let listenUrl: string | undefined;
     if (role !== 'worker') {
       const workspace = createWorkspace({
         db: database.db,
@@ -150,11 +160,22 @@ export async function startRuntime(
           ? [{ plugin: metricsPlugin({ db: database.db, queueSchema: queue.schema }) }]
           : []),
       ];
-      app = await buildApp({ logger, database, webDir, plugins });
+      app = await buildApp({
+        logger,
+        database,
+        webDir,
+        plugins,
+        hsts: config.publicUrl.startsWith('https:'),
+      });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
-      url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+      listenUrl = `http://${localHost(config.host)}:${port}`;
+      // A configured PUBLIC_URL is where people reach Latchkey (often a proxy on another port):
+      // links and OAuth redirect URIs keep it as written. Only a derived one takes the bound port.
+      url = config.publicUrlConfigured
+        ? config.publicUrl
+        : config.publicUrl.replace(/:\d+$/, `:${port}`);
       onboarding.setPublicUrl(url);
       publicUrl = url;
       const setupUrl = await prepareSetupLink(database.db, url);
@@ -167,6 +188,7 @@ export async function startRuntime(
       app,
       queue,
       url,
+      listenUrl,
       startup,
       sandboxes: onboarding.sandboxUrls(),
       sandboxControlToken: onboarding.sandboxControlToken(),

@@ -15,6 +15,7 @@ import {
   openOnboardingToken,
 } from '../store/platform-connections.ts';
 import type { Keyring } from '../store/secrets.ts';
+import { ownValue } from '../lib/own.ts';
 
 export type PlatformLookup = Readonly<Partial<Record<string, Platform>>>;
 
@@ -51,7 +52,7 @@ export class GrantBlocked extends Error {
 
 /** The platform connector for a grant, or GrantBlocked. */
 export function platformFor(deps: Pick<GrantDeps, 'platforms'>, id: string): Platform {
-  const platform = deps.platforms[id];
+  const platform = ownValue(deps.platforms, id);
   if (!platform) throw new GrantBlocked(`Latchkey has no connector for ${id}`);
   return platform;
 }

@@ -17,6 +17,7 @@ import { agencyIdentityFor } from './grant-deps.ts';
 import { enqueue } from './queue.ts';
 import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
 import { offboardJob } from './offboard.ts';
+import { ownValue } from '../lib/own.ts';
 
 export interface OffboardTarget {
   readonly agencyId: string;
@@ -41,7 +42,7 @@ export async function buildOffboardingPlan(
   const notes: string[] = [];
   const planned: PlannedRead = { at: deps.now(), holdings: new Map() };
   for (const platformId of [...new Set(grants.map((g) => g.platform))]) {
-    const platform = deps.platforms[platformId];
+    const platform = ownValue(deps.platforms, platformId);
     if (!platform?.listAgencyHoldings) continue;
     const list = platform.listAgencyHoldings.bind(platform);
     const types = [
@@ -96,7 +97,7 @@ export async function buildOffboardingPlan(
       grantMethod: grantMethodOf(deps, g.platform, g.assetType),
       // Guided access (Search Console users, YouTube, Shopify) has no API to remove it.
       revocable:
-        deps.platforms[g.platform] !== undefined &&
+        ownValue(deps.platforms, g.platform) !== undefined &&
         grantMethodOf(deps, g.platform, g.assetType) !== 'guided',
     })),
     held,
@@ -112,8 +113,8 @@ export interface PlannedRead {
 
 function grantMethodOf(deps: LifecycleDeps, platform: string, assetType: string): string {
   return (
-    deps.platforms[platform]?.manifest.assetTypes.find((t) => t.id === assetType)?.grantMethod ??
-    'manual'
+    ownValue(deps.platforms, platform)?.manifest.assetTypes.find((t) => t.id === assetType)
+      ?.grantMethod ?? 'manual'
   );
 }
 

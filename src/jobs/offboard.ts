@@ -25,6 +25,7 @@ import { canBatch, revokeInBatches } from './offboard-batch.ts';
 import { finishOffboarding, recordRevoked } from './offboard-record.ts';
 import { defineJob } from './queue.ts';
 import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
+import { ownValue } from '../lib/own.ts';
 
 export const offboardJob = defineJob({
   name: 'lifecycle.offboard',
@@ -64,7 +65,7 @@ async function run(deps: LifecycleDeps, offboarding: Offboarding): Promise<void>
   const connect = async (platformId: string): Promise<Connection> => {
     const known = connections.get(platformId);
     if (known) return known;
-    const platform = deps.platforms[platformId];
+    const platform = ownValue(deps.platforms, platformId);
     if (!platform) throw new PlatformError('invalid', `No connector for ${platformId}`, 'none');
     const made = {
       platform,
@@ -117,7 +118,7 @@ async function run(deps: LifecycleDeps, offboarding: Offboarding): Promise<void>
   );
   for (const platformId of [...new Set(toVerify.map((s) => s.platform))]) {
     // No API can read this access (YouTube, Shopify): it stays with a person, unknown.
-    if ((deps.platforms[platformId]?.manifest.verification ?? 'api') !== 'api') {
+    if ((ownValue(deps.platforms, platformId)?.manifest.verification ?? 'api') !== 'api') {
       for (const step of toVerify.filter((s) => s.platform === platformId))
         await verifyStep(deps, step, 'unknown');
       continue;

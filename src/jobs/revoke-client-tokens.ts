@@ -11,6 +11,7 @@ import { openOnboardingToken } from '../store/platform-connections.ts';
 import type { Schema } from '../store/schema.ts';
 import type { Secret } from '../store/secrets.ts';
 import type { GrantDeps } from './grant-deps.ts';
+import { ownValue } from '../lib/own.ts';
 
 export type RevocationDeps = Partial<Pick<GrantDeps, 'keyring' | 'platforms' | 'logger'>>;
 
@@ -35,7 +36,7 @@ export async function openRevocableTokens(
     .execute();
   const out: RevocableToken[] = [];
   for (const { platform } of rows) {
-    if (!platforms[platform]?.revokeToken) continue;
+    if (!ownValue(platforms, platform)?.revokeToken) continue;
     const opened = await openOnboardingToken(tx, keyring, onboardingId, platform);
     if (opened) out.push({ platform, token: opened.accessToken });
   }
@@ -49,7 +50,9 @@ export async function revokeAtPlatforms(
 ): Promise<void> {
   for (const { platform, token } of tokens) {
     try {
-      await deps.platforms?.[platform]?.revokeToken?.(token.reveal());
+      await (deps.platforms ? ownValue(deps.platforms, platform) : undefined)?.revokeToken?.(
+        token.reveal(),
+      );
     } catch (error) {
       deps.logger?.warn(
         { platform, kind: error instanceof PlatformError ? error.kind : 'error' },

@@ -9,6 +9,7 @@ import type { Platform } from '../platforms/types.ts';
 import type { LifecycleGrant } from '../store/verifications-grants.ts';
 import { agencyIdentityFor } from './grant-deps.ts';
 import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
+import { ownValue } from '../lib/own.ts';
 
 export type ReadResult =
   | { readonly kind: 'read'; readonly reading: Reading }
@@ -26,7 +27,7 @@ export async function readGrantedAssets(
     for (const grant of grants) results.set(grant.id, { kind: 'failed', error });
     return results;
   };
-  const platform: Platform | undefined = deps.platforms[platformId];
+  const platform: Platform | undefined = ownValue(deps.platforms, platformId);
   if (!platform) return failAll(`Latchkey has no connector for ${platformId}`);
   let agency;
   try {

@@ -32,6 +32,7 @@ import { withRateShare } from './rate-limiter.ts';
 import { notifyDrift } from './verify-grants-notify.ts';
 import { readGrantedAssets, type ReadResult } from './verify-grants-read.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
+import { ownValue } from '../lib/own.ts';
 
 export const verifyGrantsJob = defineJob({
   name: 'lifecycle.verify',
@@ -90,7 +91,7 @@ export async function runVerification(
       agencyId: run.agencyId,
       ...(onlyIds ? { grantIds: onlyIds } : {}),
     })
-  ).filter((g) => (deps.platforms[g.platform]?.manifest.verification ?? 'api') === 'api');
+  ).filter((g) => (ownValue(deps.platforms, g.platform)?.manifest.verification ?? 'api') === 'api');
   const previous = await findGrantChecks(
     db,
     grants.map((g) => g.id),
@@ -113,7 +114,7 @@ export async function runVerification(
   for (const [index, platformId] of platformIds.entries()) {
     const ofPlatform = grants.filter((g) => g.platform === platformId);
     const reads = allReads[index] ?? new Map<string, ReadResult>();
-    const manifest = deps.platforms[platformId]?.manifest;
+    const manifest = ownValue(deps.platforms, platformId)?.manifest;
     for (const grant of ofPlatform) {
       const read = reads.get(grant.id) ?? { kind: 'failed' as const, error: 'not read' };
       const levels =

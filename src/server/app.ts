@@ -10,10 +10,13 @@ import Fastify, {
 } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../lib/logger.ts';
 import type { Database } from '../store/database.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { MAX_BODY_BYTES, registerBoundedJsonParser } from './body-bounds.ts';
+import { answerExpectations, clientErrorHandler } from './client-errors.ts';
+import { frameworkErrors, registerErrorHandling } from './error-handler.ts';
+import { validatorCompiler } from './validation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { webRoutes } from './routes/web.ts';
 
@@ -26,6 +29,12 @@ export interface AppDeps {
   readonly plugins?: readonly { plugin: FastifyPluginAsync; prefix?: string }[];
   /** Trust X-Forwarded-* only when explicitly configured (S26). */
   readonly trustProxy?: boolean;
+  /**
+   * Send Strict-Transport-Security: on when the public URL is https (people reach Latchkey over
+   * TLS, so browsers should never try plain http); off on http, where it would do nothing but
+   * confuse a local setup.
+   */
+  readonly hsts?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -38,8 +47,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
-    bodyLimit: 1_048_576,
+    bodyLimit: MAX_BODY_BYTES,
+    frameworkErrors,
+    clientErrorHandler,
+    // Node answers a request without Host with an empty 400; Fastify answers it in our shape.
+    http: { requireHostHeader: false },
   });
+  answerExpectations(app.server);
+  registerBoundedJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -57,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
-    hsts: false,
+    hsts: deps.hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   // brotli or gzip for every compressible answer of 1 KB or more, as the client accepts; the web
   // front end's files are already compressed at build time and sent as they are.

@@ -12,12 +12,16 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  expectation_failed: 417,
   unprocessable: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal_error: 500,
   unavailable: 503,
 } as const;
@@ -41,6 +45,11 @@ export class AppError extends Error {
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+/** The serialized error body, for answers written straight to a socket. */
+export function errorJson(code: string, message: string): string {
+  return JSON.stringify(errorBody(code, message));
 }
 
 /** Builds the error body; `requestId` is added for 5xx so operators can find the log line. */

@@ -18,6 +18,7 @@ import {
   type IdempotencyClaim,
 } from '../store/idempotency-keys.ts';
 import { AppError } from './errors.ts';
+import { noStore } from './no-store.ts';
 import type { Workspace } from './workspace.ts';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -111,7 +112,8 @@ export function createIdempotencyPlugin(workspace: Workspace): FastifyPluginAsyn
       if (row.status_code === null) {
         throw new AppError('conflict', 'A request with this Idempotency-Key is still in progress');
       }
-      void reply.status(row.status_code).header(REPLAYED_HEADER, 'true');
+      // A stored answer may hold a one-time secret (an API key, a link): never cached.
+      void noStore(reply).status(row.status_code).header(REPLAYED_HEADER, 'true');
       if (row.content_type) void reply.header('content-type', row.content_type);
       const body = row.response_body
         ? workspace.keyring.open(row.response_body, sealContext(claim)).reveal()

@@ -479,6 +479,13 @@ export interface GrantInputTable {
   created_at: CreatedAt;
 }
 
+export interface AuthThrottleTable {
+  key: string;
+  failures: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  last_at: Date;
+}
+
 export interface Schema {
   agencies: AgencyTable;
   users: UserTable;
@@ -493,6 +500,7 @@ export interface Schema {
   schema_migrations: SchemaMigrationTable;
   oauth_states: OAuthStateTable;
   rate_limit_buckets: RateLimitBucketTable;
+  auth_throttles: AuthThrottleTable;
   setup_tokens: SetupTokenTable;
   invitations: InvitationTable;
   api_keys: ApiKeyTable;

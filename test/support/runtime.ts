@@ -38,7 +38,7 @@ async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> 
 
 /** Starts the runtime with the given role on a database no other test sees. */
 export async function startTestRuntime(
-  options: { role?: Role; env?: Record<string, string> } = {},
+  options: { role?: Role; env?: Record<string, string>; logLevel?: string } = {},
 ): Promise<TestRuntime> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'latchkey-runtime-'));
   let databaseUrl: string | undefined;
@@ -60,7 +60,7 @@ export async function startTestRuntime(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const log = captureLogger('debug');
+  const log = captureLogger(options.logLevel ?? 'debug');
   const setupLinks: string[] = [];
   const runtime = await startRuntime(config, options.role ?? 'api', log.logger, {
     onSetupLink: (url) => setupLinks.push(url),

@@ -32,10 +32,12 @@ import { deleteOnboardingConnections } from '../../store/platform-connections.ts
 import { Secret } from '../../store/secrets.ts';
 import { requireActor } from '../auth/actor.ts';
 import { auditActor } from './audit-actor.ts';
+import { noStore } from '../no-store.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const CreateSchema = z
   .object({
@@ -165,10 +167,12 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
           },
         };
       });
-      return reply.status(201).send({
-        request: presentRequest(services.manifests, request),
-        link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
-      });
+      return noStore(reply)
+        .status(201)
+        .send({
+          request: presentRequest(services.manifests, request),
+          link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
+        });
     });
 
     app.get('/options', async (req) => {
@@ -256,7 +260,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
           )
         : undefined;
       if (!grant) throw new AppError('not_found', 'No such grant in this request');
-      if (services.manifests[grant.platform]?.verification !== 'agency_confirmation')
+      if (ownValue(services.manifests, grant.platform)?.verification !== 'agency_confirmation')
         throw new AppError('conflict', 'This access is not marked done by hand', {
           reason: 'not_agency_confirmed',
         });

@@ -15,6 +15,7 @@ import {
   setAgencyBusiness,
 } from '../../store/platform-connections.ts';
 import { requireActor, type RequestActor } from '../auth/actor.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
 import { requirePlatform, type OnboardingServices } from './onboarding-services.ts';
@@ -86,6 +87,7 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
         userId: actor.userId,
         returnPath: '/app/settings/connections',
       });
+      void noStore(reply);
       return { authorizationUrl: url.toString() };
     });
 

@@ -10,6 +10,7 @@ import { insertApiKey, listApiKeys, revokeApiKey, type ApiKey } from '../../stor
 import { withAudit } from '../../store/audit.ts';
 import { requireActor } from '../auth/actor.ts';
 import { generateApiKey } from '../auth/api-key-token.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
@@ -98,7 +99,9 @@ export function createApiKeyRoutes(workspace: Workspace): FastifyPluginAsync {
             },
           };
         });
-        return reply.status(201).send({ apiKey: presentApiKey(apiKey), key: generated.token });
+        return noStore(reply)
+          .status(201)
+          .send({ apiKey: presentApiKey(apiKey), key: generated.token });
       },
     );
 

@@ -15,6 +15,7 @@ import { listLifecycleGrants } from '../../store/verifications-grants.ts';
 import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { LifecycleServices } from './verification-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const Params = z.object({ id: z.string().min(1).max(100) }).strict();
 const Query = z
@@ -68,7 +69,7 @@ export function createAssetAccessRoutes(services: LifecycleServices): FastifyPlu
         }
         asset = { platform, type, id: req.params.id, name: null };
       }
-      const platform = deps.platforms[asset.platform];
+      const platform = ownValue(deps.platforms, asset.platform);
       if (!platform?.readAssetAccess) {
         throw new AppError(
           'unprocessable',

@@ -1,6 +1,7 @@
 /**
  * Accounts: POST /api/v1/setup (the one-time link), POST /api/v1/auth/sign-in and sign-out, and
- * GET /api/v1/me. Sign-in and setup are rate-limited per IP (429 with Retry-After).
+ * GET /api/v1/me. Setup is rate-limited per IP; sign-in is throttled per account and per IP in the
+ * database (sign-in-throttle.ts); both answer 429 with Retry-After.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -13,7 +14,14 @@ import { requireActor } from '../auth/actor.ts';
 import { decoyPasswordHash, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE } from '../auth/session-manager.ts';
 import { setUpAgency } from '../auth/setup.ts';
+import {
+  checkSignInAllowed,
+  recordSignInFailure,
+  recordSignInSuccess,
+  signInKeys,
+} from '../auth/sign-in-throttle.ts';
 import { AppError } from '../errors.ts';
+import { noStore } from '../no-store.ts';
 import type { Workspace } from '../workspace.ts';
 import {
   AgencySummarySchema,
@@ -47,7 +55,7 @@ const MeSchema = SignedInSchema.extend({
 
 /** Sets the session cookie: `__Host-`, Secure, HttpOnly, SameSite=Lax, Path=/. */
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeMs: number): void {
-  void reply.setCookie(SESSION_COOKIE, token, {
+  void noStore(reply).setCookie(SESSION_COOKIE, token, {
     path: '/',
     secure: true,
     httpOnly: true,
@@ -93,7 +101,6 @@ export function createAuthRoutes(workspace: Workspace): FastifyPluginAsync {
     app.post(
       '/api/v1/auth/sign-in',
       {
-        config: limited,
         schema: {
           tags: ['accounts'],
           summary: 'Sign in with email and password (sets the session cookie)',
@@ -102,10 +109,13 @@ export function createAuthRoutes(workspace: Workspace): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
+        const keys = signInKeys(request.body.email, request.ip);
+        await checkSignInAllowed(workspace, keys);
         const found = await findUserCredentials(workspace.db, request.body.email);
         const hash = found?.passwordHash ?? (await decoyPasswordHash);
         const matches = await verifyPassword(request.body.password, hash);
         if (!found?.passwordHash || !matches) {
+          await recordSignInFailure(workspace, keys);
           throw new AppError('unauthorized', 'Wrong email or password');
         }
         const { user } = found;
@@ -120,6 +130,7 @@ export function createAuthRoutes(workspace: Workspace): FastifyPluginAsync {
             target: { kind: 'user', id: user.id },
           },
         }));
+        await recordSignInSuccess(workspace, keys);
         setSessionCookie(reply, token, workspace.sessions.timeouts.absoluteMs);
         return { user: presentUser(user), agency: presentAgencySummary(agency) };
       },

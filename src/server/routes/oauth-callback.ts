@@ -23,7 +23,7 @@ import {
 } from '../../store/platform-connections.ts';
 import { Secret } from '../../store/secrets.ts';
 import { AppError } from '../errors.ts';
-import { BROWSER_COOKIE, digest, oauthContext, readCookie } from './onboarding-oauth.ts';
+import { browserCookieName, digest, oauthContext, readCookie } from './onboarding-oauth.ts';
 import { redirectUriFor, requirePlatform, type OnboardingServices } from './onboarding-services.ts';
 
 const QuerySchema = z
@@ -106,7 +106,7 @@ export function createOAuthCallbackRoutes(services: OnboardingServices): Fastify
           services,
           platformId,
           request.query.state,
-          readCookie(request, BROWSER_COOKIE),
+          readCookie(request, browserCookieName(services)),
         );
         if (platform.manifest.oauth?.pkce && !t.codeVerifierCiphertext) {
           throw refuse('missing_verifier', 'This sign-in lost its proof key: start again.');

@@ -24,6 +24,7 @@ import { AppError } from '../errors.ts';
 import { auditActor } from './audit-actor.ts';
 import { buildReport, reportCsv, reportHtml } from './offboarding-report.ts';
 import type { LifecycleServices } from './verification-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const TargetBody = z
   .object({
@@ -51,7 +52,7 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
     if (body.requestId && !(await findAccessRequest(db, agencyId, body.requestId))) {
       throw new AppError('not_found', 'No such request');
     }
-    if (body.platform && !deps.platforms[body.platform]) {
+    if (body.platform && !ownValue(deps.platforms, body.platform)) {
       throw new AppError('unprocessable', `Unknown platform "${body.platform}"`);
     }
     return {
@@ -62,7 +63,7 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
     };
   };
   const checkedByApi = (platform: string) =>
-    (deps.platforms[platform]?.manifest.verification ?? 'api') === 'api';
+    (ownValue(deps.platforms, platform)?.manifest.verification ?? 'api') === 'api';
   const report = async (agencyId: string, id: string) => {
     const offboarding = await findOffboarding(db, id, agencyId);
     if (!offboarding) throw new AppError('not_found', 'No such offboarding');
@@ -150,7 +151,7 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
       const step = await findOffboardingStep(db, actor.agencyId, req.params.id, req.params.stepId);
       if (!step) throw new AppError('not_found', 'No such offboarding step');
       if (checkedByApi(step.platform)) {
-        const name = deps.platforms[step.platform]?.manifest.name ?? step.platform;
+        const name = ownValue(deps.platforms, step.platform)?.manifest.name ?? step.platform;
         throw new AppError(
           'conflict',
           `${name} access is verified by reading it back: do the step, then press "Check again".`,

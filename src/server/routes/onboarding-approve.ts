@@ -34,6 +34,7 @@ import { findAgencyConnection } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
+import { ownValue } from '../../lib/own.ts';
 
 /**
  * The most assets one approval may name. TikTok shares up to 50 ad accounts per call and a client
@@ -100,7 +101,7 @@ function selectedAsset(
   listings: Record<string, ClientAssetListing>,
   selection: Selection,
 ): { asset: PickedAsset; guided?: StoredGuidedInput } | { problem: string } {
-  const type = services.manifests[selection.platform]?.assetTypes.find(
+  const type = ownValue(services.manifests, selection.platform)?.assetTypes.find(
     (t) => t.id === selection.assetType,
   );
   if (type?.grantMethod === 'guided' && type.clientInput) {
@@ -111,7 +112,7 @@ function selectedAsset(
       guided: { kind: type.clientInput, ...resolved.stored },
     };
   }
-  const asset = listings[selection.platform]?.assets.find(
+  const asset = ownValue(listings, selection.platform)?.assets.find(
     (a) => a.type === selection.assetType && a.id === selection.assetId,
   );
   return asset ? { asset } : { problem: 'This asset was not in your list: reload the page' };
@@ -173,12 +174,12 @@ async function planGrants(
     throw new AppError('unprocessable', 'Some ticked assets cannot be shared', problems);
   for (const platform of new Set(plans.map((p) => p.platform))) {
     // A platform without sign-in (Shopify) names the agency by its name: nothing to connect.
-    if (services.manifests[platform]?.oauth === null) continue;
+    if (ownValue(services.manifests, platform)?.oauth === null) continue;
     const agency = await findAgencyConnection(tx, request.agencyId, platform);
     if (!agency?.businessId) {
       throw new AppError(
         'conflict',
-        `The agency has not connected its ${services.manifests[platform]?.name ?? platform} business yet, so nothing can be shared with it. Please let them know, and try again later.`,
+        `The agency has not connected its ${ownValue(services.manifests, platform)?.name ?? platform} business yet, so nothing can be shared with it. Please let them know, and try again later.`,
         { reason: 'agency_not_connected', platform },
       );
     }

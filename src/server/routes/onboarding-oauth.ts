@@ -16,6 +16,19 @@ import { redirectUriFor, requirePlatform, type OnboardingServices } from './onbo
 
 export const BROWSER_COOKIE = 'latchkey_oauth_browser';
 
+/**
+ * The browser-binding cookie's name: on an https PUBLIC_URL it is `__Host-` prefixed (Secure,
+ * Path=/, no Domain, so no sibling host or plain-http page can plant one); on plain http (local
+ * use) browsers would drop a Secure cookie, so it is the bare name.
+ */
+export function browserCookieName(services: Pick<OnboardingServices, 'publicUrl'>): string {
+  return isHttps(services) ? `__Host-${BROWSER_COOKIE}` : BROWSER_COOKIE;
+}
+
+function isHttps(services: Pick<OnboardingServices, 'publicUrl'>): boolean {
+  return services.publicUrl().startsWith('https:');
+}
+
 /** SHA-256 hex of a state or cookie value. */
 export function digest(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
@@ -25,7 +38,12 @@ export function digest(value: string): string {
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined; // a malformed %-escape is no cookie of ours
+    }
   }
   return undefined;
 }
@@ -41,13 +59,14 @@ function bindBrowser(
   request: FastifyRequest,
   reply: FastifyReply,
 ): string {
-  const existing = readCookie(request, BROWSER_COOKIE);
+  const name = browserCookieName(services);
+  const existing = readCookie(request, name);
   if (existing && /^[A-Za-z0-9_-]{22,64}$/.test(existing)) return existing;
   const value = randomBytes(16).toString('base64url');
-  const secure = services.publicUrl().startsWith('https:') ? '; Secure' : '';
+  const secure = isHttps(services) ? '; Secure' : '';
   void reply.header(
     'set-cookie',
-    `${BROWSER_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${OAUTH_STATE_TTL_MS / 1000}${secure}`,
+    `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${OAUTH_STATE_TTL_MS / 1000}${secure}`,
   );
   return value;
 }

@@ -9,12 +9,13 @@ import type { AccessRequest, AccessRequestItem } from '../../store/access-reques
 import type { Grant } from '../../store/grants.ts';
 import type { StoredGuidedInput } from '../../store/guided-grants.ts';
 import { confirmedBy } from '../../domain/grant.ts';
+import { ownValue } from '../../lib/own.ts';
 
 type Manifests = Readonly<Record<string, PlatformManifest>>;
 
 /** An asked-for item with its labels (what and why, in the platform's words). */
 export function presentItem(manifests: Manifests, item: AccessRequestItem) {
-  const manifest = manifests[item.platform];
+  const manifest = ownValue(manifests, item.platform);
   const type = manifest?.assetTypes.find((t) => t.id === item.assetType);
   const level = type?.levels.find((l) => l.id === item.permissionLevel);
   return {
@@ -64,7 +65,7 @@ export { confirmedBy };
  * guided step (Shopify store and collaborator code) when the caller read it.
  */
 export async function presentGrant(manifests: Manifests, grant: Grant, input?: StoredGuidedInput) {
-  const manifest = manifests[grant.platform];
+  const manifest = ownValue(manifests, grant.platform);
   const type = manifest?.assetTypes.find((t) => t.id === grant.assetType);
   const alreadyShared = grant.steps.some((s) => (s.detail ?? '').startsWith('already_granted'));
   return {

@@ -18,7 +18,9 @@ import {
 } from '../../store/access-requests.ts';
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
+import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
+import { checkLinkAllowed, linkThrottleKeys, recordLinkFailure } from './link-throttle.ts';
 
 export interface OnboardingServices {
   readonly db: Kysely<Schema>;
@@ -40,10 +42,12 @@ export interface OnboardingServices {
 export async function resolveLink(
   services: Pick<OnboardingServices, 'db' | 'now'>,
   raw: string,
+  ip: string,
 ): Promise<AccessRequestWithHash> {
   return usableLink(
     services,
     raw,
+    ip,
     (linkId) => findAccessRequestByLinkId(services.db, linkId),
     (request) => request,
   );
@@ -54,18 +58,24 @@ export async function resolveLink(
  * as a missing link (404), a revoked or expired one is 410.
  */
 export async function usableLink<T>(
-  services: Pick<OnboardingServices, 'now'>,
+  services: Pick<OnboardingServices, 'db' | 'now'>,
   raw: string,
+  ip: string,
   find: (linkId: string) => Promise<T | undefined>,
   requestOf: (found: T) => AccessRequestWithHash,
 ): Promise<T> {
   const parsed = parseLinkToken(raw);
+  // Wrong secrets are throttled per link id and per address (link-throttle.ts).
+  const keys = linkThrottleKeys(parsed?.linkId, ip);
+  await checkLinkAllowed(services, keys);
   const found = parsed ? await find(parsed.linkId) : undefined;
   const request = found === undefined ? undefined : requestOf(found);
   if (!parsed || found === undefined || !request) {
+    await recordLinkFailure(services, keys);
     throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
   }
   if (!linkSecretMatches(parsed.secret, request.linkSecretHash)) {
+    await recordLinkFailure(services, keys);
     throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
   }
   const state = linkStateAt(
@@ -90,7 +100,7 @@ export function requirePlatform(
   services: Pick<OnboardingServices, 'platforms'>,
   id: string,
 ): Platform {
-  const platform = services.platforms[id];
+  const platform = ownValue(services.platforms, id);
   if (!platform) throw new AppError('not_found', `Unknown platform "${id}"`);
   return platform;
 }

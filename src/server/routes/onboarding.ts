@@ -20,6 +20,7 @@ import { findLinkView } from '../../store/link-view.ts';
 import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
 import { openOnboardingToken } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
+import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
 import { approveSelection, SelectionSchema } from './onboarding-approve.ts';
@@ -37,8 +38,8 @@ const GrantParams = LinkParams.extend({ grantId: z.uuid() }).strict();
 
 /** Creates the public onboarding routes (prefix `/api/v1/onboarding`). */
 export function createOnboardingRoutes(services: OnboardingServices): FastifyPluginAsync {
-  const open = async (link: string) => {
-    const request = await resolveLink(services, link);
+  const open = async (link: string, ip: string) => {
+    const request = await resolveLink(services, link, ip);
     const { onboarding, created } = await findOrCreateOnboarding(services.db, {
       agencyId: request.agencyId,
       requestId: request.id,
@@ -60,10 +61,11 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   // GETs only read: the onboarding is created, and the first open recorded, by POST /:link/open
   // (the page sends it on load) or by the first action that needs it. Before that, the answer
   // describes a link not started yet.
-  const view = (link: string) =>
+  const view = (link: string, ip: string) =>
     usableLink(
       services,
       link,
+      ip,
       (linkId) => findLinkView(services.db, linkId),
       (found) => found.request,
     );
@@ -77,7 +79,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       .filter((i) => i.platform === platform)
       .every(
         (i) =>
-          services.manifests[platform]?.assetTypes.find((t) => t.id === i.assetType)
+          ownValue(services.manifests, platform)?.assetTypes.find((t) => t.id === i.assetType)
             ?.grantMethod === 'guided',
       );
 
@@ -100,17 +102,18 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     await app.register(etag, { algorithm: 'sha1' });
 
     app.post('/:link/open', { schema: { params: LinkParams } }, async (req, reply) => {
-      await open(req.params.link);
+      await open(req.params.link, req.ip);
       return reply.status(204).send();
     });
 
     app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
       const { request, onboarding, agency, agencyConnections, clientConnected } = await view(
         req.params.link,
+        req.ip,
       );
       const platforms = platformsOf(request).map((id) => {
         const connection = agencyConnections.get(id);
-        const manifest = services.manifests[id];
+        const manifest = ownValue(services.manifests, id);
         return {
           id,
           name: manifest?.name ?? id,
@@ -145,7 +148,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       '/:link/oauth/:platform/start',
       { schema: { params: PlatformParams } },
       async (req, reply) => {
-        const { request, onboarding } = await open(req.params.link);
+        const { request, onboarding } = await open(req.params.link, req.ip);
         if (!platformsOf(request).includes(req.params.platform))
           throw new AppError('not_found', 'This link asks for nothing on that platform');
         if (isGuided(request, req.params.platform))
@@ -170,7 +173,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/assets/:platform', { schema: { params: PlatformParams } }, async (req) => {
-      const { request, onboarding } = await open(req.params.link);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const platform = requirePlatform(services, req.params.platform);
       const wanted = new Set(
         request.items.filter((i) => i.platform === req.params.platform).map((i) => i.assetType),
@@ -221,7 +224,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       '/:link/approve',
       { schema: { params: LinkParams, body: SelectionSchema } },
       async (req, reply) => {
-        const { request, onboarding } = await open(req.params.link);
+        const { request, onboarding } = await open(req.params.link, req.ip);
         const result = await approveSelection(
           services,
           request,
@@ -236,7 +239,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     );
 
     app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding, agencyConnections } = await view(req.params.link);
+      const { request, onboarding, agencyConnections } = await view(req.params.link, req.ip);
       const grants = onboarding ? await listGrantsByOnboarding(services.db, onboarding.id) : [];
       const agencyBusinesses = platformsOf(request).map((id) => ({
         platform: id,
@@ -258,12 +261,12 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
 
     // YouTube: no API can confirm channel permissions; the client's word is recorded as such.
     app.post('/:link/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link);
+      const { onboarding } = await open(req.params.link, req.ip);
       const grant = (await listGrantsByOnboarding(services.db, onboarding.id)).find(
         (g) => g.id === req.params.grantId,
       );
       if (!grant) throw new AppError('not_found', 'No such item in this request');
-      if (services.manifests[grant.platform]?.verification !== 'client_confirmation')
+      if (ownValue(services.manifests, grant.platform)?.verification !== 'client_confirmation')
         throw new AppError('conflict', 'Latchkey checks this one itself: press "Check again"', {
           reason: 'not_client_confirmed',
         });
@@ -282,7 +285,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     });
 
     app.post('/:link/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link);
+      const { onboarding } = await open(req.params.link, req.ip);
       const grants = await listGrantsByOnboarding(services.db, onboarding.id);
       if (!grants.some((g) => g.id === req.params.grantId))
         throw new AppError('not_found', 'No such item in this request');

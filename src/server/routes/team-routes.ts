@@ -25,6 +25,7 @@ import {
   updateUserRole,
 } from '../../store/users.ts';
 import { requireActor } from '../auth/actor.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
@@ -130,7 +131,9 @@ export function createTeamRoutes(workspace: Workspace): FastifyPluginAsync {
           };
         });
         const acceptUrl = `${workspace.publicUrl()}/app/invite#token=${token}`;
-        return reply.status(201).send({ invitation: presentInvitation(invitation), acceptUrl });
+        return noStore(reply)
+          .status(201)
+          .send({ invitation: presentInvitation(invitation), acceptUrl });
       },
     );
 

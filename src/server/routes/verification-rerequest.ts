@@ -26,6 +26,7 @@ import {
 } from '../../store/verifications-alerts.ts';
 import type { RequestActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
+import { ownValue } from '../../lib/own.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -42,8 +43,8 @@ export async function createRerequest(
   const items: { platform: string; assetType: string; permissionLevel: string }[] = [];
   for (const asset of alert.items) {
     const levels =
-      deps.platforms[asset.platform]?.manifest.assetTypes
-        .find((t) => t.id === asset.assetType)
+      ownValue(deps.platforms, asset.platform)
+        ?.manifest.assetTypes.find((t) => t.id === asset.assetType)
         ?.levels.map((l) => l.id) ?? [];
     const existing = items.find(
       (i) => i.platform === asset.platform && i.assetType === asset.assetType,

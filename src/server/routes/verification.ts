@@ -20,6 +20,7 @@ import {
   updateDriftAlert,
 } from '../../store/verifications-alerts.ts';
 import { requireActor } from '../auth/actor.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import { listAssetChecks, presentRun } from './verification-presenters.ts';
 import { createRerequest } from './verification-rerequest.ts';
@@ -139,7 +140,9 @@ export function createVerificationRoutes(services: LifecycleServices): FastifyPl
             requestId: alert.rerequestId,
           });
         }
-        return reply.status(201).send(await createRerequest(deps, actor, alert));
+        return noStore(reply)
+          .status(201)
+          .send(await createRerequest(deps, actor, alert));
       },
     );
   };

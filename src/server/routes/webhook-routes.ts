@@ -23,6 +23,7 @@ import {
   updateWebhookEndpoint,
 } from '../../store/webhook-endpoints.ts';
 import { requireActor } from '../auth/actor.ts';
+import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
 import { auditActor } from './audit-actor.ts';
 import { changeRowAudited } from './audited-row-change.ts';
@@ -137,7 +138,7 @@ export function createWebhookRoutes(deps: WebhookRouteDeps): FastifyPluginAsync 
             },
           };
         });
-        return reply
+        return noStore(reply)
           .status(201)
           .send({ endpoint: presentWebhookEndpoint(endpoint), secret: secret.reveal() });
       },

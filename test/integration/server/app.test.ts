@@ -49,7 +49,7 @@ describe(`HTTP foundation on ${testDatabaseKind}`, () => {
     const response = await app.inject({ method: 'GET', url: '/no/such/route?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
-      error: { code: 'not_found', message: 'No route for GET /no/such/route' },
+      error: { code: 'not_found', message: 'No route for that method and URL' },
     });
   });
 
