@@ -79,6 +79,16 @@ export async function blockCalls(db: Executor, key: string, until: Date): Promis
     .execute();
 }
 
+/** How many ms a throttle block on `key` still lasts (0 when none). */
+async function blockedFor(db: Executor, key: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limit_buckets')
+    .select('blocked_until')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.blocked_until ? Math.max(0, row.blocked_until.getTime() - now.getTime()) : 0;
+}
+
 /**
  * Takes up to `max` tokens that are available now, never borrowing from the future (unlike
  * reserveCalls): one UPDATE under the row lock, so processes sharing the bucket each take only
@@ -188,7 +198,7 @@ export function createRateLimitedFetch(options: RateLimitedFetchOptions): FetchL
           waiting,
         );
         for (let i = 0; i < taken && waiting > 0; i += 1) releaseNext();
-        if (taken === 0) await options.sleep(waitMs);
+        if (taken === 0) await waitInLine(waitMs);
       }
     } catch (error) {
       // The bucket cannot be read (database down): the waiting calls fail, as a call would.
@@ -198,6 +208,27 @@ export function createRateLimitedFetch(options: RateLimitedFetchOptions): FetchL
     } finally {
       pumping = false;
     }
+  };
+
+  // Nothing is free now. Sleeping and asking again would race the other processes' pumps, and
+  // the one that asked last always loses (each wakes when the token it just missed comes back):
+  // a process with one call could wait behind another's whole backlog. Instead this process
+  // reserves the next token (borrowing one ahead, never more), which puts it in line after the
+  // reservations already made; it makes the call when its slot comes, and not while a throttle
+  // block lasts (a block may have begun while it waited).
+  const waitInLine = async (waitMs: number) => {
+    const blocked = await blockedFor(options.db, options.key, options.now());
+    if (blocked > 0) {
+      await options.sleep(Math.max(blocked, waitMs));
+      return;
+    }
+    await options.sleep(await reserveCall(options.db, options.key, options.limits, options.now()));
+    for (;;) {
+      const block = await blockedFor(options.db, options.key, options.now());
+      if (block <= 0) break;
+      await options.sleep(block);
+    }
+    if (waiting > 0) releaseNext();
   };
 
   const turn = (share: string) =>
