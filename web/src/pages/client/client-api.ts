@@ -119,7 +119,9 @@ export function onboardingApi(token: string) {
         credentials: 'same-origin',
         headers: lastProgress ? { 'if-none-match': lastProgress.etag } : {},
       });
-      if (response.status === 304 && lastProgress) return lastProgress.view;
+      // A new object each time, even when unchanged: the page schedules its next poll when the
+      // progress state changes, and React ignores a state set to the very same object.
+      if (response.status === 304 && lastProgress) return { ...lastProgress.view };
       if (!response.ok) return apiFetch<ProgressView>(`${base}/progress`);
       const view = (await response.json()) as ProgressView;
       const etag = response.headers.get('etag');
