@@ -3,6 +3,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { inlineClientCss } from './vite-plugins.ts';
 
 /**
  * Writes a .br and a .gz beside every compressible file of the build, so the server sends them
@@ -32,7 +33,7 @@ function precompress(): Plugin {
 // client downloads only its own page; React is a chunk both share).
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), inlineClientCss(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

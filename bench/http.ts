@@ -6,57 +6,15 @@
  * link JSON, its progress JSON (with and without If-None-Match, as the page polls it) and the
  * request list. Bar: link and progress JSON ≥ 0.5 of /healthz.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { startBenchServer } from './bench-server.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const dir = await mkdtemp(path.join(tmpdir(), 'latchkey-bench-http-'));
-const server = spawn(process.execPath, [path.join(root, 'bin/latchkey.js'), 'start'], {
-  env: { PATH: process.env.PATH ?? '', LATCHKEY_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let output = '';
-const ready = new Promise<{ url: string; setup: string }>((resolve) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    const url = /Open (http:\/\/\S+)/.exec(output)?.[1];
-    const setup = /(http:\/\/\S+\/app\/setup#token=\S+)/.exec(output)?.[1];
-    if (url && setup) resolve({ url, setup });
-  });
-});
+const { url, cookie, token, stop } = await startBenchServer();
 
 try {
-  const { url, setup } = await ready;
-  const origin = { origin: url, 'content-type': 'application/json' };
-  const signedUp = await fetch(`${url}/api/v1/setup`, {
-    method: 'POST',
-    headers: origin,
-    body: JSON.stringify({
-      token: setup.split('#token=')[1],
-      agencyName: 'Bench Agency',
-      name: 'Bench Owner',
-      email: 'owner@bench.example',
-      password: 'correct horse battery staple',
-    }),
-  });
-  const cookie = (signedUp.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const created = await fetch(`${url}/api/v1/requests`, {
-    method: 'POST',
-    headers: { ...origin, cookie },
-    body: JSON.stringify({
-      title: 'Bench',
-      items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'OPERATOR' }],
-    }),
-  });
-  if (created.status !== 201) throw new Error(`request: ${created.status} ${await created.text()}`);
-  const token = ((await created.json()) as { link: { url: string } }).link.url.split('/l/')[1]!;
   const link = `${url}/api/v1/onboarding/${token}`;
-  await fetch(`${link}/open`, { method: 'POST', headers: { origin: url } });
   const etag = (await fetch(`${link}/progress`)).headers.get('etag') ?? '';
 
   const measure = async (label: string, target: string, headers: Record<string, string> = {}) => {
@@ -90,7 +48,5 @@ try {
   const bar = routes.slice(0, 3).every((route) => route.rps / health >= 0.5);
   console.log(`bar (link and progress JSON ≥ 0.5 of /healthz): ${bar ? 'met' : 'not met'}`);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
-  await rm(dir, { recursive: true, force: true });
+  await stop();
 }

@@ -71,6 +71,8 @@ interface Case {
   readonly name: string;
   readonly clients: number;
   readonly perClient: number;
+  /** Grant workers in this many processes of their own instead of the benchmark's (PostgreSQL). */
+  readonly workerProcesses?: number;
 }
 const allCases: Case[] = [
   { name: '20 assets', clients: 1, perClient: 20 },
@@ -78,6 +80,18 @@ const allCases: Case[] = [
   { name: '500 assets', clients: 1, perClient: 500 },
   { name: '1000 assets', clients: 1, perClient: 1_000 },
   { name: '10 clients x 20', clients: 10, perClient: 20 },
+  // An ordinary agency's hundred clients at once, with the workers in two processes sharing the
+  // database (and its rate-limit bucket), as a deployment runs them: PostgreSQL only.
+  ...(process.env.DATABASE_URL
+    ? [
+        {
+          name: '100 clients x 20, 2 worker processes',
+          clients: 100,
+          perClient: 20,
+          workerProcesses: 2,
+        },
+      ]
+    : []),
 ];
 const picked = process.env.BENCH_CASES?.split(',').map((s) => s.trim());
 const cases = allCases.filter((c) => !picked || picked.some((p) => c.name.includes(p)));
@@ -203,7 +217,8 @@ const database = databaseUrl
   ? await openDatabase({ databaseUrl, schema, poolSize: 10 })
   : await openDatabase({ inMemory: true });
 await migrate(database);
-const keyring = parseKeyring(generateKeyEntry('bench'));
+const keyEntry = generateKeyEntry('bench');
+const keyring = parseKeyring(keyEntry);
 const plain = createTikTokConnector({
   baseUrls: sandboxBaseUrls(base),
   appId: APP.appId,
@@ -263,6 +278,7 @@ const agency = await insertAgency(database.db, {
 const tokens = (value: string) => ({ accessToken: new Secret(value), scopes: [] });
 const services = {
   db: database.db,
+  database,
   keyring,
   platforms: { tiktok },
   manifests: { tiktok: tiktokManifest },
@@ -346,10 +362,65 @@ function idealMs(fewest: number, limits: BucketLimits): number {
   return Math.max(3 * LATENCY_MS, paced);
 }
 
+/** Business Center calls the sandbox received since `since` (calls made in other processes). */
+async function sandboxCallsSince(since: number): Promise<number> {
+  const { list } = (await controlCall('log')) as { list: { path: string; time: string }[] };
+  return list.filter(
+    (entry) => entry.path.includes('/open_api/v1.3/bc/') && Date.parse(entry.time) >= since,
+  ).length;
+}
+
+/** Starts `count` worker processes (bench/onboarding-worker.ts) and waits until they listen. */
+async function startWorkerProcesses(count: number, s: Setting) {
+  const children = Array.from({ length: count }, () =>
+    spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./onboarding-worker.ts', import.meta.url))],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          BENCH_DATABASE_URL: databaseUrl,
+          BENCH_SCHEMA: schema,
+          BENCH_KEYS: keyEntry,
+          BENCH_SANDBOX_ROOT: base,
+          BENCH_APP_ID: APP.appId,
+          BENCH_APP_SECRET: APP.secret,
+          BENCH_BUCKET: `tiktok-${s.name}`,
+          BENCH_RATE: String(s.limits.requestsPerSecond),
+          BENCH_BURST: String(s.limits.burst),
+        },
+      },
+    ),
+  );
+  await Promise.all(
+    children.map(
+      (worker) => new Promise<void>((resolve) => worker.stdout.once('data', () => resolve())),
+    ),
+  );
+  return {
+    stop: () =>
+      Promise.all(
+        children.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              worker.once('exit', () => resolve());
+              worker.kill('SIGTERM');
+            }),
+        ),
+      ),
+  };
+}
+
 /** One run of a case: every client approves at once; the clock stops at the last grant's write. */
 async function runCase(c: Case) {
   const seeded = await seedCase(c);
   await database.db.deleteFrom('rate_limit_buckets').execute();
+  // The benchmark's own workers step aside while other processes run the case.
+  if (c.workerProcesses) await queue.boss.offWork(executeGrantJob.name);
+  const others = c.workerProcesses
+    ? await startWorkerProcesses(c.workerProcesses, setting)
+    : undefined;
   await sleep(250);
   counter.calls = 0;
   counter.trace = [];
@@ -369,11 +440,16 @@ async function runCase(c: Case) {
     await sleep(25);
   }
   counter.on = false;
+  const calls = others ? await sandboxCallsSince(started) : counter.calls;
+  if (others) {
+    await others.stop();
+    await startWorkers(queue.boss, [executeGrantJob] as never, grantDeps);
+  }
   if (process.env.BENCH_DEBUG) console.log(counter.trace.join('\n'));
   const grants = await mine().select(['status', 'updated_at']).execute();
   const last = Math.max(...grants.map((g) => g.updated_at.getTime()));
   const done = grants.filter((g) => ['pending_acceptance', 'granted'].includes(g.status)).length;
-  return { measured: last - started, calls: counter.calls, done, total: grants.length };
+  return { measured: last - started, calls, done, total: grants.length };
 }
 
 console.log(

@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   TIKTOK_APP_SECRET: z.string().min(1).optional(),
   META_APP_ID: z.string().min(1).optional(),
   META_APP_SECRET: z.string().min(1).optional(),
+  SNAPCHAT_CLIENT_ID: z.string().min(1).optional(),
+  SNAPCHAT_CLIENT_SECRET: z.string().min(1).optional(),
   META_GRAPH_VERSION: z
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like v25.0')
@@ -32,8 +34,23 @@ export const ConfigSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
   GOOGLE_SANDBOX_PORT: port.default(0),
+  MICROSOFT_ADS_CLIENT_ID: z.string().min(1).optional(),
+  MICROSOFT_ADS_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_ADS_DEVELOPER_TOKEN: z.string().min(1).optional(),
+  MICROSOFT_ADS_SANDBOX_PORT: port.default(0),
   TIKTOK_SANDBOX_PORT: port.default(0),
   META_SANDBOX_PORT: port.default(0),
+  LINKEDIN_CLIENT_ID: z.string().min(1).optional(),
+  LINKEDIN_CLIENT_SECRET: z.string().min(1).optional(),
+  LINKEDIN_API_VERSION: z
+    .string()
+    .regex(/^\d{6}$/, 'must look like 202601 (YYYYMM)')
+    .default('202601'),
+  LINKEDIN_SANDBOX_PORT: port.default(0),
+  PINTEREST_APP_ID: z.string().min(1).optional(),
+  PINTEREST_APP_SECRET: z.string().min(1).optional(),
+  PINTEREST_SANDBOX_PORT: port.default(0),
+  SNAPCHAT_SANDBOX_PORT: port.default(0),
   LATCHKEY_SANDBOX_CONTROL: z.enum(['on', 'off']).default('off'),
   LATCHKEY_SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SANDBOX_HOST: z
@@ -80,6 +97,7 @@ export interface Config {
     | { readonly appId: string; readonly appSecret: string; readonly graphVersion: string }
     | undefined;
   readonly metaGraphVersion: string;
+  readonly snapchat: { readonly clientId: string; readonly clientSecret: string } | undefined;
   readonly google:
     | { readonly clientId: string; readonly clientSecret: string; readonly developerToken: string }
     | undefined;
@@ -88,6 +106,23 @@ export interface Config {
   /** Ports of the TikTok and Meta sandboxes' own listeners in sandbox mode (0: any free port). */
   readonly tiktokSandboxPort: number;
   readonly metaSandboxPort: number;
+  /** LinkedIn app credentials; `undefined` means LinkedIn runs in sandbox mode. */
+  readonly linkedin: { readonly clientId: string; readonly clientSecret: string } | undefined;
+  /** `LinkedIn-Version` sent on every versioned call (YYYYMM). */
+  readonly linkedinApiVersion: string;
+  /** Port of the LinkedIn sandbox's own listener in sandbox mode (0: any free port). */
+  readonly linkedinSandboxPort: number;
+  /** Real Pinterest app credentials; `undefined` means the Pinterest sandbox is used. */
+  readonly pinterest: { readonly appId: string; readonly appSecret: string } | undefined;
+  /** Port of the Pinterest sandbox's own listener in sandbox mode (0: any free port). */
+  readonly pinterestSandboxPort: number;
+  /** Microsoft Advertising credentials (undefined: sandbox mode) and its sandbox's port. */
+  readonly microsoftAds?:
+    | { readonly clientId: string; readonly clientSecret: string; readonly developerToken: string }
+    | undefined;
+  readonly microsoftAdsSandboxPort?: number;
+  /** Port of the Snapchat sandbox's own listener in sandbox mode (0: any free port). */
+  readonly snapchatSandboxPort: number;
   /**
    * The host name browsers and connectors reach the sandboxes at: another host than the public
    * URL's (cookies are per host, not per port), so a sandbox is another site (sandboxHostFor).
@@ -122,7 +157,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const raw = parsed.data;
   requireTogether(raw, ['TIKTOK_APP_ID', 'TIKTOK_APP_SECRET']);
   requireTogether(raw, ['META_APP_ID', 'META_APP_SECRET']);
+  requireTogether(raw, ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET']);
+  requireTogether(raw, ['PINTEREST_APP_ID', 'PINTEREST_APP_SECRET']);
+  requireTogether(raw, ['SNAPCHAT_CLIENT_ID', 'SNAPCHAT_CLIENT_SECRET']);
   requireTogether(raw, ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_ADS_DEVELOPER_TOKEN']);
+  requireTogether(raw, [
+    'MICROSOFT_ADS_CLIENT_ID',
+    'MICROSOFT_ADS_CLIENT_SECRET',
+    'MICROSOFT_ADS_DEVELOPER_TOKEN',
+  ]);
   const publicUrl = (raw.PUBLIC_URL ?? `http://${displayHost(raw.HOST)}:${raw.PORT}`).replace(
     /\/$/,
     '',
@@ -151,6 +194,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
     metaGraphVersion: raw.META_GRAPH_VERSION,
+    snapchat:
+      raw.SNAPCHAT_CLIENT_ID && raw.SNAPCHAT_CLIENT_SECRET
+        ? { clientId: raw.SNAPCHAT_CLIENT_ID, clientSecret: raw.SNAPCHAT_CLIENT_SECRET }
+        : undefined,
     google:
       raw.GOOGLE_CLIENT_ID && raw.GOOGLE_CLIENT_SECRET && raw.GOOGLE_ADS_DEVELOPER_TOKEN
         ? {
@@ -162,6 +209,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     googleSandboxPort: raw.GOOGLE_SANDBOX_PORT,
     tiktokSandboxPort: raw.TIKTOK_SANDBOX_PORT,
     metaSandboxPort: raw.META_SANDBOX_PORT,
+    linkedin:
+      raw.LINKEDIN_CLIENT_ID && raw.LINKEDIN_CLIENT_SECRET
+        ? { clientId: raw.LINKEDIN_CLIENT_ID, clientSecret: raw.LINKEDIN_CLIENT_SECRET }
+        : undefined,
+    linkedinApiVersion: raw.LINKEDIN_API_VERSION,
+    linkedinSandboxPort: raw.LINKEDIN_SANDBOX_PORT,
+    pinterest:
+      raw.PINTEREST_APP_ID && raw.PINTEREST_APP_SECRET
+        ? { appId: raw.PINTEREST_APP_ID, appSecret: raw.PINTEREST_APP_SECRET }
+        : undefined,
+    pinterestSandboxPort: raw.PINTEREST_SANDBOX_PORT,
+    microsoftAds:
+      raw.MICROSOFT_ADS_CLIENT_ID &&
+      raw.MICROSOFT_ADS_CLIENT_SECRET &&
+      raw.MICROSOFT_ADS_DEVELOPER_TOKEN
+        ? {
+            clientId: raw.MICROSOFT_ADS_CLIENT_ID,
+            clientSecret: raw.MICROSOFT_ADS_CLIENT_SECRET,
+            developerToken: raw.MICROSOFT_ADS_DEVELOPER_TOKEN,
+          }
+        : undefined,
+    microsoftAdsSandboxPort: raw.MICROSOFT_ADS_SANDBOX_PORT,
+    snapchatSandboxPort: raw.SNAPCHAT_SANDBOX_PORT,
     sandboxHost: raw.SANDBOX_HOST ?? sandboxHostFor(publicUrl),
     sandboxControl: {
       enabled: raw.LATCHKEY_SANDBOX_CONTROL === 'on',

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger, logDestination } from '../lib/logger.ts';
+import { runBackup, runRestore } from './commands/backup.ts';
 import { runDoctor } from './doctor.ts';
 import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
 import { controlTokenFile } from './sandbox-control-token.ts';
@@ -15,7 +16,9 @@ const help = `latchkey: one link to client access for marketing agencies
 Usage:
   latchkey start [--role all|api|worker]   run the server and/or the job workers (default: all)
   latchkey migrate                         apply database migrations and exit
-  latchkey doctor                          check configuration and database
+  latchkey doctor                          check configuration, database and platform credentials
+  latchkey backup <file>                   copy the embedded database (also while it runs)
+  latchkey restore <file> [--force]        restore a backup into an empty data folder
   latchkey sandbox tiktok [--port N]       run the TikTok sandbox on its own
   latchkey --help                          show this help
 
@@ -50,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runMigrate();
       case 'doctor':
         return await runDoctor(process.env);
+      case 'backup':
+        return await runBackup(argv.slice(argv.indexOf(command) + 1), process.env);
+      case 'restore':
+        return await runRestore(argv.slice(argv.indexOf(command) + 1), process.env);
       case 'sandbox':
         return await runSandboxCommand(argv.slice(1));
       default:
@@ -92,7 +99,8 @@ async function start(role: Role): Promise<number> {
     if (sandboxes.length > 0) {
       logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');
       console.log(`  Sandboxes (each its own site):`);
-      for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(7)} ${url}`);
+      const width = Math.max(...sandboxes.map(([id]) => id.length));
+      for (const [id, url] of sandboxes) console.log(`    ${id.padEnd(width)} ${url}`);
       if (runtime.sandboxControlToken !== undefined) {
         const where = config.sandboxControl.token
           ? 'LATCHKEY_SANDBOX_CONTROL_TOKEN'

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import { defaultBackoff } from '../domain/grant-retry.ts';
+import { GRANT_LEASE_MS } from '../jobs/crash-watch.ts';
 import type { GrantDeps } from '../jobs/grant-deps.ts';
 import { sleep } from '../jobs/rate-limiter.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -61,13 +62,14 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     sleep,
     logger: input.logger,
     grantPolicy: {
-      leaseMs: 60_000,
+      leaseMs: GRANT_LEASE_MS,
       backoff: defaultBackoff,
       workerId: `${hostname()}:${process.pid}`,
     },
   };
   const services: OnboardingServices = {
     db: database.db,
+    database,
     keyring: input.keyring,
     platforms,
     manifests: platformRuntime.manifests,
@@ -87,7 +89,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
       if (unreachable.length === 0) return;
       input.logger.warn(
         { sandboxes: unreachable },
-        'sandbox mode in a process that does not serve the sandboxes: set TIKTOK_SANDBOX_PORT, META_SANDBOX_PORT and GOOGLE_SANDBOX_PORT to the ports the API process serves them on',
+        'sandbox mode in a process that does not serve the sandboxes: set TIKTOK_SANDBOX_PORT, META_SANDBOX_PORT, GOOGLE_SANDBOX_PORT and LINKEDIN_SANDBOX_PORT to the ports the API process serves them on',
       );
     },
     setPublicUrl: (url) => {

@@ -12,8 +12,15 @@ import { measuredFetch } from '../lib/metrics.ts';
 import type { FetchLike } from '../platforms/http.ts';
 import { googleConnectorConfigs } from '../platforms/google/configs.ts';
 import { META_BASE_URLS, metaSandboxBaseUrls } from '../platforms/meta/connector.ts';
+import { LINKEDIN_BASE_URLS, linkedinSandboxBaseUrls } from '../platforms/linkedin/connector.ts';
+import { PINTEREST_BASE_URLS, pinterestSandboxBaseUrls } from '../platforms/pinterest/connector.ts';
 import { createPlatformRegistry, platformManifests } from '../platforms/registry.ts';
 import { sandboxBaseUrls, TIKTOK_BASE_URLS } from '../platforms/tiktok/connector.ts';
+import {
+  MICROSOFT_ADS_BASE_URLS,
+  microsoftAdsSandboxBaseUrls,
+} from '../platforms/microsoft-ads/connector.ts';
+import { SNAPCHAT_BASE_URLS, snapchatSandboxBaseUrls } from '../platforms/snapchat/connector.ts';
 import type { Platform, PlatformId, PlatformManifest } from '../platforms/types.ts';
 import type { Database } from '../store/database.ts';
 import { createSandboxSites, type SandboxId } from './sandbox-sites.ts';
@@ -26,7 +33,24 @@ export const GOOGLE_SANDBOX_APP = {
   clientSecret: 'latchkey-google-sandbox',
   developerToken: 'latchkey-sandbox-developer-token',
 };
+export const SNAPCHAT_SANDBOX_APP = {
+  clientId: 'latchkey-snapchat-sandbox',
+  clientSecret: 'latchkey-snapchat-sandbox-secret',
+};
+export const LINKEDIN_SANDBOX_APP = {
+  clientId: 'latchkeysandbox01',
+  clientSecret: 'latchkey-linkedin-sandbox',
+};
+export const PINTEREST_SANDBOX_APP = {
+  clientId: '1490000000001',
+  clientSecret: 'latchkey-pinterest-sandbox',
+};
 const GOOGLE_IDS = ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'] as const;
+export const MICROSOFT_ADS_SANDBOX_APP = {
+  clientId: 'latchkey-microsoft-ads-sandbox',
+  clientSecret: 'latchkey-microsoft-ads-sandbox-secret',
+  developerToken: 'latchkey-sandbox-developer-token',
+};
 
 export interface PlatformRuntime {
   readonly platforms: PlatformLookup;
@@ -65,7 +89,30 @@ export function createPlatformRuntime(input: {
     clientSecret: GOOGLE_SANDBOX_APP.clientSecret,
     redirectUris: callbacks(publicUrl, GOOGLE_IDS),
   };
+  const linkedinApp = {
+    ...LINKEDIN_SANDBOX_APP,
+    name: 'Latchkey',
+    redirectUris: callbacks(publicUrl, ['linkedin']),
+  };
+  const pinterestApp = {
+    ...PINTEREST_SANDBOX_APP,
+    redirectUris: callbacks(publicUrl, ['pinterest']),
+  };
+  const microsoftAdsApp = {
+    clientId: MICROSOFT_ADS_SANDBOX_APP.clientId,
+    clientSecret: MICROSOFT_ADS_SANDBOX_APP.clientSecret,
+    redirectUris: callbacks(publicUrl, ['microsoft_ads']),
+  };
+  const snapchatApp = {
+    ...SNAPCHAT_SANDBOX_APP,
+    redirectUris: callbacks(publicUrl, ['snapchat']),
+  };
   const sites = createSandboxSites(config, {
+    linkedin: linkedinApp,
+    pinterest: pinterestApp,
+    microsoftAds: microsoftAdsApp,
+    microsoftAdsDeveloperTokens: [MICROSOFT_ADS_SANDBOX_APP.developerToken],
+    snapchat: snapchatApp,
     tiktok: tiktokApp,
     meta: metaApp,
     google: googleApp,
@@ -111,6 +158,41 @@ export function createPlatformRuntime(input: {
       gtm: { ...google.gtm, fetch: limited('gtm') },
       search_console: { ...google.search_console, fetch: limited('search_console') },
       youtube: { ...google.youtube, fetch: limited('youtube') },
+      linkedin: {
+        baseUrls: config.linkedin
+          ? LINKEDIN_BASE_URLS
+          : linkedinSandboxBaseUrls(sandboxes.linkedin ?? ''),
+        clientId: config.linkedin?.clientId ?? LINKEDIN_SANDBOX_APP.clientId,
+        clientSecret: config.linkedin?.clientSecret ?? LINKEDIN_SANDBOX_APP.clientSecret,
+        apiVersion: config.linkedinApiVersion,
+        fetch: limited('linkedin'),
+      },
+      pinterest: {
+        baseUrls: config.pinterest
+          ? PINTEREST_BASE_URLS
+          : pinterestSandboxBaseUrls(sandboxes.pinterest ?? ''),
+        clientId: config.pinterest?.appId ?? PINTEREST_SANDBOX_APP.clientId,
+        clientSecret: config.pinterest?.appSecret ?? PINTEREST_SANDBOX_APP.clientSecret,
+        fetch: limited('pinterest'),
+      },
+      microsoft_ads: {
+        baseUrls: config.microsoftAds
+          ? MICROSOFT_ADS_BASE_URLS
+          : microsoftAdsSandboxBaseUrls(sandboxes.microsoft_ads ?? ''),
+        clientId: config.microsoftAds?.clientId ?? MICROSOFT_ADS_SANDBOX_APP.clientId,
+        clientSecret: config.microsoftAds?.clientSecret ?? MICROSOFT_ADS_SANDBOX_APP.clientSecret,
+        developerToken:
+          config.microsoftAds?.developerToken ?? MICROSOFT_ADS_SANDBOX_APP.developerToken,
+        fetch: limited('microsoft_ads'),
+      },
+      snapchat: {
+        baseUrls: config.snapchat
+          ? SNAPCHAT_BASE_URLS
+          : snapchatSandboxBaseUrls(sandboxes.snapchat ?? ''),
+        clientId: config.snapchat?.clientId ?? SNAPCHAT_SANDBOX_APP.clientId,
+        clientSecret: config.snapchat?.clientSecret ?? SNAPCHAT_SANDBOX_APP.clientSecret,
+        fetch: limited('snapchat'),
+      },
     });
   };
   build();
@@ -133,7 +215,11 @@ export function createPlatformRuntime(input: {
       publicUrl = url.replace(/\/+$/, '');
       tiktokApp.redirectUris = callbacks(publicUrl, ['tiktok']);
       metaApp.redirectUris = callbacks(publicUrl, ['meta']);
+      snapchatApp.redirectUris = callbacks(publicUrl, ['snapchat']);
       googleApp.redirectUris = callbacks(publicUrl, GOOGLE_IDS);
+      linkedinApp.redirectUris = callbacks(publicUrl, ['linkedin']);
+      pinterestApp.redirectUris = callbacks(publicUrl, ['pinterest']);
+      microsoftAdsApp.redirectUris = callbacks(publicUrl, ['microsoft_ads']);
       build();
     },
     stop: () => sites.close(),

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
+import { watchCrashedGrants, type CrashWatch } from '../jobs/crash-watch.ts';
 import { createQueues, startQueue, startWorkers, type QueueHandle } from '../jobs/queue.ts';
 import { scheduleGrantSweep } from '../jobs/sweep-grants.ts';
 import { defaultLifecycleSettings, type LifecycleDeps } from '../jobs/verify-grants-deps.ts';
@@ -19,6 +20,8 @@ import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
 import { checkTemplateItem } from '../server/template-check.ts';
 import { lockDataDir } from '../store/data-lock.ts';
+import { dumpPglite } from '../store/pglite-backup.ts';
+import { serveAdminSocket } from './admin-socket.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
@@ -88,6 +91,7 @@ export async function startRuntime(
   const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
+  let closeAdmin = async () => {};
   const startup: Record<string, number> = {};
   let lapStart = performance.now();
   const lap = (phase: string) => {
@@ -104,6 +108,10 @@ export async function startRuntime(
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     lap('migrations');
+    const pglite = database.pglite;
+    // `latchkey backup` from another process asks this one for a copy of the database it holds.
+    if (pglite)
+      closeAdmin = await serveAdminSocket(config.dataDir, { backup: () => dumpPglite(pglite) });
     const queue = await startQueue(database, { logger });
     lap('queue');
     await createQueues(queue.boss, jobs);
@@ -129,14 +137,12 @@ export async function startRuntime(
         reminderDays: config.lifecycle.endReminderDays,
       },
     };
+    let crashWatch: CrashWatch | undefined;
     if (role !== 'api') {
       const grantDeps = { ...lifecycleDeps, ...onboarding.grantDeps, boss: queue.boss };
-      await startWorkers(
-        queue.boss,
-        jobs,
-        { ...outbox.deps, ...grantDeps, database, keyring },
-        logger,
-      );
+      const workerDeps = { ...outbox.deps, ...grantDeps, database, keyring };
+      await startWorkers(queue.boss, jobs, workerDeps, logger);
+      crashWatch = watchCrashedGrants(workerDeps);
       await scheduleGrantSweep(queue.boss);
       await scheduleLifecycleJobs(queue.boss);
     }
@@ -193,7 +199,9 @@ export async function startRuntime(
       sandboxes: onboarding.sandboxUrls(),
       sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
+        await closeAdmin();
         await app?.close();
+        crashWatch?.stop();
         outbox.stop();
         await queue.stop();
         await onboarding.stop();
@@ -202,6 +210,7 @@ export async function startRuntime(
       },
     };
   } catch (error) {
+    await closeAdmin();
     await stopOnboarding?.();
     await database?.close();
     releaseLock();

@@ -1,6 +1,6 @@
 /**
- * The sandboxes of sandbox mode as the separate sites they simulate: TikTok, Meta and Google each
- * on its own listener, at the root of its own origin, named with the sandbox host (another host
+ * The sandboxes of sandbox mode as the separate sites they simulate: TikTok, Meta, Google and
+ * LinkedIn each on its own listener, at the root of its own origin, named with the sandbox host (another host
  * than Latchkey's public URL, so no cookie of one reaches the other). None of Latchkey's hooks
  * (session, CSRF, content-type rule, security headers) runs on them, and theirs never on Latchkey.
  * A process that does not serve them (a worker) reaches them at their fixed ports.
@@ -14,15 +14,43 @@ import { createMetaSandbox, type SandboxApp as MetaApp } from '../platforms/meta
 import { sandboxControlToken } from './sandbox-control-token.ts';
 import { listenStandalone, originOf } from '../platforms/sandbox-kit/listen.ts';
 import { createTikTokSandbox, type SandboxApp } from '../platforms/tiktok/sandbox/index.ts';
+import {
+  createLinkedInSandbox,
+  type LinkedInSandboxApp,
+} from '../platforms/linkedin/sandbox/index.ts';
+import {
+  createPinterestSandbox,
+  type PinterestSandboxApp,
+} from '../platforms/pinterest/sandbox/index.ts';
+import {
+  createMicrosoftAdsSandbox,
+  type SandboxApp as MicrosoftAdsApp,
+} from '../platforms/microsoft-ads/sandbox/index.ts';
+import { createSnapchatSandbox, type SnapSandboxApp } from '../platforms/snapchat/sandbox/index.ts';
 
-export type SandboxId = 'tiktok' | 'meta' | 'google';
+export type SandboxId =
+  'tiktok' | 'meta' | 'google' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat';
+const SANDBOX_IDS = [
+  'tiktok',
+  'meta',
+  'google',
+  'linkedin',
+  'pinterest',
+  'microsoft_ads',
+  'snapchat',
+] as const;
 
 /** The developer apps each sandbox accepts (their redirect URIs change when the URL is known). */
 export interface SandboxApps {
   readonly tiktok: SandboxApp;
   readonly meta: MetaApp;
   readonly google: GoogleSandboxApp;
+  readonly linkedin: LinkedInSandboxApp;
   readonly googleDeveloperTokens: readonly string[];
+  readonly pinterest: PinterestSandboxApp;
+  readonly microsoftAds?: MicrosoftAdsApp;
+  readonly microsoftAdsDeveloperTokens?: readonly string[];
+  readonly snapchat: SnapSandboxApp;
 }
 
 export interface SandboxSites {
@@ -44,6 +72,12 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     ...(config.tiktok ? {} : { tiktok: config.tiktokSandboxPort }),
     ...(config.meta ? {} : { meta: config.metaSandboxPort }),
     ...(config.google ? {} : { google: config.googleSandboxPort }),
+    ...(config.linkedin ? {} : { linkedin: config.linkedinSandboxPort }),
+    ...(config.pinterest ? {} : { pinterest: config.pinterestSandboxPort }),
+    ...(config.microsoftAds || apps.microsoftAds === undefined
+      ? {}
+      : { microsoft_ads: config.microsoftAdsSandboxPort ?? 0 }),
+    ...(config.snapchat ? {} : { snapchat: config.snapchatSandboxPort }),
   };
   let token: string | undefined;
   const control = () => (token === undefined ? {} : { control: { token } });
@@ -54,7 +88,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     return listening[id]?.url ?? originOf(config.sandboxHost, port);
   };
   const listen = async (
-    id: 'tiktok' | 'meta',
+    id: 'tiktok' | 'meta' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat',
     plugin: Parameters<typeof listenStandalone>[0],
     onClose: () => Promise<void>,
   ) => {
@@ -69,7 +103,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
   return {
     urls: () => {
       const out: Partial<Record<SandboxId, string>> = {};
-      for (const id of ['tiktok', 'meta', 'google'] as const) {
+      for (const id of SANDBOX_IDS) {
         const url = urlOf(id);
         if (url !== undefined) out[id] = url;
       }
@@ -96,6 +130,43 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
         });
         await listen('meta', sandbox.plugin, () => sandbox.close());
       }
+      if (ports.linkedin !== undefined && !listening.linkedin) {
+        const sandbox = createLinkedInSandbox({
+          dataFile: dataFile('linkedin'),
+          apps: [apps.linkedin],
+          ...control(),
+        });
+        await listen('linkedin', sandbox.plugin, () => sandbox.close());
+      }
+      if (ports.pinterest !== undefined && !listening.pinterest) {
+        const sandbox = createPinterestSandbox({
+          dataFile: dataFile('pinterest'),
+          apps: [apps.pinterest],
+          ...control(),
+        });
+        await listen('pinterest', sandbox.plugin, () => sandbox.close());
+      }
+      if (
+        ports.microsoft_ads !== undefined &&
+        !listening.microsoft_ads &&
+        apps.microsoftAds !== undefined
+      ) {
+        const sandbox = createMicrosoftAdsSandbox({
+          dataFile: dataFile('microsoft-ads'),
+          apps: [apps.microsoftAds],
+          developerTokens: [...(apps.microsoftAdsDeveloperTokens ?? [])],
+          ...control(),
+        });
+        await listen('microsoft_ads', sandbox.plugin, () => sandbox.close());
+      }
+      if (ports.snapchat !== undefined && !listening.snapchat) {
+        const sandbox = createSnapchatSandbox({
+          dataFile: dataFile('snapchat'),
+          apps: [apps.snapchat],
+          ...control(),
+        });
+        await listen('snapchat', sandbox.plugin, () => sandbox.close());
+      }
       if (ports.google !== undefined && !listening.google) {
         const google: GoogleSandbox = await startGoogleSandbox({
           host: config.host,
@@ -110,7 +181,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
       }
     },
     close: async () => {
-      for (const id of ['tiktok', 'meta', 'google'] as const) {
+      for (const id of SANDBOX_IDS) {
         await listening[id]?.close();
         delete listening[id];
       }

@@ -1,7 +1,9 @@
 /**
- * The emails a client gets for an access request: the first link, then reminders. Pure text
- * building; the link is a capability URL, so callers seal these bodies at rest and never log them.
+ * The emails a client gets for an access request: the first link, then reminders, in the request's
+ * language. Pure text building; the link is a capability URL, so callers seal these bodies at rest
+ * and never log them.
  */
+import { clientWords, type ClientLanguage } from './client-languages.ts';
 
 export interface LinkEmailInput {
   readonly agencyName: string;
@@ -10,6 +12,8 @@ export interface LinkEmailInput {
   readonly reminder: number;
   /** The agency's own words to the client (the request's message), quoted as written. */
   readonly message?: string | null | undefined;
+  /** The request's language; English when not given. */
+  readonly language?: ClientLanguage | null | undefined;
 }
 
 export interface BuiltEmail {
@@ -20,37 +24,34 @@ export interface BuiltEmail {
 
 /** Builds the subject, plain text and HTML of a link email or reminder. */
 export function buildLinkEmail(input: LinkEmailInput): BuiltEmail {
-  const { agencyName, linkUrl, reminder } = input;
+  const { linkUrl, reminder } = input;
+  const language = input.language ?? 'en';
+  const words = (key: Parameters<typeof clientWords>[1]) =>
+    clientWords(language, key, { agency: input.agencyName });
   const message = input.message?.trim() ? input.message.trim() : undefined;
-  const subject =
-    reminder === 0
-      ? `${agencyName} asks for access to your marketing accounts`
-      : `Reminder: ${agencyName} is waiting for access to your marketing accounts`;
-  const opening =
-    reminder === 0
-      ? `${agencyName} would like access to some of your marketing accounts.`
-      : `${agencyName} is still waiting for access to some of your marketing accounts.`;
-  const steps =
-    'Open the link, sign in to each platform, pick the accounts and approve. ' +
-    'You never share a password, and you can remove the access at any time in each platform.';
-  const quoted = message ? `${agencyName} writes:\n\n${message}\n\n` : '';
-  const text = `Hello,\n\n${opening}\n\n${quoted}${steps}\n\n${linkUrl}\n\nThis link is personal: do not forward it.\n`;
+  const subject = words(reminder === 0 ? 'subjectFirst' : 'subjectReminder');
+  const opening = words(reminder === 0 ? 'openingFirst' : 'openingReminder');
+  const steps = words('steps');
+  const quoted = message ? `${words('writes')}\n\n${message}\n\n` : '';
+  const text = `${words('hello')}\n\n${opening}\n\n${quoted}${steps}\n\n${linkUrl}\n\n${words('personal')}\n`;
   const html = [
-    '<p>Hello,</p>',
+    `<div lang="${language}">`,
+    `<p>${escapeHtml(words('hello'))}</p>`,
     `<p>${escapeHtml(opening)}</p>`,
-    ...(message ? messageHtml(agencyName, message) : []),
+    ...(message ? messageHtml(words('writes'), message) : []),
     `<p>${escapeHtml(steps)}</p>`,
-    `<p><a href="${escapeHtml(linkUrl)}">Give access</a></p>`,
-    '<p>This link is personal: do not forward it.</p>',
+    `<p><a href="${escapeHtml(linkUrl)}">${escapeHtml(words('button'))}</a></p>`,
+    `<p>${escapeHtml(words('personal'))}</p>`,
+    '</div>',
   ].join('\n');
   return { subject, text, html };
 }
 
 /** The agency's message as a quote; every line escaped, line breaks kept. */
-function messageHtml(agencyName: string, message: string): string[] {
+function messageHtml(writes: string, message: string): string[] {
   const lines = message.split(/\r?\n/).map(escapeHtml).join('<br>');
   return [
-    `<p>${escapeHtml(agencyName)} writes:</p>`,
+    `<p>${escapeHtml(writes)}</p>`,
     `<blockquote style="margin:0 0 1em;padding-left:1em;border-left:3px solid #ccc">${lines}</blockquote>`,
   ];
 }

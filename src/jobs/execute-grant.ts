@@ -62,7 +62,7 @@ export async function executeGrant(
   if (!claimed) return;
   // The platform calls count against this agency's client in the limiter's fair queue.
   const share = `${claimed.agencyId}/onboarding/${claimed.onboardingId}`;
-  await grantBatching(deps).running(() =>
+  await grantBatching(deps).holding({ id: claimed.id, owner }, () =>
     withRateShare(share, () => runOrSettle(deps, claimed, owner, options)),
   );
 }

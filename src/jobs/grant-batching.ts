@@ -10,7 +10,7 @@
  */
 import { groupCommit, type GroupCommit } from '../lib/group-commit.ts';
 import type { AgencyIdentity } from '../platforms/types.ts';
-import { claimGrants, type ClaimInput, type Grant } from '../store/grants.ts';
+import { claimGrants, renewGrantLeases, type ClaimInput, type Grant } from '../store/grants.ts';
 import { grantIdentitiesFor, type GrantDeps } from './grant-deps.ts';
 import { settleGrantsAndAdvance, type SettleInput } from './onboarding-progress.ts';
 
@@ -29,9 +29,22 @@ export interface GrantBatching {
   readonly claim: GroupCommit<ClaimInput, Grant | undefined>;
   readonly identities: GroupCommit<GrantIdentityKey, GrantIdentities>;
   readonly settle: GroupCommit<SettleInput, Grant | undefined>;
-  /** Runs a claimed grant, counted as running until it ends (settled, released or failed). */
-  running<T>(run: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a claimed grant, counted as running until it ends (settled, released or failed), and
+   * keeps its lease alive meanwhile (one renewal statement for every grant held here).
+   */
+  holding<T>(lease: HeldLease, run: () => Promise<T>): Promise<T>;
+  /** The grants this process holds now (a crash watch must never take those). */
+  held(): ReadonlySet<string>;
 }
+
+export interface HeldLease {
+  readonly id: string;
+  readonly owner: string;
+}
+
+/** A held lease is renewed this many times per lease period, so one late renewal is harmless. */
+const RENEWALS_PER_LEASE = 3;
 
 const batchings = new WeakMap<GrantDeps, GrantBatching>();
 
@@ -47,26 +60,59 @@ const SETTLE_DELAY_MS = 15;
 export function grantBatching(deps: GrantDeps): GrantBatching {
   let batching = batchings.get(deps);
   if (!batching) {
-    let running = 0;
+    const leases = leaseKeeper(deps);
     batching = {
       claim: groupCommit((inputs) => claimGrants(deps.database.db, inputs)),
       identities: groupCommit((keys) => readIdentities(deps, keys)),
       settle: groupCommit((inputs) => settleGrantsAndAdvance(deps, inputs), {
         delayMs: SETTLE_DELAY_MS,
-        complete: (waiting) => waiting >= running,
+        complete: (waiting) => waiting >= leases.count(),
       }),
-      running: async (run) => {
-        running += 1;
+      holding: async (lease, run) => {
+        leases.add(lease);
         try {
           return await run();
         } finally {
-          running -= 1;
+          leases.remove(lease);
         }
       },
+      held: () => leases.ids(),
     };
     batchings.set(deps, batching);
   }
   return batching;
+}
+
+/**
+ * The leases of the grants running here, renewed together on a timer while any is held. A worker
+ * that dies stops renewing, so its grants are free again one lease period later (the crash watch
+ * then re-queues them), however long a platform call or a back-off wait of a live worker takes.
+ */
+function leaseKeeper(deps: GrantDeps) {
+  const held = new Map<string, HeldLease>();
+  let timer: NodeJS.Timeout | undefined;
+  const renew = async () => {
+    const until = new Date(deps.now().getTime() + deps.grantPolicy.leaseMs);
+    await renewGrantLeases(deps.database.db, [...held.values()], until).catch((error: unknown) =>
+      deps.logger?.warn({ err: error }, 'could not renew grant leases'),
+    );
+  };
+  return {
+    count: () => held.size,
+    ids: () => new Set(held.keys()),
+    add(lease: HeldLease) {
+      held.set(lease.id, lease);
+      if (timer) return;
+      timer = setInterval(() => void renew(), deps.grantPolicy.leaseMs / RENEWALS_PER_LEASE);
+      timer.unref();
+    },
+    remove(lease: HeldLease) {
+      if (held.get(lease.id) === lease) held.delete(lease.id);
+      if (held.size > 0 || !timer) return;
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
 }
 
 /**

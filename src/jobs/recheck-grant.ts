@@ -9,7 +9,13 @@ import { awaitingStatuses, levelSatisfies } from '../domain/grant.ts';
 import type { Actor } from '../store/audit.ts';
 import { findGrant, touchGrantCheck, type Grant } from '../store/grants.ts';
 import { deferGrantRecheck } from '../store/guided-grants.ts';
-import { agencyIdentityFor, platformFor, type GrantDeps } from './grant-deps.ts';
+import {
+  agencyIdentityFor,
+  GrantBlocked,
+  platformFor,
+  clientTokenFor,
+  type GrantDeps,
+} from './grant-deps.ts';
 import { settleGrantAndAdvance } from './onboarding-progress.ts';
 
 /** Checks one awaiting grant once; returns the grant as it stands afterwards. */
@@ -31,6 +37,17 @@ export async function recheckGrant(
     id: grant.assetId,
     ...(grant.ownerId ? { ownerId: grant.ownerId } : {}),
   };
+  if (platform.continueGrant && grant.status === 'pending_acceptance') {
+    // The platform finishes the grant itself once the agency has accepted (Snapchat's role).
+    const clientToken = await clientTokenFor(deps, grant.onboardingId, grant.platform).catch(
+      (error: unknown) => {
+        if (error instanceof GrantBlocked) return undefined;
+        throw error;
+      },
+    );
+    if (clientToken !== undefined)
+      await platform.continueGrant({ clientToken, agency, asset, level: grant.permissionLevel });
+  }
   const reading = await platform.readAccess({ agency, asset });
   const levels =
     platform.manifest.assetTypes.find((t) => t.id === grant.assetType)?.levels.map((l) => l.id) ??

@@ -30,3 +30,10 @@ export class PlatformError extends Error {
 export function isRetryable(error: unknown): boolean {
   return error instanceof PlatformError ? error.retryable : false;
 }
+
+/** Whether an error says the caller may not see the thing (permission) or it is not there. */
+export function isDeniedOrMissing(error: unknown): boolean {
+  return (
+    error instanceof PlatformError && (error.kind === 'permission' || error.kind === 'not_found')
+  );
+}

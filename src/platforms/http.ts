@@ -16,10 +16,10 @@ export interface HttpResponse {
 }
 
 export interface JsonRequest<S extends z.ZodType> {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly url: URL;
   readonly headers?: Readonly<Record<string, string>>;
-  /** Sent as a JSON body (POST only). */
+  /** Sent as a JSON body (Pinterest's PATCH and DELETE carry one too). */
   readonly body?: unknown;
   readonly schema: S;
   /** The platform's reading of an error body; undefined when the response is not an error. */

@@ -22,6 +22,17 @@ import { createShopifyConnector } from './shopify/connector.ts';
 import { shopifyManifest } from './shopify/manifest.ts';
 import { createYouTubeConnector, type YouTubeConnectorConfig } from './youtube/connector.ts';
 import { youtubeManifest } from './youtube/manifest.ts';
+import { createLinkedInConnector, type LinkedInConnectorConfig } from './linkedin/connector.ts';
+import { linkedinManifest } from './linkedin/manifest.ts';
+import { createPinterestConnector, type PinterestConnectorConfig } from './pinterest/connector.ts';
+import { pinterestManifest } from './pinterest/manifest.ts';
+import {
+  createMicrosoftAdsConnector,
+  type MicrosoftAdsConnectorConfig,
+} from './microsoft-ads/connector.ts';
+import { microsoftAdsManifest } from './microsoft-ads/manifest.ts';
+import { createSnapchatConnector, type SnapchatConnectorConfig } from './snapchat/connector.ts';
+import { snapchatManifest } from './snapchat/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -32,6 +43,10 @@ export interface PlatformRegistryConfig {
   readonly gtm: GtmConnectorConfig;
   readonly search_console: SearchConsoleConnectorConfig;
   readonly youtube: YouTubeConnectorConfig;
+  readonly linkedin: LinkedInConnectorConfig;
+  readonly pinterest: PinterestConnectorConfig;
+  readonly microsoft_ads: MicrosoftAdsConnectorConfig;
+  readonly snapchat: SnapchatConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -44,6 +59,10 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   search_console: searchConsoleManifest,
   youtube: youtubeManifest,
   shopify: shopifyManifest,
+  linkedin: linkedinManifest,
+  pinterest: pinterestManifest,
+  microsoft_ads: microsoftAdsManifest,
+  snapchat: snapchatManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -59,6 +78,10 @@ export function createPlatformRegistry(
     search_console: createSearchConsoleConnector(config.search_console),
     youtube: createYouTubeConnector(config.youtube),
     shopify: createShopifyConnector(),
+    linkedin: createLinkedInConnector(config.linkedin),
+    pinterest: createPinterestConnector(config.pinterest),
+    microsoft_ads: createMicrosoftAdsConnector(config.microsoft_ads),
+    snapchat: createSnapchatConnector(config.snapchat),
   };
 }
 

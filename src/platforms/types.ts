@@ -3,11 +3,28 @@
  * implements the small `Platform` interface. Connectors receive their configuration (base URLs,
  * app credentials, fetch, clock) from the caller and never read the environment.
  */
+import type {
+  AccessExplainerWords,
+  AccessHolding,
+  AccessPathReason,
+  ExplainedPathInput,
+} from '../domain/effective-access.ts';
 import type { PlatformError } from './errors.ts';
 
 /** Every registered platform; a new connector adds its id here and one line in registry.ts. */
 export type PlatformId =
-  'tiktok' | 'meta' | 'google_ads' | 'ga4' | 'gtm' | 'search_console' | 'youtube' | 'shopify';
+  | 'tiktok'
+  | 'meta'
+  | 'google_ads'
+  | 'ga4'
+  | 'gtm'
+  | 'search_console'
+  | 'youtube'
+  | 'shopify'
+  | 'linkedin'
+  | 'pinterest'
+  | 'microsoft_ads'
+  | 'snapchat';
 
 /**
  * How an asset type reaches the agency: through the platform API, or by a person's step
@@ -71,6 +88,11 @@ export interface PlatformManifest {
   /** What the orchestrator's per-platform limiter should allow (token bucket). */
   readonly rateLimit: RateLimitManifest;
   readonly assetTypes: readonly AssetTypeManifest[];
+  /**
+   * The effective-access explainer's words on this platform; present exactly when the connector
+   * implements `readAssetAccess` (the web offers "Who has access?" only then).
+   */
+  readonly accessExplainer?: AccessExplainerWords;
 }
 
 /** Data for a token bucket per (platform, app): a steady rate, a burst and a concurrency cap. */
@@ -92,6 +114,17 @@ export interface PlatformTokens {
   readonly grantedIds?: readonly string[];
 }
 
+/**
+ * Why an asset cannot be shared, or why a listing is empty: a code, the English message, and the
+ * values the message names, so the client page can say it in the client's language
+ * (web/src/i18n/reasons.ts words `platform/code`).
+ */
+export interface ListingReason {
+  readonly code: string;
+  readonly message: string;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
 /** One asset of the client's, as listed for the client to tick. */
 export interface ClientAsset {
   readonly type: string;
@@ -101,7 +134,7 @@ export interface ClientAsset {
   readonly ownerId?: string;
   readonly ownerName?: string;
   /** Why the client cannot share it, when it cannot (not an admin, already shared, ...). */
-  readonly blocked?: { readonly code: string; readonly message: string };
+  readonly blocked?: ListingReason;
 }
 
 export interface ClientAssetListing {
@@ -112,7 +145,7 @@ export interface ClientAssetListing {
   }[];
   readonly assets: readonly ClientAsset[];
   /** Why the listing is empty or limited, in words for the client (e.g. no ad account authorized). */
-  readonly notice?: { readonly code: string; readonly message: string };
+  readonly notice?: ListingReason;
 }
 
 /** The agency's identity on a platform: where grants go (TikTok BC id, Meta business id, ...). */
@@ -161,34 +194,11 @@ export interface AgencyHolding {
 }
 
 /** One way a person reaches an asset, read from the platform (the effective-access explainer). */
-export interface AccessPathReading {
-  readonly person: {
-    readonly id: string;
-    readonly name: string | null;
-    readonly email: string | null;
-  };
-  /** The business through which the person reaches it, and how that business holds the asset. */
-  readonly business: {
-    readonly id: string;
-    readonly relation: string;
-    readonly sourceName: string | null;
-  };
-  /** The person's role in that business (TikTok BC `ADMIN`/`STANDARD`, plus a finance role). */
-  readonly businessRole: string;
-  /** `business_admin`: every asset of the business at its level; `asset_assignment`: given this one. */
-  readonly reason: 'business_admin' | 'asset_assignment';
-  /** The permissions the person ends up with, lowest-level names as the platform spells them. */
-  readonly levels: readonly string[];
-}
+export type AccessPathReading = ExplainedPathInput;
 
 export interface AssetAccessReading {
   /** What the agency's business holds (null when it holds nothing on the asset). */
-  readonly holding: {
-    readonly relation: string;
-    readonly status: 'holds' | 'pending';
-    readonly levels: readonly string[];
-    readonly sourceName: string | null;
-  } | null;
+  readonly holding: AccessHolding | null;
   readonly paths: readonly AccessPathReading[];
   /** What the read cannot see, in words (e.g. the client's own side needs the client's token). */
   readonly limits: readonly string[];
@@ -230,6 +240,16 @@ export interface Platform {
     level: string;
   }): Promise<GrantOutcome>;
   readAccess(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AccessReading>;
+  /**
+   * Optional: a grant waiting for the agency to accept goes on with the client's token at each
+   * re-check (Snapchat: the ad-account role can only be given once the invitation is accepted).
+   */
+  continueGrant?(input: {
+    clientToken: string;
+    agency: AgencyIdentity;
+    asset: AssetRef;
+    level: string;
+  }): Promise<GrantOutcome>;
   revokeAccess(input: {
     agency: AgencyIdentity;
     clientToken?: string;
@@ -266,4 +286,4 @@ export interface Platform {
   readAssetAccess?(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AssetAccessReading>;
 }
 
-export type { PlatformError };
+export type { AccessExplainerWords, AccessPathReason, PlatformError };

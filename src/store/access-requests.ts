@@ -3,6 +3,7 @@
  * agency id; the public lookup by link id returns the secret's hash for the caller to compare.
  */
 import type { Selectable } from 'kysely';
+import type { ClientLanguage } from '../domain/client-languages.ts';
 import type { Executor } from './audit.ts';
 import type { AccessRequestItemTable, AccessRequestRow, AccessRequestStatus } from './schema.ts';
 
@@ -18,6 +19,8 @@ export interface AccessRequest {
   readonly clientId: string | null;
   readonly title: string;
   readonly message: string | null;
+  /** The language of the client's emails and first page; null when the agency did not choose. */
+  readonly language: ClientLanguage | null;
   readonly status: AccessRequestStatus;
   readonly linkId: string;
   readonly linkExpiresAt: Date;
@@ -35,7 +38,10 @@ export interface AccessRequestWithHash extends AccessRequest {
   readonly linkSecretHash: string;
 }
 
-function toItem(row: Selectable<AccessRequestItemTable>): AccessRequestItem {
+/** An item row as the domain sees it. */
+export function toItem(
+  row: Pick<Selectable<AccessRequestItemTable>, 'platform' | 'asset_type' | 'permission_level'>,
+): AccessRequestItem {
   return {
     platform: row.platform,
     assetType: row.asset_type,
@@ -43,13 +49,18 @@ function toItem(row: Selectable<AccessRequestItemTable>): AccessRequestItem {
   };
 }
 
-function toRequest(row: AccessRequestRow, items: readonly AccessRequestItem[]): AccessRequest {
+/** A request row and its items as the domain sees them (the secret's hash left out). */
+export function toRequest(
+  row: AccessRequestRow,
+  items: readonly AccessRequestItem[],
+): AccessRequest {
   return {
     id: row.id,
     agencyId: row.agency_id,
     clientId: row.client_id,
     title: row.title,
     message: row.message,
+    language: row.language,
     status: row.status,
     linkId: row.link_id,
     linkExpiresAt: row.link_expires_at,
@@ -85,6 +96,7 @@ export interface NewAccessRequest {
   readonly clientId: string | null;
   readonly title: string;
   readonly message: string | null;
+  readonly language?: ClientLanguage | null;
   readonly linkId: string;
   readonly linkSecretHash: string;
   readonly linkExpiresAt: Date;
@@ -105,6 +117,7 @@ export async function insertAccessRequest(
       client_id: input.clientId,
       title: input.title,
       message: input.message,
+      language: input.language ?? null,
       link_id: input.linkId,
       link_secret_hash: input.linkSecretHash,
       link_expires_at: input.linkExpiresAt,

@@ -3,6 +3,7 @@
  * a key acts with its creator's current role, capped by its scope (read or write).
  */
 import type { Executor } from './audit.ts';
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type { ApiKeyScope, UserRole } from './schema.ts';
 
 export interface ApiKey {
@@ -128,16 +129,24 @@ export async function touchApiKey(db: Executor, id: string, now: Date): Promise<
     .execute();
 }
 
-/** The agency's keys, newest first (revoked ones included, marked). */
-export async function listApiKeys(db: Executor, agencyId: string): Promise<ApiKey[]> {
-  const rows = await db
-    .selectFrom('api_keys')
-    .select(columns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .execute();
-  return rows.map(toApiKey);
+/** How the keys list is ordered: newest first. */
+export const apiKeysOrder: ListOrder = {
+  key: 'created_at',
+  id: 'id',
+  kind: 'time',
+  idKind: 'text',
+  direction: 'desc',
+};
+
+/** One page of the agency's keys, newest first (revoked ones included, marked). */
+export async function listApiKeys(
+  db: Executor,
+  agencyId: string,
+  page: PageRequest,
+): Promise<Page<ApiKey>> {
+  const query = db.selectFrom('api_keys').select(columns).where('agency_id', '=', agencyId);
+  const found = await fetchPage(query, apiKeysOrder, page);
+  return { rows: found.rows.map(toApiKey), next: found.next };
 }
 
 /** Revokes one key of the agency; undefined when no such live key. */

@@ -1,5 +1,6 @@
 /** The agency's clients (the businesses it asks for access). Every query is scoped to one agency. */
 import type { Executor } from './audit.ts';
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 
 export interface Client {
   readonly id: string;
@@ -27,17 +28,18 @@ function toClient(row: {
   };
 }
 
-/** The agency's clients, by name. */
-export async function listClients(db: Executor, agencyId: string): Promise<Client[]> {
-  const rows = await db
-    .selectFrom('clients')
-    .select(columns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('name')
-    .orderBy('id')
-    .limit(1000)
-    .execute();
-  return rows.map(toClient);
+/** How the clients list is ordered: by name. */
+export const clientsOrder: ListOrder = { key: 'name', id: 'id', kind: 'text', direction: 'asc' };
+
+/** One page of the agency's clients, by name. */
+export async function listClients(
+  db: Executor,
+  agencyId: string,
+  page: PageRequest,
+): Promise<Page<Client>> {
+  const query = db.selectFrom('clients').select(columns).where('agency_id', '=', agencyId);
+  const found = await fetchPage(query, clientsOrder, page);
+  return { rows: found.rows.map(toClient), next: found.next };
 }
 
 /** One client of the agency, or undefined (another agency's client is never found). */

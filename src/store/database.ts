@@ -11,12 +11,15 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { readPgliteTemplate } from './pglite-template.ts';
 import type { Schema } from './schema.ts';
+import { countWrites, WriteGeneration } from './write-generation.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Kysely<Schema>;
+  /** Moves on every write made through `db` (caches of reads check it: write-generation.ts). */
+  readonly writes: WriteGeneration;
   /** The embedded instance, for pg-boss's PGlite backend. */
   readonly pglite: PGlite | undefined;
   /** The server URL, for pg-boss's own pool. */
@@ -77,17 +80,21 @@ async function openPglite(
   if (schema !== 'public') {
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
   }
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
+  const writes = new WriteGeneration();
+  const db = new Kysely<Schema>({ dialect: countWrites(new PGliteDialect(pglite), writes) });
   return {
     kind: 'pglite',
     db,
+    writes,
     pglite,
     connectionString: undefined,
     schema,
     executeScript: async (script) => {
+      writes.bump();
       await pglite.transaction(async (tx) => {
         await tx.exec(script);
       });
+      writes.bump();
     },
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: async () => {
@@ -116,16 +123,19 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
     // An idle client lost its server; the next query reconnects and /healthz reports the outage.
   });
   if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const writes = new WriteGeneration();
+  const db = new Kysely<Schema>({ dialect: countWrites(new PostgresDialect({ pool }), writes) });
   let closed = false;
   return {
     kind: 'postgres',
     db,
+    writes,
     pglite: undefined,
     connectionString: url,
     schema,
     executeScript: async (script) => {
       const client = await pool.connect();
+      writes.bump();
       try {
         await client.query('BEGIN');
         await client.query(script);
@@ -135,6 +145,7 @@ async function openPostgres(url: string, schema: string, max: number): Promise<D
         throw error;
       } finally {
         client.release();
+        writes.bump();
       }
     },
     ping: (timeoutMs) => ping(db, timeoutMs),

@@ -336,6 +336,41 @@ export async function listStrandedGrants(
   return rows.map(toGrant);
 }
 
+/**
+ * Grants whose worker died mid-run: running, still naming an owner (a worker that ends a run
+ * settles or releases it, clearing the owner), and past the lease that the owner kept renewing.
+ */
+export async function listCrashedGrants(db: Executor, now: Date, limit = 200): Promise<Grant[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .selectAll()
+    .where('status', '=', 'running')
+    .where('lease_owner', 'is not', null)
+    .where('lease_until', '<=', now)
+    .orderBy('lease_until')
+    .limit(limit)
+    .execute();
+  return rows.map(toGrant);
+}
+
+/**
+ * Renews the leases of grants a live worker is running, in one statement: each row only while
+ * that owner still holds it. `updated_at` stays: a renewal is not progress. Returns how many held.
+ */
+export async function renewGrantLeases(
+  db: Executor,
+  held: readonly { readonly id: string; readonly owner: string }[],
+  until: Date,
+): Promise<number> {
+  if (held.length === 0) return 0;
+  const { rows } = await sql<{ id: string }>`
+    update grants as g set lease_until = ${until}
+    from jsonb_to_recordset(${JSON.stringify(held)}::jsonb) as h(id uuid, owner text)
+    where g.id = h.id and g.lease_owner = h.owner and g.status = 'running'
+    returning g.id`.execute(db);
+  return rows.length;
+}
+
 /** Grants waiting for a person (acceptance, manual step), least recently checked first. */
 export async function listAwaitingGrants(
   db: Executor,
@@ -362,7 +397,8 @@ export async function releaseGrant(
 ): Promise<void> {
   await db
     .updateTable('grants')
-    .set({ lease_until: now, updated_at: now })
+    // No owner: the grant waits for its job's retry, and nobody mistakes it for a crashed run.
+    .set({ lease_owner: null, lease_until: now, updated_at: now })
     .where('id', '=', id)
     .where('lease_owner', '=', owner)
     .execute();

@@ -2,6 +2,7 @@
  * Where the keyring comes from: LATCHKEY_SECRET_KEYS, or in development a key generated once into
  * the data folder (announced with a clear log line). Production without keys refuses to start.
  */
+import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateKeyEntry, parseKeyring, type Keyring } from './secrets.ts';
@@ -28,10 +29,11 @@ export async function loadKeyring(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await mkdir(source.dataDir, { recursive: true });
-  // Several processes (API and worker roles) may start at once on one data folder: the key is
-  // written whole to a private temp file and then hard-linked into place, which fails if another
-  // process got there first. Either way every process then reads the one key that won.
-  const temp = `${file}.${process.pid}.tmp`;
+  // Several processes (API and worker roles), or several loaders in one process, may start at once
+  // on one data folder: the key is written whole to a temp file of its own (a pid alone is shared
+  // by loaders in one process) and then hard-linked into place, which fails if another got there
+  // first. Either way every loader then reads the one key that won.
+  const temp = `${file}.${randomUUID()}.tmp`;
   await writeFile(temp, `${generateKeyEntry('dev1')}\n`, { mode: 0o600 });
   try {
     await link(temp, file);

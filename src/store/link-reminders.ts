@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { ClientLanguage } from '../domain/client-languages.ts';
 import { buildLinkEmail } from '../domain/link-emails.ts';
 import type { Executor } from './audit.ts';
 import { enqueueEmail } from './email-outbox.ts';
@@ -65,7 +66,7 @@ export async function scheduleLinkEmail(
     agencyName: request.agencyName,
     linkUrl: link.reveal(),
     reminder: 0,
-    message: await requestMessage(db, request.agencyId, request.requestId),
+    ...(await requestWords(db, request.agencyId, request.requestId)),
   });
   await enqueueEmail(db, keyring, {
     agencyId: request.agencyId,
@@ -90,19 +91,19 @@ export async function scheduleLinkEmail(
     .execute();
 }
 
-/** The agency's message on the request, which every email of the link carries. */
-async function requestMessage(
+/** The agency's message on the request and its language, which every email of the link carries. */
+async function requestWords(
   db: Executor,
   agencyId: string,
   requestId: string,
-): Promise<string | null> {
+): Promise<{ message: string | null; language: ClientLanguage | null }> {
   const row = await db
     .selectFrom('access_requests')
-    .select('message')
+    .select(['message', 'language'])
     .where('id', '=', requestId)
     .where('agency_id', '=', agencyId)
     .executeTakeFirst();
-  return row?.message ?? null;
+  return { message: row?.message ?? null, language: row?.language ?? null };
 }
 
 /** Stops the request's reminders and deletes the stored link (call when the request ends). */
@@ -110,7 +111,11 @@ export async function cancelLinkReminders(db: Executor, requestId: string): Prom
   await db.deleteFrom('link_reminders').where('request_id', '=', requestId).execute();
 }
 
-type DueRow = LinkReminderRow & { ended: boolean; message: string | null };
+type DueRow = LinkReminderRow & {
+  ended: boolean;
+  message: string | null;
+  language: ClientLanguage | null;
+};
 
 /**
  * Queues the reminders due at `now` (at most `limit`), deletes the schedules of requests that have
@@ -127,7 +132,7 @@ export async function sweepLinkReminders(
     .selectFrom('link_reminders as r')
     .innerJoin('access_requests as a', 'a.id', 'r.request_id')
     .selectAll('r')
-    .select('a.message')
+    .select(['a.message', 'a.language'])
     .select(
       sql<boolean>`a.status <> 'open' or a.link_revoked_at is not null
         or a.link_expires_at <= ${now}
@@ -176,6 +181,7 @@ async function queueReminder(
     linkUrl: link.reveal(),
     reminder,
     message: row.message,
+    language: row.language,
   });
   await enqueueEmail(db, keyring, {
     agencyId: row.agency_id,

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { AccessRequestItem, AccessRequestWithHash } from './access-requests.ts';
+import { toItem, toRequest, type AccessRequestWithHash } from './access-requests.ts';
 import type { Executor } from './audit.ts';
 
 export interface LinkView {
@@ -80,27 +80,8 @@ export async function findLinkView(db: Executor, linkId: string): Promise<LinkVi
     .where('r.link_id', '=', linkId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const items: AccessRequestItem[] = row.items.map((item) => ({
-    platform: item.platform,
-    assetType: item.asset_type,
-    permissionLevel: item.permission_level,
-  }));
   const request: AccessRequestWithHash = {
-    id: row.id,
-    agencyId: row.agency_id,
-    clientId: row.client_id,
-    title: row.title,
-    message: row.message,
-    status: row.status,
-    linkId: row.link_id,
-    linkExpiresAt: row.link_expires_at,
-    linkRevokedAt: row.link_revoked_at,
-    linkOpenedAt: row.link_opened_at,
-    accessEndsAt: row.access_ends_at,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    items,
+    ...toRequest(row, row.items.map(toItem)),
     linkSecretHash: row.link_secret_hash,
   };
   return {

@@ -3,6 +3,7 @@
  * records `requested` before the revoke call and the result after it, so a rerun after a crash
  * knows the platform may have acted and reads it back first.
  */
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import { sql } from 'kysely';
 import type { PlanStep } from '../domain/offboarding-plan.ts';
 import type { Executor } from './audit.ts';
@@ -190,20 +191,23 @@ export async function findOffboarding(
   return row ? toOffboarding(row) : undefined;
 }
 
-/** The agency's offboardings, newest first. */
+/** How the offboardings list is ordered: newest first. */
+export const offboardingsOrder: ListOrder = {
+  key: 'created_at',
+  id: 'id',
+  kind: 'time',
+  direction: 'desc',
+};
+
+/** One page of the agency's offboardings, newest first. */
 export async function listOffboardings(
   db: Executor,
   agencyId: string,
-  limit = 50,
-): Promise<Offboarding[]> {
-  const rows = await db
-    .selectFrom('offboardings')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toOffboarding);
+  page: PageRequest,
+): Promise<Page<Offboarding>> {
+  const query = db.selectFrom('offboardings').selectAll().where('agency_id', '=', agencyId);
+  const found = await fetchPage(query, offboardingsOrder, page);
+  return { rows: found.rows.map(toOffboarding), next: found.next };
 }
 
 /** Steps of an offboarding in plan order. */

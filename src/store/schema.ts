@@ -1,4 +1,5 @@
 /** Kysely table types: the one place that knows the snake_case row shapes. */
+import type { ClientLanguage } from '../domain/client-languages.ts';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -54,6 +55,7 @@ export interface AccessRequestTable {
   client_id: string | null;
   title: string;
   message: string | null;
+  language: ClientLanguage | null;
   status: ColumnType<AccessRequestStatus, AccessRequestStatus | undefined, AccessRequestStatus>;
   link_id: string;
   link_secret_hash: string;

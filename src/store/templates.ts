@@ -3,6 +3,7 @@
  * `findTemplate` is what "create a request from a template" reads.
  */
 import type { Executor } from './audit.ts';
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type { TemplateItem } from './schema.ts';
 
 export interface RequestTemplate {
@@ -31,17 +32,21 @@ function toTemplate(row: {
   };
 }
 
-/** The agency's templates, by name. */
-export async function listTemplates(db: Executor, agencyId: string): Promise<RequestTemplate[]> {
-  const rows = await db
+/** How the templates list is ordered: by name. */
+export const templatesOrder: ListOrder = { key: 'name', id: 'id', kind: 'text', direction: 'asc' };
+
+/** One page of the agency's templates, by name. */
+export async function listTemplates(
+  db: Executor,
+  agencyId: string,
+  page: PageRequest,
+): Promise<Page<RequestTemplate>> {
+  const query = db
     .selectFrom('request_templates')
     .select(columns)
-    .where('agency_id', '=', agencyId)
-    .orderBy('name')
-    .orderBy('id')
-    .limit(1000)
-    .execute();
-  return rows.map(toTemplate);
+    .where('agency_id', '=', agencyId);
+  const found = await fetchPage(query, templatesOrder, page);
+  return { rows: found.rows.map(toTemplate), next: found.next };
 }
 
 /** One template of the agency, or undefined (another agency's template is never found). */

@@ -3,6 +3,7 @@
  * re-request asks for again. An alert is about one client (or one request made without a
  * client): its items, its emails and its re-request never name another client's assets.
  */
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type { Executor } from './audit.ts';
 import type { DriftAlertItem, DriftAlertRow } from './schema.ts';
 
@@ -66,22 +67,33 @@ export async function insertDriftAlert(
   return toAlert(row);
 }
 
-/** The agency's alerts, newest first (open ones only unless `all`), with the client's name. */
+/** How the alerts list is ordered: newest first. */
+export const driftAlertsOrder: ListOrder = {
+  key: 'a.created_at',
+  id: 'a.id',
+  kind: 'time',
+  direction: 'desc',
+};
+
+/** One page of the agency's alerts, newest first (open ones only unless `all`), with the client's name. */
 export async function listDriftAlerts(
   db: Executor,
   agencyId: string,
-  options: { all?: boolean; limit?: number } = {},
-): Promise<(DriftAlert & { clientName: string | null })[]> {
+  options: { all?: boolean },
+  page: PageRequest,
+): Promise<Page<DriftAlert & { clientName: string | null }>> {
   let query = db
     .selectFrom('drift_alerts as a')
     .leftJoin('clients as c', 'c.id', 'a.client_id')
     .selectAll('a')
     .select('c.name as client_name')
-    .where('a.agency_id', '=', agencyId)
-    .orderBy('a.created_at', 'desc')
-    .limit(options.limit ?? 50);
+    .where('a.agency_id', '=', agencyId);
   if (!options.all) query = query.where('a.dismissed_at', 'is', null);
-  return (await query.execute()).map((row) => ({ ...toAlert(row), clientName: row.client_name }));
+  const found = await fetchPage(query, driftAlertsOrder, page);
+  return {
+    rows: found.rows.map((row) => ({ ...toAlert(row), clientName: row.client_name })),
+    next: found.next,
+  };
 }
 
 /** One alert of one agency. */

@@ -2,6 +2,7 @@
  * Verification sweeps: runs (who asked, when, the counts) and each granted asset's latest check
  * (`grant_checks`). Agency-facing reads are scoped by agency id.
  */
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type { CheckState } from '../domain/drift.ts';
 import type { Executor } from './audit.ts';
 import type {
@@ -65,20 +66,23 @@ export async function findVerificationRun(
   return row ? toRun(row) : undefined;
 }
 
-/** The agency's latest runs, newest first. */
+/** How the runs list is ordered: newest first. */
+export const verificationRunsOrder: ListOrder = {
+  key: 'created_at',
+  id: 'id',
+  kind: 'time',
+  direction: 'desc',
+};
+
+/** One page of the agency's runs, newest first. */
 export async function listVerificationRuns(
   db: Executor,
   agencyId: string,
-  limit = 20,
-): Promise<VerificationRun[]> {
-  const rows = await db
-    .selectFrom('verification_runs')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toRun);
+  page: PageRequest,
+): Promise<Page<VerificationRun>> {
+  const query = db.selectFrom('verification_runs').selectAll().where('agency_id', '=', agencyId);
+  const found = await fetchPage(query, verificationRunsOrder, page);
+  return { rows: found.rows.map(toRun), next: found.next };
 }
 
 /** Marks a run started / completed with its counts. */

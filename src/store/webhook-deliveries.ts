@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Executor } from './audit.ts';
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type {
   Schema,
   WebhookDeliveryAttemptRow,
@@ -145,22 +146,25 @@ export async function recordWebhookAttempt(
   });
 }
 
-/** The agency's deliveries, newest first, optionally for one endpoint or status. */
+/** How the delivery log is ordered: newest first. */
+export const webhookDeliveriesOrder: ListOrder = {
+  key: 'created_at',
+  id: 'id',
+  kind: 'time',
+  direction: 'desc',
+};
+
+/** One page of the agency's deliveries, newest first, optionally for one endpoint or status. */
 export async function findWebhookDeliveries(
   db: Executor,
   agencyId: string,
-  filter: { endpointId?: string; status?: WebhookDeliveryStatus; limit?: number } = {},
-): Promise<WebhookDeliveryRow[]> {
-  let query = db
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(filter.limit ?? 50);
+  filter: { endpointId?: string; status?: WebhookDeliveryStatus },
+  page: PageRequest,
+): Promise<Page<WebhookDeliveryRow>> {
+  let query = db.selectFrom('webhook_deliveries').selectAll().where('agency_id', '=', agencyId);
   if (filter.endpointId) query = query.where('endpoint_id', '=', filter.endpointId);
   if (filter.status) query = query.where('status', '=', filter.status);
-  return query.execute();
+  return fetchPage(query, webhookDeliveriesOrder, page);
 }
 
 /** One delivery of the agency with its attempts, or undefined. */

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Executor } from './audit.ts';
+import { fetchPage, type ListOrder, type Page, type PageRequest } from './keyset.ts';
 import type { WebhookEndpointRow } from './schema.ts';
 import { Secret, type Keyring, type SecretContext } from './secrets.ts';
 import type { WebhookEventType } from './webhook-events.ts';
@@ -58,18 +59,22 @@ export async function createWebhookEndpoint(
   return { endpoint, secret };
 }
 
-/** The agency's endpoints, oldest first. */
+/** How the endpoints list is ordered: oldest first. */
+export const webhookEndpointsOrder: ListOrder = {
+  key: 'created_at',
+  id: 'id',
+  kind: 'time',
+  direction: 'asc',
+};
+
+/** One page of the agency's endpoints, oldest first. */
 export async function findWebhookEndpoints(
   db: Executor,
   agencyId: string,
-): Promise<WebhookEndpointRow[]> {
-  return db
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  page: PageRequest,
+): Promise<Page<WebhookEndpointRow>> {
+  const query = db.selectFrom('webhook_endpoints').selectAll().where('agency_id', '=', agencyId);
+  return fetchPage(query, webhookEndpointsOrder, page);
 }
 
 /** One endpoint of the agency, or undefined (another agency's id finds nothing). */

@@ -30,11 +30,11 @@ import { G, M } from '../support/multi-platform.ts';
 import { controlAuth } from '../support/sandbox-control.ts';
 
 const INSTAGRAM = '700000000000001';
-const SITE = 'https://www.acme-shop.example/';
+const SITE = 'https://www.acme-outdoor.example/';
 const STORE = 'acme-outdoor.myshopify.com';
 const CHANNEL = '@acmeoutdoor';
-/** Pia's personal ad account (worlds/meta-default.json), and the business she gets here. */
-const PIA = { user: '100000000000020', account: '300000000000020', business: '200000000000020' };
+/** Zoe's personal ad account (worlds/meta-default.json), and the business she gets here. */
+const ZOE = { user: '100000000000020', account: '300000000000020', business: '200000000000020' };
 
 let browser: Browser;
 let env: E2eEnvironment | undefined;
@@ -45,14 +45,14 @@ const logs = captureLogger('info');
 beforeAll(async () => {
   env = await startE2eEnvironment('guided', logs.logger);
   ({ url, agency, browser } = env);
-  // The default Meta world, plus a business Pia administers (to move her personal account into).
+  // The default Meta world, plus a business Zoe administers (to move her personal account into).
   const world = JSON.parse(
     await readFile(new URL('../../worlds/meta-default.json', import.meta.url), 'utf8'),
   ) as { businesses: unknown[] };
   world.businesses.push({
-    id: PIA.business,
-    name: 'Pia Solo Studio',
-    admins: [PIA.user],
+    id: ZOE.business,
+    name: 'Zoe Park Studio',
+    admins: [ZOE.user],
     employees: [],
   });
   const loaded = await fetch(`${metaUrl()}/_control/world`, {
@@ -61,7 +61,7 @@ beforeAll(async () => {
     body: JSON.stringify(world),
   });
   expect(loaded.status).toBe(200);
-  // Both tests share the agency's Meta connection (Nora, Northwind Digital).
+  // Both tests share the agency's Meta connection (Nora, Northwind Media).
   await connectAgency('meta', signInMeta(M.nora), M.northwind);
 }, 120_000);
 
@@ -131,13 +131,15 @@ describe('guided and manual steps, in a real browser', () => {
     expect(await page.getByTestId('connect-shopify').count()).toBe(0);
 
     step('client guided inputs, kept across the Meta consent round trip');
-    await page.getByTestId('guided-search_console-siteUrl').fill('https://www.acme-shop.example');
+    await page
+      .getByTestId('guided-search_console-siteUrl')
+      .fill('https://www.acme-outdoor.example');
     await page.getByTestId('guided-youtube-channel').fill('https://www.youtube.com/@AcmeOutdoor');
     await page.getByTestId('guided-shopify-storeUrl').fill(`https://${STORE}/admin`);
     await page.getByTestId('guided-shopify-collaboratorCode').fill('4821');
     step('client meta');
     await page.getByTestId('connect-meta').click();
-    await signInMeta(M.ada)(page);
+    await signInMeta(M.dana)(page);
     await page.getByTestId(`pick-${INSTAGRAM}`).check();
     expect(await page.getByTestId('guided-shopify-collaboratorCode').inputValue()).toBe('4821');
     await page.getByTestId('approve').click();
@@ -188,7 +190,7 @@ describe('guided and manual steps, in a real browser', () => {
     const googleLog = await (
       await fetch(`${googleRoot}/_control/log`, { headers: controlAuth })
     ).text();
-    expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
+    expect(googleLog).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-outdoor.example%2F');
 
     step('youtube: confirmed by the client, said so');
     const ytStep = (await page.getByTestId(`grant-${CHANNEL}`).textContent()) ?? '';
@@ -231,7 +233,7 @@ describe('guided and manual steps, in a real browser', () => {
 
   it('walks a personal Meta ad account: moved into a business and shared in the console, then read back', async () => {
     const created = await agencyApi('POST', '/api/v1/requests', {
-      title: 'Pia’s ads',
+      title: 'Zoe’s ads',
       items: [{ platform: 'meta', assetType: 'ad_account', permissionLevel: 'partial' }],
     });
     expect(created.status).toBe(201);
@@ -240,10 +242,10 @@ describe('guided and manual steps, in a real browser', () => {
     const page = await context.newPage();
     await page.goto(link);
     await page.getByTestId('connect-meta').click();
-    await signInMeta(PIA.user)(page);
-    await page.getByTestId(`pick-act_${PIA.account}`).check();
+    await signInMeta(ZOE.user)(page);
+    await page.getByTestId(`pick-act_${ZOE.account}`).check();
     await page.getByTestId('approve').click();
-    const asset = `act_${PIA.account}`;
+    const asset = `act_${ZOE.account}`;
     await grantLine(page, asset, 'needs_manual_step').waitFor({ timeout: 30_000 });
     const shown = (await page.getByTestId(`grant-${asset}`).textContent()) ?? '';
     expect(shown).toContain('This ad account is personal');
@@ -252,13 +254,13 @@ describe('guided and manual steps, in a real browser', () => {
 
     const metaConsole = await context.newPage();
     await metaConsole.goto(`${metaUrl()}/business-settings`);
-    await metaConsole.getByTestId(`claim-business-${PIA.account}`).selectOption(PIA.business);
-    await metaConsole.getByTestId(`claim-submit-${PIA.account}`).click();
-    await metaConsole.getByTestId(`assign-partner-id-${PIA.account}`).fill(M.northwind);
-    await metaConsole.getByTestId(`assign-task-${PIA.account}-ADVERTISE`).check();
-    await metaConsole.getByTestId(`assign-task-${PIA.account}-ANALYZE`).check();
-    await metaConsole.getByTestId(`assign-partner-submit-${PIA.account}`).click();
-    await metaConsole.getByTestId(`partner-${PIA.account}-${M.northwind}`).waitFor();
+    await metaConsole.getByTestId(`claim-business-${ZOE.account}`).selectOption(ZOE.business);
+    await metaConsole.getByTestId(`claim-submit-${ZOE.account}`).click();
+    await metaConsole.getByTestId(`assign-partner-id-${ZOE.account}`).fill(M.northwind);
+    await metaConsole.getByTestId(`assign-task-${ZOE.account}-ADVERTISE`).check();
+    await metaConsole.getByTestId(`assign-task-${ZOE.account}-ANALYZE`).check();
+    await metaConsole.getByTestId(`assign-partner-submit-${ZOE.account}`).click();
+    await metaConsole.getByTestId(`partner-${ZOE.account}-${M.northwind}`).waitFor();
     await metaConsole.close();
 
     await page.getByTestId(`check-${asset}`).click();

@@ -9,8 +9,8 @@
  * verifies, reads the access explainer, and offboards from the menu, confirming first.
  *
  * Each step asserts what the person sees, fails on a console error or failed request the step did
- * not expect, runs axe (no serious or critical violation on Latchkey's pages) and saves
- * test-results/journey/NN-step.png.
+ * not expect, runs axe (no serious or critical violation on any page, Latchkey's and the
+ * sandboxes' sign-in, consent and console pages alike) and saves test-results/journey/NN-step.png.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,10 +41,12 @@ const CAST = {
     adAccount: 'act_300000000000001',
   },
   google: {
-    agency: 'ops@northwind-agency.example',
+    agency: 'nora@northwind-media.example',
     manager: '1112223334',
-    client: 'owner@acme-shop.example',
+    client: 'dana@acme-outdoor.example',
     account: '5556667778',
+    property: '300100',
+    tagAccount: '6001',
   },
 } as const;
 const PASSWORD = 'a long enough password 42';
@@ -119,33 +121,43 @@ describe('the whole journey, clicked', () => {
     await connectFromSettings(
       page,
       'tiktok',
-      async () => {
-        await page.getByTestId(`sign-in-${CAST.tiktok.agency}`).click();
-        await page.getByTestId('consent-approve').click();
-      },
+      () =>
+        signInAndConsent(
+          journey,
+          page,
+          'tiktok',
+          `sign-in-${CAST.tiktok.agency}`,
+          'consent-approve',
+        ),
       CAST.tiktok.agencyBc,
     );
     await journey.step('settings-tiktok', page);
     await connectFromSettings(
       page,
       'meta',
-      async () => {
-        await page.getByTestId(`signin-user-${CAST.meta.agency}`).click();
-        await page.getByTestId('consent-allow').click();
-      },
+      () =>
+        signInAndConsent(journey, page, 'meta', `signin-user-${CAST.meta.agency}`, 'consent-allow'),
       CAST.meta.agencyBusiness,
     );
     await journey.step('settings-meta', page);
     await connectFromSettings(
       page,
       'google_ads',
-      async () => {
-        await page.getByTestId(`sign-in-${CAST.google.agency}`).click();
-        await page.getByTestId('consent-allow').click();
-      },
+      () =>
+        signInAndConsent(journey, page, 'google', `sign-in-${CAST.google.agency}`, 'consent-allow'),
       CAST.google.manager,
     );
     await journey.step('settings-google', page);
+    // GA4 and Tag Manager: the same Google account, already signed in at Google's: consent only.
+    for (const platform of ['ga4', 'gtm']) {
+      await connectFromSettings(
+        page,
+        platform,
+        () => googleConsent(page, CAST.google.agency),
+        CAST.google.agency,
+      );
+    }
+    await journey.step('settings-ga4-gtm', page);
 
     // 3. The client, then the request: TikTok (ad account, pixel, TikTok account), Meta, Google.
     await menu.getByRole('link', { name: 'Clients' }).click();
@@ -166,6 +178,8 @@ describe('the whole journey, clicked', () => {
       ['tiktok', 'tiktok_account', undefined],
       ['meta', 'ad_account', 'partial'],
       ['google_ads', 'ad_account', 'manager_link'],
+      ['ga4', 'ga4_property', 'admin'],
+      ['gtm', 'gtm_account', 'admin'],
     ] as const) {
       await page.getByTestId(`asset-${platform}-${type}`).check();
       if (level) await page.getByTestId(`level-${platform}-${type}`).selectOption(level);
@@ -198,26 +212,48 @@ describe('the whole journey, clicked', () => {
 
     // 5. Consent and ticks on each platform.
     await client.getByTestId('connect-tiktok').click();
-    await client.getByTestId(`sign-in-${CAST.tiktok.client}`).click();
-    await client.getByTestId('consent-approve').click();
+    await signInAndConsent(
+      journey,
+      client,
+      'client-tiktok',
+      `sign-in-${CAST.tiktok.client}`,
+      'consent-approve',
+    );
     for (const id of [CAST.tiktok.advertiser, CAST.tiktok.pixel, CAST.tiktok.account]) {
       await client.getByTestId(`pick-${id}`).check();
     }
     await journey.step('client-tiktok', client);
     await client.getByTestId('connect-meta').click();
-    await client.getByTestId(`signin-user-${CAST.meta.client}`).click();
-    await client.getByTestId('consent-allow').click();
+    await signInAndConsent(
+      journey,
+      client,
+      'client-meta',
+      `signin-user-${CAST.meta.client}`,
+      'consent-allow',
+    );
     await client.getByTestId(`pick-${CAST.meta.adAccount}`).check();
     await journey.step('client-meta', client);
     await client.getByTestId('connect-google_ads').click();
-    await client.getByTestId(`sign-in-${CAST.google.client}`).click();
-    await client.getByTestId('consent-allow').click();
+    await signInAndConsent(
+      journey,
+      client,
+      'client-google',
+      `sign-in-${CAST.google.client}`,
+      'consent-allow',
+    );
     // Ticked by keyboard, as on any page: focus and Space.
     await client.getByTestId(`pick-${CAST.google.account}`).focus();
     await client.keyboard.press('Space');
     expect(await client.getByTestId(`pick-${CAST.google.account}`).isChecked()).toBe(true);
     expect(await client.getByTestId(`pick-${CAST.tiktok.advertiser}`).isChecked()).toBe(true);
     await journey.step('client-google', client);
+    await client.getByTestId('connect-ga4').click();
+    await googleConsent(client, CAST.google.client);
+    await client.getByTestId(`pick-${CAST.google.property}`).check();
+    await client.getByTestId('connect-gtm').click();
+    await googleConsent(client, CAST.google.client);
+    await client.getByTestId(`pick-${CAST.google.tagAccount}`).check();
+    await journey.step('client-ga4-gtm', client);
     await client.getByTestId('approve').focus();
     await client.keyboard.press('Enter');
     await grantLine(client, CAST.tiktok.account, 'needs_manual_step').waitFor({ timeout: 30_000 });
@@ -230,7 +266,7 @@ describe('the whole journey, clicked', () => {
     const phone = await followStepLink(clientContext, client, CAST.tiktok.account);
     await phone.getByTestId('link-approve').click();
     await phone.getByTestId('link-status').waitFor();
-    await journey.step('qr-authorized', phone, { axe: false });
+    await journey.step('qr-authorized', phone);
     await phone.close();
 
     // 7. The pixel's step: share it with the agency's Business Center in the sandbox console.
@@ -241,7 +277,7 @@ describe('the whole journey, clicked', () => {
     await console_.getByTestId('share-pixel-partner').selectOption(CAST.tiktok.agencyBc);
     await console_.getByTestId('share-pixel-submit').click();
     await console_.getByTestId(`asset-${CAST.tiktok.pixel}`).waitFor();
-    await journey.step('pixel-shared', console_, { axe: false });
+    await journey.step('pixel-shared', console_);
     await console_.close();
 
     // 8. The client is told the agency must accept; the agency accepts in its Business Center.
@@ -256,7 +292,7 @@ describe('the whole journey, clicked', () => {
     await page.getByTestId(`bc-${CAST.tiktok.agencyBc}`).click();
     await page.getByTestId('tab-notifications').click();
     await page.getByTestId(`accept-partner-${CAST.tiktok.clientBc}`).click();
-    await journey.step('agency-accepts', page, { axe: false });
+    await journey.step('agency-accepts', page);
 
     // 9. Live progress to the receipt: nobody presses anything.
     await client.getByTestId('receipt').waitFor({ timeout: 60_000 });
@@ -266,6 +302,8 @@ describe('the whole journey, clicked', () => {
       CAST.tiktok.account,
       CAST.meta.adAccount,
       CAST.google.account,
+      CAST.google.property,
+      CAST.google.tagAccount,
     ]) {
       expect(await client.getByTestId(`grant-${id}`).getAttribute('data-status')).toBe('granted');
     }
@@ -278,15 +316,52 @@ describe('the whole journey, clicked', () => {
     await page.getByTestId('verify-now').click();
     await page.getByTestId('verify-now').and(page.getByText('Verify all access now')).waitFor();
     await journey.step('verified', page);
-    // TODO(sandbox-origin): Meta and Google get their explainer on that branch; add them then.
-    for (const [platform, assetId] of [['tiktok', CAST.tiktok.advertiser]] as const) {
+    // What the person reads for one asset of each platform, in that platform's own words.
+    const explained = [
+      {
+        platform: 'tiktok',
+        assetId: CAST.tiktok.advertiser,
+        holding: `The agency's Business Center ${CAST.tiktok.agencyBc} holds it through a partner share`,
+        why: `of Business Center ${CAST.tiktok.agencyBc}, so reaches every asset it holds`,
+      },
+      {
+        platform: 'meta',
+        assetId: CAST.meta.adAccount,
+        holding: `The agency's business portfolio ${CAST.meta.agencyBusiness} holds it through a partner share`,
+        why: `is ADMIN of business portfolio ${CAST.meta.agencyBusiness}, so reaches every asset shared with it`,
+      },
+      {
+        platform: 'google_ads',
+        assetId: CAST.google.account,
+        holding: `The agency's manager account ${CAST.google.manager} holds it through a manager-account link; level: Manager link.`,
+        why: `${CAST.google.agency} is a user of manager account ${CAST.google.manager} with access role ADMIN`,
+      },
+      {
+        platform: 'ga4',
+        assetId: CAST.google.property,
+        holding: `The agency's Google account ${CAST.google.agency} holds it through an access binding`,
+        why: `${CAST.google.agency} has an access binding on it with the Administrator role.`,
+      },
+      {
+        platform: 'gtm',
+        assetId: CAST.google.tagAccount,
+        holding: `The agency's Google account ${CAST.google.agency} holds it through a user permission`,
+        why: `${CAST.google.agency} has a user permission in Tag Manager account ${CAST.google.tagAccount} (account access: admin)`,
+      },
+    ];
+    for (const { platform, assetId, holding, why } of explained) {
       await page.goto(`${url}/app/lifecycle`);
       await page
         .getByRole('row')
-        .filter({ hasText: assetId })
+        .filter({ hasText: `ID ${assetId}` })
         .getByRole('link', { name: 'Who has access?' })
         .click();
-      await page.getByTestId('holding').first().waitFor();
+      await page.getByTestId('holding').waitFor();
+      expect(await page.getByTestId('holding').textContent()).toContain(holding);
+      expect(await page.getByRole('table').textContent()).toContain(why);
+      expect(await page.locator('main').textContent()).not.toMatch(
+        platform === 'tiktok' ? /business portfolio|manager account/ : /Business Center/,
+      );
       await journey.step(`explainer-${platform}`, page);
     }
 
@@ -328,6 +403,22 @@ describe('the whole journey, clicked', () => {
   }, 900_000);
 });
 
+/** On a sandbox's sign-in page: a step there, picks the person, a step on the consent, allows. */
+async function signInAndConsent(
+  journey: ReturnType<typeof journeyRecorder>,
+  page: Page,
+  name: string,
+  signInTestId: string,
+  consentTestId: string,
+): Promise<void> {
+  await page.getByTestId(signInTestId).waitFor();
+  await journey.step(`${name}-sign-in`, page);
+  await page.getByTestId(signInTestId).click();
+  await page.getByTestId(consentTestId).waitFor();
+  await journey.step(`${name}-consent`, page);
+  await page.getByTestId(consentTestId).click();
+}
+
 /** Clicks the step's "Open the link" (a new tab), and returns that tab. */
 async function followStepLink(context: BrowserContext, page: Page, assetId: string): Promise<Page> {
   const opened = context.waitForEvent('page');
@@ -339,6 +430,12 @@ async function followStepLink(context: BrowserContext, page: Page, assetId: stri
 }
 
 /** Settings → Connect → the platform's sign-in and consent (`act`) → back → pick the business. */
+/** Google's consent page for a person already signed in at Google's sandbox: check who, allow. */
+async function googleConsent(page: Page, email: string): Promise<void> {
+  expect(await page.getByTestId('signed-in-as').textContent()).toContain(email);
+  await page.getByTestId('consent-allow').click();
+}
+
 async function connectFromSettings(
   page: Page,
   platform: string,

@@ -37,13 +37,13 @@ import { controlAuth } from '../support/sandbox-control.ts';
 
 const META = {
   nora: '100000000000010',
-  ada: '100000000000001',
+  dana: '100000000000001',
   northwind: '200000000000010',
   acmeAccounts: ['act_300000000000001', 'act_300000000000002', 'act_300000000000003'],
 };
 const GOOGLE = {
-  agency: 'ops@northwind-agency.example',
-  client: 'owner@acme-shop.example',
+  agency: 'nora@northwind-media.example',
+  client: 'dana@acme-outdoor.example',
   manager: '1112223334',
   account: '5556667778',
 };
@@ -293,7 +293,7 @@ describe('one link, many platforms, in a real browser', () => {
 
     step('client meta');
     await page.getByTestId('connect-meta').click();
-    await signInMeta(META.ada)(page);
+    await signInMeta(META.dana)(page);
     await page.getByTestId(`pick-${META.acmeAccounts[0]}`).check();
     expect(await page.getByTestId(`pick-${ADVERTISERS.us}`).isChecked()).toBe(true);
 
@@ -339,7 +339,7 @@ describe('one link, many platforms, in a real browser', () => {
     await page.getByTestId('receipt').waitFor();
     const receipt = (await page.getByTestId('receipt').textContent()) ?? '';
     expect(receipt).toContain('Northwind Media');
-    expect(receipt).toContain('Northwind Digital');
+    expect(receipt).toContain('Northwind Media');
     const googleRoot = new URL(
       (
         (await (await agencyApi('POST', '/api/v1/agency/connections/google_ads/start')).json()) as {

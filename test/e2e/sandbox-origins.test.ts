@@ -16,7 +16,7 @@ import { ADVERTISERS, BCS } from '../support/onboarding.ts';
 
 const SESSION = '__Host-latchkey_session';
 const TIKTOK = { nora: 'nora@northwind-media.example', dana: 'dana@acme-outdoor.example' };
-const META = { ada: '100000000000001', northwind: '200000000000010', outlet: '300000000000003' };
+const META = { dana: '100000000000001', northwind: '200000000000010', outlet: '300000000000003' };
 
 let browser: Browser;
 let env: E2eEnvironment | undefined;
@@ -78,9 +78,9 @@ describe('sandboxes on their own origins', () => {
     await page.getByTestId('invite-submit').click();
     await page.getByTestId('member-new.hire@northwind-media.example').waitFor();
 
-    // Meta: sign in as Ada (Acme's admin), assign Northwind as partner on an ad account.
+    // Meta: sign in as Dana (Acme's admin), assign Northwind as partner on an ad account.
     await page.goto(`${meta}/signin?next=${encodeURIComponent('/business-settings')}`);
-    await page.getByTestId(`signin-user-${META.ada}`).click();
+    await page.getByTestId(`signin-user-${META.dana}`).click();
     await page.getByTestId(`assign-partner-id-${META.outlet}`).fill(META.northwind);
     await page.getByTestId(`assign-task-${META.outlet}-ANALYZE`).check();
     await page.getByTestId(`assign-partner-submit-${META.outlet}`).click();

@@ -56,8 +56,8 @@ describe('the agency workspace in Chromium', () => {
     const page = await owner.newPage();
     await page.goto(setupLink);
     await page.getByLabel('Agency name').fill('Northwind Media');
-    await page.getByLabel('Your name').fill('Nora Owner');
-    await page.getByLabel('Email').fill('nora@northwind.example');
+    await page.getByLabel('Your name').fill('Nora Lindqvist');
+    await page.getByLabel('Email').fill('nora@northwind-media.example');
     await page.getByLabel(/Password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Create agency' }).click();
     await page.waitForURL(/\/app$/);
@@ -81,7 +81,7 @@ describe('the agency workspace in Chromium', () => {
     await again.close();
 
     await page.goto(`${runtime.url}/app/team`);
-    await page.getByLabel('Email').fill('tom@northwind.example');
+    await page.getByLabel('Email').fill('tom@northwind-media.example');
     await page.getByLabel('Role').selectOption('member');
     await page.getByRole('button', { name: 'Invite' }).click();
     const acceptUrl = (await page.getByTestId('accept-url').textContent())!;
@@ -90,7 +90,9 @@ describe('the agency workspace in Chromium', () => {
     const teammate = await browser.newContext();
     const tomPage = await teammate.newPage();
     await tomPage.goto(acceptUrl);
-    await expect.poll(() => tomPage.getByText('tom@northwind.example as member').count()).toBe(1);
+    await expect
+      .poll(() => tomPage.getByText('tom@northwind-media.example as member').count())
+      .toBe(1);
     await tomPage.getByLabel('Your name').fill('Tom Teammate');
     await tomPage.getByLabel(/Password/).fill(PASSWORD);
     await tomPage.getByRole('button', { name: 'Join' }).click();
@@ -116,6 +118,7 @@ describe('the agency workspace in Chromium', () => {
     expect(await page.getByTestId('level-tiktok-advertiser').inputValue()).toBe('ANALYST');
     expect(await page.getByLabel('Title').inputValue()).toBe('TikTok ads, read-only');
     await page.getByLabel(/Email the link to/).fill('dana@acme-outdoor.example');
+    await page.getByLabel(/Client's language/).selectOption({ label: 'Deutsch' });
     await page.getByTestId('create-request').click();
     const linkUrl = await page.getByTestId('request-link').inputValue();
     expect(linkUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
@@ -139,7 +142,7 @@ describe('the agency workspace in Chromium', () => {
     expect(await waiting.textContent()).toContain('not opened yet');
     await expect
       .poll(() => page.getByTestId('recent-activity').textContent())
-      .toContain('Request created by Nora Owner (nora@northwind.example)');
+      .toContain('Request created by Nora Lindqvist (nora@northwind-media.example)');
     const icon = await page.request.get(`${runtime.url}/favicon.svg`);
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
@@ -150,8 +153,23 @@ describe('the agency workspace in Chromium', () => {
     await expect.poll(() => page.getByText('Template created').count()).toBe(1);
     await expect.poll(() => page.getByText('Request created').count()).toBe(1);
     expect(await page.getByTestId('audit-actor').first().textContent()).toMatch(
-      /^(Nora Owner \(nora@northwind\.example\)|Tom Teammate \(tom@northwind\.example\))$/,
+      /^(Nora Lindqvist \(nora@northwind-media\.example\)|Tom Teammate \(tom@northwind-media\.example\))$/,
     );
+
+    // The client's page opens in the language the agency chose, whatever the browser prefers; a
+    // mistyped link is explained in the browser's language.
+    const client = await browser.newContext({ locale: 'en-US' });
+    const clientPage = await client.newPage();
+    await clientPage.goto(linkUrl);
+    await clientPage.getByRole('heading', { name: 'Northwind Media bittet um Zugriff' }).waitFor();
+    const stranger = await browser.newContext({ locale: 'fr-FR' });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(linkUrl.replace(/\.[^.]+$/, '.notTheSecretOfThisLink0123456789'));
+    await expect
+      .poll(() => strangerPage.getByTestId('client-error').textContent())
+      .toBe('Ce lien n’existe pas. Vérifiez que vous l’avez copié en entier.');
+    await client.close();
+    await stranger.close();
 
     const text = log.text();
     expect(text).not.toContain(session!.value);

@@ -227,10 +227,25 @@ interface BodyNoise {
   value: unknown;
 }
 
+/** Whether a text is valid JSON (then it is no malformed body). */
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const bodyNoise: fc.Arbitrary<BodyNoise> = fc.record({
   garbage: fc.oneof(
     fc.constantFrom('{', '{"a":', '[1,', 'nul', '{"a":1}}', "{'a':1}", '\u0000', '{"a":"\\u00"}'),
-    fc.string({ maxLength: 30 }).map((s) => `{${s}`),
+    // `{` and a string: garbage unless the string closes it into JSON (`{}`, which the full
+    // fuzz drew once and a route rightly accepted).
+    fc
+      .string({ maxLength: 30 })
+      .map((s) => `{${s}`)
+      .filter((text) => !parsesAsJson(text)),
   ),
   depth: fc.integer({ min: 65, max: 20_000 }),
   contentType: fc.constantFrom(

@@ -82,7 +82,7 @@ export async function grantThroughLink(
     redirect: 'manual',
   });
   expect(back.status).toBe(303);
-  expect((await fetch(`${api}/assets/tiktok`)).status).toBe(200);
+  expect((await fetch(`${api}/assets/tiktok`, { method: 'POST' })).status).toBe(200);
   const approve = await fetch(`${api}/approve`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

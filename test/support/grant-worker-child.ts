@@ -1,15 +1,17 @@
 /**
  * A grant worker in its own process, for the crash test: opens the database named in the
- * environment, runs the grant job's workers and the grant sweep (every 300 ms instead of every
- * minute, so the test is quick), and exits 0 once every listed grant's job is final. The test
+ * environment, runs the grant job's workers and the crash watch with production timings (lease,
+ * renewals, watch interval), and exits 0 once every listed grant's job is final. The test
  * SIGKILLs it mid-grant and starts it again. No test branch lives in src/: this file only
- * composes production pieces with test timings.
+ * composes production pieces.
  */
 import { defaultBackoff } from '../../src/domain/grant-retry.ts';
 import { executeGrantJob } from '../../src/jobs/execute-grant.ts';
+import { enqueueGrantJobs } from '../../src/jobs/grant-queue.ts';
 import { createQueues, startQueue, startWorkers } from '../../src/jobs/queue.ts';
 import { createRateLimitedFetch, sleep } from '../../src/jobs/rate-limiter.ts';
-import { sweepGrants, sweepGrantsJob } from '../../src/jobs/sweep-grants.ts';
+import { sweepGrantsJob } from '../../src/jobs/sweep-grants.ts';
+import { GRANT_LEASE_MS, watchCrashedGrants } from '../../src/jobs/crash-watch.ts';
 import { createTikTokConnector, sandboxBaseUrls } from '../../src/platforms/tiktok/connector.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { parseKeyring } from '../../src/store/secrets.ts';
@@ -45,15 +47,18 @@ const deps = {
   sleep,
   boss: queue.boss,
   grantPolicy: {
-    leaseMs: Number(env.CHILD_LEASE_MS ?? 3_000),
+    leaseMs: GRANT_LEASE_MS,
     backoff: defaultBackoff,
     workerId: `child-${process.pid}`,
   },
 };
 await startWorkers(queue.boss, [executeGrantJob] as never, deps);
+// The first start queues the grants, as an approval does; a restart only has the watch to find
+// the grant its dead predecessor was running.
+if (env.CHILD_ENQUEUE === '1') await enqueueGrantJobs(queue.boss, grantIds);
+const watch = watchCrashedGrants(deps);
 process.stdout.write('ready\n');
 for (;;) {
-  await sweepGrants(deps, { strandedAfterMs: 0, recheckEveryMs: 3_600_000 });
   const rows = await database.db
     .selectFrom('grants')
     .select('status')
@@ -64,8 +69,9 @@ for (;;) {
     rows.every((r) => !['queued', 'running'].includes(r.status))
   )
     break;
-  await sleep(300);
+  await sleep(100);
 }
+watch.stop();
 await queue.stop(2_000);
 await database.close();
 process.exit(0);

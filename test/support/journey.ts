@@ -115,7 +115,7 @@ export function journeyRecorder() {
     log,
     /**
      * Ends a step on `page`: checks the browser's problems and axe, saves the screenshot.
-     * `axe: false` only for pages that are not Latchkey's and not the person's to read.
+     * Every page a person reads is checked, the sandboxes' included; `axe: false` is for none.
      */
     async step(name: string, page: Page, options: { axe?: boolean } = {}): Promise<void> {
       count += 1;

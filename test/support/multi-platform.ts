@@ -1,8 +1,9 @@
 /**
- * A harness for the Meta and Google legs of the one-link flow: a migrated test database, the Meta
- * sandbox on a loopback listener under `/sandbox/meta`, the Google sandbox on its own listener,
- * their connectors (as the runtime builds them), the Latchkey app with the onboarding plugins and
- * every manifest, an agency, and helpers that consent in each sandbox over HTTP like a browser.
+ * A harness for the Meta, Google and LinkedIn legs of the one-link flow: a migrated test database,
+ * the Meta sandbox on a loopback listener under `/sandbox/meta`, the Google and LinkedIn sandboxes
+ * each on its own listener, their connectors (as the runtime builds them), the Latchkey app with
+ * the onboarding plugins and every manifest, an agency, and helpers that consent in each sandbox
+ * over HTTP like a browser.
  */
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -19,8 +20,24 @@ import {
   startGoogleSandbox,
   type GoogleSandbox,
 } from '../../src/platforms/google/sandbox/index.ts';
+import {
+  createLinkedInConnector,
+  linkedinSandboxBaseUrls,
+} from '../../src/platforms/linkedin/connector.ts';
+import {
+  startLinkedInSandbox,
+  type LinkedInSandbox,
+} from '../../src/platforms/linkedin/sandbox/index.ts';
 import { createMetaConnector, metaSandboxBaseUrls } from '../../src/platforms/meta/connector.ts';
 import { createMetaSandbox, type MetaSandbox } from '../../src/platforms/meta/sandbox/index.ts';
+import {
+  createPinterestConnector,
+  pinterestSandboxBaseUrls,
+} from '../../src/platforms/pinterest/connector.ts';
+import {
+  startPinterestSandbox,
+  type PinterestSandbox,
+} from '../../src/platforms/pinterest/sandbox/index.ts';
 import { platformManifests } from '../../src/platforms/registry.ts';
 import { createSearchConsoleConnector } from '../../src/platforms/search-console/connector.ts';
 import { createShopifyConnector } from '../../src/platforms/shopify/connector.ts';
@@ -38,6 +55,7 @@ import { browserCookieOf } from './onboarding.ts';
 import { openControl } from './sandbox-control.ts';
 
 export const META_APP = { appId: '900000000000001', secret: 'meta-app-secret-canary' };
+export const LINKEDIN_APP = { clientId: '86latchkeytest', clientSecret: 'linkedin-secret-canary' };
 export const GOOGLE_APP = {
   clientId: 'latchkey-test.apps.googleusercontent.com',
   clientSecret: 'google-secret-canary',
@@ -45,15 +63,24 @@ export const GOOGLE_APP = {
 };
 /** Ids of the default sandbox worlds (worlds/meta-default.json, worlds/google-default.json). */
 export const M = {
-  ada: '100000000000001',
+  dana: '100000000000001',
   nora: '100000000000010',
   northwind: '200000000000010',
   adUs: 'act_300000000000001',
   adEu: 'act_300000000000002',
 } as const;
+export const PINTEREST_APP = { clientId: '1490000000099', clientSecret: 'pinterest-secret-canary' };
+/** Ids of worlds/pinterest-default.json. */
+export const P = {
+  dana: '1100000000000003',
+  nora: '1100000000000001',
+  northwind: '1200000000000001',
+  acme: '1200000000000002',
+  adUs: '549700000001',
+} as const;
 export const G = {
-  owner: 'owner@acme-shop.example',
-  agency: 'ops@northwind-agency.example',
+  owner: 'dana@acme-outdoor.example',
+  agency: 'nora@northwind-media.example',
   manager: '1112223334',
   account: '5556667778',
   property: '300100',
@@ -65,6 +92,9 @@ export interface MultiHarness {
   readonly meta: MetaSandbox;
   readonly metaBase: string;
   readonly google: GoogleSandbox;
+  readonly linkedin: LinkedInSandbox;
+  readonly linkedinBase: string;
+  readonly pinterest: { sandbox: PinterestSandbox; url: string };
   readonly app: App;
   readonly queue: QueueHandle;
   readonly services: OnboardingServices;
@@ -99,7 +129,15 @@ export async function createMultiHarness(): Promise<MultiHarness> {
     ],
     developerTokens: [GOOGLE_APP.developerToken],
   });
+  const pinterest = await startPinterestSandbox({
+    ...openControl,
+    apps: [{ ...PINTEREST_APP, redirectUris: [callback('pinterest')] }],
+  });
   const googleConfigs = googleConnectorConfigs({ ...GOOGLE_APP, sandboxUrl: google.url });
+  const linkedin = await startLinkedInSandbox({
+    ...openControl,
+    apps: [{ ...LINKEDIN_APP, name: 'Latchkey', redirectUris: [callback('linkedin')] }],
+  });
   const platforms = {
     meta: createMetaConnector({
       baseUrls: metaSandboxBaseUrls(`${metaRoot}/sandbox/meta`),
@@ -112,6 +150,15 @@ export async function createMultiHarness(): Promise<MultiHarness> {
     search_console: createSearchConsoleConnector(googleConfigs.search_console),
     youtube: createYouTubeConnector(googleConfigs.youtube),
     shopify: createShopifyConnector(),
+    linkedin: createLinkedInConnector({
+      baseUrls: linkedinSandboxBaseUrls(linkedin.url),
+      ...LINKEDIN_APP,
+      apiVersion: '202601',
+    }),
+    pinterest: createPinterestConnector({
+      baseUrls: pinterestSandboxBaseUrls(pinterest.url),
+      ...PINTEREST_APP,
+    }),
   };
   const logs = captureLogger('info');
   const queue = await startQueue(database, { logger: logs.logger });
@@ -127,6 +174,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
   };
   const services: OnboardingServices = {
     db: database.db,
+    database,
     keyring,
     platforms,
     manifests: platformManifests,
@@ -164,6 +212,9 @@ export async function createMultiHarness(): Promise<MultiHarness> {
     meta,
     metaBase: `${metaRoot}/sandbox/meta`,
     google,
+    linkedin: linkedin.sandbox,
+    linkedinBase: linkedin.url,
+    pinterest: { sandbox: pinterest.sandbox, url: pinterest.url },
     app,
     queue,
     services,
@@ -174,6 +225,8 @@ export async function createMultiHarness(): Promise<MultiHarness> {
       await queue.stop(2_000);
       await metaServer.close();
       await google.close();
+      await linkedin.close();
+      await pinterest.close();
       await database.destroy();
     },
   };
@@ -232,6 +285,60 @@ export async function consentInGoogle(
   });
   const location = allow.headers.get('location');
   if (!location) throw new Error(`google consent: ${allow.status} ${await allow.text()}`);
+  return new URL(location);
+}
+
+/** Signs in to the LinkedIn sandbox as `member` and allows the consent page; the redirect. */
+export async function consentInLinkedIn(
+  h: MultiHarness,
+  authorizationUrl: string,
+  member: string,
+): Promise<URL> {
+  const signIn = await fetch(`${h.linkedinBase}/signin`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ member, next: '/feed' }),
+  });
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const asked = new URL(authorizationUrl).searchParams;
+  const answer = await fetch(`${h.linkedinBase}/oauth/v2/authorization/decision`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie },
+    body: new URLSearchParams({
+      client_id: asked.get('client_id') ?? '',
+      redirect_uri: asked.get('redirect_uri') ?? '',
+      state: asked.get('state') ?? '',
+      scope: asked.get('scope') ?? '',
+      decision: 'allow',
+    }),
+  });
+  const location = answer.headers.get('location');
+  if (!location) throw new Error(`linkedin consent: ${answer.status} ${await answer.text()}`);
+  return new URL(location);
+}
+
+/** Signs in to the Pinterest sandbox as `userId` and gives access on its consent page. */
+export async function consentInPinterest(
+  h: MultiHarness,
+  authorizationUrl: string,
+  userId: string,
+): Promise<URL> {
+  const signin = await fetch(`${h.pinterest.url}/signin`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ userId }),
+  });
+  const cookie = (signin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const fields = Object.fromEntries(new URL(authorizationUrl).searchParams);
+  const allow = await fetch(`${h.pinterest.url}/oauth/decision`, {
+    method: 'POST',
+    headers: { cookie },
+    body: new URLSearchParams({ ...fields, decision: 'allow' }),
+    redirect: 'manual',
+  });
+  const location = allow.headers.get('location');
+  if (!location) throw new Error(`pinterest consent: ${allow.status} ${await allow.text()}`);
   return new URL(location);
 }
 

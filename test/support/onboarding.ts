@@ -134,6 +134,7 @@ export async function createHarness(
   };
   const services: OnboardingServices = {
     db: database.db,
+    database,
     keyring,
     platforms,
     manifests: { tiktok: tiktokManifest },

@@ -20,7 +20,8 @@ import {
 } from './api.ts';
 import { ga4Parent, ga4Role } from './manifest.ts';
 
-const STANDARD = ['viewer', 'analyst', 'editor', 'admin'];
+/** The four standard levels, lowest first. */
+export const STANDARD = ['viewer', 'analyst', 'editor', 'admin'];
 
 /** The resource parent of an asset, or PlatformError invalid. */
 export function parentOf(asset: AssetRef): string {
@@ -38,7 +39,8 @@ export function levelOf(binding: Ga4Binding | undefined): string | undefined {
   return levels.sort((a, b) => STANDARD.indexOf(b) - STANDARD.indexOf(a))[0];
 }
 
-function bindingFor(bindings: Ga4Binding[], email: string): Ga4Binding | undefined {
+/** The binding of one user (by email, any case), if any. */
+export function bindingFor(bindings: Ga4Binding[], email: string): Ga4Binding | undefined {
   return bindings.find((b) => b.user?.toLowerCase() === email.toLowerCase());
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../google/client-connector.ts';
 import type { GooglePlatform } from '../google/platform.ts';
 import { grantGa4, readGa4, revokeGa4 } from './access.ts';
+import { readGa4AssetAccess } from './access-reading.ts';
 import { listGa4Assets } from './listing.ts';
 import { ga4Manifest } from './manifest.ts';
 
@@ -29,5 +30,6 @@ export function createGa4Connector(config: Ga4ConnectorConfig): GooglePlatform {
     grant: grantGa4,
     read: readGa4,
     revoke: revokeGa4,
+    explain: readGa4AssetAccess,
   });
 }

@@ -31,6 +31,7 @@ const blockedUnlessAdmin = (asset: ClientAsset, level: string | undefined): Clie
         blocked: {
           code: 'not_admin',
           message: `Only an Administrator can share this (your role: ${level ?? 'none'}).`,
+          values: { role: level ?? 'none' },
         },
       };
 

@@ -51,6 +51,16 @@ export const ga4Manifest = {
   },
   // No figure in the sources read (a choice; GA Admin answers 429 RESOURCE_EXHAUSTED).
   rateLimit: { requestsPerSecond: 5, burst: 10, maxConcurrency: 2, defaultRetryAfterMs: 5000 },
+  // The effective-access explainer's words (src/domain/effective-access.ts): the agency's Google
+  // account and its access bindings, on the asset or on the account over a property.
+  accessExplainer: {
+    reasons: {
+      asset_assignment: '{who} has an access binding on it with the {level} role.',
+      parent_access:
+        '{who} has an access binding on Analytics account {via} with the {level} role, which covers every property in that account.',
+    },
+    relations: { access_binding: 'an access binding' },
+  },
   assetTypes: [
     {
       id: 'ga4_account',

@@ -14,6 +14,7 @@ import {
 } from '../google/oauth.ts';
 import type { GooglePlatform } from '../google/platform.ts';
 import type { AssetRef } from '../types.ts';
+import { readAdsAssetAccess } from './access-reading.ts';
 import type { AdsApiDeps } from './api.ts';
 import { customerId, endLink, grantLink, readLink } from './links.ts';
 import { listAdsAccounts } from './listing.ts';
@@ -83,5 +84,6 @@ export function createGoogleAdsConnector(config: GoogleAdsConnectorConfig): Goog
         clientId: adsAsset(input.asset),
         ...(input.clientToken !== undefined ? { clientToken: input.clientToken } : {}),
       }),
+    readAssetAccess: (input) => readAdsAssetAccess(deps, input.agency, adsAsset(input.asset)),
   };
 }

@@ -38,6 +38,7 @@ export async function listAdsAccounts(
             blocked: {
               code: 'not_admin',
               message: `Only an admin of this Google Ads account can accept a manager link (your access: ${role ?? 'unknown'}).`,
+              values: { role: role ?? 'unknown' },
             },
           },
     );

@@ -31,6 +31,15 @@ export const googleAdsManifest = {
   // No per-second figure in the sources read; Google Ads throttles with quotaError and a
   // retryDelay (google-api.md §2), so a modest bucket and the delay it names.
   rateLimit: { requestsPerSecond: 5, burst: 10, maxConcurrency: 2, defaultRetryAfterMs: 5000 },
+  // The effective-access explainer's words (src/domain/effective-access.ts): the users of the
+  // agency's manager account reach every linked client account with their access role.
+  accessExplainer: {
+    reasons: {
+      business_member:
+        '{who} is a user of manager account {business} with access role {role}, so reaches every client account linked under it; the manager account holds it through {relation}{source}.',
+    },
+    relations: { manager_link: 'a manager-account link' },
+  },
   assetTypes: [
     {
       id: 'ad_account',

@@ -5,7 +5,13 @@
  */
 import { DEFAULT_TIMEOUT_MS, type FetchLike } from '../http.ts';
 import type { GrantOutcome, PlatformManifest, RevokeOutcome } from '../types.ts';
-import type { AccessReading, AgencyIdentity, AssetRef, ClientAssetListing } from '../types.ts';
+import type {
+  AccessReading,
+  AgencyIdentity,
+  AssetAccessReading,
+  AssetRef,
+  ClientAssetListing,
+} from '../types.ts';
 import {
   buildGoogleAuthorizationUrl,
   exchangeGoogleCode,
@@ -49,6 +55,12 @@ export interface GoogleClientApi {
     deps: GoogleClientApiDeps,
     input: { agency: AgencyIdentity; clientToken?: string; asset: AssetRef },
   ): Promise<RevokeOutcome>;
+  /** Optional: the effective-access explainer's read (GA4, Tag Manager). */
+  explain?(
+    deps: GoogleClientApiDeps,
+    agency: AgencyIdentity,
+    asset: AssetRef,
+  ): Promise<AssetAccessReading>;
 }
 
 /** The OAuth/token half of every Google connector, over the given OAuth deps. */
@@ -79,6 +91,7 @@ export function createGoogleClientConnector(
     defaultRetryAfterMs: api.manifest.rateLimit.defaultRetryAfterMs,
   };
   const deps: GoogleClientApiDeps = { rootUrl: config.rootUrl, timeoutMs, fetch: config.fetch };
+  const explain = api.explain?.bind(api);
   return {
     manifest: api.manifest,
     ...googleTokenMethods(oauth),
@@ -92,5 +105,6 @@ export function createGoogleClientConnector(
     grantAccess: (input) => api.grant(deps, input),
     readAccess: (input) => api.read(deps, input.agency, input.asset),
     revokeAccess: (input) => api.revoke(deps, input),
+    ...(explain ? { readAssetAccess: (input) => explain(deps, input.agency, input.asset) } : {}),
   };
 }

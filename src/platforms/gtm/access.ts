@@ -64,7 +64,8 @@ export function levelOn(permission: GtmPermission | undefined, target: Target): 
 
 const rankIn = (target: Target, level: string): number =>
   (target.containerId === undefined ? ACCOUNT_LEVELS : CONTAINER_LEVELS).indexOf(level);
-const find = (perms: GtmPermission[], email: string) =>
+/** The permission of one user (by email, any case), if any. */
+export const find = (perms: GtmPermission[], email: string) =>
   perms.find((p) => p.emailAddress?.toLowerCase() === email.toLowerCase());
 
 /** The permission body with `level` set on the target, keeping everything else. */

@@ -10,6 +10,7 @@ import {
 } from '../google/client-connector.ts';
 import type { GooglePlatform } from '../google/platform.ts';
 import { grantGtm, readGtm, revokeGtm } from './access.ts';
+import { readGtmAssetAccess } from './access-reading.ts';
 import { listGtmAssets } from './listing.ts';
 import { gtmManifest } from './manifest.ts';
 
@@ -29,5 +30,6 @@ export function createGtmConnector(config: GtmConnectorConfig): GooglePlatform {
     grant: grantGtm,
     read: readGtm,
     revoke: revokeGtm,
+    explain: readGtmAssetAccess,
   });
 }

@@ -32,6 +32,15 @@ export const gtmManifest = {
   },
   // No figure in the sources read (a choice); Tag Manager answers 429 when throttling.
   rateLimit: { requestsPerSecond: 2, burst: 5, maxConcurrency: 2, defaultRetryAfterMs: 5000 },
+  // The effective-access explainer's words (src/domain/effective-access.ts): the agency's Google
+  // account and its user permission in the Tag Manager account.
+  accessExplainer: {
+    reasons: {
+      asset_assignment:
+        '{who} has a user permission in Tag Manager account {via} (account access: {role}) that gives {level} on it.',
+    },
+    relations: { user_permission: 'a user permission' },
+  },
   assetTypes: [
     {
       id: 'gtm_account',

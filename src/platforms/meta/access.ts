@@ -67,7 +67,8 @@ export async function revokeMetaAccess(
   return { kind: 'revoked' };
 }
 
-function isGone(error: unknown): boolean {
+/** Whether an error means the agency can no longer see the asset (Graph 100/33, or a 200). */
+export function isGone(error: unknown): boolean {
   return (
     error instanceof PlatformError &&
     (error.kind === 'not_found' || (error.kind === 'permission' && error.platformCode === '200'))

@@ -6,6 +6,7 @@
 import { DEFAULT_TIMEOUT_MS, type FetchLike } from '../http.ts';
 import type { Platform } from '../types.ts';
 import { readMetaAccess, revokeMetaAccess } from './access.ts';
+import { readMetaAssetAccess } from './access-reading.ts';
 import { createGraphClient } from './api.ts';
 import type { MetaDeps } from './deps.ts';
 import { grantMetaAccess } from './grant.ts';
@@ -78,5 +79,6 @@ export function createMetaConnector(config: MetaConnectorConfig): Platform {
     grantAccess: (input) => grantMetaAccess(deps, input),
     readAccess: (input) => readMetaAccess(deps, input),
     revokeAccess: (input) => revokeMetaAccess(deps, input),
+    readAssetAccess: ({ agency, asset }) => readMetaAssetAccess(deps, agency, asset),
   };
 }

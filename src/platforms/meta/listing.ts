@@ -65,6 +65,7 @@ export async function listMetaClientAssets(
                 blocked: {
                   code: 'not_business_admin',
                   message: `Only an admin of ${b.name} can share this. Ask an admin to open the link.`,
+                  values: { business: b.name },
                 },
               }),
         });

@@ -60,6 +60,17 @@ export const metaManifest = {
   // Graph throttles per app, user and business use case (meta-api.md §5.3) with windows of an hour;
   // a conservative steady rate, and a wait when a throttle carries no estimate.
   rateLimit: { requestsPerSecond: 5, burst: 10, maxConcurrency: 4, defaultRetryAfterMs: 10_000 },
+  // The effective-access explainer's words (src/domain/effective-access.ts): people of the
+  // agency's business portfolio, by their business role (ADMIN, EMPLOYEE) and asset tasks.
+  accessExplainer: {
+    reasons: {
+      business_admin:
+        '{who} is {role} of business portfolio {business}, so reaches every asset shared with it; the portfolio holds it through {relation}{source}; level: {level}.',
+      asset_assignment:
+        '{who} is {role} in business portfolio {business} and was assigned this asset; the portfolio holds it through {relation}{source}; level: {level}.',
+    },
+    relations: { partner_share: 'a partner share', owner: 'ownership' },
+  },
   assetTypes: [
     {
       id: 'ad_account',

@@ -18,15 +18,21 @@ export function hiddenInputs(fields: Record<string, string>): string {
     .join('');
 }
 
-/** A POST form with hidden fields and one submit button (stable test id). */
+/**
+ * A POST form with hidden fields and one submit button (stable test id). `accessibleName` tells a
+ * screen reader which of many same-labelled buttons this is ("Sign in as Dana Reyes"); it must
+ * contain the visible label.
+ */
 export function actionForm(
   action: string,
   fields: Record<string, string>,
   label: string,
   testId: string,
   secondary = false,
+  accessibleName?: string,
 ): string {
-  return `<form class="inline" method="post" action="${esc(action)}">${hiddenInputs(fields)}<button${secondary ? ' class="secondary"' : ''} data-testid="${esc(testId)}">${esc(label)}</button></form>`;
+  const name = accessibleName ? ` aria-label="${esc(accessibleName)}"` : '';
+  return `<form class="inline" method="post" action="${esc(action)}">${hiddenInputs(fields)}<button${secondary ? ' class="secondary"' : ''}${name} data-testid="${esc(testId)}">${esc(label)}</button></form>`;
 }
 
 /** The document around a page body: title with the sandbox's name, inline CSS, no scripts. */

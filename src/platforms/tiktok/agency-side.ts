@@ -50,12 +50,13 @@ export function readAgencyBc(
   client: TikTokClient,
   agency: AgencyIdentity,
   key: BcAssetKey,
-  options: { keyword?: string; shareInFlight?: boolean } = {},
+  options: { keyword?: string; shareInFlight?: boolean; expectedPages?: number } = {},
 ): Promise<AssetItem[]> {
   return bcAssetAdminGet(client, agency.accessToken, {
     bcId: agency.businessId,
     assetType: key,
     shareInFlight: options.shareInFlight === true,
+    ...(options.expectedPages ? { expectedPages: options.expectedPages } : {}),
     ...(options.keyword === undefined ? {} : { keyword: options.keyword }),
   }).catch((error: unknown) => {
     throw agencyAccessError(error, agency);

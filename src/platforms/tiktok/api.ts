@@ -110,6 +110,8 @@ export async function bcAssetAdminGet(
     keyword?: string;
     shareInFlight?: boolean;
     retry?: PageRetry;
+    /** Pages to read side by side from the start (collectPages). */
+    expectedPages?: number;
   },
 ): Promise<AssetItem[]> {
   const filtering = input.keyword === undefined ? undefined : { keyword: input.keyword };
@@ -123,7 +125,10 @@ export async function bcAssetAdminGet(
         data: AssetListDataSchema,
         shareInFlight: input.shareInFlight === true,
       }),
-    input.retry ? { retry: input.retry } : {},
+    {
+      ...(input.retry ? { retry: input.retry } : {}),
+      ...(input.expectedPages ? { expectedPages: input.expectedPages } : {}),
+    },
   );
 }
 

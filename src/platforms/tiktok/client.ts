@@ -125,16 +125,26 @@ type Page<T> = { list: T[]; page_info?: z.output<typeof PageInfoSchema> | undefi
  * side by side, in order in the result. A list of 20 pages costs two round trips instead of 20
  * (the rate limiter still paces the calls). `retry` wraps each page's read on its own, so one
  * transient error re-reads that page, not the whole list (issue #16: a sweep over 1,000 grants).
+ *
+ * A caller that knows how many pages to expect (`expectedPages`: a read-back after shares it
+ * counted) reads those pages side by side from the start, one round trip instead of two, and then
+ * any pages page 1 says exist beyond them. Pages read past the end are dropped (a wrong guess
+ * costs calls, never items).
  */
 export async function collectPages<T>(
   fetchPage: (page: number) => Promise<Page<T>>,
-  options: { retry?: PageRetry } = {},
+  options: { retry?: PageRetry; expectedPages?: number } = {},
 ): Promise<T[]> {
   const read = (page: number) =>
     options.retry ? options.retry(() => fetchPage(page)) : fetchPage(page);
-  const first = await read(1);
+  const guess = Math.min(Math.max(1, Math.floor(options.expectedPages ?? 1)), MAX_PAGES);
+  const pages = await Promise.all(Array.from({ length: guess }, (_, i) => read(i + 1)));
+  const first = pages[0] as Page<T>;
   const total = Math.min(first.page_info?.total_page ?? 1, MAX_PAGES);
-  if (first.list.length === 0 || total <= 1) return [...first.list];
-  const rest = await Promise.all(Array.from({ length: total - 1 }, (_, i) => read(i + 2)));
-  return [first, ...rest].flatMap((data) => data.list);
+  if (first.list.length === 0) return [];
+  if (total > guess) {
+    const rest = Array.from({ length: total - guess }, (_, i) => read(guess + i + 1));
+    pages.push(...(await Promise.all(rest)));
+  }
+  return pages.slice(0, Math.max(1, total)).flatMap((data) => data.list);
 }

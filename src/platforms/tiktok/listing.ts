@@ -40,7 +40,7 @@ export async function listTikTokClientAssets(
 const noAdvertisersNotice = {
   code: 'no_authorized_advertisers',
   message:
-    "No ad account was authorized on TikTok's consent page. Connect TikTok again and tick the ad accounts to share; if none are listed there, your TikTok user has no ad accounts, so ask an admin of your Business Center to open this link.",
+    'No ad account was authorized on TikTok’s consent page. Connect TikTok again and tick the ad accounts to share; if none are listed there, your TikTok user has no ad accounts, so ask an admin of your Business Center to open this link.',
 };
 
 async function listBcAssets(
@@ -87,6 +87,7 @@ function blockedReason(
     return {
       code: 'not_bc_admin',
       message: `You are not an admin of the Business Center "${bcName}". Only its admins can share its assets: ask one of them to open this link, or to make you an admin.`,
+      values: { business: bcName },
     };
   }
   if (item.relation_type === 'OWNER_PARTNER') {
@@ -94,13 +95,14 @@ function blockedReason(
     return {
       code: 'shared_by_partner',
       message: `"${bcName}" was given this asset by ${owner}, and shared assets cannot be shared on. Ask ${owner} to share it with the agency.`,
+      values: { business: bcName, owner },
     };
   }
   if (item.asset_type === 'ADVERTISER' && !authorizedIds.has(item.asset_id)) {
     return {
       code: 'advertiser_not_authorized',
       message:
-        "This ad account was not ticked on TikTok's consent page. Connect TikTok again and tick it to share it.",
+        'This ad account was not ticked on TikTok’s consent page. Connect TikTok again and tick it to share it.',
     };
   }
   return undefined;

@@ -40,6 +40,20 @@ export const tiktokManifest = {
   // TikTok publishes no fixed numbers (limits depend on the app's tier): a conservative default
   // (SECURITY-RELIABILITY.md §4). Throttling answers 40100/40132 without a wait time.
   rateLimit: { requestsPerSecond: 10, burst: 20, maxConcurrency: 4, defaultRetryAfterMs: 1000 },
+  // The effective-access explainer's words (src/domain/effective-access.ts).
+  accessExplainer: {
+    reasons: {
+      business_admin:
+        '{who} is {role} of Business Center {business}, so reaches every asset it holds; the Business Center holds it through {relation}{source}; level: {level}.',
+      asset_assignment:
+        '{who} is {role} in Business Center {business} and was assigned this asset; the Business Center holds it through {relation}{source}; level: {level}.',
+    },
+    relations: {
+      partner_share: 'a partner share',
+      individual_link: "a link from the account owner's TikTok account",
+      owner: 'ownership',
+    },
+  },
   assetTypes: [
     {
       id: 'advertiser',

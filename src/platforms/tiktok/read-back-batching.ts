@@ -77,7 +77,9 @@ export function batchedReadBacks(
       return;
     }
     try {
-      const items = await readAgencyBc(client, agency, key);
+      // The wave knows how many pages to expect (the BC's size and its own shares), so it reads
+      // them side by side at once: one round trip, not one for page 1 and one for the rest.
+      const items = await readAgencyBc(client, agency, key, { expectedPages: pages });
       sizes.set(sizeKey(agency.businessId, key), items.length);
       for (const w of waiting) w.resolve(holdingOf(items, w.assetId, key));
     } catch (error) {

@@ -38,11 +38,14 @@ import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
 import { ownValue } from '../../lib/own.ts';
+import { clientLanguages } from '../../domain/client-languages.ts';
 
 const CreateSchema = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     message: z.string().trim().max(2_000).optional(),
+    /** The language of the client's emails and first page; without it, English emails and a page in the browser's language. */
+    language: z.enum(clientLanguages).optional(),
     clientId: z.uuid().optional(),
     clientEmail: z.email().max(320).optional(),
     templateId: z.uuid().optional(),
@@ -132,6 +135,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
             template?.name ??
             (client ? `Access for ${client.name}` : 'Access request'),
           message: body.message ?? null,
+          language: body.language ?? null,
           linkId: link.linkId,
           linkSecretHash: hashLinkSecret(link.secret),
           linkExpiresAt: new Date(

@@ -6,8 +6,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { insertApiKey, listApiKeys, revokeApiKey, type ApiKey } from '../../store/api-keys.ts';
+import {
+  insertApiKey,
+  apiKeysOrder,
+  listApiKeys,
+  revokeApiKey,
+  type ApiKey,
+} from '../../store/api-keys.ts';
 import { withAudit } from '../../store/audit.ts';
+import { NextCursorSchema, nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { requireActor } from '../auth/actor.ts';
 import { generateApiKey } from '../auth/api-key-token.ts';
 import { noStore } from '../no-store.ts';
@@ -53,12 +60,20 @@ export function createApiKeyRoutes(workspace: Workspace): FastifyPluginAsync {
         schema: {
           tags,
           summary: "The agency's API keys (never their secrets)",
-          response: { 200: z.object({ apiKeys: z.array(ApiKeySchema) }) },
+          querystring: PageQuerySchema,
+          response: {
+            200: z.object({ apiKeys: z.array(ApiKeySchema), nextCursor: NextCursorSchema }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request, 'manager');
-        return { apiKeys: (await listApiKeys(db, actor.agencyId)).map(presentApiKey) };
+        const page = await listApiKeys(
+          db,
+          actor.agencyId,
+          pageRequest(request.query, apiKeysOrder),
+        );
+        return { apiKeys: page.rows.map(presentApiKey), nextCursor: nextCursor(page.next) };
       },
     );
 

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { explainPaths } from '../../domain/effective-access.ts';
+import { explainPaths, sentenceForHolding } from '../../domain/effective-access.ts';
 import { agencyIdentityFor, GrantBlocked } from '../../jobs/grant-deps.ts';
 import { withPlatformRetry } from '../../jobs/verify-grants-deps.ts';
 import { PlatformError } from '../../platforms/errors.ts';
@@ -70,15 +70,19 @@ export function createAssetAccessRoutes(services: LifecycleServices): FastifyPlu
         asset = { platform, type, id: req.params.id, name: null };
       }
       const platform = ownValue(deps.platforms, asset.platform);
-      if (!platform?.readAssetAccess) {
+      const words = platform?.manifest.accessExplainer;
+      if (!platform?.readAssetAccess || !words) {
         throw new AppError(
           'unprocessable',
-          `Explaining access is not available for ${asset.platform} yet`,
+          `Explaining access is not available for ${asset.platform}`,
         );
       }
-      if (!platform.manifest.assetTypes.some((t) => t.id === asset.type)) {
+      const assetType = platform.manifest.assetTypes.find((t) => t.id === asset.type);
+      if (!assetType) {
         throw new AppError('unprocessable', `${asset.platform} has no asset type "${asset.type}"`);
       }
+      const levelWords = (level: string) =>
+        assetType.levels.find((l) => l.id === level)?.label ?? level;
       const read = platform.readAssetAccess.bind(platform);
       try {
         const agency = await agencyIdentityFor(deps, actor.agencyId, asset.platform);
@@ -92,12 +96,19 @@ export function createAssetAccessRoutes(services: LifecycleServices): FastifyPlu
             },
           }),
         );
+        const holding = {
+          identity: platform.manifest.agencyIdentityLabel,
+          businessId: agency.businessId,
+          holding: reading.holding,
+        };
         return {
           asset,
           readAt: deps.now().toISOString(),
           businessId: agency.businessId,
+          agencyIdentity: platform.manifest.agencyIdentityLabel,
           holding: reading.holding,
-          paths: explainPaths(reading.paths),
+          holdingSentence: sentenceForHolding(holding, words, levelWords),
+          paths: explainPaths(reading.paths, words, levelWords),
           limits: reading.limits,
         };
       } catch (error) {

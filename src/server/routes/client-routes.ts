@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withAudit } from '../../store/audit.ts';
 import {
+  clientsOrder,
   deleteClient,
   findClient,
   insertClient,
@@ -15,6 +16,7 @@ import {
   type Client,
 } from '../../store/clients.ts';
 import { requireActor } from '../auth/actor.ts';
+import { NextCursorSchema, nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { auditActor } from './audit-actor.ts';
@@ -67,13 +69,21 @@ export function createClientRoutes(workspace: Workspace): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'List clients',
-          response: { 200: z.object({ clients: z.array(ClientSchema) }) },
+          summary: 'List clients, by name, a page at a time',
+          querystring: PageQuerySchema,
+          response: {
+            200: z.object({ clients: z.array(ClientSchema), nextCursor: NextCursorSchema }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request, 'viewer');
-        return { clients: (await listClients(db, actor.agencyId)).map(presentClient) };
+        const page = await listClients(
+          db,
+          actor.agencyId,
+          pageRequest(request.query, clientsOrder),
+        );
+        return { clients: page.rows.map(presentClient), nextCursor: nextCursor(page.next) };
       },
     );
 

@@ -42,13 +42,25 @@ export function linkThrottleKeys(linkId: string | undefined, ip: string): LinkTh
   return { link: linkId === undefined ? undefined : `link:${linkId}`, ip: `link-ip:${ipHash}` };
 }
 
-/** 429 with Retry-After while the link id or the address is locked. */
-export async function checkLinkAllowed(services: Services, keys: LinkThrottleKeys): Promise<void> {
+/** Reads a key's lock through a cache (the client page's GETs) or straight from the database. */
+export type ReadThrough = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+const direct: ReadThrough = (_key, load) => load();
+
+/**
+ * 429 with Retry-After while the link id or the address is locked. `read` may serve the lock
+ * rows from a cache that no write outlives (every failure is a write); the time is compared here.
+ */
+export async function checkLinkAllowed(
+  services: Services,
+  keys: LinkThrottleKeys,
+  read: ReadThrough = direct,
+): Promise<void> {
   const now = services.now();
-  const [link, ip] = await Promise.all([
-    keys.link ? lockedUntil(services.db, keys.link, now) : undefined,
-    lockedUntil(services.db, keys.ip, now),
-  ]);
+  const lock = (key: string) =>
+    read(`lock:${key}`, () => lockedUntil(services.db, key, new Date(0))).then((until) =>
+      until && until.getTime() > now.getTime() ? until : undefined,
+    );
+  const [link, ip] = await Promise.all([keys.link ? lock(keys.link) : undefined, lock(keys.ip)]);
   const until = Math.max(link?.getTime() ?? 0, ip?.getTime() ?? 0);
   if (until === 0) return;
   const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));

@@ -17,9 +17,11 @@ import {
   findOffboarding,
   findOffboardingStep,
   listOffboardings,
+  offboardingsOrder,
 } from '../../store/offboardings.ts';
 import { findUser } from '../../store/users.ts';
 import { requireActor } from '../auth/actor.ts';
+import { nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { auditActor } from './audit-actor.ts';
 import { buildReport, reportCsv, reportHtml } from './offboarding-report.ts';
@@ -101,11 +103,20 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
       return reply.status(201).send({ offboarding: await report(actor.agencyId, offboarding.id) });
     });
 
-    app.get('/', async (req) => {
+    const listSchema = {
+      summary: 'Offboardings, newest first, a page at a time',
+      querystring: PageQuerySchema.strict(),
+    };
+    app.get('/', { schema: listSchema }, async (req) => {
       const actor = requireActor(req, 'viewer');
-      const list = await listOffboardings(db, actor.agencyId);
+      const page = await listOffboardings(
+        db,
+        actor.agencyId,
+        pageRequest(req.query, offboardingsOrder),
+      );
       return {
-        offboardings: list.map((o) => ({
+        nextCursor: nextCursor(page.next),
+        offboardings: page.rows.map((o) => ({
           id: o.id,
           clientId: o.clientId,
           requestId: o.requestId,

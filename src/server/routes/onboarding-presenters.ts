@@ -111,6 +111,7 @@ export function presentRequest(manifests: Manifests, request: AccessRequest) {
     clientId: request.clientId,
     title: request.title,
     message: request.message,
+    language: request.language,
     status: request.status,
     linkExpiresAt: request.linkExpiresAt.toISOString(),
     linkRevokedAt: request.linkRevokedAt?.toISOString() ?? null,

@@ -16,14 +16,22 @@ import {
   findAccessRequestByLinkId,
   type AccessRequestWithHash,
 } from '../../store/access-requests.ts';
+import type { Database } from '../../store/database.ts';
 import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
 import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
-import { checkLinkAllowed, linkThrottleKeys, recordLinkFailure } from './link-throttle.ts';
+import {
+  checkLinkAllowed,
+  linkThrottleKeys,
+  recordLinkFailure,
+  type ReadThrough,
+} from './link-throttle.ts';
 
 export interface OnboardingServices {
   readonly db: Kysely<Schema>;
+  /** Its kind and write generation, for the GETs' read cache (onboarding.ts). */
+  readonly database: Pick<Database, 'kind' | 'writes'>;
   readonly keyring: Keyring;
   readonly platforms: PlatformLookup;
   readonly manifests: Readonly<Record<string, PlatformManifest>>;
@@ -55,7 +63,9 @@ export async function resolveLink(
 
 /**
  * Reads what `find` returns for the link's id, then checks the link: a wrong secret is as unknown
- * as a missing link (404), a revoked or expired one is 410.
+ * as a missing link (404), a revoked or expired one is 410. `read` may serve the throttle's locks
+ * and `find`'s answer from a cache no write outlives (the GETs); the secret, the throttle's time
+ * and the link's state are checked on every call.
  */
 export async function usableLink<T>(
   services: Pick<OnboardingServices, 'db' | 'now'>,
@@ -63,20 +73,31 @@ export async function usableLink<T>(
   ip: string,
   find: (linkId: string) => Promise<T | undefined>,
   requestOf: (found: T) => AccessRequestWithHash,
+  read?: ReadThrough,
 ): Promise<T> {
   const parsed = parseLinkToken(raw);
   // Wrong secrets are throttled per link id and per address (link-throttle.ts).
   const keys = linkThrottleKeys(parsed?.linkId, ip);
-  await checkLinkAllowed(services, keys);
-  const found = parsed ? await find(parsed.linkId) : undefined;
+  await checkLinkAllowed(services, keys, read);
+  const linkId = parsed?.linkId;
+  const found =
+    linkId === undefined
+      ? undefined
+      : read
+        ? await read(`view:${linkId}`, () => find(linkId))
+        : await find(linkId);
   const request = found === undefined ? undefined : requestOf(found);
   if (!parsed || found === undefined || !request) {
     await recordLinkFailure(services, keys);
-    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
+    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.', {
+      reason: 'unknown_link',
+    });
   }
   if (!linkSecretMatches(parsed.secret, request.linkSecretHash)) {
     await recordLinkFailure(services, keys);
-    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.');
+    throw new AppError('not_found', 'This link does not exist. Check that you copied all of it.', {
+      reason: 'unknown_link',
+    });
   }
   const state = linkStateAt(
     { revokedAt: request.linkRevokedAt, expiresAt: request.linkExpiresAt },

@@ -3,8 +3,9 @@
  * (`/api/v1/onboarding/<id>.<secret>/...`; the logger masks that path segment). Every answer is
  * about the link's own request: ids from other requests are simply not found.
  */
+import { createHash } from 'node:crypto';
 import etag from '@fastify/etag';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { GrantBlocked } from '../../jobs/grant-deps.ts';
@@ -16,10 +17,11 @@ import { markLinkOpened, type AccessRequest } from '../../store/access-requests.
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
-import { findLinkView } from '../../store/link-view.ts';
+import { findLinkView, type LinkView } from '../../store/link-view.ts';
 import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
 import { openOnboardingToken } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
+import { GenerationCache } from '../../lib/generation-cache.ts';
 import { ownValue } from '../../lib/own.ts';
 import { AppError } from '../errors.ts';
 import { startOAuth } from './onboarding-oauth.ts';
@@ -35,6 +37,28 @@ import {
 const LinkParams = z.object({ link: z.string().max(120) }).strict();
 const PlatformParams = LinkParams.extend({ platform: z.string().max(40) }).strict();
 const GrantParams = LinkParams.extend({ grantId: z.uuid() }).strict();
+
+/**
+ * How long the GETs' reads may be kept. With PGlite this process makes every write, and each one
+ * ends every cached read (write-generation.ts), so the bound is only a backstop; on a shared
+ * PostgreSQL server other processes write too, so a read is kept 250 ms at most.
+ */
+const READ_TTL_MS = { pglite: 5_000, postgres: 250 } as const;
+
+/** An answer serialized once, with its ETag (as @fastify/etag would compute it). */
+interface SerializedAnswer {
+  readonly body: string;
+  readonly etag: string;
+}
+
+const serialize = (answer: unknown): SerializedAnswer => {
+  const body = JSON.stringify(answer);
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64')}"` };
+};
+
+/** Sends a cached answer: @fastify/etag keeps the ETag set here and answers 304 on a match. */
+const sendSerialized = (reply: FastifyReply, answer: SerializedAnswer) =>
+  reply.header('etag', answer.etag).type('application/json; charset=utf-8').send(answer.body);
 
 /** Creates the public onboarding routes (prefix `/api/v1/onboarding`). */
 export function createOnboardingRoutes(services: OnboardingServices): FastifyPluginAsync {
@@ -60,7 +84,15 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   };
   // GETs only read: the onboarding is created, and the first open recorded, by POST /:link/open
   // (the page sends it on load) or by the first action that needs it. Before that, the answer
-  // describes a link not started yet.
+  // describes a link not started yet. What they read (the throttle's locks, the link's view, the
+  // serialized answers) is cached until the next write (the page polls progress every second);
+  // the secret, the lock's time and the link's state are still checked on every request.
+  const reads = new GenerationCache({
+    generation: () => services.database.writes.value,
+    ttlMs: READ_TTL_MS[services.database.kind],
+    maxEntries: 2_000,
+  });
+  const read = <T>(key: string, load: () => Promise<T>) => reads.read(key, load);
   const view = (link: string, ip: string) =>
     usableLink(
       services,
@@ -68,6 +100,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       ip,
       (linkId) => findLinkView(services.db, linkId),
       (found) => found.request,
+      read,
     );
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
@@ -106,11 +139,21 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       return reply.status(204).send();
     });
 
-    app.get('/:link', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding, agency, agencyConnections, clientConnected } = await view(
-        req.params.link,
-        req.ip,
+    app.get('/:link', { schema: { params: LinkParams } }, async (req, reply) => {
+      const found = await view(req.params.link, req.ip);
+      const answer = await read(`page:${found.request.linkId}`, async () =>
+        serialize(presentPage(found)),
       );
+      return sendSerialized(reply, answer);
+    });
+
+    const presentPage = ({
+      request,
+      onboarding,
+      agency,
+      agencyConnections,
+      clientConnected,
+    }: LinkView) => {
       const platforms = platformsOf(request).map((id) => {
         const connection = agencyConnections.get(id);
         const manifest = ownValue(services.manifests, id);
@@ -135,6 +178,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         request: {
           title: request.title,
           message: request.message,
+          language: request.language,
           linkExpiresAt: request.linkExpiresAt.toISOString(),
           accessEndsAt: request.accessEndsAt?.toISOString() ?? null,
           items: request.items.map((item) => presentItem(services.manifests, item)),
@@ -142,7 +186,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         onboarding: { status: onboarding?.status ?? 'started' },
         platforms,
       };
-    });
+    };
 
     app.post(
       '/:link/oauth/:platform/start',
@@ -172,7 +216,9 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       },
     );
 
-    app.get('/:link/assets/:platform', { schema: { params: PlatformParams } }, async (req) => {
+    // Listing asks the platform and keeps what it showed (the approval is checked against it), so
+    // it is a POST: the client page's GETs only read.
+    app.post('/:link/assets/:platform', { schema: { params: PlatformParams } }, async (req) => {
       const { request, onboarding } = await open(req.params.link, req.ip);
       const platform = requirePlatform(services, req.params.platform);
       const wanted = new Set(
@@ -238,8 +284,15 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       },
     );
 
-    app.get('/:link/progress', { schema: { params: LinkParams } }, async (req) => {
-      const { request, onboarding, agencyConnections } = await view(req.params.link, req.ip);
+    app.get('/:link/progress', { schema: { params: LinkParams } }, async (req, reply) => {
+      const found = await view(req.params.link, req.ip);
+      const answer = await read(`progress:${found.request.linkId}`, async () =>
+        serialize(await presentProgress(found)),
+      );
+      return sendSerialized(reply, answer);
+    });
+
+    const presentProgress = async ({ request, onboarding, agencyConnections }: LinkView) => {
       const grants = onboarding ? await listGrantsByOnboarding(services.db, onboarding.id) : [];
       const agencyBusinesses = platformsOf(request).map((id) => ({
         platform: id,
@@ -257,7 +310,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         grantedTo: agencyBusinesses,
         grants: await presentGrants(request.agencyId, grants),
       };
-    });
+    };
 
     // YouTube: no API can confirm channel permissions; the client's word is recorded as such.
     app.post('/:link/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {

@@ -14,9 +14,11 @@ import {
   findTemplate,
   insertTemplate,
   listTemplates,
+  templatesOrder,
   updateTemplate,
   type RequestTemplate,
 } from '../../store/templates.ts';
+import { NextCursorSchema, nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { requireActor } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import type { Workspace } from '../workspace.ts';
@@ -48,6 +50,8 @@ const OptionsSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
+      /** Whether "Who has access?" can be read on this platform (the effective-access explainer). */
+      explainsAccess: z.boolean(),
       assetTypes: z.array(
         z.object({
           id: z.string(),
@@ -104,6 +108,7 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
         const platforms = Object.values(platformManifests).map((manifest) => ({
           id: manifest.id,
           name: manifest.name,
+          explainsAccess: manifest.accessExplainer !== undefined,
           assetTypes: manifest.assetTypes.map((type) => ({
             id: type.id,
             label: type.label,
@@ -119,13 +124,21 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'List request templates',
-          response: { 200: z.object({ templates: z.array(TemplateSchema) }) },
+          summary: 'List request templates, by name, a page at a time',
+          querystring: PageQuerySchema,
+          response: {
+            200: z.object({ templates: z.array(TemplateSchema), nextCursor: NextCursorSchema }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request, 'viewer');
-        return { templates: (await listTemplates(db, actor.agencyId)).map(presentTemplate) };
+        const page = await listTemplates(
+          db,
+          actor.agencyId,
+          pageRequest(request.query, templatesOrder),
+        );
+        return { templates: page.rows.map(presentTemplate), nextCursor: nextCursor(page.next) };
       },
     );
 

@@ -17,6 +17,7 @@ import { findAgencyBranding } from '../../store/agencies.ts';
 import { withAudit, type Executor } from '../../store/audit.ts';
 import { findClient } from '../../store/clients.ts';
 import { scheduleLinkEmail } from '../../store/link-reminders.ts';
+import { clientWords } from '../../domain/client-languages.ts';
 import { Secret } from '../../store/secrets.ts';
 import { listLifecycleGrants } from '../../store/verifications-grants.ts';
 import {
@@ -72,6 +73,8 @@ export async function createRerequest(
       findAccessRequest(db, actor.agencyId, id),
     ),
   );
+  // The new link speaks the language the client was first asked in.
+  const language = sources.find((s) => s?.language)?.language ?? null;
   const now = deps.now();
   const link = generateLinkToken();
   const url = `${deps.publicUrl()}/l/${link.token}`;
@@ -81,7 +84,10 @@ export async function createRerequest(
       agencyId: actor.agencyId,
       clientId: client?.id ?? null,
       title: `Access again: ${alert.items.length} asset(s)${client ? ` for ${client.name}` : ''}`,
-      message: `Some access you granted earlier was removed or lowered. This link asks for exactly those assets again: ${alert.items.map((i) => `${i.assetName} (${i.expectedLevel})`).join(', ')}.`,
+      message: clientWords(language ?? 'en', 'rerequest', {
+        assets: alert.items.map((i) => `${i.assetName} (${i.expectedLevel})`).join(', '),
+      }),
+      language,
       linkId: link.linkId,
       linkSecretHash: hashLinkSecret(link.secret),
       linkExpiresAt: new Date(now.getTime() + DEFAULT_LINK_TTL_DAYS * DAY_MS),

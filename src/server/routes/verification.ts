@@ -13,14 +13,17 @@ import {
   findVerificationRun,
   insertVerificationRun,
   listVerificationRuns,
+  verificationRunsOrder,
 } from '../../store/verifications.ts';
 import {
   findDriftAlert,
+  driftAlertsOrder,
   listDriftAlerts,
   updateDriftAlert,
 } from '../../store/verifications-alerts.ts';
 import { requireActor } from '../auth/actor.ts';
 import { noStore } from '../no-store.ts';
+import { nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { listAssetChecks, presentRun } from './verification-presenters.ts';
 import { createRerequest } from './verification-rerequest.ts';
@@ -30,7 +33,10 @@ const StartBody = z
   .object({ source: z.enum(['dashboard', 'api', 'cli']).optional(), wait: z.boolean().optional() })
   .strict();
 const IdParams = z.object({ id: z.uuid() }).strict();
-const AlertQuery = z.object({ all: z.enum(['true', 'false']).optional() }).strict();
+const AlertQuery = z
+  .object({ all: z.enum(['true', 'false']).optional() })
+  .extend(PageQuerySchema.shape)
+  .strict();
 
 /** Creates the `/api/v1/verifications`, `/api/v1/grant-checks` and `/api/v1/drift-alerts` routes. */
 export function createVerificationRoutes(services: LifecycleServices): FastifyPluginAsync {
@@ -68,10 +74,18 @@ export function createVerificationRoutes(services: LifecycleServices): FastifyPl
       return reply.status(202).send({ run: presentRun(run) });
     });
 
-    app.get('/verifications', async (req) => {
+    const runsSchema = {
+      summary: 'Verification runs, newest first, a page at a time',
+      querystring: PageQuerySchema.strict(),
+    };
+    app.get('/verifications', { schema: runsSchema }, async (req) => {
       const actor = requireActor(req, 'viewer');
-      const runs = await listVerificationRuns(deps.database.db, actor.agencyId);
-      return { runs: runs.map(presentRun) };
+      const page = await listVerificationRuns(
+        deps.database.db,
+        actor.agencyId,
+        pageRequest(req.query, verificationRunsOrder),
+      );
+      return { runs: page.rows.map(presentRun), nextCursor: nextCursor(page.next) };
     });
 
     app.get('/verifications/:id', { schema: { params: IdParams } }, async (req) => {
@@ -88,11 +102,15 @@ export function createVerificationRoutes(services: LifecycleServices): FastifyPl
 
     app.get('/drift-alerts', { schema: { querystring: AlertQuery } }, async (req) => {
       const actor = requireActor(req, 'viewer');
-      const alerts = await listDriftAlerts(deps.database.db, actor.agencyId, {
-        all: req.query.all === 'true',
-      });
+      const page = await listDriftAlerts(
+        deps.database.db,
+        actor.agencyId,
+        { all: req.query.all === 'true' },
+        pageRequest(req.query, driftAlertsOrder),
+      );
       return {
-        alerts: alerts.map((a) => ({
+        nextCursor: nextCursor(page.next),
+        alerts: page.rows.map((a) => ({
           id: a.id,
           runId: a.runId,
           clientId: a.clientId,

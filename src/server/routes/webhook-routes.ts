@@ -12,6 +12,7 @@ import type { Schema } from '../../store/schema.ts';
 import type { Keyring } from '../../store/secrets.ts';
 import {
   findWebhookDeliveries,
+  webhookDeliveriesOrder,
   findWebhookDelivery,
   replayWebhookDelivery,
 } from '../../store/webhook-deliveries.ts';
@@ -20,8 +21,10 @@ import {
   deleteWebhookEndpoint,
   findWebhookEndpoint,
   findWebhookEndpoints,
+  webhookEndpointsOrder,
   updateWebhookEndpoint,
 } from '../../store/webhook-endpoints.ts';
+import { NextCursorSchema, nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { requireActor } from '../auth/actor.ts';
 import { noStore } from '../no-store.ts';
 import { AppError } from '../errors.ts';
@@ -79,8 +82,8 @@ const IdParamsSchema = z.object({ id: z.uuid() }).strict();
 const DeliveriesQuerySchema = z
   .object({
     status: z.enum(['pending', 'sending', 'succeeded', 'failed']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
   })
+  .extend(PageQuerySchema.shape)
   .strict();
 
 const notFound = () => new AppError('not_found', 'No such webhook endpoint');
@@ -96,14 +99,27 @@ export function createWebhookRoutes(deps: WebhookRouteDeps): FastifyPluginAsync 
       {
         schema: {
           tags,
-          summary: 'List webhook endpoints',
-          response: { 200: z.object({ endpoints: z.array(WebhookEndpointSchema) }) },
+          summary: 'List webhook endpoints, oldest first, a page at a time',
+          querystring: PageQuerySchema,
+          response: {
+            200: z.object({
+              endpoints: z.array(WebhookEndpointSchema),
+              nextCursor: NextCursorSchema,
+            }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request, 'manager');
-        const rows = await findWebhookEndpoints(deps.db, actor.agencyId);
-        return { endpoints: rows.map(presentWebhookEndpoint) };
+        const page = await findWebhookEndpoints(
+          deps.db,
+          actor.agencyId,
+          pageRequest(request.query, webhookEndpointsOrder),
+        );
+        return {
+          endpoints: page.rows.map(presentWebhookEndpoint),
+          nextCursor: nextCursor(page.next),
+        };
       },
     );
 
@@ -228,19 +244,31 @@ export function createWebhookRoutes(deps: WebhookRouteDeps): FastifyPluginAsync 
           summary: 'The delivery log of one endpoint, newest first',
           params: IdParamsSchema,
           querystring: DeliveriesQuerySchema,
-          response: { 200: z.object({ deliveries: z.array(WebhookDeliverySchema) }) },
+          response: {
+            200: z.object({
+              deliveries: z.array(WebhookDeliverySchema),
+              nextCursor: NextCursorSchema,
+            }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request, 'manager');
         const endpoint = await findWebhookEndpoint(deps.db, actor.agencyId, request.params.id);
         if (!endpoint) throw notFound();
-        const rows = await findWebhookDeliveries(deps.db, actor.agencyId, {
-          endpointId: endpoint.id,
-          limit: request.query.limit,
-          ...(request.query.status ? { status: request.query.status } : {}),
-        });
-        return { deliveries: rows.map(presentWebhookDelivery) };
+        const page = await findWebhookDeliveries(
+          deps.db,
+          actor.agencyId,
+          {
+            endpointId: endpoint.id,
+            ...(request.query.status ? { status: request.query.status } : {}),
+          },
+          pageRequest(request.query, webhookDeliveriesOrder),
+        );
+        return {
+          deliveries: page.rows.map(presentWebhookDelivery),
+          nextCursor: nextCursor(page.next),
+        };
       },
     );
 

@@ -80,19 +80,19 @@ describe(`latchkey CLI against a running server (${testDatabaseKind})`, () => {
       'clients',
       'create',
       '--name',
-      'Acme Shoes',
+      'Acme Outdoor',
       '--email',
-      'ops@acme.example',
+      'ops@acme-outdoor.example',
       '--json',
     ]);
     expect(created.code, created.err).toBe(0);
     const { client } = JSON.parse(created.out) as { client: { id: string; name: string } };
-    expect(client.name).toBe('Acme Shoes');
+    expect(client.name).toBe('Acme Outdoor');
     const listed = await cli(['clients', 'list']);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^ID\s+NAME\s+EMAIL\s+CREATED/);
     expect(listed.out).toContain(client.id);
-    expect(listed.out).toContain('ops@acme.example');
+    expect(listed.out).toContain('ops@acme-outdoor.example');
   });
 
   it('creates a request for a client and lists it', async () => {

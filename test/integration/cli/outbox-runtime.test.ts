@@ -77,7 +77,7 @@ describe('webhooks and email in the running server', () => {
         requestId,
         to: 'client@example.test',
         linkUrl: link,
-        agencyName: 'Acme',
+        agencyName: 'Northwind Media',
       });
     });
     const mail = path.join(dataDir, 'mail');

@@ -24,7 +24,14 @@ describe('the sandboxes of a running Latchkey', () => {
     const { url, sandboxes, sandboxControlToken } = running.runtime;
     expect(sandboxControlToken).toBeUndefined();
     const latchkey = new URL(url ?? '');
-    for (const id of ['tiktok', 'meta', 'google'] as const) {
+    for (const id of [
+      'tiktok',
+      'meta',
+      'google',
+      'linkedin',
+      'pinterest',
+      'microsoft_ads',
+    ] as const) {
       const sandbox = new URL(sandboxes[id] ?? '');
       expect(sandbox.hostname).toBe('localhost');
       expect(sandbox.origin).not.toBe(latchkey.origin);
@@ -33,7 +40,8 @@ describe('the sandboxes of a running Latchkey', () => {
     // The TikTok API answers on its origin; Latchkey no longer serves any sandbox path.
     const api = await fetch(`${sandboxes.tiktok}/open_api/v1.3/bc/get/`);
     expect(((await api.json()) as { code: number }).code).toBe(40104);
-    for (const path of ['/sandbox/tiktok/signin', '/sandbox/meta/signin']) {
+    expect((await fetch(`${sandboxes.pinterest}/v5/user_account`)).status).toBe(401);
+    for (const path of ['/sandbox/tiktok/signin', '/sandbox/meta/signin', '/rest/adAccounts']) {
       expect((await fetch(`${url}${path}`)).status).toBe(404);
     }
   }, 120_000);
@@ -45,7 +53,7 @@ describe('the sandboxes of a running Latchkey', () => {
     const dataDir = loadConfig({ LATCHKEY_DATA_DIR: running.dataDir }).dataDir;
     expect((await readFile(controlTokenFile(dataDir), 'utf8')).trim()).toBe(token);
     expect(running.log.text()).not.toContain(token);
-    for (const id of ['tiktok', 'meta', 'google'] as const) {
+    for (const id of ['tiktok', 'meta', 'google', 'linkedin', 'microsoft_ads'] as const) {
       const log = `${running.runtime.sandboxes[id]}/_control/log`;
       expect((await fetch(log)).status).toBe(401);
       expect((await fetch(log, bearer('not-the-token-but-long-enough'))).status).toBe(401);

@@ -36,7 +36,7 @@ describe('grants under faults', () => {
       (await connectClient(h, link.token, USERS.dana, { advertiserIds: ids })).statusCode,
     ).toBe(303);
     const assets = await h.app.inject({
-      method: 'GET',
+      method: 'POST',
       url: `/api/v1/onboarding/${link.token}/assets/tiktok`,
     });
     expect(assets.statusCode).toBe(200);

@@ -50,7 +50,7 @@ describe('soon re-checks of a grant waiting for a person', () => {
     const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'OPERATOR' }]);
     await connectAgency(h);
     expect((await connectClient(h, link.token)).statusCode).toBe(303);
-    await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${link.token}/assets/tiktok` });
+    await h.app.inject({ method: 'POST', url: `/api/v1/onboarding/${link.token}/assets/tiktok` });
     const approved = await h.app.inject({
       method: 'POST',
       url: `/api/v1/onboarding/${link.token}/approve`,

@@ -39,7 +39,7 @@ async function queue(): Promise<string> {
   return enqueueEmail(database.db, keyring, {
     agencyId,
     to: 'client@example.test',
-    subject: 'Acme asks for access',
+    subject: 'Northwind Media asks for access',
     text: `Open ${link}`,
     html: `<a href="${link}">Open</a>`,
     kind: 'request_link',
@@ -72,7 +72,7 @@ describe('email sending', () => {
     const name = (await readdir(path.join(dataDir, 'mail'))).find((file) => file.includes(id));
     const file = path.join(dataDir, 'mail', name!);
     const raw = await readFile(file, 'utf8');
-    expect(raw).toContain('Subject: Acme asks for access');
+    expect(raw).toContain('Subject: Northwind Media asks for access');
     expect(raw).toContain('To: client@example.test');
     expect(raw).toContain('MAILCANARY');
     expect(log.text()).toContain(file);
@@ -94,7 +94,7 @@ describe('email sending', () => {
     await drainEmailOutbox(deps(mailer));
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]!.to.join()).toContain('client@example.test');
-    expect(smtp.messages[0]!.data).toContain('Subject: Acme asks for access');
+    expect(smtp.messages[0]!.data).toContain('Subject: Northwind Media asks for access');
     expect(smtp.messages[0]!.data).toContain('MAILCANARY');
     expect(await row(id)).toMatchObject({ status: 'sent', body_ciphertext: null });
     mailer.close();

@@ -5,7 +5,9 @@
 import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGoogleSandbox } from '../../../src/platforms/google/sandbox/index.ts';
+import { createLinkedInSandbox } from '../../../src/platforms/linkedin/sandbox/index.ts';
 import { createMetaSandbox } from '../../../src/platforms/meta/sandbox/index.ts';
+import { createMicrosoftAdsSandbox } from '../../../src/platforms/microsoft-ads/sandbox/index.ts';
 import type { ControlAccess } from '../../../src/platforms/sandbox-kit/control-gate.ts';
 import { createTikTokSandbox } from '../../../src/platforms/tiktok/sandbox/index.ts';
 
@@ -31,7 +33,19 @@ async function serve(id: string, control: ControlAccess | undefined): Promise<st
   const plugin: FastifyPluginAsync =
     id === 'tiktok'
       ? createTikTokSandbox({ apps: [{ appId: 'a', secret: 's', redirectUris }], ...opts }).plugin
-      : createMetaSandbox({ apps: [{ appId: '1', secret: 's', redirectUris }], ...opts }).plugin;
+      : id === 'linkedin'
+        ? createLinkedInSandbox({
+            apps: [{ clientId: 'c', clientSecret: 's', redirectUris }],
+            ...opts,
+          }).plugin
+        : id === 'microsoft_ads'
+          ? createMicrosoftAdsSandbox({
+              apps: [{ clientId: 'c', clientSecret: 's', redirectUris }],
+              developerTokens: ['d'],
+              ...opts,
+            }).plugin
+          : createMetaSandbox({ apps: [{ appId: '1', secret: 's', redirectUris }], ...opts })
+              .plugin;
   const app = Fastify({ logger: false });
   await app.register(plugin, { prefix: '/sb' });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -45,30 +59,33 @@ const reset = (url: string, authorization?: string) =>
     headers: authorization === undefined ? {} : { authorization },
   });
 
-describe.each(['tiktok', 'meta', 'google'])('the %s sandbox control API', (id) => {
-  it('is not there without a token (404)', async () => {
-    const url = await serve(id, undefined);
-    expect((await reset(url)).status).toBe(404);
-    expect((await reset(url, `Bearer ${TOKEN}`)).status).toBe(404);
-    expect((await fetch(`${url}/_control/log`)).status).toBe(404);
-  });
-
-  it('refuses a call without the token or with another one (401)', async () => {
-    const url = await serve(id, { token: TOKEN });
-    for (const header of [undefined, 'Bearer nope', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
-      const answer = await reset(url, header);
-      expect(answer.status).toBe(401);
-      expect(await answer.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    }
-    expect((await fetch(`${url}/_control/log`)).status).toBe(401);
-  });
-
-  it('answers a call carrying the token', async () => {
-    const url = await serve(id, { token: TOKEN });
-    expect((await reset(url, `Bearer ${TOKEN}`)).status).toBe(200);
-    const log = await fetch(`${url}/_control/log`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
+describe.each(['tiktok', 'meta', 'google', 'linkedin', 'microsoft_ads'])(
+  'the %s sandbox control API',
+  (id) => {
+    it('is not there without a token (404)', async () => {
+      const url = await serve(id, undefined);
+      expect((await reset(url)).status).toBe(404);
+      expect((await reset(url, `Bearer ${TOKEN}`)).status).toBe(404);
+      expect((await fetch(`${url}/_control/log`)).status).toBe(404);
     });
-    expect(log.status).toBe(200);
-  });
-});
+
+    it('refuses a call without the token or with another one (401)', async () => {
+      const url = await serve(id, { token: TOKEN });
+      for (const header of [undefined, 'Bearer nope', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+        const answer = await reset(url, header);
+        expect(answer.status).toBe(401);
+        expect(await answer.json()).toMatchObject({ error: { code: 'unauthorized' } });
+      }
+      expect((await fetch(`${url}/_control/log`)).status).toBe(401);
+    });
+
+    it('answers a call carrying the token', async () => {
+      const url = await serve(id, { token: TOKEN });
+      expect((await reset(url, `Bearer ${TOKEN}`)).status).toBe(200);
+      const log = await fetch(`${url}/_control/log`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(log.status).toBe(200);
+    });
+  },
+);

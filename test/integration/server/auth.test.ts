@@ -37,16 +37,16 @@ describe('setup link', () => {
 
     const body = {
       token,
-      agencyName: 'Acme Growth',
-      name: 'Ada Owner',
-      email: 'ada@acme.example',
+      agencyName: 'Northwind Media',
+      name: 'Nora Lindqvist',
+      email: 'nora@northwind-media.example',
       password: TEST_PASSWORD,
     };
     const first = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: body });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
       user: { role: 'owner' },
-      agency: { slug: 'acme-growth' },
+      agency: { slug: 'northwind-media' },
     });
     const setCookie = String(first.headers['set-cookie']);
     expect(setCookie).toMatch(/^__Host-latchkey_session=[\w-]{22};/);
@@ -59,7 +59,7 @@ describe('setup link', () => {
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/setup',
-      payload: { ...body, email: 'eve@acme.example' },
+      payload: { ...body, email: 'eve@northwind-media.example' },
     });
     expect(again.statusCode).toBe(404);
     expect(await prepareSetupLink(database.db, 'http://127.0.0.1:3000', clock)).toBeUndefined();

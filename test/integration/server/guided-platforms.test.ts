@@ -52,19 +52,19 @@ const good = [
   {
     platform: 'search_console',
     assetType: 'sc_property',
-    input: { kind: 'site_url', siteUrl: 'acme-shop.example' },
+    input: { kind: 'site_url', siteUrl: 'acme-outdoor.example' },
   },
   {
     platform: 'youtube',
     assetType: 'youtube_channel',
-    input: { kind: 'channel', channel: 'https://www.youtube.com/@AcmeShop' },
+    input: { kind: 'channel', channel: 'https://www.youtube.com/@AcmeOutdoor' },
   },
   {
     platform: 'shopify',
     assetType: 'shopify_store',
     input: {
       kind: 'store_and_code',
-      storeUrl: 'https://Acme-Shop.myshopify.com/admin',
+      storeUrl: 'https://Acme-Outdoor.myshopify.com/admin',
       collaboratorCode: '1234',
     },
   },
@@ -159,13 +159,13 @@ describe('guided platforms in one link', () => {
       url: api('/approve'),
       payload: {
         selections: [
-          { ...good[0], input: { kind: 'site_url', siteUrl: 'https://acme-shop.example/?q=1' } },
+          { ...good[0], input: { kind: 'site_url', siteUrl: 'https://acme-outdoor.example/?q=1' } },
           { ...good[1], input: { kind: 'channel', channel: 'not a channel' } },
           {
             ...good[2],
             input: {
               kind: 'store_and_code',
-              storeUrl: 'acme-shop.example',
+              storeUrl: 'acme-outdoor.example',
               collaboratorCode: '1234',
             },
           },
@@ -173,7 +173,7 @@ describe('guided platforms in one link', () => {
             ...good[2],
             input: {
               kind: 'store_and_code',
-              storeUrl: 'acme-shop.myshopify.com',
+              storeUrl: 'acme-outdoor.myshopify.com',
               collaboratorCode: '12a4',
             },
           },
@@ -196,9 +196,9 @@ describe('guided platforms in one link', () => {
     expect(answer.statusCode).toBe(202);
     const grants = (await progress()).sort((a, b) => a.platform.localeCompare(b.platform));
     expect(grants.map((g) => [g.platform, g.assetId, g.status])).toEqual([
-      ['search_console', 'sc-domain:acme-shop.example', 'needs_manual_step'],
-      ['shopify', 'acme-shop.myshopify.com', 'needs_manual_step'],
-      ['youtube', '@acmeshop', 'needs_manual_step'],
+      ['search_console', 'sc-domain:acme-outdoor.example', 'needs_manual_step'],
+      ['shopify', 'acme-outdoor.myshopify.com', 'needs_manual_step'],
+      ['youtube', '@acmeoutdoor', 'needs_manual_step'],
     ]);
     const sc = grants[0]!;
     expect(sc.manualStep?.kind).toBe('guided');
@@ -220,7 +220,7 @@ describe('guided platforms in one link', () => {
       method: 'POST',
       headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        siteUrl: 'sc-domain:acme-shop.example',
+        siteUrl: 'sc-domain:acme-outdoor.example',
         email: G.agency,
         permissionLevel: 'SITE_RESTRICTED_USER',
       }),
@@ -233,7 +233,7 @@ describe('guided platforms in one link', () => {
       method: 'POST',
       headers: { ...controlAuth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        siteUrl: 'sc-domain:acme-shop.example',
+        siteUrl: 'sc-domain:acme-outdoor.example',
         email: G.agency,
         permissionLevel: 'SITE_FULL_USER',
       }),
@@ -246,7 +246,7 @@ describe('guided platforms in one link', () => {
     const log = (await (
       await fetch(`${h.google.url}/_control/log`, { headers: controlAuth })
     ).json()) as unknown;
-    expect(JSON.stringify(log)).toContain('/webmasters/v3/sites/sc-domain%3Aacme-shop.example');
+    expect(JSON.stringify(log)).toContain('/webmasters/v3/sites/sc-domain%3Aacme-outdoor.example');
   });
 
   it('YouTube: the check asks no API; the client’s confirmation is recorded as such, not verified', async () => {
@@ -284,7 +284,7 @@ describe('guided platforms in one link', () => {
       .request.grants.find((g) => g.platform === 'shopify');
     expect(seen?.clientInput).toEqual({
       kind: 'store_and_code',
-      storeUrl: 'acme-shop.myshopify.com',
+      storeUrl: 'acme-outdoor.myshopify.com',
       collaboratorCode: '1234',
     });
     const done = await h.app.inject({

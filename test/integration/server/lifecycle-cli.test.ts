@@ -38,7 +38,7 @@ it('verifies, explains, advises and offboards from the command line', async () =
   const grant = h.clients[0]?.grants[0];
   const explained = await cli('access', 'explain', '--grant', grant?.grantId ?? '');
   expect(explained.out).toMatch(/partner_share from Client 1/);
-  expect(explained.out).toMatch(/Nora Lindqvist is ADMIN of business 7200000000000000002/);
+  expect(explained.out).toMatch(/Nora Lindqvist is ADMIN of Business Center 7200000000000000002/);
   const advice = await cli('access', 'advise', '--task', 'spark_ads', '--platform', 'tiktok');
   expect(advice.out).toMatch(/tiktok_account\s+AD_DELIVERY/);
 

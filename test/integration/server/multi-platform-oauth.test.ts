@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const consentFor = { meta: consentInMeta, google_ads: consentInGoogle };
-const clientOf = { meta: M.ada, google_ads: G.owner };
+const clientOf = { meta: M.dana, google_ads: G.owner };
 type Id = keyof typeof consentFor;
 
 async function begin(platform: Id) {
@@ -150,7 +150,7 @@ describe('OAuth for Meta and Google in one link', () => {
     // Listed side by side, as the client page does: each platform's listing is kept.
     const listed = await Promise.all(
       (['meta', 'google_ads'] as const).map((platform) =>
-        h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${token}/assets/${platform}` }),
+        h.app.inject({ method: 'POST', url: `/api/v1/onboarding/${token}/assets/${platform}` }),
       ),
     );
     expect(listed.map((r) => r.statusCode)).toEqual([200, 200]);
@@ -245,7 +245,7 @@ describe('OAuth for Meta and Google in one link', () => {
       G.owner,
     );
     expect((await back(`${callback.pathname}${callback.search}`, cookie)).statusCode).toBe(303);
-    await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${link}/assets/ga4` });
+    await h.app.inject({ method: 'POST', url: `/api/v1/onboarding/${link}/assets/ga4` });
     const approve = await h.app.inject({
       method: 'POST',
       url: `/api/v1/onboarding/${link}/approve`,

@@ -31,7 +31,7 @@ interface Listing {
 }
 const assetsOf = async (token: string) =>
   (
-    await h.app.inject({ method: 'GET', url: `/api/v1/onboarding/${token}/assets/tiktok` })
+    await h.app.inject({ method: 'POST', url: `/api/v1/onboarding/${token}/assets/tiktok` })
   ).json<Listing>();
 
 describe('what the client can act on', () => {

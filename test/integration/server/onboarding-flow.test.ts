@@ -86,7 +86,7 @@ describe('the client journey', () => {
 
   it('lists the client assets to tick after connecting', async () => {
     expect((await connectClient(h, link.token)).statusCode).toBe(303);
-    const assets = await h.app.inject({ method: 'GET', url: api('/assets/tiktok') });
+    const assets = await h.app.inject({ method: 'POST', url: api('/assets/tiktok') });
     expect(assets.statusCode).toBe(200);
     const ids = assets.json<{ assets: { id: string }[] }>().assets.map((a) => a.id);
     expect(ids).toEqual(

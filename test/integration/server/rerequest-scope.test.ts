@@ -53,7 +53,10 @@ describe('re-request scope', () => {
       advertiserIds: [analyst.assetId, operator.assetId, admin.assetId, kept],
     });
     expect(callback.statusCode).toBe(303);
-    const listing = await app.inject({ url: `/api/v1/onboarding/${token}/assets/tiktok` });
+    const listing = await app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${token}/assets/tiktok`,
+    });
     expect(listing.statusCode).toBe(200);
     const assets = listing.json().assets as { id: string; blocked?: { code: string } }[];
     const open = assets.filter((a) => !a.blocked).map((a) => a.id);

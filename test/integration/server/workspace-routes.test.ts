@@ -5,12 +5,12 @@ import { createTestDatabase, type TestDatabase } from '../../support/database.ts
 
 let database: TestDatabase;
 let app: App;
-let acme: TestAgency;
+let northwind: TestAgency;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildTestApp(database);
-  acme = await buildAgency(database, { name: 'Acme' });
+  northwind = await buildAgency(database, { name: 'Northwind Media' });
 });
 afterAll(async () => {
   await app.close();
@@ -32,34 +32,34 @@ describe('clients', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/clients',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
       payload: { name: 'Bistro Uno', email: 'owner@bistro.example' },
     });
     expect(created.statusCode).toBe(201);
     const { client } = created.json<{ client: { id: string } }>();
     const read = await app.inject({
       url: `/api/v1/clients/${client.id}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(read.json()).toMatchObject({ client: { name: 'Bistro Uno' } });
     const patched = await app.inject({
       method: 'PATCH',
       url: `/api/v1/clients/${client.id}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
       payload: { name: 'Bistro Due' },
     });
     expect(patched.json()).toMatchObject({
       client: { name: 'Bistro Due', email: 'owner@bistro.example' },
     });
-    const list = await app.inject({ url: '/api/v1/clients', headers: acme.owner.headers });
+    const list = await app.inject({ url: '/api/v1/clients', headers: northwind.owner.headers });
     expect(list.json<{ clients: unknown[] }>().clients).toHaveLength(1);
     const deleted = await app.inject({
       method: 'DELETE',
       url: `/api/v1/clients/${client.id}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(deleted.statusCode).toBe(204);
-    expect(await actions(acme.agency.id)).toEqual(
+    expect(await actions(northwind.agency.id)).toEqual(
       expect.arrayContaining(['client.created', 'client.updated', 'client.deleted']),
     );
   });
@@ -68,11 +68,11 @@ describe('clients', () => {
     const extra = await app.inject({
       method: 'POST',
       url: '/api/v1/clients',
-      headers: acme.owner.headers,
-      payload: { name: 'X', agencyId: acme.agency.id },
+      headers: northwind.owner.headers,
+      payload: { name: 'X', agencyId: northwind.agency.id },
     });
     expect(extra.statusCode).toBe(400);
-    const viewer = await acme.addMember('viewer');
+    const viewer = await northwind.addMember('viewer');
     const refused = await app.inject({
       method: 'POST',
       url: '/api/v1/clients',
@@ -80,7 +80,7 @@ describe('clients', () => {
       payload: { name: 'X' },
     });
     expect(refused.statusCode).toBe(403);
-    const readKey = await acme.apiKey('read');
+    const readKey = await northwind.apiKey('read');
     const readOnly = await app.inject({
       method: 'POST',
       url: '/api/v1/clients',
@@ -100,7 +100,7 @@ describe('templates', () => {
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/templates',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
       payload: {
         name: 'Bad',
         items: [
@@ -116,22 +116,22 @@ describe('templates', () => {
     const good = await app.inject({
       method: 'POST',
       url: '/api/v1/templates',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
       payload: { name: 'TikTok ads', items: [item] },
     });
     expect(good.statusCode).toBe(201);
     const { template } = good.json<{ template: { id: string } }>();
     const read = await app.inject({
       url: `/api/v1/templates/${template.id}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(read.json()).toMatchObject({ template: { name: 'TikTok ads', items: [item] } });
     const options = await app.inject({
       url: '/api/v1/template-options',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(JSON.stringify(options.json())).toContain('advertiser');
-    const member = await acme.addMember('member');
+    const member = await northwind.addMember('member');
     const refused = await app.inject({
       method: 'DELETE',
       url: `/api/v1/templates/${template.id}`,
@@ -144,21 +144,21 @@ describe('templates', () => {
 describe('branding', () => {
   it('changes name, colour, logo and slug; refuses bad values and taken slugs', async () => {
     const other = await buildAgency(database);
-    const patch = (payload: unknown, headers = acme.owner.headers) =>
+    const patch = (payload: unknown, headers = northwind.owner.headers) =>
       app.inject({ method: 'PATCH', url: '/api/v1/branding', headers, payload: payload as object });
     const logo = `data:image/png;base64,${Buffer.from('png').toString('base64')}`;
     const good = await patch({
-      displayName: 'Acme Growth',
+      displayName: 'Northwind Media Group',
       brandColor: '#1D4ED8',
-      slug: 'acme-growth',
+      slug: 'northwind-growth',
       logoUrl: logo,
     });
     expect(good.statusCode).toBe(200);
     expect(good.json()).toMatchObject({
       branding: {
-        displayName: 'Acme Growth',
+        displayName: 'Northwind Media Group',
         brandColor: '#1d4ed8',
-        slug: 'acme-growth',
+        slug: 'northwind-growth',
         logoUrl: logo,
       },
     });
@@ -178,8 +178,8 @@ describe('team', () => {
     const invited = await app.inject({
       method: 'POST',
       url: '/api/v1/team/invitations',
-      headers: acme.owner.headers,
-      payload: { email: 'Mia@Acme.example', role: 'member' },
+      headers: northwind.owner.headers,
+      payload: { email: 'Mia@Northwind-Media.example', role: 'member' },
     });
     expect(invited.statusCode).toBe(201);
     const { acceptUrl } = invited.json<{ acceptUrl: string }>();
@@ -193,7 +193,7 @@ describe('team', () => {
       url: '/api/v1/invitations/lookup',
       payload: { token },
     });
-    expect(lookup.json()).toMatchObject({ email: 'mia@acme.example', role: 'member' });
+    expect(lookup.json()).toMatchObject({ email: 'mia@northwind-media.example', role: 'member' });
     const accept = () =>
       app.inject({
         method: 'POST',
@@ -207,12 +207,12 @@ describe('team', () => {
     const cookie = String(accepted.headers['set-cookie']).split(';')[0]!;
     expect((await app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
 
-    const manager = await acme.addMember('manager');
+    const manager = await northwind.addMember('manager');
     const escalate = await app.inject({
       method: 'POST',
       url: '/api/v1/team/invitations',
       headers: manager.headers,
-      payload: { email: 'boss@acme.example', role: 'owner' },
+      payload: { email: 'boss@northwind-media.example', role: 'owner' },
     });
     expect(escalate.statusCode).toBe(403);
 
@@ -232,10 +232,10 @@ describe('team', () => {
     const signIn = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
-      payload: { email: 'mia@acme.example', password: TEST_PASSWORD },
+      payload: { email: 'mia@northwind-media.example', password: TEST_PASSWORD },
     });
     expect(signIn.statusCode).toBe(401);
-    expect(await actions(acme.agency.id)).toEqual(
+    expect(await actions(northwind.agency.id)).toEqual(
       expect.arrayContaining(['invitation.created', 'invitation.accepted', 'user.removed']),
     );
   });
@@ -258,13 +258,13 @@ describe('API keys', () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/api-keys',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
       payload: { name: 'CI', scope: 'write' },
     });
     expect(created.statusCode).toBe(201);
     const { key, apiKey } = created.json<{ key: string; apiKey: { id: string } }>();
     expect(key).toMatch(/^lk_[a-z0-9]{16}\.[\w-]{43}$/);
-    const list = await app.inject({ url: '/api/v1/api-keys', headers: acme.owner.headers });
+    const list = await app.inject({ url: '/api/v1/api-keys', headers: northwind.owner.headers });
     expect(JSON.stringify(list.json())).not.toContain(key.split('.')[1]);
     const rows = await database.db.selectFrom('api_keys').selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(key.split('.')[1]);
@@ -273,7 +273,7 @@ describe('API keys', () => {
     const revoked = await app.inject({
       method: 'DELETE',
       url: `/api/v1/api-keys/${apiKey.id}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(revoked.statusCode).toBe(204);
     expect((await app.inject({ url: '/api/v1/clients', headers })).statusCode).toBe(401);
@@ -284,7 +284,7 @@ describe('audit log', () => {
   it('lets the owner page through and export it, and nobody else', async () => {
     const page = await app.inject({
       url: '/api/v1/audit-events?limit=2',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(page.statusCode).toBe(200);
     const body = page.json<{
@@ -297,14 +297,14 @@ describe('audit log', () => {
       expect(event.actorName).toMatch(/^.+ \(.+@.+\)$/);
     const next = await app.inject({
       url: `/api/v1/audit-events?limit=2&before=${body.nextBefore}`,
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(next.json<{ events: { id: number }[] }>().events[0]!.id).toBeLessThan(
       body.events[1]!.id + 1,
     );
     const csv = await app.inject({
       url: '/api/v1/audit-events/export?format=csv',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
@@ -314,14 +314,14 @@ describe('audit log', () => {
     expect(csv.body).toContain('client.created');
     const ndjson = await app.inject({
       url: '/api/v1/audit-events/export?format=ndjson',
-      headers: acme.owner.headers,
+      headers: northwind.owner.headers,
     });
     const lines = ndjson.body
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { agencyId?: string });
     expect(lines.length).toBeGreaterThan(3);
-    const manager = await acme.addMember('manager');
+    const manager = await northwind.addMember('manager');
     expect(
       (await app.inject({ url: '/api/v1/audit-events', headers: manager.headers })).statusCode,
     ).toBe(403);

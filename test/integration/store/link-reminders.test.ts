@@ -89,7 +89,7 @@ describe('link email and reminders', () => {
       requestId,
       to: 'client@example.test',
       linkUrl: `https://latchkey.test/l/${requestId}.X`,
-      agencyName: 'Acme',
+      agencyName: 'Northwind Media',
     });
     await sweepAt(49 * hour);
     const emails = await emailsFor(requestId);

@@ -4,13 +4,24 @@
 // go with it and that each manifest says honestly how access is known to exist.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { platformIds, platformManifests } from '../../../src/platforms/registry.ts';
+import { googleConnectorConfigs } from '../../../src/platforms/google/configs.ts';
+import { LINKEDIN_BASE_URLS } from '../../../src/platforms/linkedin/connector.ts';
+import { META_BASE_URLS } from '../../../src/platforms/meta/connector.ts';
+import { PINTEREST_BASE_URLS } from '../../../src/platforms/pinterest/connector.ts';
+import { MICROSOFT_ADS_BASE_URLS } from '../../../src/platforms/microsoft-ads/connector.ts';
+import {
+  createPlatformRegistry,
+  platformIds,
+  platformManifests,
+} from '../../../src/platforms/registry.ts';
+import { SNAPCHAT_BASE_URLS } from '../../../src/platforms/snapchat/connector.ts';
+import { TIKTOK_BASE_URLS } from '../../../src/platforms/tiktok/connector.ts';
 
 const root = new URL('../../../', import.meta.url);
 const exists = (path: string) => existsSync(new URL(path, root));
 
 describe('platform registry', () => {
-  it('registers TikTok, Meta, the Google family and the guided platforms', () => {
+  it('registers TikTok, Meta, the Google family, LinkedIn and the guided platforms', () => {
     expect(platformIds).toEqual(
       expect.arrayContaining([
         'tiktok',
@@ -21,6 +32,8 @@ describe('platform registry', () => {
         'search_console',
         'youtube',
         'shopify',
+        'linkedin',
+        'pinterest',
       ]),
     );
   });
@@ -75,5 +88,49 @@ describe('platform registry', () => {
       sandbox: null,
       oauth: null,
     });
+  });
+
+  it('offers the access explainer exactly where the connector reads it (and its words say so)', () => {
+    const registry = createPlatformRegistry({
+      tiktok: { baseUrls: TIKTOK_BASE_URLS, appId: 'a', appSecret: 's' },
+      meta: { baseUrls: META_BASE_URLS, appId: 'a', appSecret: 's', graphVersion: 'v25.0' },
+      ...googleConnectorConfigs({ clientId: 'c', clientSecret: 's', developerToken: 'd' }),
+      linkedin: {
+        baseUrls: LINKEDIN_BASE_URLS,
+        clientId: 'c',
+        clientSecret: 's',
+        apiVersion: '202601',
+      },
+      pinterest: { baseUrls: PINTEREST_BASE_URLS, clientId: 'c', clientSecret: 's' },
+      microsoft_ads: {
+        baseUrls: MICROSOFT_ADS_BASE_URLS,
+        clientId: 'c',
+        clientSecret: 's',
+        developerToken: 'd',
+      },
+      snapchat: { baseUrls: SNAPCHAT_BASE_URLS, clientId: 'c', clientSecret: 's' },
+    });
+    const explained = platformIds.filter((id) => registry[id].manifest.accessExplainer);
+    expect(explained).toEqual([
+      'tiktok',
+      'meta',
+      'google_ads',
+      'ga4',
+      'gtm',
+      'linkedin',
+      'pinterest',
+      'microsoft_ads',
+      'snapchat',
+    ]);
+    for (const id of platformIds) {
+      const manifest = platformManifests[id];
+      expect(registry[id].manifest).toBe(manifest);
+      expect(typeof registry[id].readAssetAccess === 'function', id).toBe(
+        manifest.accessExplainer !== undefined,
+      );
+      // Only TikTok has Business Centers; the others say it their own way.
+      const words = JSON.stringify(manifest.accessExplainer ?? {});
+      if (id !== 'tiktok') expect(words, id).not.toContain('Business Center');
+    }
   });
 });

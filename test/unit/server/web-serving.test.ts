@@ -17,6 +17,10 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'assets'));
   await writeFile(path.join(dir, 'index.html'), '<title>dashboard</title>');
   await writeFile(path.join(dir, 'client.html'), '<title>client page</title>');
+  await writeFile(
+    path.join(dir, 'client.html.br'),
+    brotliCompressSync('<title>client page</title>'),
+  );
   await writeFile(path.join(dir, 'assets/main-AbC123.js'), script);
   await writeFile(path.join(dir, 'assets/main-AbC123.js.br'), brotliCompressSync(script));
   await writeFile(path.join(dir, 'assets/main-AbC123.js.gz'), 'gz-bytes');
@@ -66,6 +70,14 @@ describe('serving the front end', () => {
     const client = await app.inject({ url: '/l/abc.def' });
     expect(client.body).toBe('<title>client page</title>');
     expect(client.headers['cache-control']).toBe('no-store');
+    // The client page (its shell and inline CSS) goes out as the build compressed it.
+    const compressed = await app.inject({
+      url: '/l/abc.def',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['cache-control']).toBe('no-store');
+    expect(compressed.rawPayload).toEqual(brotliCompressSync('<title>client page</title>'));
     expect((await app.inject({ url: '/app/requests' })).body).toBe('<title>dashboard</title>');
   });
 

@@ -5,6 +5,7 @@ import { platformIds, platformManifests } from '../../../src/platforms/registry.
 import { en } from '../../../web/src/i18n/en.ts';
 import { catalogues, languages, translateAsset } from '../../../web/src/i18n/index.ts';
 import { removeAccessPlaces } from '../../../web/src/i18n/places.ts';
+import { reasons, translateReason } from '../../../web/src/i18n/reasons.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const others = languages.map((l) => l.id).filter((id) => id !== 'en');
@@ -77,5 +78,31 @@ describe('client page languages', () => {
       // No invented "<platform> Business Center" outside TikTok, which has one.
       if (id !== 'tiktok') expect(place).not.toMatch(/Business Center/);
     }
+  });
+});
+
+describe('listing reasons', () => {
+  it.each(others)('%s words every reason, with the same placeholders', (id) => {
+    for (const [key, english] of Object.entries(reasons.en)) {
+      const words = reasons[id][key as keyof typeof reasons.en];
+      expect(words.trim(), `${id} ${key}`).toBeTruthy();
+      expect(words, `${id} ${key}`).not.toBe(english);
+      expect(placeholders(words), `${id} ${key}`).toEqual(placeholders(english));
+    }
+  });
+
+  it("fills a reason's values, and falls back to the connector's English when it cannot", () => {
+    const reason = { code: 'not_business_admin', message: 'english', values: { business: 'Acme' } };
+    expect(translateReason('de', 'meta', reason)).toBe(
+      'Nur ein Admin von Acme kann dies teilen. Bitten Sie einen Admin, den Link zu öffnen.',
+    );
+    // No words for the code (a newer platform), an inherited name, or a value missing.
+    expect(translateReason('de', 'linkedin', { code: 'x', message: 'english' })).toBe('english');
+    expect(translateReason('de', 'meta', { code: 'constructor', message: 'english' })).toBe(
+      'english',
+    );
+    expect(translateReason('de', 'meta', { code: 'not_business_admin', message: 'english' })).toBe(
+      'english',
+    );
   });
 });

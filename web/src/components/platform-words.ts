@@ -11,6 +11,7 @@ interface Options {
   platforms: {
     id: string;
     name: string;
+    explainsAccess?: boolean;
     assetTypes: { id: string; label: string; levels: { id: string; label: string }[] }[];
   }[];
 }
@@ -20,6 +21,8 @@ export interface PlatformWords {
   /** The asset type with its platform, said once: "TikTok Ad account", "Google Ads account". */
   assetType(platform: string, type: string): string;
   level(platform: string, type: string, level: string): string;
+  /** Whether the platform can say who has access to an asset (false until the options load). */
+  explainsAccess(platform: string): boolean;
 }
 
 let loading: Promise<Options> | undefined;
@@ -38,6 +41,7 @@ export function wordsOf(options: Options | undefined): PlatformWords {
       ),
     level: (platform, type, level) =>
       typeOf(platform, type)?.levels.find((l) => l.id === level)?.label ?? humanize(level),
+    explainsAccess: (id) => find(id)?.explainsAccess === true,
   };
 }
 

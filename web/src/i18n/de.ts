@@ -25,6 +25,12 @@ const ga4Levels = {
 
 export const de: Catalogue = {
   messages: {
+    errorNotFound: 'Diesen Link gibt es nicht. Prüfen Sie, ob Sie ihn vollständig kopiert haben.',
+    errorExpired: 'Dieser Link ist abgelaufen. Bitten Sie die Agentur um einen neuen.',
+    errorWithdrawn: 'Die Agentur hat diesen Link zurückgezogen. Bitten Sie sie um einen neuen.',
+    errorTooMany: 'Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.',
+    errorUnavailable: 'Die Plattform hat nicht geantwortet: Versuchen Sie es gleich noch einmal.',
+    errorGeneric: 'Etwas ist schiefgelaufen. Versuchen Sie es gleich noch einmal.',
     title: '{agency} bittet um Zugriff',
     intro:
       '{agency} möchte Zugriff auf die folgenden Elemente Ihres {platform}-Kontos, um ohne Ihr Passwort an Ihrem Marketing zu arbeiten. Nichts wird geteilt, bevor Sie zustimmen, und Sie können den Zugriff jederzeit unter {place} entziehen.',
@@ -90,6 +96,28 @@ export const de: Catalogue = {
       '{agency} hat keinen Zugriff mehr auf diese Elemente: Der Zugriff wurde am Ende Ihrer Zusammenarbeit entfernt. Sie müssen nichts tun.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Werbekonto',
+      levels: {
+        reports: {
+          label: 'Berichte',
+          description: 'Sieht nur Berichte und Ergebnisse; ändert nichts.',
+        },
+        creative: {
+          label: 'Creative',
+          description:
+            'Lädt Anzeigen und Medien hoch und verwaltet sie; keine Kampagnen, keine Abrechnung.',
+        },
+        general: {
+          label: 'Allgemein',
+          description: 'Erstellt und verwaltet Kampagnen, Anzeigengruppen, Anzeigen und Medien.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Alles im Werbekonto, auch wer Zugriff hat.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Werbekonto',
       levels: {
@@ -187,6 +215,26 @@ export const de: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Microsoft Advertising-Konto',
+      levels: {
+        viewer: {
+          label: 'Betrachter (Einladung)',
+          description:
+            'Eine Person der Agentur wird als Betrachter des Kontos eingeladen: Sie sieht Kampagnen und Berichte, ändert aber nichts. Sie nimmt die Einladung aus der E-Mail von Microsoft an.',
+        },
+        standard: {
+          label: 'Standardbenutzer (Einladung)',
+          description:
+            'Eine Person der Agentur wird als Standardbenutzer des Kontos eingeladen: Sie verwaltet Kampagnen, aber keine Zahlungsmethoden oder Benutzer. Sie nimmt die Einladung aus der E-Mail von Microsoft an.',
+        },
+        client_link: {
+          label: 'Agenturverknüpfung (Verwaltungskonto)',
+          description:
+            'Das Konto wird mit dem Verwaltungskonto der Agentur verknüpft: Deren Team verwaltet es mit den Rollen, die es in diesem Verwaltungskonto hat, und Sie bezahlen es weiterhin selbst.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Analytics-Konto', levels: ga4Levels },
     'ga4/ga4_property': { label: 'GA4-Property', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -254,6 +302,74 @@ export const de: Catalogue = {
           label: 'Mitarbeiter',
           description:
             'Die Berechtigungen, die die Agentur in ihrer Mitarbeiteranfrage anfragt; Sie prüfen sie vor dem Annehmen.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'LinkedIn-Werbekonto',
+      levels: {
+        viewer: {
+          label: 'Betrachter',
+          description: 'Kampagnen und Berichte nur ansehen; nichts erstellen oder ändern.',
+        },
+        creative_manager: {
+          label: 'Creative-Manager',
+          description: 'Kampagnen und Berichte sehen sowie Anzeigen erstellen und bearbeiten.',
+        },
+        campaign_manager: {
+          label: 'Kampagnenmanager',
+          description: 'Berichte sehen sowie Kampagnen und Anzeigen erstellen und bearbeiten.',
+        },
+        account_manager: {
+          label: 'Kontomanager',
+          description:
+            'Alles eines Kampagnenmanagers, dazu Kontoeinstellungen und wer Zugriff hat.',
+        },
+        billing_admin: {
+          label: 'Abrechnungsadmin',
+          description:
+            'Alles, auch die Abrechnung. LinkedIn erlaubt einen Abrechnungsadmin pro Konto: Sie übergeben die Rolle selbst im Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'LinkedIn-Unternehmensseite',
+      levels: {
+        admin: {
+          label: 'Seitenadmin',
+          description:
+            'Als Seite posten, sie bearbeiten, Statistiken sehen und Admins verwalten. Sie fügen uns in der Admin-Ansicht der Seite hinzu.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Werbekonto',
+      levels: {
+        analyst: {
+          label: 'Analyst',
+          description: 'Kampagnen, Ergebnisse und Berichte ansehen; nichts ändern.',
+        },
+        campaign_manager: {
+          label: 'Kampagnenmanager',
+          description:
+            'Kampagnen, Anzeigengruppen und Anzeigen erstellen und bearbeiten und Ergebnisse ansehen.',
+        },
+        admin: {
+          label: 'Admin',
+          description: 'Alles im Werbekonto, einschließlich Abrechnung und Zugriffsrechten.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Katalog',
+      levels: {
+        catalogs_viewer: {
+          label: 'Katalog-Betrachter',
+          description: 'Den Katalog und seine Produktfeeds ansehen.',
+        },
+        catalogs_manager: {
+          label: 'Katalog-Manager',
+          description: 'Den Katalog verwalten: Feeds, Produktgruppen und Einstellungen.',
         },
       },
     },

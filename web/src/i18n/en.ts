@@ -64,4 +64,10 @@ export const en = {
   receiptNothing: 'Nothing was shared with {agency}.',
   receiptRemoved:
     '{agency} no longer has access to these items: the access was removed when your work together ended. You need not do anything.',
+  errorNotFound: 'This link does not exist. Check that you copied all of it.',
+  errorExpired: 'This link has expired. Ask the agency for a new one.',
+  errorWithdrawn: 'The agency has withdrawn this link. Ask them for a new one.',
+  errorTooMany: 'Too many tries. Wait a minute, then try again.',
+  errorUnavailable: 'The platform did not answer: try again in a moment.',
+  errorGeneric: 'Something went wrong. Try again in a moment.',
 } as const;

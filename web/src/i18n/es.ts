@@ -24,6 +24,12 @@ const ga4Levels = {
 
 export const es: Catalogue = {
   messages: {
+    errorNotFound: 'Este enlace no existe. Comprueba que lo copiaste completo.',
+    errorExpired: 'Este enlace ha caducado. Pide uno nuevo a la agencia.',
+    errorWithdrawn: 'La agencia ha retirado este enlace. Pídele uno nuevo.',
+    errorTooMany: 'Demasiados intentos. Espera un minuto y vuelve a intentarlo.',
+    errorUnavailable: 'La plataforma no respondió: inténtalo de nuevo en un momento.',
+    errorGeneric: 'Algo salió mal. Inténtalo de nuevo en un momento.',
     title: '{agency} solicita acceso',
     intro:
       '{agency} quiere acceso a los elementos siguientes de tu cuenta de {platform}, para trabajar en tu marketing sin tu contraseña. No se comparte nada hasta que lo apruebes, y puedes retirar el acceso cuando quieras en {place}.',
@@ -88,6 +94,29 @@ export const es: Catalogue = {
       '{agency} ya no tiene acceso a estos elementos: el acceso se retiró al terminar vuestra colaboración. No tienes que hacer nada.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Cuenta publicitaria',
+      levels: {
+        reports: {
+          label: 'Informes',
+          description: 'Solo ve informes y resultados; no cambia nada.',
+        },
+        creative: {
+          label: 'Creatividades',
+          description:
+            'Sube y gestiona anuncios y contenido multimedia; sin campañas ni facturación.',
+        },
+        general: {
+          label: 'General',
+          description:
+            'Crea y gestiona campañas, conjuntos de anuncios, anuncios y contenido multimedia.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Todo en la cuenta publicitaria, incluido quién tiene acceso.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Cuenta publicitaria',
       levels: {
@@ -185,6 +214,26 @@ export const es: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Cuenta de Microsoft Advertising',
+      levels: {
+        viewer: {
+          label: 'Lector (invitación)',
+          description:
+            'Se invita a una persona de la agencia como lector de la cuenta: ve campañas e informes, pero no cambia nada. Acepta la invitación desde el correo de Microsoft.',
+        },
+        standard: {
+          label: 'Usuario estándar (invitación)',
+          description:
+            'Se invita a una persona de la agencia como usuario estándar de la cuenta: gestiona campañas, pero no métodos de pago ni usuarios. Acepta la invitación desde el correo de Microsoft.',
+        },
+        client_link: {
+          label: 'Vínculo de agencia (cuenta de administrador)',
+          description:
+            'La cuenta se vincula a la cuenta de administrador de la agencia: su equipo la gestiona con los roles que tiene en esa cuenta, y tú sigues pagándola.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Cuenta de Analytics', levels: ga4Levels },
     'ga4/ga4_property': { label: 'Propiedad de GA4', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -254,6 +303,75 @@ export const es: Catalogue = {
           label: 'Colaborador',
           description:
             'Los permisos que la agencia pide en su solicitud de colaborador; los revisas antes de aceptar.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'Cuenta publicitaria de LinkedIn',
+      levels: {
+        viewer: {
+          label: 'Lector',
+          description: 'Ver campañas e informes solamente; no se puede crear ni cambiar nada.',
+        },
+        creative_manager: {
+          label: 'Gestor de creatividades',
+          description: 'Ver campañas e informes, y crear y editar anuncios.',
+        },
+        campaign_manager: {
+          label: 'Gestor de campañas',
+          description: 'Ver informes, y crear y editar campañas y anuncios.',
+        },
+        account_manager: {
+          label: 'Gestor de la cuenta',
+          description:
+            'Todo lo del gestor de campañas, más la configuración de la cuenta y quién tiene acceso.',
+        },
+        billing_admin: {
+          label: 'Administrador de facturación',
+          description:
+            'Todo, incluida la facturación. LinkedIn permite un administrador de facturación por cuenta: usted lo cede en Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'Página de empresa de LinkedIn',
+      levels: {
+        admin: {
+          label: 'Administrador de la página',
+          description:
+            'Publicar como la página, editarla, ver sus estadísticas y gestionar sus administradores. Usted nos añade en la vista de administrador de la página.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Cuenta publicitaria',
+      levels: {
+        analyst: {
+          label: 'Analista',
+          description: 'Ver campañas, resultados e informes; no cambiar nada.',
+        },
+        campaign_manager: {
+          label: 'Gestor de campañas',
+          description:
+            'Crear y editar campañas, grupos de anuncios y anuncios, y ver los resultados.',
+        },
+        admin: {
+          label: 'Administrador',
+          description:
+            'Todo en la cuenta publicitaria, incluida la facturación y quién tiene acceso.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Catálogo',
+      levels: {
+        catalogs_viewer: {
+          label: 'Lector del catálogo',
+          description: 'Ver el catálogo y sus feeds de productos.',
+        },
+        catalogs_manager: {
+          label: 'Gestor del catálogo',
+          description: 'Gestionar el catálogo: feeds, grupos de productos y ajustes.',
         },
       },
     },

@@ -25,6 +25,12 @@ const ga4Levels = {
 
 export const fr: Catalogue = {
   messages: {
+    errorNotFound: 'Ce lien n’existe pas. Vérifiez que vous l’avez copié en entier.',
+    errorExpired: 'Ce lien a expiré. Demandez-en un nouveau à l’agence.',
+    errorWithdrawn: 'L’agence a retiré ce lien. Demandez-lui-en un nouveau.',
+    errorTooMany: 'Trop de tentatives. Attendez une minute, puis réessayez.',
+    errorUnavailable: 'La plateforme n’a pas répondu : réessayez dans un instant.',
+    errorGeneric: 'Un problème est survenu. Réessayez dans un instant.',
     title: '{agency} demande un accès',
     intro:
       '{agency} souhaite accéder aux éléments ci-dessous de votre compte {platform}, pour travailler sur votre marketing sans votre mot de passe. Rien n’est partagé avant votre accord, et vous pouvez retirer l’accès à tout moment dans {place}.',
@@ -90,6 +96,28 @@ export const fr: Catalogue = {
       '{agency} n’a plus accès à ces éléments : l’accès a été retiré à la fin de votre collaboration. Vous n’avez rien à faire.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Compte publicitaire',
+      levels: {
+        reports: {
+          label: 'Rapports',
+          description: 'Voit uniquement les rapports et les résultats ; ne modifie rien.',
+        },
+        creative: {
+          label: 'Créations',
+          description: 'Importe et gère les annonces et les médias ; ni campagnes ni facturation.',
+        },
+        general: {
+          label: 'Général',
+          description:
+            'Crée et gère les campagnes, les ensembles d’annonces, les annonces et les médias.',
+        },
+        admin: {
+          label: 'Administrateur',
+          description: 'Tout dans le compte publicitaire, y compris qui y a accès.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Compte publicitaire',
       levels: {
@@ -190,6 +218,26 @@ export const fr: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Compte Microsoft Advertising',
+      levels: {
+        viewer: {
+          label: 'Lecteur (invitation)',
+          description:
+            'Une personne de l’agence est invitée comme lecteur du compte : elle voit les campagnes et les rapports, mais ne modifie rien. Elle accepte l’invitation depuis l’e-mail de Microsoft.',
+        },
+        standard: {
+          label: 'Utilisateur standard (invitation)',
+          description:
+            'Une personne de l’agence est invitée comme utilisateur standard du compte : elle gère les campagnes, mais pas les moyens de paiement ni les utilisateurs. Elle accepte l’invitation depuis l’e-mail de Microsoft.',
+        },
+        client_link: {
+          label: 'Lien d’agence (compte administrateur)',
+          description:
+            'Le compte est lié au compte administrateur de l’agence : son équipe le gère avec les rôles qu’elle a dans ce compte, et vous continuez à le payer.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Compte Analytics', levels: ga4Levels },
     'ga4/ga4_property': { label: 'Propriété GA4', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -267,6 +315,75 @@ export const fr: Catalogue = {
           label: 'Collaborateur',
           description:
             'Les autorisations que l’agence demande dans sa demande de collaborateur ; vous les vérifiez avant d’accepter.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'Compte publicitaire LinkedIn',
+      levels: {
+        viewer: {
+          label: 'Lecteur',
+          description:
+            'Voir les campagnes et les rapports uniquement ; rien ne peut être créé ni modifié.',
+        },
+        creative_manager: {
+          label: 'Gestionnaire de créations',
+          description: 'Voir les campagnes et les rapports, et créer et modifier des annonces.',
+        },
+        campaign_manager: {
+          label: 'Gestionnaire de campagnes',
+          description: 'Voir les rapports, et créer et modifier des campagnes et des annonces.',
+        },
+        account_manager: {
+          label: 'Gestionnaire du compte',
+          description:
+            'Tout ce que fait un gestionnaire de campagnes, plus les paramètres du compte et qui y a accès.',
+        },
+        billing_admin: {
+          label: 'Administrateur de facturation',
+          description:
+            'Tout, facturation comprise. LinkedIn autorise un administrateur de facturation par compte : vous le transférez vous-même dans Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'Page entreprise LinkedIn',
+      levels: {
+        admin: {
+          label: 'Administrateur de la page',
+          description:
+            'Publier au nom de la page, la modifier, voir ses statistiques et gérer ses administrateurs. Vous nous ajoutez dans la vue administrateur de la page.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Compte publicitaire',
+      levels: {
+        analyst: {
+          label: 'Analyste',
+          description: 'Voir les campagnes, les résultats et les rapports ; ne rien modifier.',
+        },
+        campaign_manager: {
+          label: 'Gestionnaire de campagnes',
+          description:
+            'Créer et modifier les campagnes, groupes d’annonces et annonces, et voir les résultats.',
+        },
+        admin: {
+          label: 'Administrateur',
+          description: 'Tout dans le compte publicitaire, y compris la facturation et les accès.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Catalogue',
+      levels: {
+        catalogs_viewer: {
+          label: 'Lecteur du catalogue',
+          description: 'Voir le catalogue et ses flux de produits.',
+        },
+        catalogs_manager: {
+          label: 'Gestionnaire du catalogue',
+          description: 'Gérer le catalogue : flux, groupes de produits et paramètres.',
         },
       },
     },

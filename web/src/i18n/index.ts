@@ -14,6 +14,8 @@ import { pt } from './pt.ts';
 import type { Catalogue, Language, MessageKey } from './types.ts';
 
 export type { Catalogue, Language, MessageKey } from './types.ts';
+export { languages } from './languages.ts';
+export { translateReason, type ListingReason } from './reasons.ts';
 
 /** Every catalogue by language; English's assets are the manifests' own words. */
 export const catalogues: Readonly<Record<Language, Catalogue>> = {
@@ -27,26 +29,20 @@ export const catalogues: Readonly<Record<Language, Catalogue>> = {
   pl,
 };
 
-/** The language picker's entries, each named in its own language. */
-export const languages: readonly { id: Language; label: string }[] = [
-  { id: 'en', label: 'English' },
-  { id: 'es', label: 'Español' },
-  { id: 'de', label: 'Deutsch' },
-  { id: 'fr', label: 'Français' },
-  { id: 'it', label: 'Italiano' },
-  { id: 'pt', label: 'Português' },
-  { id: 'nl', label: 'Nederlands' },
-  { id: 'pl', label: 'Polski' },
-];
-
 const STORAGE_KEY = 'latchkey.language';
 const isLanguage = (value: string | null): value is Language =>
   value !== null && Object.hasOwn(catalogues, value);
 
+/** The visitor's own choice on an earlier visit, if any. */
+export function storedLanguage(): Language | undefined {
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : undefined;
+}
+
 /** The language to start with: the stored choice, else the browser's, else English. */
 export function initialLanguage(): Language {
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  if (isLanguage(stored)) return stored;
+  const stored = storedLanguage();
+  if (stored) return stored;
   for (const tag of navigator.languages ?? [navigator.language]) {
     const base = tag.slice(0, 2).toLowerCase();
     if (isLanguage(base)) return base;

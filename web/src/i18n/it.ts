@@ -25,6 +25,12 @@ const ga4Levels = {
 
 export const it: Catalogue = {
   messages: {
+    errorNotFound: 'Questo link non esiste. Controlla di averlo copiato per intero.',
+    errorExpired: 'Questo link è scaduto. Chiedine uno nuovo all’agenzia.',
+    errorWithdrawn: 'L’agenzia ha ritirato questo link. Chiedine uno nuovo.',
+    errorTooMany: 'Troppi tentativi. Aspetta un minuto e riprova.',
+    errorUnavailable: 'La piattaforma non ha risposto: riprova tra un momento.',
+    errorGeneric: 'Qualcosa è andato storto. Riprova tra un momento.',
     title: '{agency} chiede l’accesso',
     intro:
       '{agency} vorrebbe accedere agli elementi qui sotto del tuo account {platform}, per lavorare al tuo marketing senza la tua password. Nulla viene condiviso finché non approvi, e puoi rimuovere l’accesso in qualsiasi momento in {place}.',
@@ -89,6 +95,27 @@ export const it: Catalogue = {
       '{agency} non ha più accesso a questi elementi: l’accesso è stato rimosso alla fine della vostra collaborazione. Non devi fare nulla.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Account pubblicitario',
+      levels: {
+        reports: {
+          label: 'Report',
+          description: 'Vede solo report e risultati; non modifica nulla.',
+        },
+        creative: {
+          label: 'Creatività',
+          description: 'Carica e gestisce annunci e media; niente campagne né fatturazione.',
+        },
+        general: {
+          label: 'Generale',
+          description: 'Crea e gestisce campagne, gruppi di annunci, annunci e media.',
+        },
+        admin: {
+          label: 'Amministratore',
+          description: 'Tutto nell’account pubblicitario, compreso chi ha accesso.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Account pubblicitario',
       levels: {
@@ -186,6 +213,26 @@ export const it: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Account Microsoft Advertising',
+      levels: {
+        viewer: {
+          label: 'Visualizzatore (invito)',
+          description:
+            'Una persona dell’agenzia viene invitata come visualizzatore dell’account: vede campagne e report, ma non modifica nulla. Accetta l’invito dall’email di Microsoft.',
+        },
+        standard: {
+          label: 'Utente standard (invito)',
+          description:
+            'Una persona dell’agenzia viene invitata come utente standard dell’account: gestisce le campagne, ma non i metodi di pagamento né gli utenti. Accetta l’invito dall’email di Microsoft.',
+        },
+        client_link: {
+          label: 'Collegamento agenzia (account amministratore)',
+          description:
+            'L’account viene collegato all’account amministratore dell’agenzia: il suo team lo gestisce con i ruoli che ha in quell’account, e tu continui a pagarlo.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Account Analytics', levels: ga4Levels },
     'ga4/ga4_property': { label: 'Proprietà GA4', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -257,6 +304,74 @@ export const it: Catalogue = {
           label: 'Collaboratore',
           description:
             'Le autorizzazioni che l’agenzia chiede nella sua richiesta di collaborazione; le controlli prima di accettare.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'Account pubblicitario LinkedIn',
+      levels: {
+        viewer: {
+          label: 'Visualizzatore',
+          description: 'Solo vedere campagne e report; non si può creare né modificare nulla.',
+        },
+        creative_manager: {
+          label: 'Creative manager',
+          description: 'Vedere campagne e report, e creare e modificare annunci.',
+        },
+        campaign_manager: {
+          label: 'Campaign manager',
+          description: 'Vedere i report, e creare e modificare campagne e annunci.',
+        },
+        account_manager: {
+          label: 'Account manager',
+          description:
+            'Tutto ciò che fa un campaign manager, più le impostazioni dell’account e chi vi accede.',
+        },
+        billing_admin: {
+          label: 'Amministratore della fatturazione',
+          description:
+            'Tutto, fatturazione compresa. LinkedIn consente un amministratore della fatturazione per account: lo cedete voi in Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'Pagina aziendale LinkedIn',
+      levels: {
+        admin: {
+          label: 'Amministratore della pagina',
+          description:
+            'Pubblicare come la pagina, modificarla, vederne le statistiche e gestirne gli amministratori. Ci aggiungete voi nella vista amministratore della pagina.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Account pubblicitario',
+      levels: {
+        analyst: {
+          label: 'Analista',
+          description: 'Vedere campagne, risultati e report; senza modificare nulla.',
+        },
+        campaign_manager: {
+          label: 'Gestore campagne',
+          description:
+            'Creare e modificare campagne, gruppi di annunci e annunci, e vedere i risultati.',
+        },
+        admin: {
+          label: 'Amministratore',
+          description: 'Tutto nell’account pubblicitario, compresi fatturazione e accessi.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Catalogo',
+      levels: {
+        catalogs_viewer: {
+          label: 'Visualizzatore del catalogo',
+          description: 'Vedere il catalogo e i suoi feed di prodotti.',
+        },
+        catalogs_manager: {
+          label: 'Gestore del catalogo',
+          description: 'Gestire il catalogo: feed, gruppi di prodotti e impostazioni.',
         },
       },
     },

@@ -24,6 +24,12 @@ const ga4Levels = {
 
 export const nl: Catalogue = {
   messages: {
+    errorNotFound: 'Deze link bestaat niet. Controleer of je hem volledig hebt gekopieerd.',
+    errorExpired: 'Deze link is verlopen. Vraag het bureau om een nieuwe.',
+    errorWithdrawn: 'Het bureau heeft deze link ingetrokken. Vraag om een nieuwe.',
+    errorTooMany: 'Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.',
+    errorUnavailable: 'Het platform antwoordde niet: probeer het zo opnieuw.',
+    errorGeneric: 'Er ging iets mis. Probeer het zo opnieuw.',
     title: '{agency} vraagt om toegang',
     intro:
       '{agency} wil toegang tot de onderstaande onderdelen van je {platform}-account, om zonder je wachtwoord aan je marketing te werken. Er wordt niets gedeeld tot je akkoord geeft, en je kunt de toegang altijd intrekken in {place}.',
@@ -90,6 +96,27 @@ export const nl: Catalogue = {
       '{agency} heeft geen toegang meer tot deze onderdelen: de toegang is ingetrokken toen jullie samenwerking eindigde. Je hoeft niets te doen.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Advertentieaccount',
+      levels: {
+        reports: {
+          label: 'Rapporten',
+          description: 'Ziet alleen rapporten en resultaten; wijzigt niets.',
+        },
+        creative: {
+          label: 'Creatief',
+          description: 'Uploadt en beheert advertenties en media; geen campagnes of facturering.',
+        },
+        general: {
+          label: 'Algemeen',
+          description: 'Maakt en beheert campagnes, advertentiesets, advertenties en media.',
+        },
+        admin: {
+          label: 'Beheerder',
+          description: 'Alles in het advertentieaccount, ook wie toegang heeft.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Advertentieaccount',
       levels: {
@@ -186,6 +213,26 @@ export const nl: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Microsoft Advertising-account',
+      levels: {
+        viewer: {
+          label: 'Kijker (uitnodiging)',
+          description:
+            'Iemand van het bureau wordt uitgenodigd als kijker van het account: die ziet campagnes en rapporten, maar wijzigt niets. Die accepteert de uitnodiging vanuit de e-mail van Microsoft.',
+        },
+        standard: {
+          label: 'Standaardgebruiker (uitnodiging)',
+          description:
+            'Iemand van het bureau wordt uitgenodigd als standaardgebruiker van het account: die beheert campagnes, maar geen betaalmethoden of gebruikers. Die accepteert de uitnodiging vanuit de e-mail van Microsoft.',
+        },
+        client_link: {
+          label: 'Bureaukoppeling (beheerdersaccount)',
+          description:
+            'Het account wordt gekoppeld aan het beheerdersaccount van het bureau: het team beheert het met de rollen die het in dat account heeft, en u blijft er zelf voor betalen.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Analytics-account', levels: ga4Levels },
     'ga4/ga4_property': { label: 'GA4-property', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -251,6 +298,75 @@ export const nl: Catalogue = {
           label: 'Medewerker',
           description:
             'De rechten die het bureau vraagt in zijn samenwerkingsverzoek; je bekijkt ze voordat je accepteert.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'LinkedIn-advertentieaccount',
+      levels: {
+        viewer: {
+          label: 'Kijker',
+          description: 'Alleen campagnes en rapporten bekijken; niets maken of wijzigen.',
+        },
+        creative_manager: {
+          label: 'Creatievenbeheerder',
+          description: 'Campagnes en rapporten bekijken, en advertenties maken en bewerken.',
+        },
+        campaign_manager: {
+          label: 'Campagnebeheerder',
+          description: 'Rapporten bekijken, en campagnes en advertenties maken en bewerken.',
+        },
+        account_manager: {
+          label: 'Accountbeheerder',
+          description:
+            'Alles van een campagnebeheerder, plus de accountinstellingen en wie toegang heeft.',
+        },
+        billing_admin: {
+          label: 'Factuurbeheerder',
+          description:
+            'Alles, ook de facturering. LinkedIn staat één factuurbeheerder per account toe: u draagt de rol zelf over in Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'LinkedIn-bedrijfspagina',
+      levels: {
+        admin: {
+          label: 'Paginabeheerder',
+          description:
+            'Als de pagina posten, haar bewerken, statistieken zien en beheerders beheren. U voegt ons toe in de beheerdersweergave van de pagina.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Advertentieaccount',
+      levels: {
+        analyst: {
+          label: 'Analist',
+          description: 'Campagnes, resultaten en rapporten bekijken; niets wijzigen.',
+        },
+        campaign_manager: {
+          label: 'Campagnebeheerder',
+          description:
+            'Campagnes, advertentiegroepen en advertenties maken en bewerken, en resultaten bekijken.',
+        },
+        admin: {
+          label: 'Beheerder',
+          description:
+            'Alles in het advertentieaccount, inclusief facturering en wie toegang heeft.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Catalogus',
+      levels: {
+        catalogs_viewer: {
+          label: 'Catalogusviewer',
+          description: 'De catalogus en de productfeeds bekijken.',
+        },
+        catalogs_manager: {
+          label: 'Catalogusbeheerder',
+          description: 'De catalogus beheren: feeds, productgroepen en instellingen.',
         },
       },
     },

@@ -25,6 +25,12 @@ const ga4Levels = {
 
 export const pl: Catalogue = {
   messages: {
+    errorNotFound: 'Ten link nie istnieje. Sprawdź, czy skopiowano go w całości.',
+    errorExpired: 'Ten link wygasł. Poproś agencję o nowy.',
+    errorWithdrawn: 'Agencja wycofała ten link. Poproś ją o nowy.',
+    errorTooMany: 'Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.',
+    errorUnavailable: 'Platforma nie odpowiedziała: spróbuj ponownie za chwilę.',
+    errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',
     title: '{agency} prosi o dostęp',
     intro:
       '{agency} prosi o dostęp do poniższych elementów Twojego konta {platform}, aby pracować nad Twoim marketingiem bez Twojego hasła. Nic nie zostanie udostępnione bez Twojej zgody, a dostęp możesz w każdej chwili odebrać w {place}.',
@@ -90,6 +96,28 @@ export const pl: Catalogue = {
       '{agency} nie ma już dostępu do tych elementów: dostęp odebrano po zakończeniu współpracy. Nie musisz nic robić.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Konto reklamowe',
+      levels: {
+        reports: {
+          label: 'Raporty',
+          description: 'Widzi tylko raporty i wyniki; niczego nie zmienia.',
+        },
+        creative: {
+          label: 'Kreacje',
+          description:
+            'Przesyła reklamy i multimedia oraz nimi zarządza; bez kampanii i rozliczeń.',
+        },
+        general: {
+          label: 'Ogólny',
+          description: 'Tworzy kampanie, zestawy reklam, reklamy i multimedia oraz nimi zarządza.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Wszystko na koncie reklamowym, w tym to, kto ma dostęp.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Konto reklamowe',
       levels: {
@@ -186,6 +214,26 @@ export const pl: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Konto Microsoft Advertising',
+      levels: {
+        viewer: {
+          label: 'Przeglądający (zaproszenie)',
+          description:
+            'Osoba z agencji zostaje zaproszona jako przeglądający konta: widzi kampanie i raporty, ale niczego nie zmienia. Akceptuje zaproszenie z e-maila od Microsoft.',
+        },
+        standard: {
+          label: 'Użytkownik standardowy (zaproszenie)',
+          description:
+            'Osoba z agencji zostaje zaproszona jako użytkownik standardowy konta: zarządza kampaniami, ale nie metodami płatności ani użytkownikami. Akceptuje zaproszenie z e-maila od Microsoft.',
+        },
+        client_link: {
+          label: 'Połączenie z agencją (konto menedżera)',
+          description:
+            'Konto zostaje połączone z kontem menedżera agencji: jej zespół zarządza nim z rolami, które ma na tym koncie, a Ty nadal za nie płacisz.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Konto Analytics', levels: ga4Levels },
     'ga4/ga4_property': { label: 'Usługa GA4', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -255,6 +303,73 @@ export const pl: Catalogue = {
           label: 'Współpracownik',
           description:
             'Uprawnienia, o które agencja prosi w prośbie o współpracę; sprawdzasz je przed akceptacją.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'Konto reklamowe LinkedIn',
+      levels: {
+        viewer: {
+          label: 'Przeglądający',
+          description: 'Tylko podgląd kampanii i raportów; nic nie można tworzyć ani zmieniać.',
+        },
+        creative_manager: {
+          label: 'Menedżer kreacji',
+          description: 'Podgląd kampanii i raportów oraz tworzenie i edycja reklam.',
+        },
+        campaign_manager: {
+          label: 'Menedżer kampanii',
+          description: 'Podgląd raportów oraz tworzenie i edycja kampanii i reklam.',
+        },
+        account_manager: {
+          label: 'Menedżer konta',
+          description: 'Wszystko, co menedżer kampanii, oraz ustawienia konta i to, kto ma dostęp.',
+        },
+        billing_admin: {
+          label: 'Administrator rozliczeń',
+          description:
+            'Wszystko, łącznie z rozliczeniami. LinkedIn pozwala na jednego administratora rozliczeń na konto: przekazują go Państwo sami w Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'Strona firmowa LinkedIn',
+      levels: {
+        admin: {
+          label: 'Administrator strony',
+          description:
+            'Publikowanie jako strona, jej edycja, statystyki i zarządzanie administratorami. Dodają nas Państwo w widoku administratora strony.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Konto reklamowe',
+      levels: {
+        analyst: {
+          label: 'Analityk',
+          description: 'Przeglądanie kampanii, wyników i raportów; bez zmian.',
+        },
+        campaign_manager: {
+          label: 'Menedżer kampanii',
+          description:
+            'Tworzenie i edycja kampanii, grup reklam i reklam oraz przeglądanie wyników.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Wszystko na koncie reklamowym, w tym rozliczenia i dostęp.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Katalog',
+      levels: {
+        catalogs_viewer: {
+          label: 'Przeglądający katalog',
+          description: 'Przeglądanie katalogu i jego plików produktowych.',
+        },
+        catalogs_manager: {
+          label: 'Menedżer katalogu',
+          description: 'Zarządzanie katalogiem: pliki produktowe, grupy produktów i ustawienia.',
         },
       },
     },

@@ -11,6 +11,11 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   search_console: 'Search Console › Settings › Users and permissions',
   youtube: 'YouTube Studio › Settings › Permissions',
   shopify: 'Shopify admin › Settings › Users',
+  linkedin:
+    'LinkedIn Campaign Manager › Account settings › Manage access (Pages: Page admin view › Settings › Manage admins)',
+  pinterest: 'Pinterest › Business settings › Partners',
+  microsoft_ads: 'Microsoft Advertising › Accounts & Billing › Accounts',
+  snapchat: 'Snap Business Manager › Members',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */

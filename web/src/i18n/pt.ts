@@ -24,6 +24,12 @@ const ga4Levels = {
 
 export const pt: Catalogue = {
   messages: {
+    errorNotFound: 'Este link não existe. Verifique se você o copiou por inteiro.',
+    errorExpired: 'Este link expirou. Peça um novo à agência.',
+    errorWithdrawn: 'A agência retirou este link. Peça um novo a ela.',
+    errorTooMany: 'Tentativas demais. Espere um minuto e tente de novo.',
+    errorUnavailable: 'A plataforma não respondeu: tente de novo em um instante.',
+    errorGeneric: 'Algo deu errado. Tente de novo em um instante.',
     title: '{agency} pede acesso',
     intro:
       '{agency} gostaria de acessar os itens abaixo da sua conta {platform}, para trabalhar no seu marketing sem a sua senha. Nada é compartilhado até você aprovar, e você pode remover o acesso a qualquer momento em {place}.',
@@ -88,6 +94,27 @@ export const pt: Catalogue = {
       '{agency} não tem mais acesso a estes itens: o acesso foi removido quando o trabalho em conjunto terminou. Você não precisa fazer nada.',
   },
   assets: {
+    'snapchat/ad_account': {
+      label: 'Conta de anúncios',
+      levels: {
+        reports: {
+          label: 'Relatórios',
+          description: 'Vê apenas relatórios e resultados; não altera nada.',
+        },
+        creative: {
+          label: 'Criativos',
+          description: 'Carrega e gere anúncios e multimédia; sem campanhas nem faturação.',
+        },
+        general: {
+          label: 'Geral',
+          description: 'Cria e gere campanhas, conjuntos de anúncios, anúncios e multimédia.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Tudo na conta de anúncios, incluindo quem tem acesso.',
+        },
+      },
+    },
     'tiktok/advertiser': {
       label: 'Conta de anúncios',
       levels: {
@@ -180,6 +207,26 @@ export const pt: Catalogue = {
         },
       },
     },
+    'microsoft_ads/ad_account': {
+      label: 'Conta do Microsoft Advertising',
+      levels: {
+        viewer: {
+          label: 'Leitor (convite)',
+          description:
+            'Uma pessoa da agência é convidada como leitor da conta: vê campanhas e relatórios, mas não altera nada. Aceita o convite a partir do e-mail da Microsoft.',
+        },
+        standard: {
+          label: 'Usuário padrão (convite)',
+          description:
+            'Uma pessoa da agência é convidada como usuário padrão da conta: gerencia campanhas, mas não formas de pagamento nem usuários. Aceita o convite a partir do e-mail da Microsoft.',
+        },
+        client_link: {
+          label: 'Vínculo de agência (conta de administrador)',
+          description:
+            'A conta é vinculada à conta de administrador da agência: a equipe dela a gerencia com as funções que tem nessa conta, e você continua pagando por ela.',
+        },
+      },
+    },
     'ga4/ga4_account': { label: 'Conta do Analytics', levels: ga4Levels },
     'ga4/ga4_property': { label: 'Propriedade do GA4', levels: ga4Levels },
     'gtm/gtm_account': {
@@ -246,6 +293,74 @@ export const pt: Catalogue = {
           label: 'Colaborador',
           description:
             'As permissões que a agência pede na solicitação de colaborador; você as revisa antes de aceitar.',
+        },
+      },
+    },
+    'linkedin/ad_account': {
+      label: 'Conta de anúncios do LinkedIn',
+      levels: {
+        viewer: {
+          label: 'Leitor',
+          description: 'Apenas ver campanhas e relatórios; nada pode ser criado nem alterado.',
+        },
+        creative_manager: {
+          label: 'Gestor de criativos',
+          description: 'Ver campanhas e relatórios, e criar e editar anúncios.',
+        },
+        campaign_manager: {
+          label: 'Gestor de campanhas',
+          description: 'Ver relatórios, e criar e editar campanhas e anúncios.',
+        },
+        account_manager: {
+          label: 'Gestor da conta',
+          description:
+            'Tudo o que um gestor de campanhas faz, mais as definições da conta e quem tem acesso.',
+        },
+        billing_admin: {
+          label: 'Administrador de faturação',
+          description:
+            'Tudo, incluindo a faturação. O LinkedIn permite um administrador de faturação por conta: é você quem o transfere no Campaign Manager.',
+        },
+      },
+    },
+    'linkedin/company_page': {
+      label: 'Página da empresa no LinkedIn',
+      levels: {
+        admin: {
+          label: 'Administrador da página',
+          description:
+            'Publicar como a página, editá-la, ver as estatísticas e gerir os administradores. Você adiciona-nos na vista de administrador da página.',
+        },
+      },
+    },
+    'pinterest/ad_account': {
+      label: 'Conta de anúncios',
+      levels: {
+        analyst: {
+          label: 'Analista',
+          description: 'Ver campanhas, resultados e relatórios; sem alterar nada.',
+        },
+        campaign_manager: {
+          label: 'Gestor de campanhas',
+          description:
+            'Criar e editar campanhas, grupos de anúncios e anúncios, e ver os resultados.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Tudo na conta de anúncios, incluindo faturação e quem tem acesso.',
+        },
+      },
+    },
+    'pinterest/catalog': {
+      label: 'Catálogo',
+      levels: {
+        catalogs_viewer: {
+          label: 'Leitor do catálogo',
+          description: 'Ver o catálogo e os seus feeds de produtos.',
+        },
+        catalogs_manager: {
+          label: 'Gestor do catálogo',
+          description: 'Gerir o catálogo: feeds, grupos de produtos e definições.',
         },
       },
     },

@@ -222,11 +222,11 @@ describe('GA4, Tag Manager and Search Console in the Google sandbox', () => {
       }),
     });
     expect((await sc.sites.list({})).data.siteEntry).toEqual([
-      { siteUrl: 'https://www.acme-shop.example/', permissionLevel: 'SITE_OWNER' },
-      { siteUrl: 'sc-domain:acme-shop.example', permissionLevel: 'SITE_OWNER' },
+      { siteUrl: 'https://www.acme-outdoor.example/', permissionLevel: 'SITE_OWNER' },
+      { siteUrl: 'sc-domain:acme-outdoor.example', permissionLevel: 'SITE_OWNER' },
     ]);
     expect(
-      (await sc.sites.get({ siteUrl: 'sc-domain:acme-shop.example' })).data.permissionLevel,
+      (await sc.sites.get({ siteUrl: 'sc-domain:acme-outdoor.example' })).data.permissionLevel,
     ).toBe('SITE_OWNER');
     const agency = searchconsole({
       version: 'v1',
@@ -237,11 +237,13 @@ describe('GA4, Tag Manager and Search Console in the Google sandbox', () => {
       }),
     });
     expect((await agency.sites.list({})).data).toEqual({});
-    const denied = await failure(agency.sites.get({ siteUrl: 'https://www.acme-shop.example/' }));
+    const denied = await failure(
+      agency.sites.get({ siteUrl: 'https://www.acme-outdoor.example/' }),
+    );
     expect(denied.status).toBe(403);
     expect(denied.error.status).toBe('PERMISSION_DENIED');
     const paths = sb.runtime.log.map((e) => e.path);
-    expect(paths).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-shop.example%2F');
+    expect(paths).toContain('/webmasters/v3/sites/https%3A%2F%2Fwww.acme-outdoor.example%2F');
   });
 
   it('every API answers throttling as 429 RESOURCE_EXHAUSTED with a RetryInfo delay', async () => {

@@ -11,7 +11,7 @@ import { createYouTubeConnector } from '../../../../src/platforms/youtube/connec
 import { AGENCY, APP, G, OWNER, startSandbox, tokenFor } from './helpers.ts';
 import { controlAuth } from '../../../support/sandbox-control.ts';
 
-const SITE = 'https://www.acme-shop.example/';
+const SITE = 'https://www.acme-outdoor.example/';
 const asset = (id: string) => ({ type: 'sc_property', id });
 
 describe('guided connectors', () => {

@@ -15,9 +15,9 @@ export const APP = {
 export const REDIRECT = APP.redirectUris[0] as string;
 export const DEV_TOKEN = 'sandbox-dev-token';
 export const G = 'https://www.googleapis.com/auth/';
-export const OWNER = 'owner@acme-shop.example';
-export const MARKETING = 'marketing@acme-shop.example';
-export const AGENCY = 'ops@northwind-agency.example';
+export const OWNER = 'dana@acme-outdoor.example';
+export const MARKETING = 'sam@acme-outdoor.example';
+export const AGENCY = 'nora@northwind-media.example';
 export const MANAGER = '1112223334';
 export const CLIENT_ADS = '5556667778';
 

@@ -75,7 +75,7 @@ describe('Google sandbox runtime', () => {
   it('verifies Search Console access with the agency token once the client added it', async () => {
     const sb = await startSandbox();
     const agencyToken = await tokenFor(sb.url, AGENCY, [`${G}webmasters.readonly`]);
-    const input = { rootUrl: sb.url, agencyToken, siteUrl: 'https://www.acme-shop.example/' };
+    const input = { rootUrl: sb.url, agencyToken, siteUrl: 'https://www.acme-outdoor.example/' };
     expect(await verifySearchConsoleAccess(input)).toEqual({ kind: 'lost' });
     // The client's manual step, done in Search Console's UI (the API cannot add users).
     sb.model.state.searchConsole.sites.push({

@@ -1,6 +1,7 @@
 // The Meta connector against its sandbox beyond the shared contract: listing, each asset type's
 // task mapping, the Instagram and personal-ad-account manual paths verified afterwards, revoking
 // from the agency side, token placement (S7) and the Graph version as configuration.
+import { translateReason } from '../../../../web/src/i18n/reasons.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createMetaConnector,
@@ -22,7 +23,7 @@ const tasksHeld = (assetId: string) =>
 
 describe('listing', () => {
   it("lists the admin's business assets by type and the personal ad accounts separately", async () => {
-    const listing = await f.platform.listClientAssets(await f.tokenFor(W.ada));
+    const listing = await f.platform.listClientAssets(await f.tokenFor(W.dana));
     expect(listing.businesses).toEqual([{ id: W.acme, name: 'Acme Outdoor', isAdmin: true }]);
     const byType = (t: string) => listing.assets.filter((a) => a.type === t).map((a) => a.id);
     expect(byType('ad_account')).toEqual([W.adUs, W.adEu, W.adOutlet]);
@@ -35,18 +36,24 @@ describe('listing', () => {
       ownerId: W.acme,
     });
     expect(listing.assets.every((a) => a.blocked === undefined)).toBe(true);
-    const pia = await f.platform.listClientAssets(await f.tokenFor(W.pia));
-    expect(pia.assets).toEqual([{ type: 'ad_account', id: W.piaAd, name: "Pia's ad account" }]);
+    const zoe = await f.platform.listClientAssets(await f.tokenFor(W.zoe));
+    expect(zoe.assets).toEqual([{ type: 'ad_account', id: W.zoeAd, name: "Zoe's ad account" }]);
   });
 
   it('an employee sees only assigned assets, blocked because they cannot share them', async () => {
-    const listing = await f.platform.listClientAssets(await f.tokenFor(W.cleo));
+    const listing = await f.platform.listClientAssets(await f.tokenFor(W.sam));
     expect(listing.businesses).toEqual([{ id: W.acme, name: 'Acme Outdoor', isAdmin: false }]);
     expect(listing.assets).toHaveLength(1);
     expect(listing.assets[0]).toMatchObject({
       id: W.adUs,
       blocked: { code: 'not_business_admin' },
     });
+    // The client page words it from its code and values: in English, the connector's words.
+    const blocked = listing.assets[0]?.blocked;
+    expect(blocked && translateReason('en', 'meta', blocked)).toBe(blocked?.message);
+    expect(blocked && translateReason('fr', 'meta', blocked)).toMatch(
+      /administrateur de Acme Outdoor/,
+    );
   });
 
   it('pages through more assets than one Graph page holds', async () => {
@@ -57,11 +64,11 @@ describe('listing', () => {
       ownerBusinessId: W.acme,
     }));
     f.sandbox.reset({
-      users: [{ id: W.ada, name: 'Ada', email: 'ada@acme.example' }],
-      businesses: [{ id: W.acme, name: 'Acme', admins: [W.ada] }],
+      users: [{ id: W.dana, name: 'Dana', email: 'dana@acme-outdoor.example' }],
+      businesses: [{ id: W.acme, name: 'Acme', admins: [W.dana] }],
       assets: many,
     });
-    const listing = await f.platform.listClientAssets(await f.tokenFor(W.ada));
+    const listing = await f.platform.listClientAssets(await f.tokenFor(W.dana));
     expect(listing.assets).toHaveLength(60);
   });
 });
@@ -79,7 +86,7 @@ describe('grants per asset type', () => {
     ['catalog', W.catalog, 'view_only', ['AA_ANALYZE']],
   ])('%s at %s sends its own tasks and reads back the level', async (type, id, level, tasks) => {
     const input = {
-      clientToken: await f.tokenFor(W.ada),
+      clientToken: await f.tokenFor(W.dana),
       agency: await f.agency(),
       asset: { type, id },
       level,
@@ -92,7 +99,7 @@ describe('grants per asset type', () => {
 
   it('raising the level re-shares with the larger task list', async () => {
     const base = {
-      clientToken: await f.tokenFor(W.ada),
+      clientToken: await f.tokenFor(W.dana),
       agency: await f.agency(),
       asset: { type: 'ad_account', id: W.adUs },
     };
@@ -105,7 +112,7 @@ describe('grants per asset type', () => {
 
   it('the agency revokes a Page share with its own Page token; then it reads lost', async () => {
     const input = {
-      clientToken: await f.tokenFor(W.ada),
+      clientToken: await f.tokenFor(W.dana),
       agency: await f.agency(),
       asset: { type: 'page', id: W.page },
       level: 'view_only',
@@ -118,7 +125,7 @@ describe('grants per asset type', () => {
   });
 
   it('an unknown level or type is PlatformError invalid', async () => {
-    const base = { clientToken: await f.tokenFor(W.ada), agency: await f.agency() };
+    const base = { clientToken: await f.tokenFor(W.dana), agency: await f.agency() };
     await expect(
       f.platform.grantAccess({
         ...base,
@@ -135,7 +142,7 @@ describe('grants per asset type', () => {
 describe('manual paths', () => {
   it('Instagram: a guided step, the client assigns the partner in Business Settings, then it verifies', async () => {
     const input = {
-      clientToken: await f.tokenFor(W.ada),
+      clientToken: await f.tokenFor(W.dana),
       agency: await f.agency(),
       asset: { type: 'instagram_account', id: W.ig },
       level: 'partner',
@@ -146,7 +153,7 @@ describe('manual paths', () => {
     expect(outcome.step.actionUrl).toBe(`${f.base}/business-settings`);
     expect(outcome.step.instructions.join(' ')).toContain(W.northwind);
     expect(await f.platform.readAccess(input)).toEqual({ kind: 'lost' });
-    const res = await f.consoleForm(W.ada, 'assign-partner', [
+    const res = await f.consoleForm(W.dana, 'assign-partner', [
       ['assetId', W.ig],
       ['kind', 'instagram_account'],
       ['partner', W.northwind],
@@ -167,9 +174,9 @@ describe('manual paths', () => {
 
   it('a personal ad account: a guided step; after moving it into a business and sharing, it verifies', async () => {
     const input = {
-      clientToken: await f.tokenFor(W.pia),
+      clientToken: await f.tokenFor(W.zoe),
       agency: await f.agency(),
-      asset: { type: 'ad_account', id: W.piaAd },
+      asset: { type: 'ad_account', id: W.zoeAd },
       level: 'partial',
     };
     const outcome = await f.platform.grantAccess(input);
@@ -177,15 +184,15 @@ describe('manual paths', () => {
     f.sandbox.model.mutate((ctx) => {
       ctx.state.businesses.push({
         id: '200000000000020',
-        name: 'Pia Co',
+        name: 'Zoe Co',
         verificationStatus: 'verified',
         createdTime: '2025-01-01T00:00:00Z',
       });
-      ctx.state.businessUsers.push({ businessId: '200000000000020', userId: W.pia, role: 'ADMIN' });
+      ctx.state.businessUsers.push({ businessId: '200000000000020', userId: W.zoe, role: 'ADMIN' });
     });
     expect(
       (
-        await f.consoleForm(W.pia, 'claim-ad-account', [
+        await f.consoleForm(W.zoe, 'claim-ad-account', [
           ['assetId', '300000000000020'],
           ['businessId', '200000000000020'],
         ])
@@ -193,7 +200,7 @@ describe('manual paths', () => {
     ).toBe(303);
     expect(
       (
-        await f.consoleForm(W.pia, 'assign-partner', [
+        await f.consoleForm(W.zoe, 'assign-partner', [
           ['assetId', '300000000000020'],
           ['kind', 'ad_account'],
           ['partner', W.northwind],
@@ -209,7 +216,7 @@ describe('manual paths', () => {
 describe('transport', () => {
   it('never puts a token in a URL and always signs with appsecret_proof (S7)', async () => {
     const input = {
-      clientToken: await f.tokenFor(W.ada),
+      clientToken: await f.tokenFor(W.dana),
       agency: await f.agency(),
       asset: { type: 'page', id: W.page },
       level: 'partial',
@@ -243,7 +250,7 @@ describe('transport', () => {
       }).pathname,
     ).toBe('/sandbox/meta/v26.0/dialog/oauth');
     const tokens = await v26.exchangeCode({
-      code: await f.consent(W.ada),
+      code: await f.consent(W.dana),
       redirectUri: REDIRECT_URI,
     });
     expect(tokens.scopes).toContain('business_management');
@@ -265,7 +272,7 @@ describe('transport', () => {
       appSecret: APP.secret,
       graphVersion: 'v99.0',
     });
-    await expect(v99.listClientAssets(await f.tokenFor(W.ada))).rejects.toMatchObject({
+    await expect(v99.listClientAssets(await f.tokenFor(W.dana))).rejects.toMatchObject({
       name: 'PlatformError',
       platformCode: '2500',
     });

@@ -18,15 +18,15 @@ import { openControl } from '../../../support/sandbox-control.ts';
 
 /** IDs of the default world (worlds/meta-default.json). */
 export const W = {
-  ada: '100000000000001',
-  cleo: '100000000000003',
+  dana: '100000000000001',
+  sam: '100000000000003',
   nora: '100000000000010',
   omar: '100000000000011',
-  pia: '100000000000020',
-  quinn: '100000000000030',
+  zoe: '100000000000020',
+  bea: '100000000000030',
   acme: '200000000000001',
   northwind: '200000000000010',
-  other: '200000000000030',
+  birch: '200000000000030',
   adUs: 'act_300000000000001',
   adEu: 'act_300000000000002',
   adOutlet: 'act_300000000000003',
@@ -35,8 +35,8 @@ export const W = {
   pixel: '500000000000001',
   catalog: '600000000000001',
   ig: '700000000000001',
-  piaAd: 'act_300000000000020',
-  otherAd: 'act_300000000000030',
+  zoeAd: 'act_300000000000020',
+  birchAd: 'act_300000000000030',
 } as const;
 
 export const ALL_SCOPES = [
@@ -229,7 +229,7 @@ export async function startMetaContractFixture(): Promise<ConnectorContractFixtu
   return {
     platform: f.platform,
     redirectUri: REDIRECT_URI,
-    authorizeClient: () => f.consent(W.ada),
+    authorizeClient: () => f.consent(W.dana),
     agency: () => f.agency(),
     apiAsset: { asset: { type: 'ad_account', id: W.adUs, ownerId: W.acme }, level: 'partial' },
     // A client-initiated share is CONFIRMED at once: nothing to accept.

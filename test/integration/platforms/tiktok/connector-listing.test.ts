@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientAsset } from '../../../../src/platforms/types.ts';
 import type { TikTokWorld } from '../../../../src/platforms/tiktok/sandbox/index.ts';
 import { readDefaultWorld } from '../../../../src/platforms/tiktok/sandbox/world.ts';
+import { translateReason } from '../../../../web/src/i18n/reasons.ts';
 import { startTikTokFixture, W, type TikTokFixture } from './connector-fixture.ts';
 
 let f: TikTokFixture;
@@ -13,6 +14,13 @@ afterAll(async () => f.close());
 beforeEach(async () => f.reset());
 
 const byId = (assets: readonly ClientAsset[], id: string) => assets.find((a) => a.id === id);
+
+/** The client page words the reason from its code and values: in English, the connector's words. */
+function expectWorded(reason: ClientAsset['blocked']) {
+  expect(reason).toBeDefined();
+  if (reason) expect(translateReason('en', 'tiktok', reason)).toBe(reason.message);
+  if (reason) expect(translateReason('de', 'tiktok', reason)).not.toBe(reason.message);
+}
 
 describe('TikTok listClientAssets', () => {
   it("lists a BC admin's BC and every asset type, shareable, with the owning BC", async () => {
@@ -41,6 +49,7 @@ describe('TikTok listClientAssets', () => {
       code: 'advertiser_not_authorized',
     });
     expect(byId(listing.assets, W.ad2)?.blocked?.message).toMatch(/Connect TikTok again/);
+    expectWorded(byId(listing.assets, W.ad2)?.blocked);
   });
 
   it('a client who is not a BC admin sees the BC as not admin and its assets blocked', async () => {
@@ -49,6 +58,7 @@ describe('TikTok listClientAssets', () => {
     const ad1 = byId(listing.assets, W.ad1);
     expect(ad1?.blocked?.code).toBe('not_bc_admin');
     expect(ad1?.blocked?.message).toMatch(/not an admin of the Business Center "Acme Outdoor"/);
+    expectWorded(ad1?.blocked);
     expect(byId(listing.assets, W.ad2)).toBeUndefined();
   });
 
@@ -56,6 +66,7 @@ describe('TikTok listClientAssets', () => {
     const zoe = await f.platform.listClientAssets(await f.tokenFor(W.zoe));
     expect(zoe).toMatchObject({ businesses: [], assets: [] });
     expect(zoe.notice?.code).toBe('no_authorized_advertisers');
+    expectWorded(zoe.notice);
     const dana = await f.platform.listClientAssets(await f.tokenFor(W.dana, []));
     expect(dana.assets).toEqual([]);
     expect(dana.notice?.code).toBe('no_authorized_advertisers');
@@ -89,6 +100,7 @@ describe('TikTok listClientAssets', () => {
     ]);
     expect(byId(listing.assets, W.ad1)?.blocked).toMatchObject({ code: 'shared_by_partner' });
     expect(byId(listing.assets, W.ad1)?.blocked?.message).toMatch(/Ask Acme Outdoor/);
+    expectWorded(byId(listing.assets, W.ad1)?.blocked);
   });
 
   it('reads every page of a long list', async () => {

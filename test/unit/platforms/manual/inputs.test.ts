@@ -11,20 +11,20 @@ import { guidedStep } from '../../../../src/platforms/manual/steps.ts';
 
 describe('Search Console property', () => {
   it.each([
-    ['https://www.acme-shop.example', 'https://www.acme-shop.example/'],
-    ['https://www.acme-shop.example/blog', 'https://www.acme-shop.example/blog/'],
-    ['http://acme-shop.example/', 'http://acme-shop.example/'],
-    ['sc-domain:Acme-Shop.example', 'sc-domain:acme-shop.example'],
-    ['acme-shop.example', 'sc-domain:acme-shop.example'],
-    ['  acme-shop.example  ', 'sc-domain:acme-shop.example'],
+    ['https://www.acme-outdoor.example', 'https://www.acme-outdoor.example/'],
+    ['https://www.acme-outdoor.example/blog', 'https://www.acme-outdoor.example/blog/'],
+    ['http://acme-outdoor.example/', 'http://acme-outdoor.example/'],
+    ['sc-domain:Acme-Outdoor.example', 'sc-domain:acme-outdoor.example'],
+    ['acme-outdoor.example', 'sc-domain:acme-outdoor.example'],
+    ['  acme-outdoor.example  ', 'sc-domain:acme-outdoor.example'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeSearchConsoleSite(input)).toBe(expected);
   });
 
   it.each([
-    'ftp://acme-shop.example/',
-    'https://acme-shop.example/?q=1',
-    'https://user:pw@acme-shop.example/',
+    'ftp://acme-outdoor.example/',
+    'https://acme-outdoor.example/?q=1',
+    'https://user:pw@acme-outdoor.example/',
     'sc-domain:not a host',
     'localhost',
     '',
@@ -35,16 +35,16 @@ describe('Search Console property', () => {
 
 describe('YouTube channel', () => {
   it.each([
-    ['@AcmeShop', '@acmeshop'],
-    ['https://www.youtube.com/@AcmeShop', '@acmeshop'],
-    ['youtube.com/@acme.shop/videos', '@acme.shop'],
+    ['@AcmeOutdoor', '@acmeoutdoor'],
+    ['https://www.youtube.com/@AcmeOutdoor', '@acmeoutdoor'],
+    ['youtube.com/@acme.outdoor/videos', '@acme.outdoor'],
     ['UCabcdefghijklmnopqrstuv', 'UCabcdefghijklmnopqrstuv'],
     ['https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv', 'UCabcdefghijklmnopqrstuv'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeYouTubeChannel(input)).toBe(expected);
   });
 
-  it.each(['acme shop', '@a', 'https://example.com/@acme', 'UCshort'])('refuses %j', (input) => {
+  it.each(['acme outdoor', '@a', 'https://example.com/@acme', 'UCshort'])('refuses %j', (input) => {
     expect(normalizeYouTubeChannel(input)).toBeNull();
   });
 });
@@ -54,24 +54,24 @@ describe('resolveGuidedInput', () => {
     expect(
       resolveGuidedInput('store_and_code', {
         kind: 'store_and_code',
-        storeUrl: 'https://Acme-Shop.myshopify.com/admin',
+        storeUrl: 'https://Acme-Outdoor.myshopify.com/admin',
         collaboratorCode: '0042',
       }),
     ).toEqual({
-      assetId: 'acme-shop.myshopify.com',
-      assetName: 'acme-shop.myshopify.com',
-      stored: { storeUrl: 'acme-shop.myshopify.com', collaboratorCode: '0042' },
+      assetId: 'acme-outdoor.myshopify.com',
+      assetName: 'acme-outdoor.myshopify.com',
+      stored: { storeUrl: 'acme-outdoor.myshopify.com', collaboratorCode: '0042' },
     });
     expect(
       resolveGuidedInput('store_and_code', {
         kind: 'store_and_code',
-        storeUrl: 'acme-shop.myshopify.com',
+        storeUrl: 'acme-outdoor.myshopify.com',
       }),
-    ).toMatchObject({ stored: { storeUrl: 'acme-shop.myshopify.com' } });
+    ).toMatchObject({ stored: { storeUrl: 'acme-outdoor.myshopify.com' } });
   });
 
   it.each([
-    [{ kind: 'store_and_code', storeUrl: 'acme-shop.example' }, /myshopify\.com/],
+    [{ kind: 'store_and_code', storeUrl: 'acme-outdoor.example' }, /myshopify\.com/],
     [{ kind: 'store_and_code', storeUrl: 'a.myshopify.com', collaboratorCode: '123' }, /4 digits/],
     [
       { kind: 'store_and_code', storeUrl: 'a.myshopify.com', collaboratorCode: '12345' },
@@ -103,18 +103,18 @@ describe('guidedStep', () => {
   it('names the agency’s email, the property and the permission for Search Console', () => {
     const step = guidedStep({
       platform: 'search_console',
-      assetId: 'sc-domain:acme-shop.example',
+      assetId: 'sc-domain:acme-outdoor.example',
       level: 'restricted',
       agencyEmail: 'ops@agency.example',
       agencyName: 'Agency',
       stored: {},
     });
-    expect(step.instructions.join('\n')).toContain('sc-domain:acme-shop.example');
+    expect(step.instructions.join('\n')).toContain('sc-domain:acme-outdoor.example');
     expect(step.instructions.join('\n')).toContain(
       'Enter ops@agency.example and choose the permission Restricted.',
     );
     expect(step.actionUrl).toBe(
-      'https://search.google.com/search-console/users?resource_id=sc-domain%3Aacme-shop.example',
+      'https://search.google.com/search-console/users?resource_id=sc-domain%3Aacme-outdoor.example',
     );
   });
 

@@ -130,6 +130,44 @@ describe('TikTok client', () => {
     expect(fake.seen).toHaveLength(3);
   });
 
+  it('collectPages reads the expected pages side by side, then any beyond, and drops pages past the end', async () => {
+    for (const [expected, totalPages, calls] of [
+      [3, 3, 3],
+      [2, 3, 3],
+      [4, 3, 4],
+    ] as const) {
+      let inFlight = 0;
+      let most = 0;
+      const fake = fakeFetch((url) => {
+        const page = Number(url.searchParams.get('page'));
+        return json({
+          code: 0,
+          message: 'OK',
+          data: {
+            list: page <= totalPages ? [page] : [],
+            page_info: { page, total_page: totalPages },
+          },
+        });
+      });
+      const client = clientFor(async (url, init) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return fake.fetch(url, init);
+      });
+      const all = await collectPages(
+        (page) =>
+          client.call({ method: 'GET', path: 'l/', query: { page }, data: pagedData(z.number()) }),
+        { expectedPages: expected },
+      );
+      expect(all).toEqual([1, 2, 3]);
+      expect(fake.seen).toHaveLength(calls);
+      // The expected pages leave together: one round trip, not page 1 and then the rest.
+      expect(most).toBe(expected);
+    }
+  });
+
   it('collectPages retries a failed page alone, not the whole list', async () => {
     const failures = new Set([2]);
     const fake = fakeFetch((url) => {

@@ -1,5 +1,5 @@
 import type { AssetListing, OnboardingView } from './client-api.ts';
-import { translateAsset, type Language, type Translate } from './messages.ts';
+import { translateAsset, translateReason, type Language, type Translate } from './messages.ts';
 
 /** The client's assets, grouped by what was asked, to tick (blocked ones explain why). */
 export function AssetPicker(props: {
@@ -18,7 +18,7 @@ export function AssetPicker(props: {
     <div className="lk-picker">
       {listing.notice && (
         <p className="lk-warning" data-testid="listing-notice">
-          {listing.notice.message}
+          {translateReason(props.language, props.platform, listing.notice)}
         </p>
       )}
       {props.items.map((item) => {
@@ -50,7 +50,12 @@ export function AssetPicker(props: {
                     data-testid={`pick-${asset.id}`}
                   />{' '}
                   {asset.name} {asset.ownerName && <small>· {asset.ownerName}</small>}
-                  {asset.blocked && <span className="lk-note"> — {asset.blocked.message}</span>}
+                  {asset.blocked && (
+                    <span className="lk-note">
+                      {' '}
+                      — {translateReason(props.language, props.platform, asset.blocked)}
+                    </span>
+                  )}
                 </label>
               );
             })}

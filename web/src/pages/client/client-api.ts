@@ -1,11 +1,14 @@
 /** The client page's calls to the public onboarding API (authorized by the link alone). */
 import { apiFetch } from '../dashboard/api.ts';
+import type { Language, ListingReason } from './messages.ts';
 
 export interface OnboardingView {
   agency: { name: string; brandColor: string | null; logoUrl: string | null };
   request: {
     title: string;
     message: string | null;
+    /** The language the agency chose for this client, if it chose one. */
+    language: Language | null;
     accessEndsAt: string | null;
     items: {
       platform: string;
@@ -37,13 +40,13 @@ export interface ClientAsset {
   id: string;
   name: string;
   ownerName?: string;
-  blocked?: { code: string; message: string };
+  blocked?: ListingReason;
 }
 
 export interface AssetListing {
   businesses: { id: string; name: string; isAdmin: boolean }[];
   assets: ClientAsset[];
-  notice?: { code: string; message: string };
+  notice?: ListingReason;
   missingTypes: string[];
 }
 
@@ -107,7 +110,8 @@ export function onboardingApi(token: string) {
     },
     start: (platform: string) =>
       apiFetch<{ authorizationUrl: string }>(`${base}/oauth/${platform}/start`, { method: 'POST' }),
-    assets: (platform: string) => apiFetch<AssetListing>(`${base}/assets/${platform}`),
+    assets: (platform: string) =>
+      apiFetch<AssetListing>(`${base}/assets/${platform}`, { method: 'POST' }),
     approve: (selections: Selection[]) =>
       apiFetch<{ grants: GrantView[] }>(`${base}/approve`, {
         method: 'POST',

@@ -6,9 +6,12 @@ export {
   initialLanguage,
   languages,
   storeLanguage,
+  storedLanguage,
   translateAsset,
+  translateReason,
   translator,
   type Language,
   type MessageKey,
   type Translate,
+  type ListingReason,
 } from '../../i18n/index.ts';

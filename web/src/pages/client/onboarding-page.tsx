@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { describeError } from '../dashboard/api.ts';
 import { AssetPicker } from './asset-picker.tsx';
+import { describeClientError } from './client-errors.ts';
 import {
   onboardingApi,
   type AssetListing,
@@ -15,6 +15,7 @@ import {
   initialLanguage,
   languages,
   storeLanguage,
+  storedLanguage,
   translateAsset,
   translator,
   type Language,
@@ -99,6 +100,9 @@ export function OnboardingPage(props: { token: string }) {
     const loaded = await api.load();
     if (!current()) return;
     setView(loaded);
+    // The agency's choice for this client wins over the browser's; the client's own choice wins.
+    const chosen = loaded.request.language;
+    if (chosen && !storedLanguage()) setLanguage(chosen);
     if (loaded.onboarding.status === 'started') {
       for (const platform of loaded.platforms.filter((p) => p.connected)) {
         try {
@@ -117,7 +121,7 @@ export function OnboardingPage(props: { token: string }) {
 
   useEffect(() => {
     if (window.location.search) window.history.replaceState(null, '', window.location.pathname);
-    reload().catch((e: unknown) => setError(describeError(e)));
+    reload().catch((e: unknown) => setError(describeClientError(e, t)));
   }, [reload]);
 
   const working = progress?.working ?? false;
@@ -164,7 +168,7 @@ export function OnboardingPage(props: { token: string }) {
     try {
       window.location.assign((await api.start(platform)).authorizationUrl);
     } catch (e) {
-      setError(describeError(e));
+      setError(describeClientError(e, t));
       setBusy(false);
     }
   };
@@ -190,7 +194,7 @@ export function OnboardingPage(props: { token: string }) {
       guidedStore.clear();
       await reload();
     } catch (e) {
-      setError(describeError(e));
+      setError(describeClientError(e, t));
     } finally {
       setBusy(false);
     }
@@ -204,7 +208,9 @@ export function OnboardingPage(props: { token: string }) {
       return next;
     });
   const check = async (grantId: string) => {
-    const checked = await api.check(grantId).catch((e: unknown) => setError(describeError(e)));
+    const checked = await api
+      .check(grantId)
+      .catch((e: unknown) => setError(describeClientError(e, t)));
     const stillWaiting = checked ? checked.grant.status === 'needs_manual_step' : false;
     setNotYet((old) => {
       const next = new Set(old);
@@ -215,7 +221,7 @@ export function OnboardingPage(props: { token: string }) {
     setProgress(await api.progress());
   };
   const confirm = async (grantId: string) => {
-    await api.confirm(grantId).catch((e: unknown) => setError(describeError(e)));
+    await api.confirm(grantId).catch((e: unknown) => setError(describeClientError(e, t)));
     setProgress(await api.progress());
   };
   const setGuidedValue = (key: string, name: string, value: string) =>

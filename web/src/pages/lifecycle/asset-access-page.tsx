@@ -9,9 +9,12 @@ interface Explained {
   asset: { platform: string; type: string; id: string; name: string | null };
   readAt: string;
   businessId: string;
+  agencyIdentity: string;
+  holdingSentence: string;
   holding: { relation: string; status: string; levels: string[]; sourceName: string | null } | null;
   paths: {
     person: { id: string; name: string | null; email: string | null };
+    business: { id: string };
     businessRole: string;
     reason: string;
     levels: string[];
@@ -41,11 +44,7 @@ export function AssetAccessPage(props: { id: string }) {
                 </small>
                 , read {formatDateTime(data.readAt)}.
               </p>
-              <p data-testid="holding">
-                {data.holding
-                  ? `The agency's business ${data.businessId} holds it through ${humanize(data.holding.relation).toLowerCase()}${data.holding.sourceName ? ` from ${data.holding.sourceName}` : ''}, level ${levelsOf(data.holding.levels) || 'shared'} (${humanize(data.holding.status).toLowerCase()}).`
-                  : `The agency's business ${data.businessId} does not hold it.`}
-              </p>
+              <p data-testid="holding">{data.holdingSentence}</p>
               <table className="table">
                 <thead>
                   <tr>
@@ -57,7 +56,10 @@ export function AssetAccessPage(props: { id: string }) {
                 </thead>
                 <tbody>
                   {data.paths.map((p) => (
-                    <tr key={`${p.person.id}`}>
+                    <tr
+                      key={`${p.person.id} ${p.business.id} ${p.reason}`}
+                      data-testid={`path-${p.person.id}`}
+                    >
                       <td>{p.person.name ?? p.person.email ?? p.person.id}</td>
                       <td>{humanize(p.businessRole)}</td>
                       <td>{p.why}</td>

@@ -214,7 +214,9 @@ export function LifecyclePage() {
                     </td>
                     <td>{formatDateTime(a.verifiedAt)}</td>
                     <td>
-                      <a href={`/app/assets/${a.grantId}/access`}>Who has access?</a>
+                      {words.explainsAccess(a.platform) && (
+                        <a href={`/app/assets/${a.grantId}/access`}>Who has access?</a>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -53,6 +53,12 @@ export function GrantCard(props: {
           Request access) with the store address and code below. Once the client has accepted it in
           Shopify, mark it done here: no Shopify API can confirm it.
         </p>
+      ) : grant.platform === 'snapchat' && grant.status === 'pending_acceptance' ? (
+        <p className="rq-muted" data-testid={`agency-accepts-${grant.assetId}`}>
+          {grant.manualStep?.detail ??
+            'The agency person invited to the client’s Snapchat organization accepts the invitation at Snapchat (Business Manager › Invitations), signed in with that email.'}{' '}
+          Latchkey then gives the role on the ad account and marks it granted.
+        </p>
       ) : (
         agencyHints[grant.status] && <p className="rq-muted">{agencyHints[grant.status]}</p>
       )}

@@ -56,6 +56,7 @@ export function NewRequestPage() {
     const clientId = text('clientId');
     const clientEmail = text('clientEmail');
     const message = text('message');
+    const language = text('language');
     const days = text('linkExpiresInDays');
     setBusy(true);
     setProblem(undefined);
@@ -66,6 +67,7 @@ export function NewRequestPage() {
           body: {
             ...(title.trim() ? { title: title.trim() } : {}),
             ...(message ? { message } : {}),
+            ...(language ? { language } : {}),
             ...(clientId ? { clientId } : {}),
             ...(clientEmail ? { clientEmail } : {}),
             // The ticked assets are the truth: with none, the server says what is missing.

@@ -1,3 +1,4 @@
+import { languages } from '../../i18n/languages.ts';
 import type { Client, RequestItem } from './types.ts';
 
 export interface Template {
@@ -8,7 +9,7 @@ export interface Template {
 
 /**
  * The request's text fields: template, client (or none, with an email to send the link to),
- * title, message, access end date and how long the link works.
+ * title, message, the client's language, access end date and how long the link works.
  */
 export function RequestFields(props: {
   clients: Client[];
@@ -66,6 +67,19 @@ export function RequestFields(props: {
       <label>
         Message to the client (optional)
         <textarea name="message" maxLength={2000} rows={3} data-testid="message" />
+      </label>
+      <label>
+        Client&apos;s language (emails and the first view of the client&apos;s page)
+        <select name="language" defaultValue="" data-testid="language">
+          <option value="">
+            Not set: emails in English, the page in the browser&apos;s language
+          </option>
+          {languages.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </select>
       </label>
       <div className="rq-two">
         <label>

@@ -73,7 +73,7 @@ export function registerAuthPages(app: FastifyInstance, rt: SandboxRuntime): voi
     const rows = rt.model.state.users
       .map(
         (u) =>
-          `<form class="user" method="post" action="/signin">${hidden({ email: u.email, next })}<span>${esc(u.name)} &lt;${esc(u.email)}&gt;</span><button data-testid="sign-in-${esc(u.email)}">Continue</button></form>`,
+          `<form class="user" method="post" action="/signin">${hidden({ email: u.email, next })}<span>${esc(u.name)} &lt;${esc(u.email)}&gt;</span><button aria-label="Continue as ${esc(u.name)}" data-testid="sign-in-${esc(u.email)}">Continue</button></form>`,
       )
       .join('');
     return reply

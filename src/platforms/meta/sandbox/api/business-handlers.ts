@@ -1,5 +1,6 @@
 // Business edges (meta-api.md §2, §3.6, §3.7): owned_* / client_* listings, agencies and clients,
-// business-level partner removal, Instagram removal, ad-account claim.
+// the business's people (`business_users`), business-level partner removal, Instagram removal,
+// ad-account claim.
 import { confirmedShare, findAsset, roleIn, userTasksOn } from '../model/access.ts';
 import { invalidParam, permissionError, unknownObject } from '../model/errors.ts';
 import { claimAdAccount, removeInstagramAccount } from '../model/holdings.ts';
@@ -36,6 +37,7 @@ export const businessGetEdges = new Set([
   'pending_client_pages',
   'agencies',
   'clients',
+  'business_users',
 ]);
 
 function memberBusiness(call: GraphCall, token: AccessToken, id: string): Business {
@@ -100,6 +102,7 @@ export function getBusinessEdge(call: GraphCall, id: string, edge: string): unkn
       igAssetView,
     );
   }
+  if (edge === 'business_users') return listBusinessUsers(call, business);
   const related = relatedBusinesses(call, business, edge === 'agencies' ? 'agencies' : 'clients');
   return withSummary(
     paginate(
@@ -110,6 +113,47 @@ export function getBusinessEdge(call: GraphCall, id: string, edge: string): unkn
     ),
     call.params,
     related.length,
+  );
+}
+
+/**
+ * GET /{business}/business_users: the business's people with their role (BusinessUser in the
+ * Node SDK `src/objects/business-user.js`: `id, name, email, role, first_name, last_name,
+ * business`). The sandbox gives a person the same id here as everywhere (Meta gives a
+ * business-scoped id); any person of the business may read it (a choice: the SPEC is silent).
+ */
+function listBusinessUsers(call: GraphCall, business: Business): unknown {
+  const state = call.rt.model.state;
+  const rows = state.businessUsers.filter((m) => m.businessId === business.id);
+  const fields = parseFields(call.params.fields);
+  return withSummary(
+    paginate(
+      rows,
+      (m) => m.userId,
+      (m) => {
+        const user = state.users.find((u) => u.id === m.userId);
+        const [first = '', ...rest] = (user?.name ?? '').split(' ');
+        return renderNode(
+          {
+            type: 'BusinessUser',
+            defaults: ['id', 'name'],
+            fields: {
+              id: () => m.userId,
+              name: () => user?.name,
+              email: () => user?.email,
+              first_name: () => first,
+              last_name: () => rest.join(' '),
+              role: () => m.role,
+              business: () => ({ id: business.id, name: business.name }),
+            },
+          },
+          fields,
+        );
+      },
+      call,
+    ),
+    call.params,
+    rows.length,
   );
 }
 

@@ -110,9 +110,8 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
           (r) =>
             f.advertiser_show_status === undefined ||
             r.asset.advertiserStatus === f.advertiser_show_status,
-        )
-        .map((r) => presentAdminAsset(m, r.asset, r.holding));
-      return paginate(list, q.page, q.page_size);
+        );
+      return paginate(list, q.page, q.page_size, (r) => presentAdminAsset(m, r.asset, r.holding));
     },
   });
 

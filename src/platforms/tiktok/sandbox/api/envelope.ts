@@ -26,15 +26,19 @@ export function fail(requestId: string, code: number, message: string): Envelope
   return { code, message, request_id: requestId, data: {} };
 }
 
-/** Pages a list: `data.list` plus `data.page_info` {page, page_size, total_number, total_page}. */
-export function paginate<T>(
+/**
+ * Pages a list: `data.list` plus `data.page_info` {page, page_size, total_number, total_page};
+ * `present` shapes only the page's items, not the whole list.
+ */
+export function paginate<T, U = T>(
   items: T[],
   page = 1,
   pageSize = 10,
-): { list: T[]; page_info: Record<string, number> } {
+  present: (item: T) => U = (item) => item as unknown as U,
+): { list: U[]; page_info: Record<string, number> } {
   const start = (page - 1) * pageSize;
   return {
-    list: items.slice(start, start + pageSize),
+    list: items.slice(start, start + pageSize).map(present),
     page_info: {
       page,
       page_size: pageSize,

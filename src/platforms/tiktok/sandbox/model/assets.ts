@@ -105,8 +105,14 @@ export function listBcHoldings(
   bcId: string,
   assetType: ModelledAssetType,
 ): Array<{ asset: Asset; holding: Holding }> {
+  // One index of the assets per call: a big BC (1,000 holdings) looked up one by one was
+  // quadratic, and made the sandbox, not TikTok's latency, the cost of reading it (issue #16).
+  const assets = new Map(ctx.state.assets.map((a) => [a.assetId, a]));
   return ctx.state.holdings
     .filter((h) => h.bcId === bcId)
-    .map((holding) => ({ asset: getAsset(ctx, holding.assetId), holding }))
+    .map((holding) => ({
+      asset: assets.get(holding.assetId) ?? getAsset(ctx, holding.assetId),
+      holding,
+    }))
     .filter((x) => x.asset.assetType === assetType);
 }

@@ -119,10 +119,12 @@ export function acceptPartner(
   if (!partnership) failNotFound(`no pending partner invitation from BC ${input.ownerBcId}`);
   partnership.status = 'BOUND';
   for (const h of ctx.state.holdings) {
-    if (h.bcId === input.bcId && h.sourceBcId === input.ownerBcId && h.status === 'PENDING') {
-      h.status = 'BOUND';
-      h.updatedAt = stamp(ctx);
-    }
+    if (h.bcId !== input.bcId || h.sourceBcId !== input.ownerBcId || h.status !== 'PENDING')
+      continue;
+    // An ad account this BC asked for still waits for the owner's own decision on that request.
+    if (hasOpenRequest(ctx, input.bcId, h.assetId)) continue;
+    h.status = 'BOUND';
+    h.updatedAt = stamp(ctx);
   }
   return partnership;
 }
@@ -196,6 +198,12 @@ export function deletePartnerAssets(
     if (h.status !== 'BOUND') h.status = 'UNBOUND';
     unbindHolding(ctx, h.bcId, h.assetId);
   }
+}
+
+function hasOpenRequest(ctx: ModelContext, requesterBcId: string, assetId: string): boolean {
+  return ctx.state.requests.some(
+    (r) => r.requesterBcId === requesterBcId && r.assetId === assetId && r.status === 'PENDING',
+  );
 }
 
 function requireShareable(

@@ -78,6 +78,11 @@ function requestAdAccount(ctx: ModelContext, actorId: string, input: RequestInpu
   if (asset.ownerBcId === input.bcId || findBoundHolding(ctx, input.bcId, asset.assetId)) {
     rejectParam(`BC ${input.bcId} already has ad account ${asset.assetId}`);
   }
+  // The request goes to the owner BC's admins; an ad account that left it has nobody to ask.
+  if (!findBoundHolding(ctx, asset.ownerBcId, asset.assetId))
+    rejectParam(
+      `ad account ${asset.assetId} is not in a Business Center that can approve requests`,
+    );
   upsertHolding(ctx, {
     bcId: input.bcId,
     assetId: asset.assetId,

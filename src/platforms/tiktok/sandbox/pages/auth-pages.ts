@@ -16,10 +16,10 @@ export function registerAuthPages(app: FastifyInstance, rt: SandboxRuntime, base
     const rows = rt.model.state.users
       .map(
         (u) =>
-          `<tr><td>${esc(u.name)}</td><td>${esc(u.email)}</td><td>${actionForm(`${base}/signin`, { user_id: u.userId, next }, 'Sign in', `sign-in-${u.email}`)}</td></tr>`,
+          `<tr><td>${esc(u.name)}</td><td>${esc(u.email)}</td><td>${actionForm(`${base}/signin`, { user_id: u.userId, next }, 'Sign in', `sign-in-${u.email}`, false, `Sign in as ${u.name}`)}</td></tr>`,
       )
       .join('');
-    const body = `<section><p>Pick a sandbox user. There are no passwords.</p><table data-testid="user-list">${rows}</table></section>`;
+    const body = `<section><p>Pick a sandbox user. There are no passwords.</p><table data-testid="user-list"><tr><th scope="col">Name</th><th scope="col">Email</th><td></td></tr>${rows}</table></section>`;
     return reply.type('text/html').send(page(base, 'Sign in', body, currentUser(rt, request)));
   });
 

@@ -4,12 +4,13 @@ import { consolePage, esc } from '../../../sandbox-kit/html.ts';
 export { actionForm, esc } from '../../../sandbox-kit/html.ts';
 
 const css = `body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#161823;background:#f8f8f8}
-header{background:#161823;color:#fff;padding:10px 24px;display:flex;gap:16px;align-items:center}
-header a{color:#fff}main{max-width:980px;margin:24px auto;padding:0 24px}
+header{background:#161823;color:#fff;padding:10px 24px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
+header a{color:#fff}main{max-width:980px;margin:24px auto;padding:0 24px;overflow-wrap:anywhere}
+@media (max-width:600px){header{padding:10px 12px}main{padding:0 12px}}
 section{background:#fff;border:1px solid #e3e3e4;border-radius:8px;padding:16px 20px;margin-bottom:18px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #eee}
-button{background:#fe2c55;color:#fff;border:0;border-radius:4px;padding:6px 12px;cursor:pointer}
-button.secondary{background:#8a8b91}form.inline{display:inline}label{margin-right:10px}
+button{background:#d91a45;color:#fff;border:0;border-radius:4px;padding:6px 12px;cursor:pointer}
+button.secondary{background:#5e6066}form.inline{display:inline}label{margin-right:10px}
 input,select{padding:4px 6px;margin:2px 6px 2px 0}.tag{background:#25f4ee;border-radius:3px;padding:1px 6px;font-size:12px}
 nav a{margin-right:14px}.error{border-color:#fe2c55}`;
 

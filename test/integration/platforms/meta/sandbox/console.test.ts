@@ -23,24 +23,24 @@ describe('Business Settings console', () => {
   });
 
   it('shows an admin the assets with assign forms, and an employee none', async () => {
-    const admin = await html(W.ada);
+    const admin = await html(W.dana);
     expect(admin).toContain(`data-testid="business-${W.acme}"`);
     expect(admin).toContain(`data-testid="assign-partner-form-${W.ig.replace('act_', '')}"`);
     expect(admin).toContain(`data-testid="assign-task-${W.ig}-CONTENT"`);
-    const employee = await html(W.cleo);
+    const employee = await html(W.sam);
     expect(employee).not.toContain('assign-partner-form-');
   });
 
   it('assigns and removes a partner by hand; a refused action shows Graph’s message', async () => {
-    const assign = await f.consoleForm(W.ada, 'assign-partner', [
+    const assign = await f.consoleForm(W.dana, 'assign-partner', [
       ['assetId', W.catalog],
       ['kind', 'catalog'],
       ['partner', W.northwind],
       ['tasks', 'ADVERTISE'],
     ]);
     expect(assign.status).toBe(303);
-    expect(await html(W.ada)).toContain(`data-testid="partner-${W.catalog}-${W.northwind}"`);
-    const refused = await f.consoleForm(W.cleo, 'assign-partner', [
+    expect(await html(W.dana)).toContain(`data-testid="partner-${W.catalog}-${W.northwind}"`);
+    const refused = await f.consoleForm(W.sam, 'assign-partner', [
       ['assetId', W.catalog],
       ['kind', 'catalog'],
       ['partner', W.northwind],
@@ -48,7 +48,7 @@ describe('Business Settings console', () => {
     ]);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('data-testid="console-error"');
-    const remove = await f.consoleForm(W.ada, 'remove-partner', [
+    const remove = await f.consoleForm(W.dana, 'remove-partner', [
       ['assetId', W.catalog],
       ['kind', 'catalog'],
       ['partner', W.northwind],
@@ -58,13 +58,13 @@ describe('Business Settings console', () => {
   });
 
   it('removes a whole partner relationship from the business', async () => {
-    await f.consoleForm(W.ada, 'assign-partner', [
+    await f.consoleForm(W.dana, 'assign-partner', [
       ['assetId', W.pixel],
       ['kind', 'pixel'],
       ['partner', W.northwind],
       ['tasks', 'ANALYZE'],
     ]);
-    const res = await f.consoleForm(W.ada, 'remove-relationship', [
+    const res = await f.consoleForm(W.dana, 'remove-relationship', [
       ['businessId', W.acme],
       ['other', W.northwind],
       ['side', 'agencies'],
@@ -106,18 +106,18 @@ describe('agency-initiated Page request (client_pages) and approval', () => {
     const agency = { businessId: W.northwind, accessToken: nora };
     const asset = { type: 'page', id: W.page2 };
     expect(await f.platform.readAccess({ agency, asset })).toEqual({ kind: 'lost' });
-    const ada = await f.tokenFor(W.ada);
-    const read = await f.graph('GET', `${W.page2}/agencies`, ada, { fields: 'id,access_status' });
+    const dana = await f.tokenFor(W.dana);
+    const read = await f.graph('GET', `${W.page2}/agencies`, dana, { fields: 'id,access_status' });
     expect(read.body.data).toEqual([{ id: W.northwind, access_status: 'PENDING' }]);
-    expect(await html(W.ada)).toContain(`data-testid="approve-request-${W.page2}-${W.northwind}"`);
-    const refused = await f.consoleForm(W.cleo, 'decide-request', [
+    expect(await html(W.dana)).toContain(`data-testid="approve-request-${W.page2}-${W.northwind}"`);
+    const refused = await f.consoleForm(W.sam, 'decide-request', [
       ['assetId', W.page2],
       ['kind', 'page'],
       ['partner', W.northwind],
       ['decision', 'approve'],
     ]);
     expect(refused.status).toBe(400);
-    const approve = await f.consoleForm(W.ada, 'decide-request', [
+    const approve = await f.consoleForm(W.dana, 'decide-request', [
       ['assetId', W.page2],
       ['kind', 'page'],
       ['partner', W.northwind],
@@ -131,8 +131,8 @@ describe('agency-initiated Page request (client_pages) and approval', () => {
   });
 
   it('a person outside the agency business cannot ask (#200); a bad page_id is (#100)', async () => {
-    const quinn = await f.tokenFor(W.quinn);
-    const res = await f.graph('POST', `${W.northwind}/client_pages`, quinn, {
+    const bea = await f.tokenFor(W.bea);
+    const res = await f.graph('POST', `${W.northwind}/client_pages`, bea, {
       page_id: W.page,
       permitted_tasks: '["ANALYZE"]',
     });

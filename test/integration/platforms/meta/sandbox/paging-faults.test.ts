@@ -8,14 +8,14 @@ import { idsOf, startMetaFixture, W, type MetaFixture } from '../fixture.ts';
 import { controlAuth } from '../../../../support/sandbox-control.ts';
 
 let f: MetaFixture;
-let ada: string;
+let dana: string;
 beforeAll(async () => {
   f = await startMetaFixture();
 });
 afterAll(async () => f.close());
 beforeEach(async () => {
   await f.reset();
-  ada = await f.tokenFor(W.ada);
+  dana = await f.tokenFor(W.dana);
 });
 
 describe('pagination', () => {
@@ -23,7 +23,7 @@ describe('pagination', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let i = 0; i < 5; i += 1) {
-      const res = await f.graph('GET', `${W.acme}/owned_ad_accounts`, ada, {
+      const res = await f.graph('GET', `${W.acme}/owned_ad_accounts`, dana, {
         fields: 'id,name',
         limit: '1',
         ...(after === undefined ? {} : { after }),
@@ -39,30 +39,30 @@ describe('pagination', () => {
   });
 
   it('before goes back; summary=true adds total_count; a bad cursor is (#100)', async () => {
-    const last = await f.graph('GET', `${W.acme}/owned_ad_accounts`, ada, {
+    const last = await f.graph('GET', `${W.acme}/owned_ad_accounts`, dana, {
       limit: '2',
       summary: 'true',
     });
     expect(last.body.summary).toEqual({ total_count: 3 });
-    const second = await f.graph('GET', `${W.acme}/owned_ad_accounts`, ada, {
+    const second = await f.graph('GET', `${W.acme}/owned_ad_accounts`, dana, {
       limit: '2',
       after: last.body.paging.cursors.after,
     });
     expect(second.body.data).toHaveLength(1);
     expect(second.body.paging.next).toBeUndefined();
     expect(second.body.paging.previous).toEqual(expect.any(String));
-    const back = await f.graph('GET', `${W.acme}/owned_ad_accounts`, ada, {
+    const back = await f.graph('GET', `${W.acme}/owned_ad_accounts`, dana, {
       limit: '2',
       before: second.body.paging.cursors.before,
     });
     expect(idsOf(back)).toEqual([W.adUs, W.adEu]);
     expect(
-      (await f.graph('GET', `${W.acme}/owned_ad_accounts`, ada, { after: '!!' })).body.error.code,
+      (await f.graph('GET', `${W.acme}/owned_ad_accounts`, dana, { after: '!!' })).body.error.code,
     ).toBe(100);
   });
 
   it('an empty edge has data [] and no next', async () => {
-    const res = await f.graph('GET', `${W.adUs}/agencies`, ada);
+    const res = await f.graph('GET', `${W.adUs}/agencies`, dana);
     expect(res.body).toEqual({ data: [], paging: { cursors: {} } });
   });
 });
@@ -70,8 +70,8 @@ describe('pagination', () => {
 describe('faults and throttling', () => {
   it('an ad account over its limit is 80004 with X-Business-Use-Case-Usage estimated_time_to_regain_access', async () => {
     f.sandbox.setFaults({ rateLimit: { requests: 1, perMs: 120_000 } });
-    expect((await f.graph('GET', `${W.adUs}/agencies`, ada)).status).toBe(200);
-    const res = await f.graph('GET', `${W.adUs}/agencies`, ada);
+    expect((await f.graph('GET', `${W.adUs}/agencies`, dana)).status).toBe(200);
+    const res = await f.graph('GET', `${W.adUs}/agencies`, dana);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       code: 80004,
@@ -93,20 +93,20 @@ describe('faults and throttling', () => {
 
   it('a Page is 80001; an app-level call is 4; a configured code wins; the window reopens', async () => {
     f.sandbox.setFaults({ rateLimit: { requests: 0, perMs: 1000 } });
-    expect((await f.graph('GET', `${W.page}/agencies`, ada)).body.error.code).toBe(80001);
-    expect((await f.graph('GET', 'me/businesses', ada)).body.error.code).toBe(4);
+    expect((await f.graph('GET', `${W.page}/agencies`, dana)).body.error.code).toBe(80001);
+    expect((await f.graph('GET', 'me/businesses', dana)).body.error.code).toBe(4);
     f.sandbox.setFaults({ rateLimit: { requests: 0, perMs: 1000, code: 613 } });
-    expect((await f.graph('GET', 'me', ada)).body.error.code).toBe(613);
+    expect((await f.graph('GET', 'me', dana)).body.error.code).toBe(613);
     f.sandbox.setFaults({ rateLimit: { requests: 1, perMs: 1000 } });
-    expect((await f.graph('GET', 'me', ada)).status).toBe(200);
-    expect((await f.graph('GET', 'me', ada)).status).toBe(400);
+    expect((await f.graph('GET', 'me', dana)).status).toBe(200);
+    expect((await f.graph('GET', 'me', dana)).status).toBe(400);
     f.clock.t += 1001;
-    expect((await f.graph('GET', 'me', ada)).status).toBe(200);
+    expect((await f.graph('GET', 'me', dana)).status).toBe(200);
   });
 
   it('a transient error is HTTP 500, code 2, is_transient', async () => {
     f.sandbox.setFaults({ errorRate: 1 });
-    const res = await f.graph('GET', 'me', ada);
+    const res = await f.graph('GET', 'me', dana);
     expect(res.status).toBe(500);
     expect(res.body.error).toMatchObject({
       code: 2,
@@ -118,7 +118,7 @@ describe('faults and throttling', () => {
   it('latency delays the answer', async () => {
     f.sandbox.setFaults({ latencyMs: 120 });
     const started = Date.now();
-    await f.graph('GET', 'me', ada);
+    await f.graph('GET', 'me', dana);
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
   });
 });
@@ -131,7 +131,7 @@ describe('control API', () => {
       body: JSON.stringify({ errorRate: 1 }),
     });
     expect(await put.json()).toEqual({ errorRate: 1 });
-    expect((await f.graph('GET', 'me', ada)).status).toBe(500);
+    expect((await f.graph('GET', 'me', dana)).status).toBe(500);
     const bad = await fetch(`${f.base}/_control/faults`, {
       method: 'PUT',
       headers: { ...controlAuth, 'content-type': 'application/json' },
@@ -142,7 +142,7 @@ describe('control API', () => {
       await fetch(`${f.base}/_control/log`, { headers: controlAuth })
     ).json()) as { entries: unknown[] };
     expect(log.entries.length).toBeGreaterThan(0);
-    expect(JSON.stringify(log)).not.toContain(ada);
+    expect(JSON.stringify(log)).not.toContain(dana);
     const world = {
       users: [{ id: '111111', name: 'Solo', email: 'solo@example.com' }],
       businesses: [{ id: '222222', name: 'Solo Biz', admins: ['111111'] }],
@@ -174,7 +174,7 @@ describe('persistence', () => {
     const dataFile = path.join(dir, 'meta.json');
     try {
       const first = await startMetaFixture({ dataFile });
-      const token = await first.tokenFor(W.ada);
+      const token = await first.tokenFor(W.dana);
       await first.graph('POST', `${W.adUs}/agencies`, token, {
         business: W.northwind,
         permitted_tasks: '["ANALYZE"]',

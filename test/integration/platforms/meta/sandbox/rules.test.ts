@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { idsOf, startMetaFixture, W, type GraphAnswer, type MetaFixture } from '../fixture.ts';
 
 let f: MetaFixture;
-let ada: string;
+let dana: string;
 let nora: string;
 beforeAll(async () => {
   f = await startMetaFixture();
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => f.close());
 beforeEach(async () => {
   await f.reset();
-  ada = await f.tokenFor(W.ada);
+  dana = await f.tokenFor(W.dana);
   nora = await f.tokenFor(W.nora);
 });
 
@@ -41,14 +41,14 @@ const pageToken = async (token: string, page: string = W.page) =>
 
 describe('POST /{asset}/agencies', () => {
   it('a business admin shares an ad account; the agency then sees it with the tasks', async () => {
-    expect((await share(ada, W.adUs, ['ADVERTISE', 'ANALYZE'])).body).toEqual({ success: true });
+    expect((await share(dana, W.adUs, ['ADVERTISE', 'ANALYZE'])).body).toEqual({ success: true });
     const read = await f.graph('GET', `${W.adUs}/agencies`, nora, {
       fields: 'id,name,permitted_tasks,access_status',
     });
     expect(read.body.data).toEqual([
       {
         id: W.northwind,
-        name: 'Northwind Digital',
+        name: 'Northwind Media',
         permitted_tasks: ['ADVERTISE', 'ANALYZE'],
         access_status: 'CONFIRMED',
       },
@@ -56,8 +56,8 @@ describe('POST /{asset}/agencies', () => {
   });
 
   it('an employee with ANALYZE only gets (#200)', async () => {
-    const cleo = await f.tokenFor(W.cleo);
-    expectGraphError(await share(cleo, W.adUs, ['ANALYZE']), 200);
+    const sam = await f.tokenFor(W.sam);
+    expectGraphError(await share(sam, W.adUs, ['ANALYZE']), 200);
   });
 
   it('before a share the agency cannot see the asset: 100/33', async () => {
@@ -66,15 +66,15 @@ describe('POST /{asset}/agencies', () => {
 
   it('invalid parameters are (#100): missing business, unknown task, unknown business', async () => {
     expectGraphError(
-      await f.graph('POST', `${W.adUs}/agencies`, ada, { permitted_tasks: '["ANALYZE"]' }),
+      await f.graph('POST', `${W.adUs}/agencies`, dana, { permitted_tasks: '["ANALYZE"]' }),
       100,
     );
-    const bad = await share(ada, W.adUs, ['FLY']);
+    const bad = await share(dana, W.adUs, ['FLY']);
     expectGraphError(bad, 100);
     expect(bad.body.error.message).toContain('must be one of');
-    expectGraphError(await share(ada, W.adUs, ['ANALYZE'], '999999999'), 100);
+    expectGraphError(await share(dana, W.adUs, ['ANALYZE'], '999999999'), 100);
     expectGraphError(
-      await f.graph('POST', `${W.adUs}/agencies`, ada, {
+      await f.graph('POST', `${W.adUs}/agencies`, dana, {
         business: W.northwind,
         permitted_tasks: 'ANALYZE',
       }),
@@ -83,7 +83,7 @@ describe('POST /{asset}/agencies', () => {
   });
 
   it('accepts the docs single-quoted list form', async () => {
-    const res = await f.graph('POST', `${W.adUs}/agencies`, ada, {
+    const res = await f.graph('POST', `${W.adUs}/agencies`, dana, {
       business: W.northwind,
       permitted_tasks: "['ANALYZE']",
     });
@@ -91,70 +91,70 @@ describe('POST /{asset}/agencies', () => {
   });
 
   it('sharing the same again is 3989; into its own business is 3946; other tasks replace', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
-    expectGraphError(await share(ada, W.adUs, ['ANALYZE']), 3989);
-    expectGraphError(await share(ada, W.adUs, ['ANALYZE'], W.acme), 3946);
-    expect((await share(ada, W.adUs, ['MANAGE', 'ANALYZE'])).body).toEqual({ success: true });
-    const read = await f.graph('GET', `${W.adUs}/agencies`, ada, { fields: 'id,permitted_tasks' });
+    await share(dana, W.adUs, ['ANALYZE']);
+    expectGraphError(await share(dana, W.adUs, ['ANALYZE']), 3989);
+    expectGraphError(await share(dana, W.adUs, ['ANALYZE'], W.acme), 3946);
+    expect((await share(dana, W.adUs, ['MANAGE', 'ANALYZE'])).body).toEqual({ success: true });
+    const read = await f.graph('GET', `${W.adUs}/agencies`, dana, { fields: 'id,permitted_tasks' });
     expect(read.body.data[0].permitted_tasks).toEqual(['MANAGE', 'ANALYZE']);
   });
 
   it('a Page needs a Page token (#210) from someone who can manage it', async () => {
-    expectGraphError(await share(ada, W.page, ['ANALYZE']), 210);
-    expect((await share(await pageToken(ada), W.page, ['CREATE_CONTENT', 'ANALYZE'])).body).toEqual(
-      { success: true },
-    );
+    expectGraphError(await share(dana, W.page, ['ANALYZE']), 210);
+    expect(
+      (await share(await pageToken(dana), W.page, ['CREATE_CONTENT', 'ANALYZE'])).body,
+    ).toEqual({ success: true });
   });
 
   it('pixels require permitted_tasks and refuse the restricted EDIT task', async () => {
-    expectGraphError(await share(ada, W.pixel, undefined), 100);
-    expectGraphError(await share(ada, W.pixel, ['EDIT']), 200);
-    expect((await share(ada, W.pixel, ['ADVERTISE', 'ANALYZE', 'UPLOAD'])).body).toEqual({
+    expectGraphError(await share(dana, W.pixel, undefined), 100);
+    expectGraphError(await share(dana, W.pixel, ['EDIT']), 200);
+    expect((await share(dana, W.pixel, ['ADVERTISE', 'ANALYZE', 'UPLOAD'])).body).toEqual({
       success: true,
     });
   });
 
   it('catalogs take their own enum', async () => {
-    expectGraphError(await share(ada, W.catalog, ['ANALYZE']), 100);
-    expect((await share(ada, W.catalog, ['MANAGE', 'ADVERTISE'])).body).toEqual({ success: true });
+    expectGraphError(await share(dana, W.catalog, ['ANALYZE']), 100);
+    expect((await share(dana, W.catalog, ['MANAGE', 'ADVERTISE'])).body).toEqual({ success: true });
   });
 
   it('Instagram accounts have no write edge: POST and DELETE are 100/33; GET works', async () => {
-    expectGraphError(await share(ada, W.ig, ['MANAGE']), 100, 33);
+    expectGraphError(await share(dana, W.ig, ['MANAGE']), 100, 33);
     expectGraphError(
-      await f.graph('DELETE', `${W.ig}/agencies`, ada, { business: W.northwind }),
+      await f.graph('DELETE', `${W.ig}/agencies`, dana, { business: W.northwind }),
       100,
       33,
     );
-    expect((await f.graph('GET', `${W.ig}/agencies`, ada)).body.data).toEqual([]);
+    expect((await f.graph('GET', `${W.ig}/agencies`, dana)).body.data).toEqual([]);
   });
 
   it('a personal ad account cannot be shared with a partner business (#200)', async () => {
-    const pia = await f.tokenFor(W.pia);
-    expectGraphError(await share(pia, W.piaAd, ['ANALYZE']), 200);
+    const zoe = await f.tokenFor(W.zoe);
+    expectGraphError(await share(zoe, W.zoeAd, ['ANALYZE']), 200);
   });
 
   it('without the ads_management permission the share is (#10)', async () => {
-    const limited = await f.tokenFor(W.ada, ['business_management']);
+    const limited = await f.tokenFor(W.dana, ['business_management']);
     expectGraphError(await share(limited, W.adUs, ['ANALYZE']), 10);
   });
 });
 
 describe('DELETE /{asset}/agencies and business-level removal', () => {
   it('the client removes the partner; removing again is (#100)', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
+    await share(dana, W.adUs, ['ANALYZE']);
     expect(
-      (await f.graph('DELETE', `${W.adUs}/agencies`, ada, { business: W.northwind })).body,
+      (await f.graph('DELETE', `${W.adUs}/agencies`, dana, { business: W.northwind })).body,
     ).toEqual({ success: true });
     expectGraphError(
-      await f.graph('DELETE', `${W.adUs}/agencies`, ada, { business: W.northwind }),
+      await f.graph('DELETE', `${W.adUs}/agencies`, dana, { business: W.northwind }),
       100,
     );
     expectGraphError(await f.graph('GET', `${W.adUs}/agencies`, nora), 100, 33);
   });
 
   it('the partner admin may leave an asset; a partner employee may not see it', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
+    await share(dana, W.adUs, ['ANALYZE']);
     const omar = await f.tokenFor(W.omar);
     expectGraphError(
       await f.graph('DELETE', `${W.adUs}/agencies`, omar, { business: W.northwind }),
@@ -167,22 +167,22 @@ describe('DELETE /{asset}/agencies and business-level removal', () => {
   });
 
   it('DELETE /{business}/agencies drops every share to that partner; only admins may', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
-    await share(ada, W.catalog, ['ADVERTISE']);
-    const cleo = await f.tokenFor(W.cleo);
+    await share(dana, W.adUs, ['ANALYZE']);
+    await share(dana, W.catalog, ['ADVERTISE']);
+    const sam = await f.tokenFor(W.sam);
     expectGraphError(
-      await f.graph('DELETE', `${W.acme}/agencies`, cleo, { business: W.northwind }),
+      await f.graph('DELETE', `${W.acme}/agencies`, sam, { business: W.northwind }),
       200,
     );
     expect(
-      (await f.graph('DELETE', `${W.acme}/agencies`, ada, { business: W.northwind })).body,
+      (await f.graph('DELETE', `${W.acme}/agencies`, dana, { business: W.northwind })).body,
     ).toEqual({ success: true });
     const left = await f.graph('GET', `${W.northwind}/client_ad_accounts`, nora);
-    expect(idsOf(left)).toEqual([W.otherAd]);
+    expect(idsOf(left)).toEqual([W.birchAd]);
   });
 
   it('DELETE /{agency}/clients drops a client from the agency side', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
+    await share(dana, W.adUs, ['ANALYZE']);
     expect(
       (await f.graph('DELETE', `${W.northwind}/clients`, nora, { business: W.acme })).body,
     ).toEqual({ success: true });
@@ -195,13 +195,13 @@ describe('DELETE /{asset}/agencies and business-level removal', () => {
 
 describe('agency-side reads and assigned users', () => {
   it('client_ad_accounts lists shared accounts with permitted_tasks', async () => {
-    await share(ada, W.adUs, ['ADVERTISE', 'ANALYZE']);
+    await share(dana, W.adUs, ['ADVERTISE', 'ANALYZE']);
     const res = await f.graph('GET', `${W.northwind}/client_ad_accounts`, nora, {
       fields: 'id,name,permitted_tasks',
     });
     const ids = idsOf(res);
     expect(ids).toContain(W.adUs);
-    expect(ids).toContain(W.otherAd);
+    expect(ids).toContain(W.birchAd);
   });
 
   it('a business the person is not in is (#200)', async () => {
@@ -209,7 +209,7 @@ describe('agency-side reads and assigned users', () => {
   });
 
   it('the agency admin assigns its employee within the share; GET needs business', async () => {
-    await share(ada, W.adUs, ['ADVERTISE', 'ANALYZE']);
+    await share(dana, W.adUs, ['ADVERTISE', 'ANALYZE']);
     const assign = await f.graph('POST', `${W.adUs}/assigned_users`, nora, {
       user: W.omar,
       tasks: '["ANALYZE"]',
@@ -219,7 +219,7 @@ describe('agency-side reads and assigned users', () => {
     expectGraphError(await f.graph('GET', `${W.adUs}/assigned_users`, nora), 100);
     const list = await f.graph('GET', `${W.adUs}/assigned_users`, nora, { business: W.northwind });
     expect(list.body.data).toEqual([
-      { id: W.omar, name: 'Omar Agency', tasks: ['ANALYZE'], permitted_tasks: ['ANALYZE'] },
+      { id: W.omar, name: 'Omar Haddad', tasks: ['ANALYZE'], permitted_tasks: ['ANALYZE'] },
     ]);
     const omar = await f.tokenFor(W.omar);
     expect(
@@ -228,19 +228,19 @@ describe('agency-side reads and assigned users', () => {
   });
 
   it('assigning someone outside the business is (#100); a stranger cannot assign (100/33)', async () => {
-    await share(ada, W.adUs, ['ANALYZE']);
+    await share(dana, W.adUs, ['ANALYZE']);
     expectGraphError(
       await f.graph('POST', `${W.adUs}/assigned_users`, nora, {
-        user: W.quinn,
+        user: W.bea,
         tasks: '["ANALYZE"]',
         business: W.northwind,
       }),
       100,
     );
-    const quinn = await f.tokenFor(W.quinn);
+    const bea = await f.tokenFor(W.bea);
     expectGraphError(
-      await f.graph('POST', `${W.adUs}/assigned_users`, quinn, {
-        user: W.quinn,
+      await f.graph('POST', `${W.adUs}/assigned_users`, bea, {
+        user: W.bea,
         tasks: '["ANALYZE"]',
       }),
       100,
@@ -257,41 +257,41 @@ describe('transport rules', () => {
 
   it('appsecret_proof is required by this app and must match', async () => {
     const url = `${f.base}/graph/v25.0/me`;
-    const missing = await fetch(url, { headers: { authorization: `Bearer ${ada}` } });
+    const missing = await fetch(url, { headers: { authorization: `Bearer ${dana}` } });
     expect(
       ((await missing.json()) as { error: { code: number; type: string } }).error,
     ).toMatchObject({ code: 100, type: 'GraphMethodException' });
     const wrong = await fetch(`${url}?appsecret_proof=${'0'.repeat(64)}`, {
-      headers: { authorization: `Bearer ${ada}` },
+      headers: { authorization: `Bearer ${dana}` },
     });
     expect(wrong.status).toBe(400);
   });
 
   it('accepts access_token in the query (as the SDKs send it) and logs where it came from, not its value', async () => {
     const res = await fetch(
-      `${f.base}/graph/v25.0/me?access_token=${ada}&appsecret_proof=${(await import('node:crypto')).createHmac('sha256', 'meta-app-secret-1').update(ada).digest('hex')}`,
+      `${f.base}/graph/v25.0/me?access_token=${dana}&appsecret_proof=${(await import('node:crypto')).createHmac('sha256', 'meta-app-secret-1').update(dana).digest('hex')}`,
     );
     expect(res.status).toBe(200);
     const entry = f.log().at(-1)!;
     expect(entry.tokenIn).toBe('query');
-    expect(JSON.stringify(entry)).not.toContain(ada);
+    expect(JSON.stringify(entry)).not.toContain(dana);
   });
 
   it('every version Meta still serves answers; a retired one is Graph error 2500', async () => {
     for (const version of ['v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0']) {
-      expect((await f.graph('GET', 'me', ada, {}, version)).status).toBe(200);
+      expect((await f.graph('GET', 'me', dana, {}, version)).status).toBe(200);
     }
-    expectGraphError(await f.graph('GET', 'me', ada, {}, 'v21.0'), 2500);
-    expectGraphError(await f.graph('GET', 'me', ada, {}, 'v19.0'), 2500);
+    expectGraphError(await f.graph('GET', 'me', dana, {}, 'v21.0'), 2500);
+    expectGraphError(await f.graph('GET', 'me', dana, {}, 'v19.0'), 2500);
   });
 
   it('an unknown field or edge is (#100) nonexisting field', async () => {
-    const res = await f.graph('GET', W.adUs, ada, { fields: 'id,bogus' });
+    const res = await f.graph('GET', W.adUs, dana, { fields: 'id,bogus' });
     expectGraphError(res, 100);
     expect(res.body.error.message).toBe(
       '(#100) Tried accessing nonexisting field (bogus) on node type (AdAccount)',
     );
-    expectGraphError(await f.graph('GET', `${W.acme}/bogus_edge`, ada), 100);
+    expectGraphError(await f.graph('GET', `${W.acme}/bogus_edge`, dana), 100);
   });
 });
 
@@ -299,7 +299,7 @@ describe('malformed requests', () => {
   it('a malformed JSON body on the Graph host is Graph error 100, not a framework error', async () => {
     const res = await fetch(`${f.base}/graph/v25.0/${W.adUs}/agencies`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${ada}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${dana}`, 'content-type': 'application/json' },
       body: '{not json',
     });
     expect(res.status).toBe(400);

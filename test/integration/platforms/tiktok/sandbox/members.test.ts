@@ -29,7 +29,7 @@ describe('admin-only actions', () => {
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, asset_ids: [], emails: ['new@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['new@acme-outdoor.example'] },
           dana,
         )
       ).code,
@@ -38,7 +38,7 @@ describe('admin-only actions', () => {
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, asset_ids: [], emails: ['other@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['other@acme-outdoor.example'] },
           sam,
         )
       ).code,
@@ -88,21 +88,26 @@ describe('invitations stay pending until accepted', () => {
   it('PENDING with the asset grant deferred, BOUND with it after acceptance', async () => {
     const invite = {
       bc_id: W.acmeBc,
-      emails: ['pat@acme.example'],
+      emails: ['pat@acme-outdoor.example'],
       user_role: 'STANDARD',
       asset_ids: [W.ad2],
       advertiser_role: 'OPERATOR',
     };
     expect((await h.post('bc/member/invite/', invite, dana)).code).toBe(0);
-    const pending = (await members(dana)).find((m) => m.user_email === 'pat@acme.example');
+    const pending = (await members(dana)).find((m) => m.user_email === 'pat@acme-outdoor.example');
     expect(pending).toMatchObject({ relation_status: 'PENDING', user_id: null });
     expect(
       h.sandbox.model.effectiveAccess(W.ad2).some((p) => p.reason === 'member_assignment'),
     ).toBe(false);
     expect(
-      (await h.control('invitations/accept', { bc_id: W.acmeBc, email: 'pat@acme.example' })).code,
+      (
+        await h.control('invitations/accept', {
+          bc_id: W.acmeBc,
+          email: 'pat@acme-outdoor.example',
+        })
+      ).code,
     ).toBe(0);
-    const joined = (await members(dana)).find((m) => m.user_email === 'pat@acme.example');
+    const joined = (await members(dana)).find((m) => m.user_email === 'pat@acme-outdoor.example');
     expect(joined?.relation_status).toBe('BOUND');
     const pat = joined?.user_id as string;
     const assets = await h.get(
@@ -112,21 +117,26 @@ describe('invitations stay pending until accepted', () => {
     );
     expect(assets.data.list).toMatchObject([{ asset_id: W.ad2, advertiser_role: 'OPERATOR' }]);
     expect(
-      (await h.control('invitations/accept', { bc_id: W.acmeBc, email: 'pat@acme.example' })).code,
+      (
+        await h.control('invitations/accept', {
+          bc_id: W.acmeBc,
+          email: 'pat@acme-outdoor.example',
+        })
+      ).code,
     ).toBe(40007);
   });
 
   it('an admin resends a pending invitation (still pending); a standard member cannot', async () => {
     await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['lee@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['lee@acme-outdoor.example'] },
       dana,
     );
     expect(
       (
         await h.control('invitations/resend', {
           bc_id: W.acmeBc,
-          email: 'lee@acme.example',
+          email: 'lee@acme-outdoor.example',
           user_id: W.dana,
         })
       ).data.resendCount,
@@ -135,27 +145,35 @@ describe('invitations stay pending until accepted', () => {
       (
         await h.control('invitations/resend', {
           bc_id: W.acmeBc,
-          email: 'lee@acme.example',
+          email: 'lee@acme-outdoor.example',
           user_id: W.sam,
         })
       ).code,
     ).toBe(40001);
     expect(
-      (await members(dana)).find((m) => m.user_email === 'lee@acme.example')?.relation_status,
+      (await members(dana)).find((m) => m.user_email === 'lee@acme-outdoor.example')
+        ?.relation_status,
     ).toBe('PENDING');
   });
 
   it('an admin revokes a pending invitation by email', async () => {
     await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['kim@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['kim@acme-outdoor.example'] },
       dana,
     );
     expect(
-      (await h.post('bc/member/delete/', { bc_id: W.acmeBc, user_email: 'kim@acme.example' }, dana))
-        .code,
+      (
+        await h.post(
+          'bc/member/delete/',
+          { bc_id: W.acmeBc, user_email: 'kim@acme-outdoor.example' },
+          dana,
+        )
+      ).code,
     ).toBe(0);
-    expect((await members(dana)).some((m) => m.user_email === 'kim@acme.example')).toBe(false);
+    expect((await members(dana)).some((m) => m.user_email === 'kim@acme-outdoor.example')).toBe(
+      false,
+    );
   });
 });
 
@@ -167,7 +185,7 @@ describe('the 4,000-member limit', () => {
     };
     for (let i = 0; i < 3997; i += 1) {
       const userId = (7_180_000_000_000_000_000n + BigInt(i)).toString();
-      world.users.push({ userId, email: `bulk${i}@acme.example`, name: `Bulk ${i}` });
+      world.users.push({ userId, email: `bulk${i}@acme-outdoor.example`, name: `Bulk ${i}` });
       world.members.push({ bcId: W.acmeBc, userId, userRole: 'STANDARD' });
     }
     h.sandbox.loadWorld(world);
@@ -176,25 +194,28 @@ describe('the 4,000-member limit', () => {
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4000@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4000@acme-outdoor.example'] },
           token,
         )
       ).code,
     ).toBe(0);
     const over = await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme-outdoor.example'] },
       token,
     );
     expect(over.code).toBe(40002);
     expect(over.message).toContain('4000');
     // Declining frees a seat.
-    await h.control('invitations/decline', { bc_id: W.acmeBc, email: 'seat4000@acme.example' });
+    await h.control('invitations/decline', {
+      bc_id: W.acmeBc,
+      email: 'seat4000@acme-outdoor.example',
+    });
     expect(
       (
         await h.post(
           'bc/member/invite/',
-          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme.example'] },
+          { bc_id: W.acmeBc, asset_ids: [], emails: ['seat4001@acme-outdoor.example'] },
           token,
         )
       ).code,

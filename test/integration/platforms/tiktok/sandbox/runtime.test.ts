@@ -51,11 +51,13 @@ describe('faults', () => {
     h.sandbox.setFaults({ latencyMs: 300 });
     const invite = h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['x@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['x@acme-outdoor.example'] },
       token,
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(h.sandbox.model.state.members.some((m) => m.email === 'x@acme.example')).toBe(true);
+    expect(h.sandbox.model.state.members.some((m) => m.email === 'x@acme-outdoor.example')).toBe(
+      true,
+    );
     expect((await invite).code).toBe(0);
     // The sandbox's own work for 20 calls (reads of the whole BC) hides inside the fixed time.
     h.sandbox.setFaults({ latencyMs: 150 });
@@ -78,7 +80,7 @@ describe('persistence', () => {
     const token = await h.authorize(W.dana);
     await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['persist@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['persist@acme-outdoor.example'] },
       token,
     );
     expect(JSON.parse(readFileSync(dataFile, 'utf8')).version).toBe(1);
@@ -88,7 +90,7 @@ describe('persistence', () => {
     expect(members.code).toBe(0);
     expect(
       members.data.list.some(
-        (m: { user_email: string }) => m.user_email === 'persist@acme.example',
+        (m: { user_email: string }) => m.user_email === 'persist@acme-outdoor.example',
       ),
     ).toBe(true);
   });
@@ -100,11 +102,13 @@ describe('worlds', () => {
     const token = await h.authorize(W.dana);
     await h.post(
       'bc/member/invite/',
-      { bc_id: W.acmeBc, asset_ids: [], emails: ['gone@acme.example'] },
+      { bc_id: W.acmeBc, asset_ids: [], emails: ['gone@acme-outdoor.example'] },
       token,
     );
     expect((await h.control('reset', {})).code).toBe(0);
-    expect(h.sandbox.model.state.members.some((m) => m.email === 'gone@acme.example')).toBe(false);
+    expect(h.sandbox.model.state.members.some((m) => m.email === 'gone@acme-outdoor.example')).toBe(
+      false,
+    );
     const world = readDefaultWorld();
     world.businessCenters[0]!.name = 'Renamed Outdoor';
     expect((await h.control('world', { world })).code).toBe(0);

@@ -1,0 +1,153 @@
+/**
+ * The LinkedIn sandbox: the www side (sign-in, OAuth consent, the Page admin view) and the API
+ * side (`/v2/userinfo`, `/rest/...` in Rest.li 2.0) of docs/platforms/linkedin-api.md on one
+ * listener. Mounted at the root of its own origin, the same base URL serves as LinkedIn's
+ * `https://www.linkedin.com` and `https://api.linkedin.com`: `/oauth/v2/...`, `/rest/...`.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
+import { listenStandalone } from '../../sandbox-kit/listen.ts';
+import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
+import { apiErrorHandler, registerApiRoutes } from './api-routes.ts';
+import { registerControlRoutes } from './control-routes.ts';
+import { createLinkedInModel, type LinkedInModel, type LinkedInState } from './model.ts';
+import { registerOAuthRoutes } from './oauth-routes.ts';
+import { registerPages } from './pages.ts';
+import { rememberForm } from './restli.ts';
+import type {
+  LinkedInFaults,
+  LinkedInSandboxApp,
+  RequestLogEntry,
+  SandboxRuntime,
+} from './runtime.ts';
+import { readDefaultWorld, stateFromWorld, type LinkedInWorld } from './world.ts';
+
+export type { LinkedInFaults, LinkedInSandboxApp, RequestLogEntry } from './runtime.ts';
+export type { LinkedInWorld } from './world.ts';
+
+/**
+ * `LinkedIn-Version` values answered by default: the twelve months up to 202612 and 202512;
+ * LinkedIn serves each version about a year (linkedin-api.md, Version).
+ */
+export const DEFAULT_LINKEDIN_VERSIONS = [
+  '202512',
+  ...Array.from({ length: 12 }, (_, i) => `2026${String(i + 1).padStart(2, '0')}`),
+];
+
+export interface LinkedInSandboxOptions {
+  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
+  dataFile?: string;
+  world?: LinkedInWorld;
+  apps: LinkedInSandboxApp[];
+  versions?: string[];
+  now?: () => Date;
+  random?: () => number;
+  faults?: LinkedInFaults;
+  /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
+  control?: ControlAccess;
+}
+
+export interface LinkedInSandbox {
+  plugin: FastifyPluginAsync;
+  model: LinkedInModel;
+  log: RequestLogEntry[];
+  setFaults(faults: LinkedInFaults): void;
+  reset(world?: LinkedInWorld): void;
+  close(): Promise<void>;
+}
+
+/** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
+export function createLinkedInSandbox(options: LinkedInSandboxOptions): LinkedInSandbox {
+  const now = options.now ?? (() => new Date());
+  const world = options.world ?? readDefaultWorld();
+  const file = options.dataFile;
+  const saved = file === undefined ? undefined : (readJsonFile(file) as LinkedInState | undefined);
+  const model = createLinkedInModel({
+    state: saved ?? stateFromWorld(world, now()),
+    now,
+    random: options.random ?? Math.random,
+    ...(file === undefined ? {} : { onChange: (state) => writeJsonFileAtomic(file, state) }),
+  });
+  if (file !== undefined) writeJsonFileAtomic(file, model.state);
+  const rt: SandboxRuntime = {
+    model,
+    apps: options.apps,
+    versions: options.versions ?? DEFAULT_LINKEDIN_VERSIONS,
+    faults: options.faults ?? {},
+    recentCalls: [],
+    log: [],
+    sessions: new Map(),
+    reset(next) {
+      model.replaceState(stateFromWorld(next ?? world, now()));
+      rt.sessions.clear();
+      rt.recentCalls = [];
+      rt.log.length = 0;
+    },
+    loadWorld(next) {
+      rt.reset(next);
+    },
+  };
+  const plugin: FastifyPluginAsync = async (app) => {
+    // Form bodies (the sign-in and consent pages, tunnelled queries) are kept raw as well, so a
+    // tunnelled Rest.li query decodes exactly like one in a URL.
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (request, body, done) => {
+        const text = typeof body === 'string' ? body : body.toString('utf8');
+        rememberForm(request, text);
+        done(null, Object.fromEntries(new URLSearchParams(text)));
+      },
+    );
+    // LinkedIn's official client sends `Content-Type: application/json` on a DELETE with no body;
+    // LinkedIn accepts that, so the sandbox reads an empty JSON body as no body.
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+      const text = typeof body === 'string' ? body : body.toString('utf8');
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text) as unknown);
+      } catch {
+        done(Object.assign(new Error('Request body is not valid JSON'), { statusCode: 400 }));
+      }
+    });
+    app.setErrorHandler(apiErrorHandler);
+    registerApiRoutes(app, rt);
+    registerOAuthRoutes(app, rt);
+    registerPages(app, rt);
+    gateControl(app, options.control, () => registerControlRoutes(app, rt));
+  };
+  return {
+    plugin,
+    model,
+    log: rt.log,
+    setFaults: (faults) => {
+      rt.faults = faults;
+      rt.recentCalls = [];
+    },
+    reset: (next) => rt.reset(next),
+    close: async () => {
+      if (file !== undefined) writeJsonFileAtomic(file, model.state);
+    },
+  };
+}
+
+/** Runs a sandbox on its own listener (dev, CLI, tests): returns its URL and a stop function. */
+export async function startLinkedInSandbox(
+  options: LinkedInSandboxOptions & { host?: string; port?: number },
+): Promise<{ sandbox: LinkedInSandbox; url: string; close(): Promise<void> }> {
+  const sandbox = createLinkedInSandbox(options);
+  const { app, url } = await listenStandalone(sandbox.plugin, {
+    host: options.host ?? '127.0.0.1',
+    port: options.port,
+    prefix: '',
+  });
+  return {
+    sandbox,
+    url,
+    close: async () => {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
