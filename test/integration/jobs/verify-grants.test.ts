@@ -144,6 +144,9 @@ describe('verification sweep', () => {
     };
     let unknown = 0;
     for (let i = 0; i < 5; i += 1) {
+      // A sweep reads holdings in a handful of calls, so 20% alone may draw no error in five
+      // sweeps; the first call of each sweep fails for certain, the rest at 20%.
+      h.sandbox.sandbox.setFaults({ errorRate: 0.2, failNext: 1 });
       const run = await insertVerificationRun(h.database.db, {
         agencyId: h.agency.agency.id,
         trigger: 'api',
