@@ -50,6 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: MAX_BODY_BYTES,
     frameworkErrors,
     clientErrorHandler,
+    // While closing, our own onRequest hook answers in the documented shape (error-handler.ts).
+    return503OnClosing: false,
     // Node answers a request without Host with an empty 400; Fastify answers it in our shape.
     http: { requireHostHeader: false },
   });

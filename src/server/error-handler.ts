@@ -72,6 +72,7 @@ export function frameworkErrors(
 
 /** Installs the not-found and error handlers on the root instance. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  refuseWhileClosing(app);
   app.setNotFoundHandler((_request, reply) => {
     void reply.status(404).send(errorBody('not_found', 'No route for that method and URL'));
   });
@@ -97,5 +98,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply
       .status(500)
       .send(errorBody('internal_error', 'Something went wrong on our side', undefined, request.id));
+  });
+}
+
+/**
+ * While the server drains, a request arriving on a kept-alive connection is refused in our shape
+ * (Fastify's own `return503OnClosing` answer, turned off in buildApp, is `{"error":"Service
+ * Unavailable",…}`): 503 with Retry-After, and the connection closed so the client reconnects to
+ * a process that is up.
+ */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    void reply
+      .status(503)
+      .headers({ connection: 'close', 'retry-after': '5' })
+      .send(errorBody('unavailable', 'Latchkey is restarting; try again in a few seconds'));
   });
 }
