@@ -6,11 +6,17 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
-import { listenStandalone } from '../../sandbox-kit/listen.ts';
-import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
+import {
+  persistedModel,
+  sandboxHandle,
+  sandboxRuntime,
+  startStandalone,
+  type ListenOptions,
+  type SandboxHandle,
+} from '../../sandbox-kit/instance.ts';
 import { apiErrorHandler, registerApiRoutes } from './api-routes.ts';
 import { registerControlRoutes } from './control-routes.ts';
-import { createLinkedInModel, type LinkedInModel, type LinkedInState } from './model.ts';
+import type { LinkedInModel } from './model.ts';
 import { registerOAuthRoutes } from './oauth-routes.ts';
 import { registerPages } from './pages.ts';
 import { rememberForm } from './restli.ts';
@@ -47,46 +53,30 @@ export interface LinkedInSandboxOptions {
   control?: ControlAccess;
 }
 
-export interface LinkedInSandbox {
-  plugin: FastifyPluginAsync;
-  model: LinkedInModel;
-  log: RequestLogEntry[];
-  setFaults(faults: LinkedInFaults): void;
-  reset(world?: LinkedInWorld): void;
-  close(): Promise<void>;
-}
+export type LinkedInSandbox = SandboxHandle<
+  LinkedInModel,
+  LinkedInWorld,
+  LinkedInFaults,
+  RequestLogEntry
+>;
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createLinkedInSandbox(options: LinkedInSandboxOptions): LinkedInSandbox {
-  const now = options.now ?? (() => new Date());
-  const world = options.world ?? readDefaultWorld();
-  const file = options.dataFile;
-  const saved = file === undefined ? undefined : (readJsonFile(file) as LinkedInState | undefined);
-  const model = createLinkedInModel({
-    state: saved ?? stateFromWorld(world, now()),
-    now,
+  const start = {
+    world: options.world ?? readDefaultWorld(),
+    stateFromWorld,
+    faults: options.faults,
+  };
+  const model = persistedModel({
+    ...start,
+    dataFile: options.dataFile,
+    now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
-    ...(file === undefined ? {} : { onChange: (state) => writeJsonFileAtomic(file, state) }),
   });
-  if (file !== undefined) writeJsonFileAtomic(file, model.state);
-  const rt: SandboxRuntime = {
-    model,
+  const rt: SandboxRuntime = sandboxRuntime(model, start, {
     apps: options.apps,
     versions: options.versions ?? DEFAULT_LINKEDIN_VERSIONS,
-    faults: options.faults ?? {},
-    recentCalls: [],
-    log: [],
-    sessions: new Map(),
-    reset(next) {
-      model.replaceState(stateFromWorld(next ?? world, now()));
-      rt.sessions.clear();
-      rt.recentCalls = [];
-      rt.log.length = 0;
-    },
-    loadWorld(next) {
-      rt.reset(next);
-    },
-  };
+  });
   const plugin: FastifyPluginAsync = async (app) => {
     // Form bodies (the sign-in and consent pages, tunnelled queries) are kept raw as well, so a
     // tunnelled Rest.li query decodes exactly like one in a URL.
@@ -117,37 +107,12 @@ export function createLinkedInSandbox(options: LinkedInSandboxOptions): LinkedIn
     registerPages(app, rt);
     gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
-  return {
-    plugin,
-    model,
-    log: rt.log,
-    setFaults: (faults) => {
-      rt.faults = faults;
-      rt.recentCalls = [];
-    },
-    reset: (next) => rt.reset(next),
-    close: async () => {
-      if (file !== undefined) writeJsonFileAtomic(file, model.state);
-    },
-  };
+  return sandboxHandle(rt, plugin, options.dataFile);
 }
 
 /** Runs a sandbox on its own listener (dev, CLI, tests): returns its URL and a stop function. */
 export async function startLinkedInSandbox(
-  options: LinkedInSandboxOptions & { host?: string; port?: number },
+  options: LinkedInSandboxOptions & ListenOptions,
 ): Promise<{ sandbox: LinkedInSandbox; url: string; close(): Promise<void> }> {
-  const sandbox = createLinkedInSandbox(options);
-  const { app, url } = await listenStandalone(sandbox.plugin, {
-    host: options.host ?? '127.0.0.1',
-    port: options.port,
-    prefix: '',
-  });
-  return {
-    sandbox,
-    url,
-    close: async () => {
-      await app.close();
-      await sandbox.close();
-    },
-  };
+  return startStandalone(createLinkedInSandbox(options), { ...options, prefix: '' });
 }

@@ -1,7 +1,7 @@
 // The LinkedIn sandbox's state and its rules: who holds which role on an ad account or Company
 // Page, who may change that, and the OAuth codes and tokens. Contract: docs/platforms/linkedin-api.md.
 import { randomBytes } from 'node:crypto';
-import { createTransactionalModel, type TransactionalModel } from '../../sandbox-kit/model.ts';
+import type { TransactionalModel } from '../../sandbox-kit/model.ts';
 
 /** Ad account roles, lowest privilege first (linkedin-api.md §3). */
 export const ACCOUNT_ROLES = [
@@ -101,16 +101,6 @@ export class LinkedInRuleError extends Error {
 }
 
 export type LinkedInModel = TransactionalModel<LinkedInState>;
-
-/** Creates the model around a state. */
-export function createLinkedInModel(options: {
-  state: LinkedInState;
-  now: () => Date;
-  random: () => number;
-  onChange?: (state: LinkedInState) => void;
-}): LinkedInModel {
-  return createTransactionalModel(options);
-}
 
 /** Access tokens live 60 days on LinkedIn (expires_in 5184000, linkedin-api.md §1). */
 export const TOKEN_LIFETIME_S = 5_184_000;

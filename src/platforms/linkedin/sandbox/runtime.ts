@@ -1,6 +1,7 @@
 // What the API routes, pages and control API share inside one LinkedIn sandbox instance.
 import type { BasicFaults } from '../../sandbox-kit/faults.ts';
-import type { LinkedInModel } from './model.ts';
+import type { RuntimeBase } from '../../sandbox-kit/instance.ts';
+import type { LinkedInState } from './model.ts';
 import type { LinkedInWorld } from './world.ts';
 
 /** A developer app the sandbox accepts (client id, secret, registered redirect URLs). */
@@ -29,18 +30,15 @@ export interface RequestLogEntry {
   time: string;
 }
 
-export interface SandboxRuntime {
-  model: LinkedInModel;
+export type SandboxRuntime = RuntimeBase<
+  LinkedInState,
+  LinkedInWorld,
+  LinkedInFaults,
+  RequestLogEntry
+> & {
   apps: LinkedInSandboxApp[];
   /** `LinkedIn-Version` values answered (YYYYMM). */
   versions: string[];
-  faults: LinkedInFaults;
-  recentCalls: number[];
-  log: RequestLogEntry[];
-  /** Session id (cookie) → member id. */
-  sessions: Map<string, string>;
-  reset(world?: LinkedInWorld): void;
-  loadWorld(world: LinkedInWorld): void;
-}
+};
 
 export const LOG_LIMIT = 2000;

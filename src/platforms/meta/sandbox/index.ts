@@ -5,13 +5,19 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
-import { listenStandalone } from '../../sandbox-kit/listen.ts';
-import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
+import {
+  persistedModel,
+  sandboxHandle,
+  sandboxRuntime,
+  startStandalone,
+  type ListenOptions,
+  type SandboxHandle,
+} from '../../sandbox-kit/instance.ts';
 import { graphErrorHandler, registerGraphRoutes } from './api/graph-routes.ts';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import { registerControlRoutes } from './control-routes.ts';
-import { createMetaModel, type MetaModel } from './model/model.ts';
-import type { SandboxApp, SandboxState } from './model/types.ts';
+import type { MetaModel } from './model/model.ts';
+import type { SandboxApp } from './model/types.ts';
 import { registerConsolePages } from './pages/console-pages.ts';
 import { registerDialogPages } from './pages/dialog-pages.ts';
 import { registerSigninPages } from './pages/signin-pages.ts';
@@ -44,51 +50,25 @@ export interface MetaSandboxOptions {
   control?: ControlAccess;
 }
 
-export interface MetaSandbox {
-  plugin: FastifyPluginAsync;
-  model: MetaModel;
-  /** The request log (token values are never recorded). */
-  log: RequestLogEntry[];
-  setFaults(faults: MetaFaults): void;
-  reset(world?: MetaWorld): void;
-  loadWorld(world: MetaWorld): void;
-  close(): Promise<void>;
-}
+export type MetaSandbox = SandboxHandle<MetaModel, MetaWorld, MetaFaults, RequestLogEntry>;
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
-  const now = options.now ?? (() => new Date());
-  const world = options.world ?? readDefaultWorld();
-  const file = options.dataFile;
-  const saved = file === undefined ? undefined : (readJsonFile(file) as SandboxState | undefined);
-  const initial = saved !== undefined ? saved : stateFromWorld(world, now());
-  const model = createMetaModel({
-    state: initial,
-    now,
+  const start = {
+    world: options.world ?? readDefaultWorld(),
+    stateFromWorld,
+    faults: options.faults,
+  };
+  const model = persistedModel({
+    ...start,
+    dataFile: options.dataFile,
+    now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
-    ...(file === undefined
-      ? {}
-      : { onChange: (state: SandboxState) => writeJsonFileAtomic(file, state) }),
   });
-  if (file !== undefined) writeJsonFileAtomic(file, model.state);
-  const rt: SandboxRuntime = {
-    model,
+  const rt: SandboxRuntime = sandboxRuntime(model, start, {
     apps: options.apps,
     versions: options.versions ?? DEFAULT_GRAPH_VERSIONS,
-    faults: options.faults ?? {},
-    recentCalls: [],
-    log: [],
-    sessions: new Map(),
-    reset(next) {
-      model.replaceState(stateFromWorld(next ?? world, now()));
-      rt.sessions.clear();
-      rt.recentCalls = [];
-      rt.log.length = 0;
-    },
-    loadWorld(next) {
-      rt.reset(next);
-    },
-  };
+  });
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(graphErrorHandler);
@@ -98,46 +78,17 @@ export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
     registerConsolePages(app, rt);
     gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
-  return {
-    plugin,
-    model,
-    log: rt.log,
-    setFaults: (faults) => {
-      rt.faults = faults;
-      rt.recentCalls = [];
-    },
-    reset: (next) => rt.reset(next),
-    loadWorld: (next) => rt.loadWorld(next),
-    close: async () => {
-      if (file !== undefined) writeJsonFileAtomic(file, model.state);
-    },
-  };
+  return sandboxHandle(rt, plugin, options.dataFile);
 }
 
 /** Runs a sandbox on its own listener (dev, tests): returns its base URLs and a stop function. */
-export async function startMetaSandbox(
-  options: MetaSandboxOptions & { host?: string; port?: number; prefix?: string },
-): Promise<{
+export async function startMetaSandbox(options: MetaSandboxOptions & ListenOptions): Promise<{
   sandbox: MetaSandbox;
   url: string;
   authBaseUrl: string;
   graphBaseUrl: string;
   close(): Promise<void>;
 }> {
-  const sandbox = createMetaSandbox(options);
-  const { app, url } = await listenStandalone(sandbox.plugin, {
-    host: options.host ?? '127.0.0.1',
-    port: options.port,
-    prefix: options.prefix ?? '',
-  });
-  return {
-    sandbox,
-    url,
-    authBaseUrl: url,
-    graphBaseUrl: `${url}/graph`,
-    close: async () => {
-      await app.close();
-      await sandbox.close();
-    },
-  };
+  const started = await startStandalone(createMetaSandbox(options), options);
+  return { ...started, authBaseUrl: started.url, graphBaseUrl: `${started.url}/graph` };
 }

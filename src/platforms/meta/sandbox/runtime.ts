@@ -1,6 +1,6 @@
 // What the Graph routes, pages and control API share inside one sandbox instance.
-import type { MetaModel } from './model/model.ts';
-import type { SandboxApp } from './model/types.ts';
+import type { RuntimeBase } from '../../sandbox-kit/instance.ts';
+import type { SandboxApp, SandboxState } from './model/types.ts';
 import type { MetaWorld } from './world.ts';
 
 /** Throttling codes the limiter can answer with (meta-api.md §5.2). */
@@ -34,21 +34,11 @@ export interface RequestLogEntry {
   time: string;
 }
 
-export interface SandboxRuntime {
-  model: MetaModel;
+export type SandboxRuntime = RuntimeBase<SandboxState, MetaWorld, MetaFaults, RequestLogEntry> & {
   apps: SandboxApp[];
   /** Graph versions this sandbox answers (e.g. `v25.0`, `v26.0`). */
   versions: string[];
-  faults: MetaFaults;
-  /** Timestamps (ms) of recent Graph calls, for the limiter and the usage headers. */
-  recentCalls: number[];
-  log: RequestLogEntry[];
-  /** Session id (cookie) → signed-in user id. */
-  sessions: Map<string, string>;
-  /** Back to the given world, or to the world the sandbox was created with. */
-  reset(world?: MetaWorld): void;
-  loadWorld(world: MetaWorld): void;
-}
+};
 
 /** Bound of the in-memory request log. */
 export const LOG_LIMIT = 2000;

@@ -7,12 +7,17 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
-import { listenStandalone } from '../../sandbox-kit/listen.ts';
-import { createTransactionalModel } from '../../sandbox-kit/model.ts';
-import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
+import {
+  persistedModel,
+  sandboxHandle,
+  sandboxRuntime,
+  startStandalone,
+  type ListenOptions,
+  type SandboxHandle,
+} from '../../sandbox-kit/instance.ts';
 import { apiErrorHandler, registerApiRoutes } from './api-routes.ts';
 import { registerControlRoutes } from './control-routes.ts';
-import type { MsModel, SandboxState } from './model.ts';
+import type { MsModel } from './model.ts';
 import { registerOauthRoutes } from './oauth-routes.ts';
 import type { MicrosoftAdsFaults, RequestLogEntry, SandboxApp, SandboxRuntime } from './runtime.ts';
 import { readDefaultWorld, stateFromWorld, type MicrosoftAdsWorld } from './world.ts';
@@ -35,47 +40,32 @@ export interface MicrosoftAdsSandboxOptions {
   control?: ControlAccess;
 }
 
-export interface MicrosoftAdsSandbox {
-  plugin: FastifyPluginAsync;
-  model: MsModel;
-  log: RequestLogEntry[];
-  setFaults(faults: MicrosoftAdsFaults): void;
-  reset(world?: MicrosoftAdsWorld): void;
-  close(): Promise<void>;
-}
+export type MicrosoftAdsSandbox = SandboxHandle<
+  MsModel,
+  MicrosoftAdsWorld,
+  MicrosoftAdsFaults,
+  RequestLogEntry
+>;
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createMicrosoftAdsSandbox(
   options: MicrosoftAdsSandboxOptions,
 ): MicrosoftAdsSandbox {
-  const now = options.now ?? (() => new Date());
-  const world = options.world ?? readDefaultWorld();
-  const file = options.dataFile;
-  const saved = file === undefined ? undefined : (readJsonFile(file) as SandboxState | undefined);
-  const model = createTransactionalModel<SandboxState>({
-    state: saved ?? stateFromWorld(world, now()),
-    now,
+  const start = {
+    world: options.world ?? readDefaultWorld(),
+    stateFromWorld,
+    faults: options.faults,
+  };
+  const model = persistedModel({
+    ...start,
+    dataFile: options.dataFile,
+    now: options.now ?? (() => new Date()),
     random: options.random ?? Math.random,
-    ...(file === undefined
-      ? {}
-      : { onChange: (state: SandboxState) => writeJsonFileAtomic(file, state) }),
   });
-  if (file !== undefined) writeJsonFileAtomic(file, model.state);
-  const rt: SandboxRuntime = {
-    model,
+  const rt: SandboxRuntime = sandboxRuntime(model, start, {
     apps: options.apps,
     developerTokens: options.developerTokens,
-    faults: options.faults ?? {},
-    recentCalls: [],
-    log: [],
-    sessions: new Map(),
-    reset(next) {
-      model.replaceState(stateFromWorld(next ?? world, now()));
-      rt.sessions.clear();
-      rt.recentCalls = [];
-      rt.log.length = 0;
-    },
-  };
+  });
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(apiErrorHandler);
@@ -83,19 +73,7 @@ export function createMicrosoftAdsSandbox(
     registerOauthRoutes(app, rt);
     gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
-  return {
-    plugin,
-    model,
-    log: rt.log,
-    setFaults: (faults) => {
-      rt.faults = faults;
-      rt.recentCalls = [];
-    },
-    reset: (next) => rt.reset(next),
-    close: async () => {
-      if (file !== undefined) writeJsonFileAtomic(file, model.state);
-    },
-  };
+  return sandboxHandle(rt, plugin, options.dataFile);
 }
 
 /** The base URLs a connector uses against a sandbox at `url`. */
@@ -105,20 +83,7 @@ export function microsoftAdsSandboxUrls(url: string): { authBaseUrl: string; api
 
 /** Runs a sandbox on its own listener (dev, tests, `latchkey sandbox microsoft_ads`). */
 export async function startMicrosoftAdsSandbox(
-  options: MicrosoftAdsSandboxOptions & { host?: string; port?: number; prefix?: string },
+  options: MicrosoftAdsSandboxOptions & ListenOptions,
 ): Promise<{ sandbox: MicrosoftAdsSandbox; url: string; close(): Promise<void> }> {
-  const sandbox = createMicrosoftAdsSandbox(options);
-  const { app, url } = await listenStandalone(sandbox.plugin, {
-    host: options.host ?? '127.0.0.1',
-    port: options.port,
-    prefix: options.prefix ?? '',
-  });
-  return {
-    sandbox,
-    url,
-    close: async () => {
-      await app.close();
-      await sandbox.close();
-    },
-  };
+  return startStandalone(createMicrosoftAdsSandbox(options), options);
 }

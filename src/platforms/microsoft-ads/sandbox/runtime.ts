@@ -1,6 +1,7 @@
 // What the API routes, pages and control API share inside one Microsoft Advertising sandbox.
 import type { BasicFaults } from '../../sandbox-kit/faults.ts';
-import type { MsModel } from './model.ts';
+import type { RuntimeBase } from '../../sandbox-kit/instance.ts';
+import type { SandboxState } from './model.ts';
 import type { MicrosoftAdsWorld } from './world.ts';
 
 /** A registered application (Azure app registration): client id, secret, redirect URIs. */
@@ -35,17 +36,15 @@ export interface RequestLogEntry {
   time: string;
 }
 
-export interface SandboxRuntime {
-  model: MsModel;
+export type SandboxRuntime = RuntimeBase<
+  SandboxState,
+  MicrosoftAdsWorld,
+  MicrosoftAdsFaults,
+  RequestLogEntry
+> & {
   apps: SandboxApp[];
   developerTokens: string[];
-  faults: MicrosoftAdsFaults;
-  recentCalls: number[];
-  log: RequestLogEntry[];
-  /** Session id (cookie) → signed-in user id. */
-  sessions: Map<string, string>;
-  reset(world?: MicrosoftAdsWorld): void;
-}
+};
 
 /** Bound of the in-memory request log. */
 export const LOG_LIMIT = 2000;

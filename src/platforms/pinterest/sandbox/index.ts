@@ -6,15 +6,21 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
-import { listenStandalone } from '../../sandbox-kit/listen.ts';
-import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
+import {
+  persistedModel,
+  sandboxHandle,
+  sandboxRuntime,
+  startStandalone,
+  type ListenOptions,
+  type SandboxHandle,
+} from '../../sandbox-kit/instance.ts';
 import { pinterestErrorHandler, registerApiRoutes } from './api-routes.ts';
 import { registerConsolePages } from './console-pages.ts';
 import { registerControlRoutes } from './control-routes.ts';
-import { createPinterestModel, type PinterestModel } from './model.ts';
+import type { PinterestModel } from './model.ts';
 import { registerPages } from './pages.ts';
 import type { PinterestFaults, RequestLogEntry, SandboxRuntime } from './runtime.ts';
-import type { SandboxApp, SandboxState } from './state.ts';
+import type { SandboxApp } from './state.ts';
 import { readDefaultWorld, stateFromWorld, type PinterestWorld } from './world.ts';
 
 export type { PinterestFaults, RequestLogEntry } from './runtime.ts';
@@ -34,43 +40,27 @@ export interface PinterestSandboxOptions {
   control?: ControlAccess;
 }
 
-export interface PinterestSandbox {
-  plugin: FastifyPluginAsync;
-  model: PinterestModel;
-  /** The request log (token values are never recorded). */
-  log: RequestLogEntry[];
-  setFaults(faults: PinterestFaults): void;
-  reset(world?: PinterestWorld): void;
-  close(): Promise<void>;
-}
+export type PinterestSandbox = SandboxHandle<
+  PinterestModel,
+  PinterestWorld,
+  PinterestFaults,
+  RequestLogEntry
+>;
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createPinterestSandbox(options: PinterestSandboxOptions): PinterestSandbox {
-  const now = options.now ?? (() => new Date());
-  const world = options.world ?? readDefaultWorld();
-  const file = options.dataFile;
-  const saved = file === undefined ? undefined : (readJsonFile(file) as SandboxState | undefined);
-  const model = createPinterestModel({
-    state: saved ?? stateFromWorld(world, now()),
-    now,
-    random: options.random ?? Math.random,
-    ...(file === undefined ? {} : { onChange: (state) => writeJsonFileAtomic(file, state) }),
-  });
-  if (file !== undefined) writeJsonFileAtomic(file, model.state);
-  const rt: SandboxRuntime = {
-    model,
-    apps: options.apps,
-    faults: options.faults ?? {},
-    recentCalls: [],
-    log: [],
-    sessions: new Map(),
-    reset(next) {
-      model.replaceState(stateFromWorld(next ?? world, now()));
-      rt.sessions.clear();
-      rt.recentCalls = [];
-      rt.log.length = 0;
-    },
+  const start = {
+    world: options.world ?? readDefaultWorld(),
+    stateFromWorld,
+    faults: options.faults,
   };
+  const model = persistedModel({
+    ...start,
+    dataFile: options.dataFile,
+    now: options.now ?? (() => new Date()),
+    random: options.random ?? Math.random,
+  });
+  const rt: SandboxRuntime = sandboxRuntime(model, start, { apps: options.apps });
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(pinterestErrorHandler);
@@ -79,37 +69,12 @@ export function createPinterestSandbox(options: PinterestSandboxOptions): Pinter
     registerConsolePages(app, rt);
     gateControl(app, options.control, () => registerControlRoutes(app, rt));
   };
-  return {
-    plugin,
-    model,
-    log: rt.log,
-    setFaults: (faults) => {
-      rt.faults = faults;
-      rt.recentCalls = [];
-    },
-    reset: (next) => rt.reset(next),
-    close: async () => {
-      if (file !== undefined) writeJsonFileAtomic(file, model.state);
-    },
-  };
+  return sandboxHandle(rt, plugin, options.dataFile);
 }
 
 /** Runs a sandbox on its own listener (dev, tests): its URL and a stop function. */
 export async function startPinterestSandbox(
-  options: PinterestSandboxOptions & { host?: string; port?: number },
+  options: PinterestSandboxOptions & ListenOptions,
 ): Promise<{ sandbox: PinterestSandbox; url: string; close(): Promise<void> }> {
-  const sandbox = createPinterestSandbox(options);
-  const { app, url } = await listenStandalone(sandbox.plugin, {
-    host: options.host ?? '127.0.0.1',
-    port: options.port,
-    prefix: '',
-  });
-  return {
-    sandbox,
-    url,
-    close: async () => {
-      await app.close();
-      await sandbox.close();
-    },
-  };
+  return startStandalone(createPinterestSandbox(options), options);
 }

@@ -1,20 +1,10 @@
 // The Pinterest sandbox's model: who may read and change what, over the transactional state.
 // Reads are plain functions of the state; every change goes through `model.mutate`.
-import { createTransactionalModel, type TransactionalModel } from '../../sandbox-kit/model.ts';
+import type { TransactionalModel } from '../../sandbox-kit/model.ts';
 import { refuse, RULE, PinterestError } from './errors.ts';
 import type { Asset, Business, Membership, SandboxState } from './state.ts';
 
 export type PinterestModel = TransactionalModel<SandboxState>;
-
-/** Creates the model around a state. */
-export function createPinterestModel(options: {
-  state: SandboxState;
-  now: () => Date;
-  random: () => number;
-  onChange?: (state: SandboxState) => void;
-}): PinterestModel {
-  return createTransactionalModel(options);
-}
 
 /** The business, or 404. */
 export function businessOf(state: SandboxState, id: string): Business {

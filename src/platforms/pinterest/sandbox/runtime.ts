@@ -1,7 +1,7 @@
 // What the API routes, pages and control API share inside one Pinterest sandbox instance.
 import type { BasicFaults } from '../../sandbox-kit/faults.ts';
-import type { PinterestModel } from './model.ts';
-import type { SandboxApp } from './state.ts';
+import type { RuntimeBase } from '../../sandbox-kit/instance.ts';
+import type { SandboxApp, SandboxState } from './state.ts';
 import type { PinterestWorld } from './world.ts';
 
 /** Faults: latency, transient errors, and throttling (HTTP 429 with Retry-After). */
@@ -21,15 +21,14 @@ export interface RequestLogEntry {
   time: string;
 }
 
-export interface SandboxRuntime {
-  model: PinterestModel;
+export type SandboxRuntime = RuntimeBase<
+  SandboxState,
+  PinterestWorld,
+  PinterestFaults,
+  RequestLogEntry
+> & {
   apps: SandboxApp[];
-  faults: PinterestFaults;
-  recentCalls: number[];
-  log: RequestLogEntry[];
-  sessions: Map<string, string>;
-  reset(world?: PinterestWorld): void;
-}
+};
 
 /** Bound of the in-memory request log. */
 export const LOG_LIMIT = 2000;

@@ -1,18 +1,9 @@
 // The in-memory model with transactional changes; persistence hooks into `onChange`.
-import {
-  createTransactionalModel,
-  type ModelOptions,
-  type TransactionalModel,
-} from '../../../sandbox-kit/model.ts';
+import type { TransactionalModel } from '../../../sandbox-kit/model.ts';
 import type { ModelContext, SandboxState } from './types.ts';
 
 /** State, clock, randomness, and `mutate` (rolled back when the change throws). */
 export type MetaModel = TransactionalModel<SandboxState>;
-
-/** Creates the model around an initial state. */
-export function createMetaModel(options: ModelOptions<SandboxState>): MetaModel {
-  return createTransactionalModel(options);
-}
 
 /** A random numeric id of `digits` digits (Graph ids are numeric strings). */
 export function numericId(ctx: ModelContext, digits = 15): string {
