@@ -17,7 +17,7 @@ export interface PersistedModelOptions<S, W> {
 }
 
 /** The model, from the saved file when there is one, else from the world; saved on each change. */
-export function persistedModel<S, W>(options: PersistedModelOptions<S, W>): TransactionalModel<S> {
+function persistedModel<S, W>(options: PersistedModelOptions<S, W>): TransactionalModel<S> {
   const file = options.dataFile;
   const saved = file === undefined ? undefined : (readJsonFile(file) as S | undefined);
   const model = createTransactionalModel<S>({
@@ -44,23 +44,48 @@ export interface RuntimeBase<S, W, F, L> {
   loadWorld(world: W): void;
 }
 
+/** What every sandbox's options share: where the state starts and persists, clock, dice, faults. */
+export interface InstanceOptions<W, F> {
+  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
+  dataFile?: string;
+  /** Starting world (default: the platform's worlds/<platform>-default.json). */
+  world?: W;
+  now?: () => Date;
+  random?: () => number;
+  faults?: F;
+}
+
+/** How a platform's state comes from a world. */
+export interface WorldSource<S, W> {
+  readonly readDefaultWorld: () => W;
+  readonly stateFromWorld: (world: W, now: Date) => S;
+}
+
 /**
- * The runtime: the shared fields plus the platform's own (`extra`), one object, so `reset` clears
- * the same fields the routes read.
+ * The runtime: the persisted model, the shared fields and the platform's own (`extra`), one
+ * object, so `reset` clears the same fields the routes read.
  */
 export function sandboxRuntime<S, W, F, L, X extends object>(
-  model: TransactionalModel<S>,
-  start: { world: W; stateFromWorld: (world: W, now: Date) => S; faults?: F | undefined },
+  options: InstanceOptions<W, F>,
+  source: WorldSource<S, W>,
   extra: X,
 ): RuntimeBase<S, W, F, L> & X {
+  const world = options.world ?? source.readDefaultWorld();
+  const model = persistedModel({
+    world,
+    stateFromWorld: source.stateFromWorld,
+    dataFile: options.dataFile,
+    now: options.now ?? (() => new Date()),
+    random: options.random ?? Math.random,
+  });
   const rt: RuntimeBase<S, W, F, L> = {
     model,
-    faults: start.faults ?? ({} as F),
+    faults: options.faults ?? ({} as F),
     recentCalls: [],
     log: [],
     sessions: new Map(),
     reset(next) {
-      model.replaceState(start.stateFromWorld(next ?? start.world, model.now()));
+      model.replaceState(source.stateFromWorld(next ?? world, model.now()));
       rt.sessions.clear();
       rt.recentCalls = [];
       rt.log.length = 0;

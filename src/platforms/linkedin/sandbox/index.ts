@@ -7,10 +7,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import {
-  persistedModel,
   sandboxHandle,
   sandboxRuntime,
   startStandalone,
+  type InstanceOptions,
   type ListenOptions,
   type SandboxHandle,
 } from '../../sandbox-kit/instance.ts';
@@ -40,15 +40,9 @@ export const DEFAULT_LINKEDIN_VERSIONS = [
   ...Array.from({ length: 12 }, (_, i) => `2026${String(i + 1).padStart(2, '0')}`),
 ];
 
-export interface LinkedInSandboxOptions {
-  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
-  dataFile?: string;
-  world?: LinkedInWorld;
+export interface LinkedInSandboxOptions extends InstanceOptions<LinkedInWorld, LinkedInFaults> {
   apps: LinkedInSandboxApp[];
   versions?: string[];
-  now?: () => Date;
-  random?: () => number;
-  faults?: LinkedInFaults;
   /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
   control?: ControlAccess;
 }
@@ -62,21 +56,14 @@ export type LinkedInSandbox = SandboxHandle<
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createLinkedInSandbox(options: LinkedInSandboxOptions): LinkedInSandbox {
-  const start = {
-    world: options.world ?? readDefaultWorld(),
-    stateFromWorld,
-    faults: options.faults,
-  };
-  const model = persistedModel({
-    ...start,
-    dataFile: options.dataFile,
-    now: options.now ?? (() => new Date()),
-    random: options.random ?? Math.random,
-  });
-  const rt: SandboxRuntime = sandboxRuntime(model, start, {
-    apps: options.apps,
-    versions: options.versions ?? DEFAULT_LINKEDIN_VERSIONS,
-  });
+  const rt: SandboxRuntime = sandboxRuntime(
+    options,
+    { readDefaultWorld, stateFromWorld },
+    {
+      apps: options.apps,
+      versions: options.versions ?? DEFAULT_LINKEDIN_VERSIONS,
+    },
+  );
   const plugin: FastifyPluginAsync = async (app) => {
     // Form bodies (the sign-in and consent pages, tunnelled queries) are kept raw as well, so a
     // tunnelled Rest.li query decodes exactly like one in a URL.

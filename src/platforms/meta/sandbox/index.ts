@@ -6,10 +6,10 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import {
-  persistedModel,
   sandboxHandle,
   sandboxRuntime,
   startStandalone,
+  type InstanceOptions,
   type ListenOptions,
   type SandboxHandle,
 } from '../../sandbox-kit/instance.ts';
@@ -36,16 +36,9 @@ export type { MetaWorld } from './world.ts';
  */
 export const DEFAULT_GRAPH_VERSIONS = ['v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0'];
 
-export interface MetaSandboxOptions {
-  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
-  dataFile?: string;
-  /** Starting world (default: worlds/meta-default.json). */
-  world?: MetaWorld;
+export interface MetaSandboxOptions extends InstanceOptions<MetaWorld, MetaFaults> {
   apps: SandboxApp[];
   versions?: string[];
-  now?: () => Date;
-  random?: () => number;
-  faults?: MetaFaults;
   /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
   control?: ControlAccess;
 }
@@ -54,21 +47,14 @@ export type MetaSandbox = SandboxHandle<MetaModel, MetaWorld, MetaFaults, Reques
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createMetaSandbox(options: MetaSandboxOptions): MetaSandbox {
-  const start = {
-    world: options.world ?? readDefaultWorld(),
-    stateFromWorld,
-    faults: options.faults,
-  };
-  const model = persistedModel({
-    ...start,
-    dataFile: options.dataFile,
-    now: options.now ?? (() => new Date()),
-    random: options.random ?? Math.random,
-  });
-  const rt: SandboxRuntime = sandboxRuntime(model, start, {
-    apps: options.apps,
-    versions: options.versions ?? DEFAULT_GRAPH_VERSIONS,
-  });
+  const rt: SandboxRuntime = sandboxRuntime(
+    options,
+    { readDefaultWorld, stateFromWorld },
+    {
+      apps: options.apps,
+      versions: options.versions ?? DEFAULT_GRAPH_VERSIONS,
+    },
+  );
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(graphErrorHandler);

@@ -8,10 +8,10 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import {
-  persistedModel,
   sandboxHandle,
   sandboxRuntime,
   startStandalone,
+  type InstanceOptions,
   type ListenOptions,
   type SandboxHandle,
 } from '../../sandbox-kit/instance.ts';
@@ -25,17 +25,13 @@ import { readDefaultWorld, stateFromWorld, type MicrosoftAdsWorld } from './worl
 export type { MicrosoftAdsFaults, RequestLogEntry, SandboxApp } from './runtime.ts';
 export type { MicrosoftAdsWorld } from './world.ts';
 
-export interface MicrosoftAdsSandboxOptions {
-  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
-  dataFile?: string;
-  /** Starting world (default: worlds/microsoft-ads-default.json). */
-  world?: MicrosoftAdsWorld;
+export interface MicrosoftAdsSandboxOptions extends InstanceOptions<
+  MicrosoftAdsWorld,
+  MicrosoftAdsFaults
+> {
   apps: SandboxApp[];
   /** Developer tokens the API accepts in the `DeveloperToken` header. */
   developerTokens: string[];
-  now?: () => Date;
-  random?: () => number;
-  faults?: MicrosoftAdsFaults;
   /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
   control?: ControlAccess;
 }
@@ -51,21 +47,14 @@ export type MicrosoftAdsSandbox = SandboxHandle<
 export function createMicrosoftAdsSandbox(
   options: MicrosoftAdsSandboxOptions,
 ): MicrosoftAdsSandbox {
-  const start = {
-    world: options.world ?? readDefaultWorld(),
-    stateFromWorld,
-    faults: options.faults,
-  };
-  const model = persistedModel({
-    ...start,
-    dataFile: options.dataFile,
-    now: options.now ?? (() => new Date()),
-    random: options.random ?? Math.random,
-  });
-  const rt: SandboxRuntime = sandboxRuntime(model, start, {
-    apps: options.apps,
-    developerTokens: options.developerTokens,
-  });
+  const rt: SandboxRuntime = sandboxRuntime(
+    options,
+    { readDefaultWorld, stateFromWorld },
+    {
+      apps: options.apps,
+      developerTokens: options.developerTokens,
+    },
+  );
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(apiErrorHandler);

@@ -7,10 +7,10 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
 import {
-  persistedModel,
   sandboxHandle,
   sandboxRuntime,
   startStandalone,
+  type InstanceOptions,
   type ListenOptions,
   type SandboxHandle,
 } from '../../sandbox-kit/instance.ts';
@@ -27,15 +27,8 @@ export type { PinterestFaults, RequestLogEntry } from './runtime.ts';
 export type { SandboxApp as PinterestSandboxApp } from './state.ts';
 export type { PinterestWorld } from './world.ts';
 
-export interface PinterestSandboxOptions {
-  /** JSON file holding the state; loaded when it exists, rewritten after each change. */
-  dataFile?: string;
-  /** Starting world (default: worlds/pinterest-default.json). */
-  world?: PinterestWorld;
+export interface PinterestSandboxOptions extends InstanceOptions<PinterestWorld, PinterestFaults> {
   apps: SandboxApp[];
-  now?: () => Date;
-  random?: () => number;
-  faults?: PinterestFaults;
   /** Opens the control API (`_control/`) to calls carrying this token; closed (404) when absent. */
   control?: ControlAccess;
 }
@@ -49,18 +42,11 @@ export type PinterestSandbox = SandboxHandle<
 
 /** Creates a sandbox instance; nothing listens until `plugin` is registered on a Fastify app. */
 export function createPinterestSandbox(options: PinterestSandboxOptions): PinterestSandbox {
-  const start = {
-    world: options.world ?? readDefaultWorld(),
-    stateFromWorld,
-    faults: options.faults,
-  };
-  const model = persistedModel({
-    ...start,
-    dataFile: options.dataFile,
-    now: options.now ?? (() => new Date()),
-    random: options.random ?? Math.random,
-  });
-  const rt: SandboxRuntime = sandboxRuntime(model, start, { apps: options.apps });
+  const rt: SandboxRuntime = sandboxRuntime(
+    options,
+    { readDefaultWorld, stateFromWorld },
+    { apps: options.apps },
+  );
   const plugin: FastifyPluginAsync = async (app) => {
     await app.register(formbody);
     app.setErrorHandler(pinterestErrorHandler);
