@@ -43,7 +43,12 @@ function timeStart(args: string[], env: Record<string, string>, waitFor?: RegExp
       void fetch(`${match[1]}/healthz`).then(async (res) => {
         const ms = performance.now() - began;
         if (res.status !== 200) reject(new Error(`healthz answered ${res.status}`));
-        const logged = /"startupMs":(\{[^}]*\})/.exec(output);
+        // The URL is printed before the workers start; their phase is logged with the ready
+        // line a moment later (waited for outside the timed part).
+        const startupLog = /"startupMs":(\{[^}]*\})/;
+        for (let i = 0; i < 100 && child.exitCode === null && !startupLog.test(output); i += 1)
+          await new Promise((r) => setTimeout(r, 50));
+        const logged = startupLog.exec(output);
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
         resolve({ ms, ...(logged ? { phases: JSON.parse(logged[1]!) } : {}) });

@@ -86,15 +86,17 @@ async function start(role: Role): Promise<number> {
     level: config.logLevel,
     ...(destination ? { destination } : {}),
   });
-  const runtime = await startRuntime(config, role, logger);
-  const database =
-    runtime.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const databaseName = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+  // The URL is printed as soon as the server answers; the workers start right after.
+  const runtime = await startRuntime(config, role, logger, {
+    onListening: (url) =>
+      console.log(`\n  Latchkey is running on ${databaseName}.\n  Open ${url}\n`),
+  });
   if (runtime.url) {
     logger.info(
       { role, database: runtime.database.kind, startupMs: runtime.startup },
       `Latchkey is ready at ${runtime.url}`,
     );
-    console.log(`\n  Latchkey is running on ${database}.\n  Open ${runtime.url}\n`);
     const sandboxes = Object.entries(runtime.sandboxes);
     if (sandboxes.length > 0) {
       logger.info({ sandboxes: runtime.sandboxes }, 'sandboxes are ready');

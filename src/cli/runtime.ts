@@ -51,6 +51,11 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Receives the one-time setup link while no agency exists (default: printed to stdout). */
   readonly onSetupLink?: (url: string) => void;
+  /**
+   * Called once the HTTP server answers, before the workers start (they take a few hundred ms more
+   * and nothing a person opens first waits for them): the place to print the URL.
+   */
+  readonly onListening?: (url: string) => void;
 }
 
 /** What the HTTP plugins are built from; tests build the same list with test services. */
@@ -92,6 +97,12 @@ export async function startRuntime(
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
   let closeAdmin = async () => {};
+  // What has started so far, stopped in reverse if a later phase fails (the server may already
+  // be listening when the workers fail to start).
+  let app: App | undefined;
+  let startedQueue: QueueHandle | undefined;
+  let crashWatch: CrashWatch | undefined;
+  let stopOutbox = () => {};
   const startup: Record<string, number> = {};
   let lapStart = performance.now();
   const lap = (phase: string) => {
@@ -113,6 +124,7 @@ export async function startRuntime(
     if (pglite)
       closeAdmin = await serveAdminSocket(config.dataDir, { backup: () => dumpPglite(pglite) });
     const queue = await startQueue(database, { logger });
+    startedQueue = queue;
     lap('queue');
     await createQueues(queue.boss, jobs);
     lap('queues');
@@ -125,6 +137,7 @@ export async function startRuntime(
       boss: queue.boss,
     });
     stopOnboarding = () => onboarding.stop();
+    stopOutbox = () => outbox.stop();
     await onboarding.start(role !== 'worker');
     let publicUrl = config.publicUrl;
     const lifecycleDeps: LifecycleDeps = {
@@ -137,18 +150,6 @@ export async function startRuntime(
         reminderDays: config.lifecycle.endReminderDays,
       },
     };
-    let crashWatch: CrashWatch | undefined;
-    if (role !== 'api') {
-      const grantDeps = { ...lifecycleDeps, ...onboarding.grantDeps, boss: queue.boss };
-      const workerDeps = { ...outbox.deps, ...grantDeps, database, keyring };
-      await startWorkers(queue.boss, jobs, workerDeps, logger);
-      crashWatch = watchCrashedGrants(workerDeps);
-      await scheduleGrantSweep(queue.boss);
-      await scheduleLifecycleJobs(queue.boss);
-    }
-    await outbox.start(queue.boss, role !== 'api');
-    lap('workers');
-    let app: App | undefined;
     let url: string | undefined;
     let listenUrl: string | undefined;
     if (role !== 'worker') {
@@ -187,11 +188,24 @@ export async function startRuntime(
       const setupUrl = await prepareSetupLink(database.db, url);
       if (setupUrl) (options.onSetupLink ?? printSetupLink)(setupUrl);
       lap('http');
+      options.onListening?.(url);
     }
+    if (role !== 'api') {
+      const grantDeps = { ...lifecycleDeps, ...onboarding.grantDeps, boss: queue.boss };
+      const workerDeps = { ...outbox.deps, ...grantDeps, database, keyring };
+      await startWorkers(queue.boss, jobs, workerDeps, logger);
+      crashWatch = watchCrashedGrants(workerDeps);
+      await scheduleGrantSweep(queue.boss);
+      await scheduleLifecycleJobs(queue.boss);
+    }
+    await outbox.start(queue.boss, role !== 'api');
+    lap('workers');
     const opened = database;
+    const server = app;
+    const watch = crashWatch;
     return {
       database: opened,
-      app,
+      app: server,
       queue,
       url,
       listenUrl,
@@ -200,8 +214,8 @@ export async function startRuntime(
       sandboxControlToken: onboarding.sandboxControlToken(),
       stop: async () => {
         await closeAdmin();
-        await app?.close();
-        crashWatch?.stop();
+        await server?.close();
+        watch?.stop();
         outbox.stop();
         await queue.stop();
         await onboarding.stop();
@@ -211,6 +225,10 @@ export async function startRuntime(
     };
   } catch (error) {
     await closeAdmin();
+    await app?.close();
+    crashWatch?.stop();
+    stopOutbox();
+    await startedQueue?.stop();
     await stopOnboarding?.();
     await database?.close();
     releaseLock();

@@ -20,6 +20,7 @@ let runtime: Runtime;
 let receiver: WebhookReceiver;
 let agency: TestAgency;
 const log = captureLogger('info');
+let healthAtListening: Promise<number> | undefined;
 const keyEntry = `rt1:${Buffer.alloc(32, 7).toString('base64')}`;
 
 beforeAll(async () => {
@@ -33,7 +34,12 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     ...(testDatabaseKind === 'postgres' ? { DATABASE_URL: testPostgresUrl } : {}),
   });
-  runtime = await startRuntime(config, 'all', log.logger, { onSetupLink: () => {} });
+  runtime = await startRuntime(config, 'all', log.logger, {
+    onSetupLink: () => {},
+    onListening: (url) => {
+      healthAtListening = fetch(`${url}/healthz`).then((res) => res.status);
+    },
+  });
   agency = await buildAgency(runtime.database);
 }, 120_000);
 
@@ -41,6 +47,16 @@ afterAll(async () => {
   await runtime?.stop();
   await receiver?.close();
   await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('start-up', () => {
+  it('answers as soon as it announces its URL, and starts the workers after', async () => {
+    expect(healthAtListening).toBeDefined();
+    expect(await healthAtListening).toBe(200);
+    const phases = Object.keys(runtime.startup);
+    expect(phases.indexOf('http')).toBeGreaterThan(-1);
+    expect(phases.indexOf('workers')).toBeGreaterThan(phases.indexOf('http'));
+  });
 });
 
 describe('webhooks and email in the running server', () => {
