@@ -19,14 +19,14 @@ import { prepareSetupLink } from '../server/auth/setup.ts';
 import { createWorkspace, type Workspace } from '../server/workspace.ts';
 import { workspacePlugins, type AppPlugin } from '../server/workspace-plugins.ts';
 import { checkTemplateItem } from '../server/template-check.ts';
-import { lockDataDir } from '../store/data-lock.ts';
 import { dumpPglite } from '../store/pglite-backup.ts';
 import { serveAdminSocket } from './admin-socket.ts';
-import { openDatabase, type Database } from '../store/database.ts';
+import type { Database } from '../store/database.ts';
 import { loadKeyring } from '../store/keyring-file.ts';
 import { migrate } from '../store/migrate.ts';
 import { createOnboardingRuntime } from './onboarding-runtime.ts';
 import { createOutboxRuntime } from './outbox-runtime.ts';
+import { openRuntimeStore, type RuntimeStore } from './runtime-store.ts';
 import type { SandboxId } from './sandbox-sites.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -56,6 +56,8 @@ export interface RuntimeOptions {
    * and nothing a person opens first waits for them): the place to print the URL.
    */
   readonly onListening?: (url: string) => void;
+  /** The database, when the caller began opening it already (see runtime-store.ts). */
+  readonly store?: Promise<RuntimeStore>;
 }
 
 /** What the HTTP plugins are built from; tests build the same list with test services. */
@@ -93,7 +95,7 @@ export async function startRuntime(
   logger: Logger,
   options: RuntimeOptions = {},
 ): Promise<Runtime> {
-  const releaseLock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  let releaseLock = () => {};
   let database: Database | undefined;
   let stopOnboarding: (() => Promise<void>) | undefined;
   let closeAdmin = async () => {};
@@ -111,11 +113,12 @@ export async function startRuntime(
     lapStart = now;
   };
   try {
+    const store = await (options.store ?? openRuntimeStore(config));
+    ({ database, releaseLock } = store);
+    lap('database');
     const keyring = await loadKeyring(config, (message, fields) =>
       logger.warn(fields ?? {}, message),
     );
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    lap('database');
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     lap('migrations');
