@@ -38,7 +38,7 @@ export interface RevocableToken {
 export type ClientTokenDeps = Pick<GrantDeps, 'platforms'> & RevocationDeps;
 
 export interface DeletedClientTokens {
-  /** `onboarding.client_token_deleted`, when a token went. */
+  /** `onboarding.client_token_deleted` when a token went, else nothing. */
   readonly audit: AuditEvent[];
   /** To revoke at their platforms once the transaction commits (revokeAtPlatforms). */
   readonly revocable: RevocableToken[];
