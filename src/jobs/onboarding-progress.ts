@@ -17,15 +17,15 @@ import {
   type GrantSettlement,
 } from '../store/grants.ts';
 import { lockOnboardingState, setOnboardingStatus } from '../store/onboardings.ts';
-import { deleteOnboardingConnections } from '../store/platform-connections.ts';
 import type { GrantStatus, Schema } from '../store/schema.ts';
 import { emitWebhookEvent } from '../store/webhook-events.ts';
 import type { GrantDeps } from './grant-deps.ts';
 import {
-  openRevocableTokens,
+  deleteClientTokens,
   revokeAtPlatforms,
+  type ClientTokenDeps,
+  type DeletedClientTokens,
   type RevocableToken,
-  type RevocationDeps,
 } from './revoke-client-tokens.ts';
 
 /** Webhook payload for a grant: ids and facts only. */
@@ -56,7 +56,7 @@ export interface SettleInput {
   readonly previousStatus?: GrantStatus;
 }
 
-type SettleDeps = Pick<GrantDeps, 'database' | 'now'> & RevocationDeps;
+type SettleDeps = Pick<GrantDeps, 'database' | 'now'> & ClientTokenDeps;
 
 /**
  * Settles one grant (guarded by lease owner or expected states) and advances its onboarding.
@@ -99,11 +99,9 @@ export async function settleGrantsAndAdvance(
     }
     const onboardingIds = new Set(grants.flatMap((g) => (g ? [g.onboardingId] : [])));
     for (const onboardingId of onboardingIds) {
-      audit.push(
-        ...(await advanceOnboarding(tx, onboardingId, now, async () => {
-          revocable.push(...(await openRevocableTokens(tx, deps, onboardingId)));
-        })),
-      );
+      const advanced = await advanceOnboarding(tx, deps, onboardingId, now);
+      audit.push(...advanced.audit);
+      revocable.push(...advanced.revocable);
     }
     return { result: grants, audit };
   });
@@ -166,18 +164,20 @@ async function recordSettled(
 
 /**
  * Recomputes the onboarding's status from its grants under the onboarding's row lock, updates
- * the request, emits the request webhook once, and deletes the client's tokens once unneeded.
+ * the request, emits the request webhook once, and deletes the client's tokens once unneeded
+ * (but those a grant waiting for acceptance still needs, until it settles). The tokens to revoke
+ * at their platforms are returned: the caller revokes them once the transaction commits.
  */
 export async function advanceOnboarding(
   tx: Transaction<Schema>,
+  deps: ClientTokenDeps,
   onboardingId: string,
   now: Date,
-  /** Runs in the transaction just before the client's tokens are deleted (S12 revocation). */
-  beforeTokenDeletion?: () => Promise<void>,
-): Promise<AuditEvent[]> {
+): Promise<DeletedClientTokens> {
   const onboarding = await lockOnboardingState(tx, onboardingId);
-  if (!onboarding || onboarding.status === 'started') return [];
-  const statuses = await listGrantStatuses(tx, onboardingId);
+  if (!onboarding || onboarding.status === 'started') return { audit: [], revocable: [] };
+  const grants = await listGrantStatuses(tx, onboardingId);
+  const statuses = grants.map((grant) => grant.status);
   const audit: AuditEvent[] = [];
   const next = deriveOnboardingStatus(statuses);
   const target = { kind: 'onboarding', id: onboardingId };
@@ -216,18 +216,7 @@ export async function advanceOnboarding(
       }
     }
   }
-  if (clientTokenNoLongerNeeded(statuses)) {
-    await beforeTokenDeletion?.();
-    const deleted = await deleteOnboardingConnections(tx, onboardingId);
-    if (deleted.length > 0) {
-      audit.push({
-        agencyId: onboarding.agencyId,
-        actor: systemActor,
-        action: 'onboarding.client_token_deleted',
-        target,
-        data: { platforms: deleted },
-      });
-    }
-  }
-  return audit;
+  if (!clientTokenNoLongerNeeded(statuses)) return { audit, revocable: [] };
+  const deleted = await deleteClientTokens(tx, deps, onboarding, grants);
+  return { audit: [...audit, ...deleted.audit], revocable: deleted.revocable };
 }

@@ -1,17 +1,21 @@
 /**
- * S12 beyond deletion: where a platform can revoke a token (Google's RFC 7009 endpoint), the
- * client's token is revoked there too once no grant needs it. The tokens are opened inside the
- * settling transaction, just before their rows are deleted, and revoked after it commits (no
- * network call under the onboarding's lock); a failed revocation is logged, never retried, and
- * never fails a grant: the row is gone either way and the token expires on its own.
+ * S12: the client's tokens are deleted once no grant needs them, and where a platform can revoke
+ * a token (Google's RFC 7009 endpoint, TikTok's revoke_token) it is revoked there too. One rule
+ * decides which tokens stay (clientTokensToKeep: a grant waiting for acceptance that its connector
+ * finishes with the client's token, Snapchat). The tokens are opened inside the caller's
+ * transaction, just before their rows are deleted, and revoked after it commits (no network call
+ * under the onboarding's lock); a failed revocation is logged, never retried, and never fails a
+ * grant: the row is gone either way and the token expires on its own.
  */
 import type { Transaction } from 'kysely';
+import { clientTokensToKeep, type GrantOnPlatform } from '../domain/onboarding.ts';
+import { ownValue } from '../lib/own.ts';
 import { PlatformError } from '../platforms/errors.ts';
-import { openOnboardingToken } from '../store/platform-connections.ts';
+import { systemActor, type AuditEvent } from '../store/audit.ts';
+import { deleteOnboardingConnections, openOnboardingToken } from '../store/platform-connections.ts';
 import type { Schema } from '../store/schema.ts';
 import type { Secret } from '../store/secrets.ts';
 import type { GrantDeps } from './grant-deps.ts';
-import { ownValue } from '../lib/own.ts';
 
 export type RevocationDeps = Partial<Pick<GrantDeps, 'keyring' | 'platforms' | 'logger'>>;
 
@@ -20,11 +24,51 @@ export interface RevocableToken {
   readonly token: Secret;
 }
 
-/** Opens the onboarding's tokens on platforms whose connector can revoke them. */
-export async function openRevocableTokens(
+/** What deciding and deleting needs: the connectors always, the keyring to revoke. */
+export type ClientTokenDeps = Pick<GrantDeps, 'platforms'> & RevocationDeps;
+
+export interface DeletedClientTokens {
+  /** `onboarding.client_token_deleted`, when a token went. */
+  readonly audit: AuditEvent[];
+  /** To revoke at their platforms once the transaction commits (revokeAtPlatforms). */
+  readonly revocable: RevocableToken[];
+}
+
+/**
+ * Deletes the onboarding's client tokens, in the caller's transaction, but those its grants still
+ * need (clientTokensToKeep); the caller decides when (no grant job needs them any more, or the
+ * onboarding was abandoned before approval).
+ */
+export async function deleteClientTokens(
+  tx: Transaction<Schema>,
+  deps: ClientTokenDeps,
+  onboarding: { readonly id: string; readonly agencyId: string },
+  grants: readonly GrantOnPlatform[],
+): Promise<DeletedClientTokens> {
+  const keep = clientTokensToKeep(grants, deps.platforms);
+  const revocable = await openRevocableTokens(tx, deps, onboarding.id, keep);
+  const deleted = await deleteOnboardingConnections(tx, onboarding.id, keep);
+  const audit: AuditEvent[] =
+    deleted.length > 0
+      ? [
+          {
+            agencyId: onboarding.agencyId,
+            actor: systemActor,
+            action: 'onboarding.client_token_deleted',
+            target: { kind: 'onboarding', id: onboarding.id },
+            data: { platforms: deleted },
+          },
+        ]
+      : [];
+  return { audit, revocable };
+}
+
+/** Opens the onboarding's tokens, but those in `keep`, on platforms whose connector can revoke. */
+async function openRevocableTokens(
   tx: Transaction<Schema>,
   deps: RevocationDeps,
   onboardingId: string,
+  keep: ReadonlySet<string>,
 ): Promise<RevocableToken[]> {
   const { keyring, platforms } = deps;
   if (!keyring || !platforms) return [];
@@ -36,7 +80,7 @@ export async function openRevocableTokens(
     .execute();
   const out: RevocableToken[] = [];
   for (const { platform } of rows) {
-    if (!ownValue(platforms, platform)?.revokeToken) continue;
+    if (keep.has(platform) || !ownValue(platforms, platform)?.revokeToken) continue;
     const opened = await openOnboardingToken(tx, keyring, onboardingId, platform);
     if (opened) out.push({ platform, token: opened.accessToken });
   }

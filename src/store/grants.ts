@@ -4,6 +4,7 @@
  * remote call, guarded by its lease so a stale worker cannot write.
  */
 import { sql } from 'kysely';
+import type { GrantOnPlatform } from '../domain/onboarding.ts';
 import type { Executor } from './audit.ts';
 import type { GrantRow, GrantStatus, GrantStep } from './schema.ts';
 
@@ -123,17 +124,19 @@ export async function listGrantsByOnboarding(db: Executor, onboardingId: string)
   return rows.map(toGrant);
 }
 
-/** The statuses of one onboarding's grants (what its own status is derived from). */
+/**
+ * The statuses of one onboarding's grants with their platform (what its own status is derived
+ * from, and which of the client's tokens it still needs).
+ */
 export async function listGrantStatuses(
   db: Executor,
   onboardingId: string,
-): Promise<GrantStatus[]> {
-  const rows = await db
+): Promise<GrantOnPlatform[]> {
+  return db
     .selectFrom('grants')
-    .select('status')
+    .select(['platform', 'status'])
     .where('onboarding_id', '=', onboardingId)
     .execute();
-  return rows.map((row) => row.status);
 }
 
 /** The grants of several onboardings (dashboard lists). */

@@ -222,15 +222,20 @@ export async function deleteAgencyConnection(
   return Number(result.numDeletedRows) > 0;
 }
 
-/** Deletes every client token of an onboarding; returns the platforms whose token went. */
+/**
+ * Deletes the client tokens of an onboarding but those of the platforms in `keep`; returns the
+ * platforms whose token went.
+ */
 export async function deleteOnboardingConnections(
   db: Executor,
   onboardingId: string,
+  keep: ReadonlySet<string>,
 ): Promise<string[]> {
   const rows = await db
     .deleteFrom('platform_connections')
     .where('owner_kind', '=', 'onboarding')
     .where('onboarding_id', '=', onboardingId)
+    .$if(keep.size > 0, (q) => q.where('platform', 'not in', [...keep]))
     .returning('platform')
     .execute();
   return rows.map((row) => row.platform);

@@ -22,13 +22,21 @@ import {
   revokeAccessRequest,
 } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
-import { withAudit } from '../../store/audit.ts';
+import { withAudit, type AuditEvent } from '../../store/audit.ts';
 import { settleGrantAndAdvance } from '../../jobs/onboarding-progress.ts';
-import { listGrantsByOnboardings, type Grant } from '../../store/grants.ts';
+import {
+  deleteClientTokens,
+  revokeAtPlatforms,
+  type RevocableToken,
+} from '../../jobs/revoke-client-tokens.ts';
+import { listGrantStatuses, listGrantsByOnboardings, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
 import { cancelLinkReminders, scheduleLinkEmail } from '../../store/link-reminders.ts';
-import { findOnboardingByRequest, setOnboardingStatus } from '../../store/onboardings.ts';
-import { deleteOnboardingConnections } from '../../store/platform-connections.ts';
+import {
+  findOnboardingByRequest,
+  lockOnboardingState,
+  setOnboardingStatus,
+} from '../../store/onboardings.ts';
 import { Secret } from '../../store/secrets.ts';
 import { requireActor } from '../auth/actor.ts';
 import { auditActor } from './audit-actor.ts';
@@ -293,27 +301,39 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       const actor = requireActor(req, 'member', { write: true });
       const existing = await findAccessRequest(services.db, actor.agencyId, req.params.id);
       if (!existing) throw new AppError('not_found', 'No such request');
+      const revocable: RevocableToken[] = [];
       await withAudit(services.db, async (tx) => {
         const now = services.now();
         const revoked = await revokeAccessRequest(tx, actor.agencyId, existing.id, now);
         await cancelLinkReminders(tx, existing.id);
-        const onboarding = await findOnboardingByRequest(tx, existing.id);
+        const found = await findOnboardingByRequest(tx, existing.id);
+        // Under the onboarding's lock, so an approval committing meanwhile is seen, not undone.
+        const onboarding = found ? await lockOnboardingState(tx, found.id) : undefined;
+        const abandoned: AuditEvent[] = [];
         if (revoked && onboarding?.status === 'started') {
           await setOnboardingStatus(tx, onboarding.id, 'abandoned', now);
-          await deleteOnboardingConnections(tx, onboarding.id);
+          // The same rule as once the grants settle (no grant yet, so every token goes).
+          const grants = await listGrantStatuses(tx, onboarding.id);
+          const deleted = await deleteClientTokens(tx, services.grantDeps, onboarding, grants);
+          abandoned.push(...deleted.audit);
+          revocable.push(...deleted.revocable);
         }
         return {
           result: revoked,
           audit: revoked
-            ? {
-                agencyId: actor.agencyId,
-                actor: { kind: actor.kind, id: actor.apiKeyId ?? actor.userId },
-                action: 'request.revoked',
-                target: { kind: 'access_request', id: existing.id },
-              }
+            ? [
+                {
+                  agencyId: actor.agencyId,
+                  actor: { kind: actor.kind, id: actor.apiKeyId ?? actor.userId },
+                  action: 'request.revoked',
+                  target: { kind: 'access_request', id: existing.id },
+                },
+                ...abandoned,
+              ]
             : [],
         };
       });
+      if (revocable.length > 0) await revokeAtPlatforms(services.grantDeps, revocable);
       return { request: await detail(actor.agencyId, existing.id) };
     });
   };

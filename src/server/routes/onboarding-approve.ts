@@ -14,6 +14,7 @@ import {
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
 import { jobDatabase } from '../../jobs/queue.ts';
 import { advanceOnboarding } from '../../jobs/onboarding-progress.ts';
+import { revokeAtPlatforms, type RevocableToken } from '../../jobs/revoke-client-tokens.ts';
 import { GuidedInputSchema, resolveGuidedInput } from '../../platforms/manual/inputs.ts';
 import { guidedStep, isGuidedPlatform } from '../../platforms/manual/steps.ts';
 import type { ClientAssetListing } from '../../platforms/types.ts';
@@ -194,6 +195,7 @@ export async function approveSelection(
   onboardingId: string,
   selections: readonly Selection[],
 ): Promise<{ grants: Grant[]; approvedNow: boolean }> {
+  const revocable: RevocableToken[] = [];
   const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; queued: Grant[] }>(
     services.db,
     async (tx) => {
@@ -215,7 +217,10 @@ export async function approveSelection(
       await cancelLinkReminders(tx, request.id);
       const guidedIds = await startGuidedSteps(services, tx, request.agencyId, plans, inserted);
       const progress =
-        guidedIds.size > 0 ? await advanceOnboarding(tx, onboardingId, services.now()) : [];
+        guidedIds.size > 0
+          ? await advanceOnboarding(tx, services.grantDeps, onboardingId, services.now())
+          : { audit: [], revocable: [] };
+      revocable.push(...progress.revocable);
       // A started onboarding has no grants yet, so without guided steps (which change the rows
       // just inserted) the inserted rows are all of them: no second read.
       const grants =
@@ -248,11 +253,12 @@ export async function approveSelection(
               })),
             },
           },
-          ...progress,
+          ...progress.audit,
         ],
       };
     },
   );
+  if (revocable.length > 0) await revokeAtPlatforms(services.grantDeps, revocable);
   return { grants: result.grants, approvedNow: result.approvedNow };
 }
 

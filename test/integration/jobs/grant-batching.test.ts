@@ -93,7 +93,7 @@ describe('batched grant writes', () => {
       h.database.db,
       grants.map((g, i) => ({ id: g.id, owner: owners[i]!, now, leaseMs: 60_000 })),
     );
-    const deps = { database: h.database, now: () => new Date() };
+    const deps = { database: h.database, platforms: h.grantDeps.platforms, now: () => new Date() };
     const settled = await settleGrantsAndAdvance(deps, [
       { grantId: grants[0]!.id, owner: owners[0]!, settlement: granted(now) },
       // A stale owner: its guard fails and only its own result is undefined.
@@ -160,7 +160,7 @@ describe('batched grant writes', () => {
     });
     const [read, confirmed] = await approvedGrants(2);
     const now = new Date();
-    const deps = { database: h.database, now: () => now };
+    const deps = { database: h.database, platforms: h.grantDeps.platforms, now: () => now };
     await settleGrantsAndAdvance(deps, [
       { grantId: read!.id, from: ['queued'], settlement: granted(now) },
       {
