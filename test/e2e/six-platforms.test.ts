@@ -21,95 +21,13 @@ import { TEST_PASSWORD } from '../support/agency.ts';
 import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
 import { journeyRecorder } from '../support/journey.ts';
 import { captureLogger } from '../support/logger.ts';
-import { control } from '../support/onboarding.ts';
-import { controlAuth } from '../support/sandbox-control.ts';
-
-type Platform = 'tiktok' | 'meta' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat';
-
-interface Cast {
-  /** Whose sandbox this is (Runtime.sandboxes). */
-  readonly sandbox: 'tiktok' | 'meta' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat';
-  /** Sign-in buttons of the agency's person and the client's, and the consent page's "allow". */
-  readonly agencyPerson: string;
-  readonly clientPerson: string;
-  readonly allow: string;
-  /** Where grants go on the agency's side (Settings' picker). */
-  readonly agencyBusiness: string;
-  /** What the request asks for, and the client's ad account ticked. */
-  readonly assetType: string;
-  readonly level: string;
-  readonly asset: string;
-}
-
-/** The sandbox people and things this test clicks (worlds/*.json, the Snapchat default world). */
-const CAST: Record<Platform, Cast> = {
-  tiktok: {
-    sandbox: 'tiktok',
-    agencyPerson: 'sign-in-nora@northwind-media.example',
-    clientPerson: 'sign-in-dana@acme-outdoor.example',
-    allow: 'consent-approve',
-    agencyBusiness: '7200000000000000002',
-    assetType: 'advertiser',
-    level: 'OPERATOR',
-    asset: '7300000000000000001',
-  },
-  meta: {
-    sandbox: 'meta',
-    agencyPerson: 'signin-user-100000000000010',
-    clientPerson: 'signin-user-100000000000001',
-    allow: 'consent-allow',
-    agencyBusiness: '200000000000010',
-    assetType: 'ad_account',
-    level: 'partial',
-    asset: 'act_300000000000001',
-  },
-  linkedin: {
-    sandbox: 'linkedin',
-    agencyPerson: 'signin-member-n0raL1ndq10',
-    clientPerson: 'signin-member-dAnAr3y3s01',
-    allow: 'consent-allow',
-    agencyBusiness: 'n0raL1ndq10',
-    assetType: 'ad_account',
-    level: 'campaign_manager',
-    asset: '507000001',
-  },
-  pinterest: {
-    sandbox: 'pinterest',
-    agencyPerson: 'sign-in-1100000000000001',
-    clientPerson: 'sign-in-1100000000000003',
-    allow: 'oauth-allow',
-    agencyBusiness: '1200000000000001',
-    assetType: 'ad_account',
-    level: 'campaign_manager',
-    asset: '549700000001',
-  },
-  microsoft_ads: {
-    sandbox: 'microsoft_ads',
-    agencyPerson: 'signin-user-70000010',
-    clientPerson: 'signin-user-70000001',
-    allow: 'consent-accept',
-    agencyBusiness: '81000010',
-    assetType: 'ad_account',
-    level: 'client_link',
-    asset: '150000002',
-  },
-  snapchat: {
-    sandbox: 'snapchat',
-    agencyPerson: 'signin-nora@northwind-media.example',
-    clientPerson: 'signin-dana@acme-outdoor.example',
-    allow: 'consent-allow',
-    agencyBusiness: 'nora@northwind-media.example',
-    assetType: 'ad_account',
-    level: 'general',
-    asset: '00000000-0000-4000-8000-000000000201',
-  },
-};
-const PLATFORMS = Object.keys(CAST) as Platform[];
-const NORA = { email: 'nora@northwind-media.example', tiktokUser: '7100000000000000003' };
-const ORGS = {
-  tiktokAcme: '7200000000000000001',
-  snapAcme: '00000000-0000-4000-8000-000000000200',
-};
+import {
+  acceptAtPlatforms,
+  CAST,
+  PLATFORMS,
+  verifyHoldings,
+  type Platform,
+} from '../support/six-platforms.ts';
 
 let env: E2eEnvironment | undefined;
 const logs = captureLogger('info');
@@ -120,20 +38,11 @@ beforeAll(async () => {
 
 afterAll(async () => env?.close());
 
-const sandboxOf = (platform: Platform): string => env?.sandboxes[CAST[platform].sandbox] ?? '';
-
-/** A sandbox's own model of who holds what (its control API, read-only). */
-async function stateOf<T>(platform: Platform): Promise<T> {
-  const response = await fetch(`${sandboxOf(platform)}/_control/state`, { headers: controlAuth });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
-
 describe('one link, six platforms, one browser', () => {
   it('takes the agency from Settings to the receipt with TikTok, Meta, LinkedIn, Microsoft Advertising, Pinterest and Snapchat', async () => {
     if (!env) throw new Error('the e2e environment is not started');
     const { url, browser, agency } = env;
-    for (const platform of PLATFORMS) expect(sandboxOf(platform)).not.toBe('');
+    for (const platform of PLATFORMS) expect(env.sandboxes[platform]).toBeDefined();
     const journey = journeyRecorder({ shots: path.resolve('test-results/six-platforms') });
     onTestFailed(async () => {
       console.log(
@@ -228,24 +137,7 @@ describe('one link, six platforms, one browser', () => {
     await waiting('tiktok').waitFor({ timeout: 30_000 });
     await waiting('snapchat').waitFor({ timeout: 30_000 });
     await journey.step('client-waits-for-agency', client, { axe: false });
-    await control({ base: sandboxOf('tiktok') }, 'partners/accept', {
-      bc_id: CAST.tiktok.agencyBusiness,
-      owner_bc_id: ORGS.tiktokAcme,
-      user_id: NORA.tiktokUser,
-    });
-    const snap = await stateOf<{
-      members: { id: string; organizationId: string; email: string; status: string }[];
-    }>('snapchat');
-    const invited = snap.members.find(
-      (m) => m.organizationId === ORGS.snapAcme && m.email === NORA.email && m.status === 'INVITED',
-    );
-    expect(invited).toBeDefined();
-    const accepted = await fetch(`${sandboxOf('snapchat')}/_control/invitations/accept`, {
-      method: 'POST',
-      headers: { ...controlAuth, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: NORA.email, member_id: invited?.id }),
-    });
-    expect(accepted.status).toBe(200);
+    await acceptAtPlatforms(env.sandboxes);
 
     // 6. The client's page, then the agency's request page: everything granted, the receipts.
     for (const platform of PLATFORMS)
@@ -269,148 +161,6 @@ describe('one link, six platforms, one browser', () => {
     await context.close();
 
     // 7. Each platform's own model: the agency holds exactly what was asked for.
-    await verifyHoldings();
+    await verifyHoldings(env.sandboxes);
   }, 240_000);
 });
-
-/** Ids of the client's (Acme Outdoor's) side in each sandbox's world. */
-const ACME = {
-  tiktokBc: '7200000000000000001',
-  metaBusiness: '200000000000001',
-  linkedinOrganizations: [10001001, 10001002, 10001003],
-  pinterestBusiness: '1200000000000002',
-  microsoftCustomer: '81000001',
-  snapOrganization: '00000000-0000-4000-8000-000000000200',
-};
-
-/**
- * Each sandbox's own model of who holds what: the agency holds on the client's side exactly the
- * asset and level the request asked for, and nothing more (no other asset, no second role, no
- * invitation left open).
- */
-async function verifyHoldings(): Promise<void> {
-  const tiktok = (await control({ base: sandboxOf('tiktok') }, 'state')) as {
-    assets: { assetId: string; ownerBcId: string | null }[];
-    holdings: {
-      bcId: string;
-      assetId: string;
-      relationType: string;
-      status: string;
-      roles: string[];
-    }[];
-  };
-  const acmeTikTok = new Set(
-    tiktok.assets.filter((a) => a.ownerBcId === ACME.tiktokBc).map((a) => a.assetId),
-  );
-  expect(
-    tiktok.holdings
-      .filter((h) => h.bcId === CAST.tiktok.agencyBusiness && acmeTikTok.has(h.assetId))
-      .map((h) => [h.assetId, h.relationType, h.status, h.roles]),
-  ).toEqual([[CAST.tiktok.asset, 'OWNER_PARTNER', 'BOUND', ['OPERATOR']]]);
-
-  const meta = await stateOf<{
-    assets: { id: string; ownerBusinessId: string | null }[];
-    shares: { assetId: string; partnerBusinessId: string; tasks: string[]; accessStatus: string }[];
-  }>('meta');
-  const acmeMeta = new Set(
-    meta.assets.filter((a) => a.ownerBusinessId === ACME.metaBusiness).map((a) => a.id),
-  );
-  expect(
-    meta.shares
-      .filter((x) => x.partnerBusinessId === CAST.meta.agencyBusiness && acmeMeta.has(x.assetId))
-      .map((x) => [`act_${x.assetId}`, [...x.tasks].sort(), x.accessStatus]),
-  ).toEqual([[CAST.meta.asset, ['ADVERTISE', 'ANALYZE'], 'CONFIRMED']]);
-
-  const linkedin = await stateOf<{
-    adAccounts: { id: number; organization: number }[];
-    adAccountUsers: { account: number; member: string; role: string }[];
-    organizationAcls: { organization: number; member: string; state: string }[];
-  }>('linkedin');
-  const acmeLinkedIn = new Set(
-    linkedin.adAccounts
-      .filter((a) => ACME.linkedinOrganizations.includes(a.organization))
-      .map((a) => a.id),
-  );
-  expect(
-    linkedin.adAccountUsers
-      .filter((u) => u.member === CAST.linkedin.agencyBusiness && acmeLinkedIn.has(u.account))
-      .map((u) => [String(u.account), u.role]),
-  ).toEqual([[CAST.linkedin.asset, 'CAMPAIGN_MANAGER']]);
-  expect(
-    linkedin.organizationAcls.filter(
-      (a) =>
-        a.member === CAST.linkedin.agencyBusiness &&
-        ACME.linkedinOrganizations.includes(a.organization),
-    ),
-  ).toEqual([]);
-
-  const pinterest = await stateOf<{
-    partnerAccess: {
-      ownerBusinessId: string;
-      partnerBusinessId: string;
-      assetId: string;
-      permissions: string[];
-    }[];
-    invites: { senderBusinessId: string; targetBusinessId: string; status: string }[];
-  }>('pinterest');
-  expect(
-    pinterest.partnerAccess
-      .filter(
-        (x) =>
-          x.ownerBusinessId === ACME.pinterestBusiness &&
-          x.partnerBusinessId === CAST.pinterest.agencyBusiness,
-      )
-      .map((x) => [x.assetId, x.permissions]),
-  ).toEqual([[CAST.pinterest.asset, ['CAMPAIGN_MANAGER']]]);
-  expect(
-    pinterest.invites.filter(
-      (i) =>
-        i.senderBusinessId === ACME.pinterestBusiness &&
-        i.targetBusinessId === CAST.pinterest.agencyBusiness &&
-        i.status === 'PENDING',
-    ),
-  ).toEqual([]);
-
-  const microsoft = await stateOf<{
-    accounts: { id: string; customerId: string }[];
-    links: { clientAccountId: string; managingCustomerId: string; status: string }[];
-    invitations: unknown[];
-  }>('microsoft_ads');
-  const acmeMicrosoft = new Set(
-    microsoft.accounts.filter((a) => a.customerId === ACME.microsoftCustomer).map((a) => a.id),
-  );
-  expect(
-    microsoft.links
-      .filter(
-        (l) =>
-          l.managingCustomerId === CAST.microsoft_ads.agencyBusiness &&
-          acmeMicrosoft.has(l.clientAccountId),
-      )
-      .map((l) => [l.clientAccountId, l.status]),
-  ).toEqual([[CAST.microsoft_ads.asset, 'Active']]);
-  expect(microsoft.invitations).toEqual([]);
-
-  const snapchat = await stateOf<{
-    members: { id: string; organizationId: string; email: string; status: string }[];
-    roles: {
-      memberId: string;
-      organizationId: string | null;
-      adAccountId: string | null;
-      type: string;
-    }[];
-  }>('snapchat');
-  const membership = snapchat.members.filter(
-    (m) => m.organizationId === ACME.snapOrganization && m.email === NORA.email,
-  );
-  expect(membership.map((m) => m.status)).toEqual(['MEMBER']);
-  expect(
-    snapchat.roles
-      .filter((r) => r.memberId === membership[0]?.id)
-      .map((r) => [r.organizationId, r.adAccountId, r.type]),
-  ).toEqual([
-    // Joining the organization makes Nora a plain member (Snap's `member` role); the ad account
-    // role is the one asked for, and no organization-wide admin role comes with it.
-    [ACME.snapOrganization, null, 'member'],
-    [null, CAST.snapchat.asset, 'general'],
-  ]);
-}
