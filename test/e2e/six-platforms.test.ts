@@ -5,11 +5,12 @@
  * sign-in and consent pages), creates one request for an ad account on each and opens the link
  * in a new tab of the same browser, where the client connects each platform: the sandbox still
  * knows the agency's person, so the client says "Not you?" on each consent page, picks itself,
- * consents, ticks its ad account, and approves. What happens at the platforms' side (the agency
- * accepting the TikTok partner invitation and the Snapchat organization invitation) goes through
- * the sandboxes' control API; Latchkey's re-checks pick it up. The agency's request page then
- * shows every grant granted and the receipt, and each sandbox's own model shows the agency
- * holding exactly what was asked for.
+ * consents, ticks its ad account, and approves. Then the platforms' side, in that same browser:
+ * the agency's person signs back in at TikTok and Snapchat and accepts the partner invitation in
+ * TikTok's Business Center and the invitation to the client's Snapchat organization in Snap's
+ * Business Manager; Latchkey's re-checks pick both up. The client's page and the agency's request
+ * page then show every grant granted and the receipt, and each sandbox's own model shows the
+ * agency holding exactly what was asked for.
  *
  * No API shortcut for what a person does, no cookie set or removed by the test; every step fails
  * on a console error or failed request it did not expect (the journey's recorder), and axe checks
@@ -21,13 +22,7 @@ import { TEST_PASSWORD } from '../support/agency.ts';
 import { startE2eEnvironment, type E2eEnvironment } from '../support/e2e-runtime.ts';
 import { journeyRecorder } from '../support/journey.ts';
 import { captureLogger } from '../support/logger.ts';
-import {
-  acceptAtPlatforms,
-  CAST,
-  PLATFORMS,
-  verifyHoldings,
-  type Platform,
-} from '../support/six-platforms.ts';
+import { ACME, CAST, PLATFORMS, verifyHoldings, type Platform } from '../support/six-platforms.ts';
 
 let env: E2eEnvironment | undefined;
 const logs = captureLogger('info');
@@ -128,8 +123,10 @@ describe('one link, six platforms, one browser', () => {
     await journey.step('client-ticked', client, { axe: false });
     await client.getByTestId('approve').click();
 
-    // 5. The platforms' side: the agency accepts TikTok's partner invitation and joins the
-    // client's Snapchat organization; Latchkey's re-checks read both back by themselves.
+    // 5. The platforms' side, in the agency's tab: the last person signed in at TikTok and at
+    // Snapchat is the client, so the agency's person signs out there and in as herself, then
+    // accepts the partner invitation in TikTok's Business Center and the invitation to the
+    // client's Snapchat organization. Latchkey's re-checks read both back by themselves.
     const waiting = (platform: Platform) =>
       client.locator(
         `[data-testid="grant-${CAST[platform].asset}"][data-status="pending_acceptance"]`,
@@ -137,7 +134,21 @@ describe('one link, six platforms, one browser', () => {
     await waiting('tiktok').waitFor({ timeout: 30_000 });
     await waiting('snapchat').waitFor({ timeout: 30_000 });
     await journey.step('client-waits-for-agency', client, { axe: false });
-    await acceptAtPlatforms(env.sandboxes);
+    await page.goto(`${env.sandboxes.tiktok ?? ''}/console`);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Dana Reyes');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId(CAST.tiktok.agencyPerson).click();
+    await page.getByTestId(`bc-${CAST.tiktok.agencyBusiness}`).click();
+    await page.getByTestId('tab-notifications').click();
+    await page.getByTestId(`accept-partner-${ACME.tiktokBc}`).click();
+    await journey.step('agency-accepts-tiktok', page);
+    await page.goto(`${env.sandboxes.snapchat ?? ''}/business/invitations`);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Dana Reyes');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId(CAST.snapchat.agencyPerson).click();
+    await page.getByTestId(`accept-${ACME.snapOrganization}`).click();
+    await page.getByTestId('no-invitations').waitFor();
+    await journey.step('agency-accepts-snapchat', page);
 
     // 6. The client's page, then the agency's request page: everything granted, the receipts.
     for (const platform of PLATFORMS)
@@ -147,7 +158,12 @@ describe('one link, six platforms, one browser', () => {
     await client.getByTestId('receipt').waitFor();
     expect(await client.getByTestId('receipt').textContent()).toContain('Northwind Media');
     await journey.step('client-receipt', client, { axe: false });
-    await page.getByTestId('view-request').click();
+    await page.goto(`${url}/app`);
+    await menu.getByRole('link', { name: 'Requests' }).click();
+    await page
+      .getByTestId('requests-table')
+      .getByRole('link', { name: 'Ads on six platforms for Acme' })
+      .click();
     await page.getByTestId('request-detail').waitFor();
     for (const platform of PLATFORMS)
       await page

@@ -1,9 +1,7 @@
 /**
  * The six-platform browser test's cast (who signs in where, what the request asks for, which ad
- * account the client ticks), what the agency does at the platforms themselves (their side, not
- * Latchkey's: accepting TikTok's partner invitation and Snapchat's organization invitation, through
- * the sandboxes' control API), and the check that each sandbox's own model shows the agency
- * holding exactly what was asked for.
+ * account the client ticks) and the check that each sandbox's own model shows the agency holding
+ * exactly what was asked for.
  */
 import { expect } from 'vitest';
 import type { Runtime } from '../../src/cli/runtime.ts';
@@ -85,7 +83,8 @@ export const CAST: Record<Platform, Cast> = {
   },
 };
 export const PLATFORMS = Object.keys(CAST) as Platform[];
-export const NORA = { email: 'nora@northwind-media.example', tiktokUser: '7100000000000000003' };
+/** The agency's person, as Snapchat knows her (by email). */
+export const NORA = { email: 'nora@northwind-media.example' };
 
 /** Ids of the client's (Acme Outdoor's) side in each sandbox's world. */
 export const ACME = {
@@ -107,34 +106,6 @@ const stateIn =
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
-
-/**
- * The agency at the platforms: its TikTok Business Center accepts the client's partner
- * invitation, and its person accepts the invitation to the client's Snapchat organization.
- */
-export async function acceptAtPlatforms(sandboxes: Sandboxes): Promise<void> {
-  await control({ base: sandboxes.tiktok ?? '' }, 'partners/accept', {
-    bc_id: CAST.tiktok.agencyBusiness,
-    owner_bc_id: ACME.tiktokBc,
-    user_id: NORA.tiktokUser,
-  });
-  const snap = await stateIn(sandboxes)<{
-    members: { id: string; organizationId: string; email: string; status: string }[];
-  }>('snapchat');
-  const invited = snap.members.find(
-    (m) =>
-      m.organizationId === ACME.snapOrganization &&
-      m.email === NORA.email &&
-      m.status === 'INVITED',
-  );
-  expect(invited).toBeDefined();
-  const accepted = await fetch(`${sandboxes.snapchat ?? ''}/_control/invitations/accept`, {
-    method: 'POST',
-    headers: { ...controlAuth, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: NORA.email, member_id: invited?.id }),
-  });
-  expect(accepted.status).toBe(200);
-}
 
 /**
  * Each sandbox's own model of who holds what: the agency holds on the client's side exactly the
