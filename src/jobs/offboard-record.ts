@@ -1,8 +1,11 @@
 /**
  * The offboarding's writes that go with an audit event: one step's revoke result with the grant
  * marked revoked and its `grant.revoked` webhook, and the final status with the summary event.
+ * A grant revoked while it waited for acceptance may have been the last reason to keep a client
+ * token (Snapchat's): its onboarding's tokens are released by the same rule as settling.
  */
-import { withAudit, type Actor, type Executor } from '../store/audit.ts';
+import type { Transaction } from 'kysely';
+import { withAudit, type Actor } from '../store/audit.ts';
 import {
   findOffboarding,
   listOffboardingSteps,
@@ -10,42 +13,49 @@ import {
   updateOffboardingStep,
   type OffboardingStep,
 } from '../store/offboardings.ts';
+import type { Schema } from '../store/schema.ts';
 import { markGrantRevoked } from '../store/verifications-grants.ts';
 import { emitWebhookEvent } from '../store/webhook-events.ts';
+import {
+  releaseClientTokens,
+  revokeAtPlatforms,
+  type DeletedClientTokens,
+} from './revoke-client-tokens.ts';
 import type { LifecycleDeps } from './verify-grants-deps.ts';
 
 /**
  * Marks the step's grant revoked and, the first time, emits its `grant.revoked` webhook with
- * `facts` added; true when this call revoked it.
+ * `facts` added and releases the client tokens its onboarding no longer needs; undefined when
+ * this call did not revoke it.
  */
 async function revokeGrantOf(
-  tx: Executor,
+  tx: Transaction<Schema>,
+  deps: LifecycleDeps,
   step: OffboardingStep,
   now: Date,
   facts: { result: string; verified?: boolean },
-): Promise<boolean> {
-  if (!step.grantId) return false;
-  const changed = await markGrantRevoked(
+): Promise<DeletedClientTokens | undefined> {
+  if (!step.grantId) return undefined;
+  const onboardingId = await markGrantRevoked(
     tx,
     step.grantId,
     `offboarding ${step.offboardingId}`,
     now,
   );
-  if (changed) {
-    await emitWebhookEvent(tx, {
-      agencyId: step.agencyId,
-      type: 'grant.revoked',
-      data: {
-        grant_id: step.grantId,
-        offboarding_id: step.offboardingId,
-        platform: step.platform,
-        asset_type: step.assetType,
-        asset_id: step.assetId,
-        ...facts,
-      },
-    });
-  }
-  return changed;
+  if (onboardingId === undefined) return undefined;
+  await emitWebhookEvent(tx, {
+    agencyId: step.agencyId,
+    type: 'grant.revoked',
+    data: {
+      grant_id: step.grantId,
+      offboarding_id: step.offboardingId,
+      platform: step.platform,
+      asset_type: step.assetType,
+      asset_id: step.assetId,
+      ...facts,
+    },
+  });
+  return releaseClientTokens(tx, deps, onboardingId);
 }
 
 /** Records a step's result and, the first time, the grant's revocation. */
@@ -57,22 +67,26 @@ export async function recordRevoked(
   detail: string,
 ): Promise<void> {
   const now = deps.now();
-  await withAudit(deps.database.db, async (tx) => {
+  const released = await withAudit(deps.database.db, async (tx) => {
     await updateOffboardingStep(tx, step.id, { status, detail, doneAt: now, release: true });
-    const changed = await revokeGrantOf(tx, step, now, { result: status });
+    const revoked = await revokeGrantOf(tx, deps, step, now, { result: status });
     return {
-      result: undefined,
-      audit: changed
-        ? {
-            agencyId,
-            actor: { kind: 'system', id: null },
-            action: 'grant.revoked',
-            target: { kind: 'grant', id: step.grantId },
-            data: { offboarding_id: step.offboardingId, result: status },
-          }
+      result: revoked,
+      audit: revoked
+        ? [
+            {
+              agencyId,
+              actor: { kind: 'system', id: null },
+              action: 'grant.revoked',
+              target: { kind: 'grant', id: step.grantId },
+              data: { offboarding_id: step.offboardingId, result: status },
+            },
+            ...revoked.audit,
+          ]
         : [],
     };
   });
+  if (released?.revocable.length) await revokeAtPlatforms(deps, released.revocable);
 }
 
 /**
@@ -87,7 +101,7 @@ export async function confirmManualRemoval(
   confirmedBy: { actor: Actor; name: string },
 ): Promise<void> {
   const now = deps.now();
-  await withAudit(deps.database.db, async (tx) => {
+  const released = await withAudit(deps.database.db, async (tx) => {
     await updateOffboardingStep(tx, step.id, {
       status: 'revoked',
       verified: 'confirmed',
@@ -96,24 +110,31 @@ export async function confirmManualRemoval(
       verifiedAt: now,
       release: true,
     });
-    await revokeGrantOf(tx, step, now, { result: 'revoked', verified: false });
+    const revoked = await revokeGrantOf(tx, deps, step, now, {
+      result: 'revoked',
+      verified: false,
+    });
     return {
-      result: undefined,
-      audit: {
-        agencyId: step.agencyId,
-        actor: confirmedBy.actor,
-        action: 'offboarding.removal_confirmed',
-        target: { kind: 'offboarding', id: step.offboardingId },
-        data: {
-          step_id: step.id,
-          grant_id: step.grantId,
-          platform: step.platform,
-          asset_type: step.assetType,
-          asset_id: step.assetId,
+      result: revoked,
+      audit: [
+        {
+          agencyId: step.agencyId,
+          actor: confirmedBy.actor,
+          action: 'offboarding.removal_confirmed',
+          target: { kind: 'offboarding', id: step.offboardingId },
+          data: {
+            step_id: step.id,
+            grant_id: step.grantId,
+            platform: step.platform,
+            asset_type: step.assetType,
+            asset_id: step.assetId,
+          },
         },
-      },
+        ...(revoked?.audit ?? []),
+      ],
     };
   });
+  if (released?.revocable.length) await revokeAtPlatforms(deps, released.revocable);
   await finishOffboarding(deps, step.offboardingId);
 }
 

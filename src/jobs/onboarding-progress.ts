@@ -24,7 +24,6 @@ import {
   deleteClientTokens,
   revokeAtPlatforms,
   type ClientTokenDeps,
-  type DeletedClientTokens,
   type RevocableToken,
 } from './revoke-client-tokens.ts';
 
@@ -57,6 +56,12 @@ export interface SettleInput {
 }
 
 type SettleDeps = Pick<GrantDeps, 'database' | 'now'> & ClientTokenDeps;
+
+/** What advancing an onboarding wrote to the audit, and the client tokens to revoke after commit. */
+export interface OnboardingAdvance {
+  readonly audit: AuditEvent[];
+  readonly revocable: RevocableToken[];
+}
 
 /**
  * Settles one grant (guarded by lease owner or expected states) and advances its onboarding.
@@ -173,7 +178,7 @@ export async function advanceOnboarding(
   deps: ClientTokenDeps,
   onboardingId: string,
   now: Date,
-): Promise<DeletedClientTokens> {
+): Promise<OnboardingAdvance> {
   const onboarding = await lockOnboardingState(tx, onboardingId);
   if (!onboarding || onboarding.status === 'started') return { audit: [], revocable: [] };
   const grants = await listGrantStatuses(tx, onboardingId);

@@ -8,11 +8,21 @@
  * grant: the row is gone either way and the token expires on its own.
  */
 import type { Transaction } from 'kysely';
-import { clientTokensToKeep, type GrantOnPlatform } from '../domain/onboarding.ts';
+import {
+  clientTokenNoLongerNeeded,
+  clientTokensToKeep,
+  type GrantOnPlatform,
+} from '../domain/onboarding.ts';
 import { ownValue } from '../lib/own.ts';
 import { PlatformError } from '../platforms/errors.ts';
 import { systemActor, type AuditEvent } from '../store/audit.ts';
-import { deleteOnboardingConnections, openOnboardingToken } from '../store/platform-connections.ts';
+import { listGrantStatuses } from '../store/grants.ts';
+import { lockOnboardingState } from '../store/onboardings.ts';
+import {
+  deleteOnboardingConnections,
+  hasOnboardingConnections,
+  openOnboardingToken,
+} from '../store/platform-connections.ts';
 import type { Schema } from '../store/schema.ts';
 import type { Secret } from '../store/secrets.ts';
 import type { GrantDeps } from './grant-deps.ts';
@@ -28,7 +38,7 @@ export interface RevocableToken {
 export type ClientTokenDeps = Pick<GrantDeps, 'platforms'> & RevocationDeps;
 
 export interface DeletedClientTokens {
-  /** `onboarding.client_token_deleted`, when a token went. */
+  /** `onboarding.client_token_deleted` when a token went, else nothing. */
   readonly audit: AuditEvent[];
   /** To revoke at their platforms once the transaction commits (revokeAtPlatforms). */
   readonly revocable: RevocableToken[];
@@ -61,6 +71,25 @@ export async function deleteClientTokens(
         ]
       : [];
   return { audit, revocable };
+}
+
+/**
+ * After a grant of the onboarding ended another way than settling (an offboarding revoked it):
+ * the tokens the onboarding still holds go once no grant job needs them, by the same rule.
+ */
+export async function releaseClientTokens(
+  tx: Transaction<Schema>,
+  deps: ClientTokenDeps,
+  onboardingId: string,
+): Promise<DeletedClientTokens> {
+  const none = { audit: [], revocable: [] };
+  // Most onboardings gave their tokens up long ago: one indexed read, and no lock, for those.
+  if (!(await hasOnboardingConnections(tx, onboardingId))) return none;
+  const onboarding = await lockOnboardingState(tx, onboardingId);
+  if (!onboarding) return none;
+  const grants = await listGrantStatuses(tx, onboardingId);
+  if (!clientTokenNoLongerNeeded(grants.map((grant) => grant.status))) return none;
+  return deleteClientTokens(tx, deps, onboarding, grants);
 }
 
 /** Opens the onboarding's tokens, but those in `keep`, on platforms whose connector can revoke. */

@@ -222,6 +222,21 @@ export async function deleteAgencyConnection(
   return Number(result.numDeletedRows) > 0;
 }
 
+/** Whether the onboarding still holds a client token. */
+export async function hasOnboardingConnections(
+  db: Executor,
+  onboardingId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('platform_connections')
+    .select('id')
+    .where('owner_kind', '=', 'onboarding')
+    .where('onboarding_id', '=', onboardingId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Deletes the client tokens of an onboarding but those of the platforms in `keep`; returns the
  * platforms whose token went.

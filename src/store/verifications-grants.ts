@@ -81,21 +81,25 @@ export async function listLifecycleGrants(
   }));
 }
 
-/** Marks a grant revoked (from any state that can still hold access); false when it already was. */
+/**
+ * Marks a grant revoked (from any state that can still hold access); returns its onboarding's id,
+ * or undefined when it already was.
+ */
 export async function markGrantRevoked(
   db: Executor,
   grantId: string,
   detail: string,
   now: Date,
-): Promise<boolean> {
+): Promise<string | undefined> {
   const step = JSON.stringify([{ name: 'revoked', at: now.toISOString(), detail }]);
-  const result = await db
+  const row = await db
     .updateTable('grants')
     .set({ status: 'revoked', steps: sql`steps || ${step}::jsonb`, updated_at: now })
     .where('id', '=', grantId)
     .where('status', 'in', ['granted', 'pending_acceptance', 'needs_manual_step'])
+    .returning('onboarding_id')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return row?.onboarding_id;
 }
 
 /** The emails of the agency's owners and managers (who get lifecycle alerts). */

@@ -304,11 +304,12 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       const revocable: RevocableToken[] = [];
       await withAudit(services.db, async (tx) => {
         const now = services.now();
+        // The onboarding's lock first, as approving and settling take it before the request's
+        // row: an approval committing meanwhile is seen, not undone, and no deadlock.
+        const found = await findOnboardingByRequest(tx, existing.id);
+        const onboarding = found ? await lockOnboardingState(tx, found.id) : undefined;
         const revoked = await revokeAccessRequest(tx, actor.agencyId, existing.id, now);
         await cancelLinkReminders(tx, existing.id);
-        const found = await findOnboardingByRequest(tx, existing.id);
-        // Under the onboarding's lock, so an approval committing meanwhile is seen, not undone.
-        const onboarding = found ? await lockOnboardingState(tx, found.id) : undefined;
         const abandoned: AuditEvent[] = [];
         if (revoked && onboarding?.status === 'started') {
           await setOnboardingStatus(tx, onboarding.id, 'abandoned', now);

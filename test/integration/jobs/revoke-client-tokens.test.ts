@@ -7,10 +7,16 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultBackoff } from '../../../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { startOffboarding } from '../../../src/jobs/offboard-plan.ts';
+import { runOffboarding } from '../../../src/jobs/offboard.ts';
 import type { GrantDeps } from '../../../src/jobs/grant-deps.ts';
 import { settleGrantAndAdvance } from '../../../src/jobs/onboarding-progress.ts';
 import { sleep } from '../../../src/jobs/rate-limiter.ts';
 import { recheckGrant } from '../../../src/jobs/recheck-grant.ts';
+import {
+  defaultLifecycleSettings,
+  type LifecycleDeps,
+} from '../../../src/jobs/verify-grants-deps.ts';
 import {
   createSnapchatConnector,
   snapchatSandboxBaseUrls,
@@ -65,7 +71,11 @@ async function clientTokens(onboardingId: string): Promise<string[]> {
   return rows.map((r) => r.platform);
 }
 
-it("keeps the client's Snapchat token past the other grants until the invitation is accepted", async () => {
+/**
+ * An approved onboarding with a TikTok grant that settles first and a Snapchat grant whose job
+ * then invites the agency person: every job is final, the Snapchat grant waits for acceptance.
+ */
+async function snapchatWaitingAfterTikTok() {
   const now = new Date();
   const dana = (await h.tokens('dana@acme-outdoor.example')).access_token as string;
   const nora = (await h.tokens('nora@northwind-media.example')).access_token as string;
@@ -170,8 +180,13 @@ it("keeps the client's Snapchat token past the other grants until the invitation
       .reverse();
   expect(await deletions()).toEqual([{ platforms: ['tiktok'] }]);
 
+  return { agency, request, onboarding, snapGrant: snapGrant!, deps, deletions };
+}
+
+it("keeps the client's Snapchat token past the other grants until the invitation is accepted", async () => {
+  const { onboarding, snapGrant, deps, deletions } = await snapchatWaitingAfterTikTok();
   // A re-check before the agency accepts changes nothing, and keeps the token.
-  expect((await recheckGrant(deps, snapGrant!.id))?.status).toBe('pending_acceptance');
+  expect((await recheckGrant(deps, snapGrant.id))?.status).toBe('pending_acceptance');
   expect(await clientTokens(onboarding.id)).toEqual(['snapchat']);
 
   // The agency person accepts at Snapchat; the next re-check gives the role with the client's token.
@@ -183,7 +198,7 @@ it("keeps the client's Snapchat token past the other grants until the invitation
     email: 'nora@northwind-media.example',
     member_id: member.id,
   });
-  expect((await recheckGrant(deps, snapGrant!.id))?.status).toBe('granted');
+  expect((await recheckGrant(deps, snapGrant.id))?.status).toBe('granted');
   const roles = (await h.control('state')).body.roles.filter(
     (r: { memberId: string }) => r.memberId === member.id,
   );
@@ -193,4 +208,29 @@ it("keeps the client's Snapchat token past the other grants until the invitation
   expect(await clientTokens(onboarding.id)).toEqual([]);
   expect(await deletions()).toEqual([{ platforms: ['tiktok'] }, { platforms: ['snapchat'] }]);
   expect((await findOnboarding(db.db, onboarding.id))?.status).toBe('completed');
+});
+
+it('lets the kept Snapchat token go when an offboarding ends the waiting grant instead', async () => {
+  const { agency, request, onboarding, snapGrant, deps, deletions } =
+    await snapchatWaitingAfterTikTok();
+  const lifecycle: LifecycleDeps = {
+    ...deps,
+    lifecycle: { ...defaultLifecycleSettings, backoff: { baseMs: 1, capMs: 5, maxAttempts: 2 } },
+    publicUrl: () => 'http://127.0.0.1:3000',
+  };
+  const { offboarding } = await startOffboarding(lifecycle, {
+    agencyId: agency.id,
+    requestId: request.id,
+    platform: 'snapchat',
+    reason: 'manual',
+    actor: { kind: 'system', id: null },
+    createdBy: null,
+  });
+  // The plan's read finds no role held (the agency person never joined): the offboarding marks
+  // the grant revoked, and that was the last reason to keep the client's Snapchat token.
+  expect(await clientTokens(onboarding.id)).toEqual(['snapchat']);
+  await runOffboarding(lifecycle, offboarding.id);
+  expect((await findGrant(db.db, snapGrant.id))?.status).toBe('revoked');
+  expect(await clientTokens(onboarding.id)).toEqual([]);
+  expect(await deletions()).toEqual([{ platforms: ['tiktok'] }, { platforms: ['snapchat'] }]);
 });

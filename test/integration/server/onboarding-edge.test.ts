@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
 import { MAX_SELECTIONS } from '../../../src/server/routes/onboarding-approve.ts';
+import { findAuditEvents } from '../../../src/store/audit.ts';
+import { findOnboardingByRequest } from '../../../src/store/onboardings.ts';
 import { TEST_PUBLIC_URL, buildAgency } from '../../support/agency.ts';
 import {
   ADVERTISERS,
@@ -132,6 +134,42 @@ describe('what the client can act on', () => {
     const grant = progress.json<{ grants: { status: string; alreadyShared: boolean }[] }>()
       .grants[0];
     expect(grant).toMatchObject({ status: 'granted', alreadyShared: true });
+  });
+});
+
+describe('revoking a request', () => {
+  it('abandons an onboarding the client never approved, deleting and revoking its token as once grants settle', async () => {
+    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+    const issued = h.sandbox.sandbox.model.state.tokens;
+    const before = issued.length;
+    await connectClient(h, link.token, USERS.dana);
+    const clientTokens = issued.slice(before).filter((t) => t.userId === USERS.dana);
+    expect(clientTokens).toHaveLength(1);
+    const onboarding = await findOnboardingByRequest(h.database.db, link.id);
+    const stored = () =>
+      h.database.db
+        .selectFrom('platform_connections')
+        .select('platform')
+        .where('owner_kind', '=', 'onboarding')
+        .where('onboarding_id', '=', onboarding!.id)
+        .execute();
+    expect(await stored()).toHaveLength(1);
+
+    const answer = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${link.id}/revoke`,
+      headers: { ...h.agency.owner.headers, origin: TEST_PUBLIC_URL },
+    });
+    expect(answer.statusCode).toBe(200);
+    expect((await findOnboardingByRequest(h.database.db, link.id))?.status).toBe('abandoned');
+    expect(await stored()).toEqual([]);
+    expect(clientTokens.every((t) => t.revoked)).toBe(true);
+    const events = await findAuditEvents(h.database.db, h.agency.agency.id);
+    expect(
+      events.filter(
+        (e) => e.action === 'onboarding.client_token_deleted' && e.target_id === onboarding!.id,
+      ),
+    ).toMatchObject([{ data: { platforms: ['tiktok'] } }]);
   });
 });
 
