@@ -41,11 +41,13 @@ export function scrollsSideways(page: Page): Promise<boolean> {
 }
 
 /**
- * Watches the browser contexts of a journey and records each step. `step` fails when something
+ * Watches the browser contexts of a journey and records each step (screenshots go to `shots`,
+ * test-results/journey by default). `step` fails when something
  * went wrong in the browser since the last step that the step did not `expect`, or when axe finds
  * a serious or critical violation on the page.
  */
-export function journeyRecorder() {
+export function journeyRecorder(options: { shots?: string } = {}) {
+  const shots = options.shots ?? JOURNEY_SHOTS;
   const problems: Problem[] = [];
   const allowed: RegExp[] = [];
   const always: RegExp[] = [];
@@ -103,8 +105,8 @@ export function journeyRecorder() {
       const open = pages.filter((p) => !p.isClosed());
       const seen = await Promise.all(
         open.map(async (p, i) => {
-          await mkdir(JOURNEY_SHOTS, { recursive: true });
-          await p.screenshot({ path: path.join(JOURNEY_SHOTS, `failed-${i}.png`) }).catch(() => {});
+          await mkdir(shots, { recursive: true });
+          await p.screenshot({ path: path.join(shots, `failed-${i}.png`) }).catch(() => {});
           const text = (await p.textContent('body').catch(() => '')) ?? '';
           return `failed-${i}.png ${p.url()}\n${text.slice(0, 1500)}`;
         }),
@@ -121,8 +123,8 @@ export function journeyRecorder() {
       count += 1;
       const file = `${String(count).padStart(2, '0')}-${name}.png`;
       log.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${file} ${page.url()}`);
-      await mkdir(JOURNEY_SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(JOURNEY_SHOTS, file), fullPage: true });
+      await mkdir(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, file), fullPage: true });
       const unexpected = problems
         .splice(0)
         .filter((p) => ![...allowed, ...always].some((pattern) => pattern.test(p.text)));

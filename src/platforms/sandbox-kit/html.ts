@@ -47,6 +47,21 @@ export function documentShell(options: {
 <body>${options.body}</body></html>`;
 }
 
+/**
+ * "Not you?" on a consent page: a link to the sandbox's sign-in page that comes back to
+ * `consentUrl` (a local path under `base`, as `request.url` is) once another person is picked. A
+ * shared browser (an agency person and a client on one computer) needs it: the consent page
+ * otherwise only offers to continue as whoever signed in last. Picking a person replaces the
+ * session, so nothing is signed out by merely following the link (a GET changes nothing).
+ */
+export function switchAccountLink(
+  base: string,
+  consentUrl: string,
+  label = 'Not you? Use another account',
+): string {
+  return `<p><a href="${esc(`${base}/signin?next=${encodeURIComponent(consentUrl)}`)}" data-testid="switch-account">${esc(label)}</a></p>`;
+}
+
 /** The header's sign-in state: who is signed in with a sign-out button, or a sign-in link. */
 export function signInState(
   base: string,

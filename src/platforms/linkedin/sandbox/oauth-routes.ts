@@ -1,7 +1,7 @@
 // OAuth 2.0 on the sandbox's www side (linkedin-api.md §1): the authorization page (sign-in,
 // then consent), the decision, and `POST /oauth/v2/accessToken` (form body, client secret).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { actionForm, esc } from '../../sandbox-kit/html.ts';
+import { actionForm, esc, switchAccountLink } from '../../sandbox-kit/html.ts';
 import { secret, TOKEN_LIFETIME_S } from './model.ts';
 import { currentMember, html, linkedInPage, one } from './pages.ts';
 import type { SandboxRuntime } from './runtime.ts';
@@ -84,7 +84,7 @@ export function registerOAuthRoutes(app: FastifyInstance, rt: SandboxRuntime): v
         `<p>Signed in as <strong>${esc(me.name)}</strong>.</p><ul>${list}</ul>
 ${actionForm(`${base}/oauth/v2/authorization/decision`, { ...fields, decision: 'allow' }, 'Allow', 'consent-allow')}
 ${actionForm(`${base}/oauth/v2/authorization/decision`, { ...fields, decision: 'cancel' }, 'Cancel', 'consent-cancel', true)}
-${actionForm(`${base}/signout`, {}, 'Not you? Sign in as someone else', 'consent-switch', true)}`,
+${switchAccountLink(base, self, 'Not you? Sign in as someone else')}`,
         me,
       ),
     );

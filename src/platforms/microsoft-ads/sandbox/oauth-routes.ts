@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { actionForm, consolePage, esc } from '../../sandbox-kit/html.ts';
+import { actionForm, consolePage, esc, switchAccountLink } from '../../sandbox-kit/html.ts';
 import { localPathUnder, prefixSessions } from '../../sandbox-kit/session.ts';
 import {
   hasAccountRole,
@@ -220,7 +220,8 @@ export function registerOauthRoutes(app: FastifyInstance, rt: SandboxRuntime): v
 <ul><li>Access your Microsoft Advertising accounts (msads.manage)</li>${q.scope.includes('offline_access') ? '<li>Maintain access to data you have given it access to</li>' : ''}</ul>
 <p>Signed in as ${esc(user.email)}.</p>
 ${actionForm(`${base}/consent`, { ...fields, decision: 'accept' }, 'Accept', 'consent-accept')}
-${actionForm(`${base}/consent`, { ...fields, decision: 'cancel' }, 'Cancel', 'consent-cancel', true)}</section>`,
+${actionForm(`${base}/consent`, { ...fields, decision: 'cancel' }, 'Cancel', 'consent-cancel', true)}
+${switchAccountLink(base, request.url, 'Use another account')}</section>`,
         user,
       ),
     );

@@ -3,7 +3,7 @@
 // `error=access_denied`.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actionForm, documentShell, esc } from '../../sandbox-kit/html.ts';
+import { actionForm, documentShell, esc, switchAccountLink } from '../../sandbox-kit/html.ts';
 import { localPathUnder, prefixSessions } from '../../sandbox-kit/session.ts';
 import { issueCode } from './oauth.ts';
 import type { SandboxRuntime } from './runtime.ts';
@@ -112,7 +112,8 @@ export function registerPages(app: FastifyInstance, rt: SandboxRuntime): void {
         `<p>Signed in as <strong data-testid="signed-in-as">${esc(user.name)}</strong>. The app asks to:</p>
 <ul class="scopes">${list}</ul>
 ${actionForm(`${base}/oauth/decision`, { ...fields, decision: 'allow' }, 'Give access', 'oauth-allow')}
-${actionForm(`${base}/oauth/decision`, { ...fields, decision: 'deny' }, 'Cancel', 'oauth-deny', true)}`,
+${actionForm(`${base}/oauth/decision`, { ...fields, decision: 'deny' }, 'Cancel', 'oauth-deny', true)}
+${switchAccountLink(base, request.url)}`,
       ),
     );
   });

@@ -2,7 +2,7 @@
 // Business Manager's invitations page, where an invited person accepts joining an organization.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { actionForm, consolePage, esc } from '../../sandbox-kit/html.ts';
+import { actionForm, consolePage, esc, switchAccountLink } from '../../sandbox-kit/html.ts';
 import { endSession, sessionSubject, startSession } from '../../sandbox-kit/session.ts';
 import type { SnapRuntime } from './api.ts';
 import { acceptInvitation, findApp, issueCode } from './model.ts';
@@ -95,7 +95,8 @@ export function registerPages(app: FastifyInstance, rt: SnapRuntime, base: strin
     };
     const body = `<p>The app <strong>${esc(q.data.client_id)}</strong> wants to use the Snapchat Marketing API (<code>${esc(q.data.scope)}</code>) as you: it can see and manage what you can in Snap Business Manager.</p>
 ${actionForm(`${base}/login/oauth2/authorize`, { ...fields, decision: 'allow' }, 'Continue', 'consent-allow')}
-${actionForm(`${base}/login/oauth2/authorize`, { ...fields, decision: 'deny' }, 'Cancel', 'consent-deny', true)}`;
+${actionForm(`${base}/login/oauth2/authorize`, { ...fields, decision: 'deny' }, 'Cancel', 'consent-deny', true)}
+${switchAccountLink(base, request.url, 'Not you? Log in as someone else')}`;
     return reply.type('text/html').send(page(base, 'Allow access?', body, user(request)));
   });
   app.post('/login/oauth2/authorize', async (request, reply) => {

@@ -1,6 +1,7 @@
 // Facebook Login dialog (meta-api.md §1.1): `<prefix>/{version}/dialog/oauth`: consent with a
 // choice per permission, then a redirect with `code` + `state`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { switchAccountLink } from '../../../sandbox-kit/html.ts';
 import { issueCode } from '../model/oauth.ts';
 import type { SandboxApp } from '../model/types.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -124,7 +125,7 @@ export function registerDialogPages(app: FastifyInstance, rt: SandboxRuntime): v
 <form method="post" action="${base}/${d.version}/dialog/oauth/confirm">${inputs}<ul>${boxes}</ul>
 <button name="decision" value="allow" data-testid="consent-allow">Continue as ${esc(user.name)}</button>
 <button class="secondary" name="decision" value="cancel" data-testid="consent-cancel">Cancel</button></form>
-<p><a href="${base}/signin?next=${encodeURIComponent(request.url)}" data-testid="switch-user">Not you?</a></p></section>`;
+${switchAccountLink(base, request.url, 'Not you? Log in as someone else')}</section>`;
       return html(reply, page(base, 'Continue with Facebook', body, user));
     },
   );

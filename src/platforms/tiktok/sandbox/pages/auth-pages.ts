@@ -4,6 +4,7 @@ import { reachableAdvertisers } from '../model/access.ts';
 import { TikTokError } from '../model/errors.ts';
 import { issueAuthCode } from '../model/oauth.ts';
 import type { SandboxRuntime } from '../runtime.ts';
+import { switchAccountLink } from '../../../sandbox-kit/html.ts';
 import { actionForm, esc, page } from './html.ts';
 import { currentUser, safeNext, signIn, signOut } from './session.ts';
 
@@ -92,7 +93,8 @@ async function consentPage(
 <form method="post" action="${base}/portal/auth" data-testid="consent-form">${hidden}
 <fieldset><legend>Ad accounts</legend>${boxes || '<p data-testid="no-advertisers">You have no ad accounts to authorize.</p>'}</fieldset>
 <p><button name="decision" value="approve" data-testid="consent-approve">Confirm</button>
-<button class="secondary" name="decision" value="deny" data-testid="consent-deny">Cancel</button></p></form></section>`;
+<button class="secondary" name="decision" value="deny" data-testid="consent-deny">Cancel</button></p></form>
+${switchAccountLink(base, request.url)}</section>`;
   return reply.type('text/html').send(page(base, 'Authorize app', body, user));
 }
 
