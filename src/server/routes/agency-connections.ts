@@ -69,7 +69,7 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
               name: manifest.name,
               identityLabel: manifest.agencyIdentityLabel,
               connected: Boolean(c),
-              ready: Boolean(c?.businessId) && !c?.needsReconnect,
+              ready: Boolean(c?.businessId),
               // The platform refused to renew the token (S10): Settings offers "Reconnect".
               needsReconnect: c?.needsReconnect ?? false,
               businessId: c?.businessId ?? null,
