@@ -8,8 +8,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defaultBackoff } from '../../../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
+import { REFRESH_CLAIM_MS } from '../../../src/jobs/fresh-token.ts';
 import { agencyIdentityFor, GrantBlocked, type GrantDeps } from '../../../src/jobs/grant-deps.ts';
 import { recheckGrant } from '../../../src/jobs/recheck-grant.ts';
+import { PlatformError } from '../../../src/platforms/errors.ts';
 import type { FetchLike } from '../../../src/platforms/http.ts';
 import {
   createSnapchatConnector,
@@ -40,6 +42,8 @@ let h: SnapHarness;
 let db: TestDatabase;
 /** The refresh tokens Latchkey sent to the token endpoint, in order. */
 let refreshesSent: string[];
+/** The next refresh calls answered 503 before reaching the sandbox. */
+let failNextRefreshes = 0;
 let deps: GrantDeps;
 let logs: ReturnType<typeof captureLogger>;
 let agencyId: string;
@@ -54,6 +58,7 @@ afterAll(async () => {
 beforeEach(async () => {
   h = await startHarness({ rotateRefreshTokens: true });
   refreshesSent = [];
+  failNextRefreshes = 0;
   // Counts the refresh calls; holds each answer back a moment, so concurrent callers overlap.
   const countingFetch: FetchLike = async (input, init) => {
     const url = String(input);
@@ -62,6 +67,10 @@ beforeEach(async () => {
       if (form.get('grant_type') === 'refresh_token') {
         refreshesSent.push(form.get('refresh_token') ?? '');
         await new Promise((resolve) => setTimeout(resolve, 150));
+        if (failNextRefreshes > 0) {
+          failNextRefreshes -= 1;
+          return new Response('{}', { status: 503 });
+        }
       }
     }
     return fetch(input, init);
@@ -271,4 +280,40 @@ it('a token far from expiry is used as stored: no refresh call', async () => {
   expect(refreshesSent).toHaveLength(0);
   expect((await h.api('GET', 'me', identity.accessToken)).status).toBe(200);
   expect((await storedRow()).access_token_ciphertext).toBe(before.access_token_ciphertext);
+});
+
+it('a passing failure releases the claim: the job retries, and the next call refreshes', async () => {
+  h.clock.t += 2 * HOUR;
+  failNextRefreshes = 1;
+  const failure = await agencyIdentityFor(deps, agencyId, 'snapchat').catch((e: unknown) => e);
+  expect(failure).toBeInstanceOf(PlatformError);
+  expect((failure as PlatformError).retryable).toBe(true);
+  const row = await storedRow();
+  expect(row.refresh_claimed_until).toBeNull();
+  expect(row.refresh_refused_at).toBeNull();
+  const identity = await agencyIdentityFor(deps, agencyId, 'snapchat');
+  expect(refreshesSent).toHaveLength(2);
+  expect((await h.api('GET', 'me', identity.accessToken)).status).toBe(200);
+});
+
+it('a caller waits for a claim held by another worker, and takes over when it runs out', async () => {
+  h.clock.t += 2 * HOUR;
+  // A worker claimed the refresh and crashed before storing anything.
+  await db.db
+    .updateTable('platform_connections')
+    .set({ refresh_claimed_until: new Date(h.clock.t + REFRESH_CLAIM_MS) })
+    .where('id', '=', (await storedRow()).id)
+    .execute();
+  let settled = false;
+  const waiting = agencyIdentityFor(deps, agencyId, 'snapchat').finally(() => {
+    settled = true;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(settled).toBe(false);
+  expect(refreshesSent).toHaveLength(0);
+  h.clock.t += REFRESH_CLAIM_MS + 1;
+  const identity = await waiting;
+  expect(refreshesSent).toHaveLength(1);
+  expect((await h.api('GET', 'me', identity.accessToken)).status).toBe(200);
+  expect((await storedRow()).refresh_claimed_until).toBeNull();
 });
