@@ -16,6 +16,8 @@ import {
 } from '../store/platform-connections.ts';
 import type { Keyring } from '../store/secrets.ts';
 import { ownValue } from '../lib/own.ts';
+import { freshAccessToken } from './fresh-token.ts';
+import { GrantBlocked } from './grant-blocked.ts';
 
 export type PlatformLookup = Readonly<Partial<Record<string, Platform>>>;
 
@@ -40,15 +42,19 @@ export interface GrantPolicy {
   readonly workerId: string;
 }
 
+/**
+ * What opening a token for a platform call needs: the store, the keyring, and the connectors and
+ * clock to refresh a token that is about to expire (S10).
+ */
+export type TokenDeps = Pick<GrantDeps, 'database' | 'keyring' | 'platforms' | 'now'> &
+  Partial<Pick<GrantDeps, 'sleep' | 'logger'>>;
+
 /** A new lease owner id for one run of one grant job. */
 export function newLeaseOwner(policy: GrantPolicy): string {
   return `${policy.workerId}:${randomUUID()}`;
 }
 
-/** A problem that no retry fixes: the grant fails with this message. */
-export class GrantBlocked extends Error {
-  override readonly name = 'GrantBlocked';
-}
+export { GrantBlocked };
 
 /** The platform connector for a grant, or GrantBlocked. */
 export function platformFor(deps: Pick<GrantDeps, 'platforms'>, id: string): Platform {
@@ -59,7 +65,7 @@ export function platformFor(deps: Pick<GrantDeps, 'platforms'>, id: string): Pla
 
 /** The agency's identity on a platform (its chosen business and token), or GrantBlocked. */
 export async function agencyIdentityFor(
-  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  deps: TokenDeps,
   agencyId: string,
   platform: string,
 ): Promise<AgencyIdentity> {
@@ -69,12 +75,13 @@ export async function agencyIdentityFor(
       `The agency has not connected its ${platform} business yet: an agency admin must connect it in Settings, then the grant can be retried.`,
     );
   }
-  return { businessId: opened.summary.businessId, accessToken: opened.accessToken.reveal() };
+  const accessToken = await freshAccessToken(deps, opened);
+  return { businessId: opened.summary.businessId, accessToken: accessToken.reveal() };
 }
 
 /** The client's token for an onboarding, or GrantBlocked when it is gone. */
 export async function clientTokenFor(
-  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  deps: TokenDeps,
   onboardingId: string,
   platform: string,
 ): Promise<string> {
@@ -84,7 +91,7 @@ export async function clientTokenFor(
       `The client's ${platform} connection is no longer stored: ask the client to open the link and connect ${platform} again.`,
     );
   }
-  return opened.accessToken.reveal();
+  return (await freshAccessToken(deps, opened)).reveal();
 }
 
 /**
@@ -92,7 +99,7 @@ export async function clientTokenFor(
  * client's token (undefined once deleted; only a call that shares needs it).
  */
 export async function grantIdentitiesFor(
-  deps: Pick<GrantDeps, 'database' | 'keyring'>,
+  deps: TokenDeps,
   grant: { agencyId: string; onboardingId: string; platform: string },
 ): Promise<{ agency: AgencyIdentity; clientToken: string | undefined }> {
   const tokens = await openGrantTokens(deps.database.db, deps.keyring, grant);
@@ -102,8 +109,10 @@ export async function grantIdentitiesFor(
       `The agency has not connected its ${grant.platform} business yet: an agency admin must connect it in Settings, then the grant can be retried.`,
     );
   }
+  const agencyToken = await freshAccessToken(deps, tokens.agency);
+  const clientToken = tokens.client ? await freshAccessToken(deps, tokens.client) : undefined;
   return {
-    agency: { businessId, accessToken: tokens.agency.accessToken.reveal() },
-    clientToken: tokens.client?.accessToken.reveal(),
+    agency: { businessId, accessToken: agencyToken.reveal() },
+    clientToken: clientToken?.reveal(),
   };
 }

@@ -231,6 +231,11 @@ export interface Platform {
    * not the businesses of `listClientAssets` (e.g. a Google account's email for GA4 and GTM).
    */
   listAgencyBusinesses?(agencyToken: string): Promise<ClientAssetListing['businesses']>;
+  /**
+   * Optional: a new access token from a refresh token (S10). The answer's refresh token is the one
+   * to keep: a rotating platform's new one, else the one sent.
+   */
+  refreshTokens?(refreshToken: string): Promise<PlatformTokens>;
   /** Optional: revokes a token at the platform (Google's RFC 7009 endpoint; S12). */
   revokeToken?(token: string): Promise<void>;
   grantAccess(input: {

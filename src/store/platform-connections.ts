@@ -23,10 +23,20 @@ export interface ConnectionSummary {
   readonly businessId: string | null;
   readonly businessName: string | null;
   readonly grantedIds: readonly string[];
+  /** The platform refused to refresh the token (S10): someone must connect it again. */
+  readonly needsReconnect: boolean;
   readonly createdAt: Date;
 }
 
-function contextFor(row: { id: string; agency_id: string }, column: string): SecretContext {
+/** A connection's token opened for a platform call, with its row (to refresh it; S10). */
+export interface OpenedConnection {
+  readonly summary: ConnectionSummary;
+  readonly accessToken: Secret;
+  readonly row: PlatformConnectionRow;
+}
+
+/** Where a connection's token column is sealed: the row binds the ciphertext (AEAD context). */
+export function contextFor(row: { id: string; agency_id: string }, column: string): SecretContext {
   return { table: 'platform_connections', column, rowId: row.id, agencyId: row.agency_id };
 }
 
@@ -37,6 +47,7 @@ function toSummary(row: PlatformConnectionRow): ConnectionSummary {
     businessId: row.business_id,
     businessName: row.business_name,
     grantedIds: row.granted_ids,
+    needsReconnect: row.refresh_refused_at !== null,
     createdAt: row.created_at,
   };
 }
@@ -138,8 +149,9 @@ export async function findAgencyConnection(
   return row ? toSummary(row) : undefined;
 }
 
-function openRow(keyring: Keyring, row: PlatformConnectionRow) {
+function openRow(keyring: Keyring, row: PlatformConnectionRow): OpenedConnection {
   return {
+    row,
     summary: toSummary(row),
     accessToken: keyring.open(
       row.access_token_ciphertext,
@@ -154,7 +166,7 @@ export async function openOnboardingToken(
   keyring: Keyring,
   onboardingId: string,
   platform: string,
-): Promise<{ summary: ConnectionSummary; accessToken: Secret } | undefined> {
+): Promise<OpenedConnection | undefined> {
   const row = await db
     .selectFrom('platform_connections')
     .selectAll()
@@ -171,7 +183,7 @@ export async function openAgencyToken(
   keyring: Keyring,
   agencyId: string,
   platform: string,
-): Promise<{ summary: ConnectionSummary; accessToken: Secret } | undefined> {
+): Promise<OpenedConnection | undefined> {
   const row = await db
     .selectFrom('platform_connections')
     .selectAll()
@@ -267,8 +279,8 @@ export async function openGrantTokens(
   keyring: Keyring,
   input: { agencyId: string; onboardingId: string; platform: string },
 ): Promise<{
-  agency?: { summary: ConnectionSummary; accessToken: Secret };
-  client?: { summary: ConnectionSummary; accessToken: Secret };
+  agency?: OpenedConnection;
+  client?: OpenedConnection;
 }> {
   const rows = await db
     .selectFrom('platform_connections')

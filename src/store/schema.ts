@@ -146,6 +146,10 @@ export interface PlatformConnectionTable {
   expires_at: Date | null;
   business_id: string | null;
   business_name: string | null;
+  /** A caller refreshing the access token holds the claim until then (S10). */
+  refresh_claimed_until: Date | null;
+  /** The platform refused the refresh token: the connection needs re-consent (S10). */
+  refresh_refused_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -139,7 +139,9 @@ export async function refreshGoogleToken(
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
   });
-  return { ...toTokens(deps, body), refreshToken };
+  const tokens = toTokens(deps, body);
+  // Google keeps the refresh token; should it ever send a new one, that one is kept (S10).
+  return { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken };
 }
 
 /** RFC 7009 revoke (S12). Google's client puts the token in the query ([GAL]); we send it in the body, which RFC 7009 defines. An already-revoked token is fine. */

@@ -16,7 +16,7 @@ import type { LinkedInDeps } from './deps.ts';
 import { grantLinkedInAccess } from './grant.ts';
 import { listLinkedInAgencyMembers, listLinkedInClientAssets } from './listing.ts';
 import { linkedinManifest, linkedinScopesFor } from './manifest.ts';
-import { buildAuthorizationUrl, exchangeLinkedInCode } from './oauth.ts';
+import { buildAuthorizationUrl, exchangeLinkedInCode, refreshLinkedInToken } from './oauth.ts';
 
 export interface LinkedInConnectorConfig {
   readonly baseUrls: {
@@ -75,6 +75,7 @@ export function createLinkedInConnector(config: LinkedInConnectorConfig): Platfo
     manifest: linkedinManifest,
     authorizationUrl: (request) => buildAuthorizationUrl(deps, request),
     exchangeCode: (input) => exchangeLinkedInCode(deps, input),
+    refreshTokens: (refreshToken) => refreshLinkedInToken(deps, refreshToken),
     listClientAssets: (token) => listLinkedInClientAssets(deps, token),
     listAgencyBusinesses: (token) => listLinkedInAgencyMembers(deps, token),
     scopesFor: (assetTypes) => linkedinScopesFor(assetTypes),

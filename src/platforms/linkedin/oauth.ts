@@ -35,11 +35,11 @@ export function buildAuthorizationUrl(deps: LinkedInDeps, request: Authorization
   return url;
 }
 
-/** Exchanges the code, then reads who signed in (`/v2/userinfo`, needs `openid`). */
-export async function exchangeLinkedInCode(
+/** POSTs a grant to `{www}/oauth/v2/accessToken` and parses the token answer. */
+async function postToken(
   deps: LinkedInDeps,
-  input: { code: string; redirectUri: string },
-): Promise<PlatformTokens> {
+  grant: Record<string, string>,
+): Promise<z.output<typeof TokenSchema>> {
   const url = new URL(`${deps.wwwBaseUrl.replace(/\/+$/, '')}/oauth/v2/accessToken`);
   let response: Response;
   let text: string;
@@ -48,11 +48,9 @@ export async function exchangeLinkedInCode(
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code: input.code,
+        ...grant,
         client_id: deps.clientId,
         client_secret: deps.clientSecret,
-        redirect_uri: input.redirectUri,
       }).toString(),
       signal: AbortSignal.timeout(deps.timeoutMs),
     });
@@ -75,20 +73,53 @@ export async function exchangeLinkedInCode(
       error.success ? error.data.error : `http_${response.status}`,
     );
   }
-  const token = parseWith(TokenSchema, body, 'LinkedIn accessToken');
-  const scopes = (token.scope ?? '').split(/[ ,]+/).filter(Boolean);
-  const me = scopes.includes('openid')
-    ? await deps.api.getV2('/userinfo', token.access_token, UserinfoSchema)
-    : undefined;
+  return parseWith(TokenSchema, body, 'LinkedIn accessToken');
+}
+
+function toTokens(
+  deps: LinkedInDeps,
+  token: z.output<typeof TokenSchema>,
+): PlatformTokens & { scopes: string[] } {
   return {
     accessToken: token.access_token,
     ...(token.refresh_token === undefined ? {} : { refreshToken: token.refresh_token }),
     ...(token.expires_in === undefined
       ? {}
       : { expiresAt: new Date(deps.now().getTime() + token.expires_in * 1000) }),
-    scopes,
-    ...(me === undefined ? {} : { grantedIds: [me.sub] }),
+    scopes: (token.scope ?? '').split(/[ ,]+/).filter(Boolean),
   };
+}
+
+/** Exchanges the code, then reads who signed in (`/v2/userinfo`, needs `openid`). */
+export async function exchangeLinkedInCode(
+  deps: LinkedInDeps,
+  input: { code: string; redirectUri: string },
+): Promise<PlatformTokens> {
+  const token = await postToken(deps, {
+    grant_type: 'authorization_code',
+    code: input.code,
+    redirect_uri: input.redirectUri,
+  });
+  const tokens = toTokens(deps, token);
+  const me = tokens.scopes.includes('openid')
+    ? await deps.api.getV2('/userinfo', token.access_token, UserinfoSchema)
+    : undefined;
+  return { ...tokens, ...(me === undefined ? {} : { grantedIds: [me.sub] }) };
+}
+
+/**
+ * A new access token from a refresh token (linkedin-api.md §1, `grant_type=refresh_token`; only
+ * approved partner apps hold one). LinkedIn answers the same refresh token; a new one would win.
+ */
+export async function refreshLinkedInToken(
+  deps: LinkedInDeps,
+  refreshToken: string,
+): Promise<PlatformTokens> {
+  const tokens = toTokens(
+    deps,
+    await postToken(deps, { grant_type: 'refresh_token', refresh_token: refreshToken }),
+  );
+  return { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken };
 }
 
 function parseJsonOrUndefined(text: string): unknown {

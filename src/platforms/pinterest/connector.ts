@@ -14,6 +14,7 @@ import { listPinterestAgencyHoldings } from './holdings.ts';
 import { listPinterestClientAssets } from './listing.ts';
 import { pinterestManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangePinterestCode } from './oauth.ts';
+import { refreshPinterestToken } from './refresh.ts';
 import { revokePinterestAssets } from './revoke-batch.ts';
 
 export interface PinterestConnectorConfig {
@@ -67,6 +68,7 @@ export function createPinterestConnector(config: PinterestConnectorConfig): Plat
     manifest: pinterestManifest,
     authorizationUrl: (request) => buildAuthorizationUrl(deps, request),
     exchangeCode: (input) => exchangePinterestCode(deps, input),
+    refreshTokens: (refreshToken) => refreshPinterestToken(deps, refreshToken),
     listClientAssets: (clientToken) => listPinterestClientAssets(deps, clientToken),
     grantAccess: (input) => grantPinterestAccess(deps, input),
     readAccess: (input) => readPinterestAccess(deps, input),

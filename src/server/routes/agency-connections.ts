@@ -6,6 +6,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { GrantBlocked } from '../../jobs/grant-blocked.ts';
+import { freshAccessToken } from '../../jobs/fresh-token.ts';
 import { PlatformError } from '../../platforms/errors.ts';
 import { withAudit } from '../../store/audit.ts';
 import {
@@ -37,11 +39,13 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
         reason: 'not_connected',
       });
     try {
-      const token = opened.accessToken.reveal();
+      const token = (await freshAccessToken(services.grantDeps, opened)).reveal();
       return platform.listAgencyBusinesses
         ? await platform.listAgencyBusinesses(token)
         : (await platform.listClientAssets(token)).businesses;
     } catch (error) {
+      if (error instanceof GrantBlocked)
+        throw new AppError('conflict', error.message, { reason: 'needs_reconnect' });
       if (!(error instanceof PlatformError)) throw error;
       throw new AppError(error.retryable ? 'unavailable' : 'conflict', error.message, {
         reason: error.kind,
@@ -66,6 +70,8 @@ export function createAgencyConnectionRoutes(services: OnboardingServices): Fast
               identityLabel: manifest.agencyIdentityLabel,
               connected: Boolean(c),
               ready: Boolean(c?.businessId),
+              // The platform refused to renew the token (S10): Settings offers "Reconnect".
+              needsReconnect: c?.needsReconnect ?? false,
               businessId: c?.businessId ?? null,
               businessName: c?.businessName ?? null,
               connectedAt: c?.createdAt.toISOString() ?? null,

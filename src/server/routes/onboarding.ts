@@ -20,6 +20,7 @@ import { listGrantInputs } from '../../store/guided-grants.ts';
 import { findLinkView, type LinkView } from '../../store/link-view.ts';
 import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
 import { openOnboardingToken } from '../../store/platform-connections.ts';
+import { freshAccessToken } from '../../jobs/fresh-token.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { GenerationCache } from '../../lib/generation-cache.ts';
 import { ownValue } from '../../lib/own.ts';
@@ -238,8 +239,14 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         });
       let listing;
       try {
-        listing = await platform.listClientAssets(token.accessToken.reveal());
+        // The client may list long after connecting: an expiring token is refreshed first (S10).
+        const accessToken = await freshAccessToken(services.grantDeps, token);
+        listing = await platform.listClientAssets(accessToken.reveal());
       } catch (error) {
+        if (error instanceof GrantBlocked)
+          throw new AppError('conflict', `Connect ${platform.manifest.name} again`, {
+            reason: 'not_connected',
+          });
         if (!(error instanceof PlatformError)) throw error;
         throw new AppError(
           error.retryable ? 'unavailable' : 'conflict',

@@ -78,6 +78,18 @@ export interface AccessToken {
   expiresAt: number;
 }
 
+/**
+ * A refresh token. LinkedIn gives them only to approved partner apps ("programmatic refresh
+ * tokens", linkedin-api.md §1); the sandbox treats every app as one, so refresh can be exercised.
+ */
+export interface RefreshToken {
+  token: string;
+  clientId: string;
+  member: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
 export interface LinkedInState {
   members: Member[];
   organizations: Organization[];
@@ -86,6 +98,8 @@ export interface LinkedInState {
   adAccountUsers: AdAccountUser[];
   codes: AuthCode[];
   tokens: AccessToken[];
+  /** Absent in state files written before the sandbox issued refresh tokens. */
+  refreshTokens?: RefreshToken[];
 }
 
 /** A rule of the platform refused the call; the API turns it into LinkedIn's error body. */
@@ -104,6 +118,9 @@ export type LinkedInModel = TransactionalModel<LinkedInState>;
 
 /** Access tokens live 60 days on LinkedIn (expires_in 5184000, linkedin-api.md §1). */
 export const TOKEN_LIFETIME_S = 5_184_000;
+
+/** A refresh token lives a year and is not extended by using it (linkedin-api.md §1). */
+export const REFRESH_TOKEN_LIFETIME_S = 31_536_000;
 
 /** A fresh opaque secret for codes and tokens. */
 export const secret = (bytes = 24) => randomBytes(bytes).toString('base64url');

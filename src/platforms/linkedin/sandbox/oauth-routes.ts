@@ -2,7 +2,7 @@
 // then consent), the decision, and `POST /oauth/v2/accessToken` (form body, client secret).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actionForm, esc, switchAccountLink } from '../../sandbox-kit/html.ts';
-import { secret, TOKEN_LIFETIME_S } from './model.ts';
+import { REFRESH_TOKEN_LIFETIME_S, secret, TOKEN_LIFETIME_S } from './model.ts';
 import { currentMember, html, linkedInPage, one } from './pages.ts';
 import type { SandboxRuntime } from './runtime.ts';
 
@@ -135,9 +135,33 @@ ${switchAccountLink(base, self, 'Not you? Sign in as someone else')}`,
     const client = rt.apps.find((a) => a.clientId === one(form.client_id));
     if (!client || client.clientSecret !== one(form.client_secret))
       return fail(401, 'invalid_client', 'Client authentication failed');
-    if (one(form.grant_type) !== 'authorization_code')
-      return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code');
     const now = rt.model.now().getTime();
+    if (one(form.grant_type) === 'refresh_token') {
+      // A new access token; the same refresh token comes back with what is left of its year.
+      const held = rt.model.state.refreshTokens?.find(
+        (r) => r.token === one(form.refresh_token) && r.clientId === client.clientId,
+      );
+      if (!held || held.expiresAt <= now)
+        return fail(400, 'invalid_grant', 'The provided refresh token is invalid or expired');
+      const token = secret(32);
+      rt.model.mutate(({ state }) => {
+        state.tokens.push({ ...held, token, expiresAt: now + TOKEN_LIFETIME_S * 1000 });
+      });
+      return reply.header('cache-control', 'no-store').send({
+        access_token: token,
+        expires_in: TOKEN_LIFETIME_S,
+        refresh_token: held.token,
+        refresh_token_expires_in: Math.floor((held.expiresAt - now) / 1000),
+        scope: held.scopes.join(','),
+        token_type: 'Bearer',
+      });
+    }
+    if (one(form.grant_type) !== 'authorization_code')
+      return fail(
+        400,
+        'unsupported_grant_type',
+        'grant_type must be authorization_code or refresh_token',
+      );
     const code = rt.model.state.codes.find(
       (c) => c.code === one(form.code) && c.clientId === client.clientId,
     );
@@ -154,20 +178,23 @@ ${switchAccountLink(base, self, 'Not you? Sign in as someone else')}`,
         'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code',
       );
     const token = secret(32);
+    const refresh = secret(32);
     rt.model.mutate(({ state }) => {
       const c = state.codes.find((x) => x.code === code.code);
       if (c) c.used = true;
-      state.tokens.push({
-        token,
-        clientId: client.clientId,
-        member: code.member,
-        scopes: code.scopes,
-        expiresAt: now + TOKEN_LIFETIME_S * 1000,
+      const held = { clientId: client.clientId, member: code.member, scopes: code.scopes };
+      state.tokens.push({ ...held, token, expiresAt: now + TOKEN_LIFETIME_S * 1000 });
+      (state.refreshTokens ??= []).push({
+        ...held,
+        token: refresh,
+        expiresAt: now + REFRESH_TOKEN_LIFETIME_S * 1000,
       });
     });
     return reply.header('cache-control', 'no-store').send({
       access_token: token,
       expires_in: TOKEN_LIFETIME_S,
+      refresh_token: refresh,
+      refresh_token_expires_in: REFRESH_TOKEN_LIFETIME_S,
       scope: code.scopes.join(','),
       token_type: 'Bearer',
     });

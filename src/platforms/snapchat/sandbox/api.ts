@@ -35,6 +35,8 @@ export interface SnapRuntime {
   recentCalls: number[];
   log: { method: string; path: string; time: string }[];
   sessions: Map<string, string>;
+  /** Each refresh spends its refresh token and issues a new one (contract item 8 leaves it open). */
+  rotateRefreshTokens: boolean;
   reset(world?: unknown): void;
 }
 
@@ -339,7 +341,9 @@ export function registerApiRoutes(app: FastifyInstance, rt: SnapRuntime): void {
         .code(400)
         .send({ error: 'invalid_request', error_description: 'form body expected' });
     try {
-      return m.mutate((ctx) => exchangeToken(ctx, rt.apps, form.data));
+      return m.mutate((ctx) =>
+        exchangeToken(ctx, rt.apps, form.data, { rotateRefreshTokens: rt.rotateRefreshTokens }),
+      );
     } catch (error) {
       if (error instanceof OAuthError)
         return reply

@@ -38,6 +38,11 @@ export interface SnapchatSandboxOptions {
   faults?: BasicFaults;
   basePath?: string;
   control?: ControlAccess;
+  /**
+   * Whether a refresh spends the refresh token and answers a new one. Whether Snap rotates is not
+   * known (contract item 8), so the sandbox plays both; off by default, as it was.
+   */
+  rotateRefreshTokens?: boolean;
 }
 
 export interface SnapchatSandbox {
@@ -81,6 +86,7 @@ export function createSnapchatSandbox(options: SnapchatSandboxOptions): Snapchat
     recentCalls: [],
     log: [],
     sessions: new Map(),
+    rotateRefreshTokens: options.rotateRefreshTokens ?? false,
     reset(next) {
       if (next !== undefined) world = worldSchema.parse(next);
       model.replaceState(stateFromWorld(world, now()));

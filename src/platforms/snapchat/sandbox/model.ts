@@ -168,6 +168,7 @@ export function exchangeToken(
   ctx: Ctx,
   apps: SnapSandboxApp[],
   form: Record<string, string | undefined>,
+  options: { rotateRefreshTokens?: boolean } = {},
 ): TokenAnswer {
   const app = apps.find((a) => a.clientId === form.client_id);
   if (!app || app.clientSecret !== form.client_secret)
@@ -192,7 +193,11 @@ export function exchangeToken(
       (t) => t.hash === sha(form.refresh_token ?? '') && t.clientId === app.clientId,
     );
     if (!rt) throw new OAuthError('invalid_grant', 'refresh_token is invalid');
-    return issueTokens(ctx, app.clientId, rt.personId, form.refresh_token);
+    if (!options.rotateRefreshTokens)
+      return issueTokens(ctx, app.clientId, rt.personId, form.refresh_token);
+    // Rotation (RFC 9700 §4.14.2): the used refresh token is spent; a reuse is invalid_grant.
+    ctx.state.refreshTokens = ctx.state.refreshTokens.filter((t) => t !== rt);
+    return issueTokens(ctx, app.clientId, rt.personId);
   }
   throw new OAuthError(
     'unsupported_grant_type',

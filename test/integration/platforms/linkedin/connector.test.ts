@@ -44,6 +44,37 @@ describe('sign-in', () => {
   });
 });
 
+describe('refresh (S10; the sandbox plays an approved partner app, which gets refresh tokens)', () => {
+  it('answers a new 60-day access token for the refresh token, which stays the same', async () => {
+    const first = await f.platform.exchangeCode({
+      code: await f.consent(L.nora),
+      redirectUri: 'https://latchkey.example/oauth/callback/linkedin',
+    });
+    expect(first.refreshToken).toBeDefined();
+    f.clock.t += 61 * 86_400_000; // the access token has run out, the refresh token has not
+    expect((await f.rest('GET', '/v2/userinfo', first.accessToken)).status).toBe(401);
+    const renewed = await f.platform.refreshTokens!(first.refreshToken!);
+    expect(renewed.accessToken).not.toBe(first.accessToken);
+    expect(renewed.refreshToken).toBe(first.refreshToken);
+    expect(renewed.expiresAt?.getTime()).toBe(f.clock.t + 5_184_000 * 1000);
+    expect(await f.platform.listAgencyBusinesses!(renewed.accessToken)).toEqual([
+      { id: L.nora, name: 'Nora Lindqvist', isAdmin: true },
+    ]);
+  });
+
+  it('an unknown or expired refresh token is invalid_grant (the connection needs re-consent)', async () => {
+    const first = await f.platform.exchangeCode({
+      code: await f.consent(L.nora),
+      redirectUri: 'https://latchkey.example/oauth/callback/linkedin',
+    });
+    const unknown = await expectPlatformError(f.platform.refreshTokens!('not-a-refresh-token'));
+    expect([unknown.kind, unknown.platformCode]).toEqual(['auth', 'invalid_grant']);
+    f.clock.t += 366 * 86_400_000;
+    const expired = await expectPlatformError(f.platform.refreshTokens!(first.refreshToken!));
+    expect([expired.kind, expired.platformCode]).toEqual(['auth', 'invalid_grant']);
+  });
+});
+
 describe('listing', () => {
   it('lists the client’s ad accounts with their owner Page and its Company Pages, no id typed', async () => {
     const listing = await f.platform.listClientAssets(await f.tokenFor(L.dana));

@@ -105,6 +105,9 @@ describe('OAuth 2.0 (api §1)', () => {
     expect(await ok.json()).toEqual({
       access_token: expect.any(String),
       expires_in: 5_184_000,
+      // The sandbox plays an approved partner app: it gets a refresh token for a year.
+      refresh_token: expect.any(String),
+      refresh_token_expires_in: 31_536_000,
       scope: SCOPES.join(','),
       token_type: 'Bearer',
     });

@@ -3,7 +3,7 @@
 // revoke with the partnership's end, batch revoke, throttling, and the access explainer.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../../../src/platforms/errors.ts';
-import { startPinterestFixture, W, type PinterestFixture } from './fixture.ts';
+import { REDIRECT_URI, startPinterestFixture, W, type PinterestFixture } from './fixture.ts';
 
 let f: PinterestFixture;
 beforeAll(async () => {
@@ -261,5 +261,31 @@ describe('pinterest connector', () => {
     ]);
     const none = await f.platform.readAssetAccess!({ agency, asset: adUs });
     expect(none).toMatchObject({ holding: null, paths: [] });
+  });
+});
+
+describe('pinterest refresh (S10)', () => {
+  it('a refresh token gives a new 30-day access token once the old one has run out', async () => {
+    const first = await f.platform.exchangeCode({
+      code: await f.consent(W.nora),
+      redirectUri: REDIRECT_URI,
+    });
+    expect(first.refreshToken).toBeDefined();
+    f.clock.t += 31 * 86_400_000;
+    expect((await f.api('GET', '/user_account', first.accessToken)).status).toBe(401);
+    const renewed = await f.platform.refreshTokens!(first.refreshToken!);
+    expect(renewed.accessToken).not.toBe(first.accessToken);
+    expect(renewed.refreshToken).toBeDefined();
+    expect(renewed.expiresAt?.getTime()).toBe(f.clock.t + 30 * 86_400_000);
+    expect((await f.api('GET', '/user_account', renewed.accessToken)).status).toBe(200);
+  });
+
+  it('an unknown refresh token is refused as invalid_grant (the connection needs re-consent)', async () => {
+    const error = await f.platform.refreshTokens!('pinr_never-issued').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlatformError);
+    expect([(error as PlatformError).kind, (error as PlatformError).platformCode]).toEqual([
+      'auth',
+      'invalid_grant',
+    ]);
   });
 });

@@ -17,6 +17,8 @@ export interface Connection {
   businessId: string | null;
   businessName: string | null;
   connectedAt: string | null;
+  /** The platform refused to renew the stored token: only reconnecting brings it back. */
+  needsReconnect?: boolean;
 }
 
 const results = (c: Connection): Readonly<Record<string, string>> => ({
@@ -108,6 +110,12 @@ function ConnectionRow(props: { connection: Connection; canEdit: boolean; onChan
             `Connected, but no ${c.identityLabel} chosen yet: pick one below.`
           )}{' '}
           <small className="rq-muted">Connected {formatWhen(c.connectedAt)}.</small>
+        </p>
+      )}
+      {c.needsReconnect && (
+        <p className="rq-warning" data-testid={`needs-reconnect-${c.platform}`}>
+          {c.name} no longer accepts this connection (it expired and could not be renewed): grants
+          and checks on {c.name} stop until you reconnect it.
         </p>
       )}
       {props.canEdit && c.connected && <BusinessPicker connection={c} onChosen={props.onChange} />}
