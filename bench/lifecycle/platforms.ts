@@ -1,0 +1,5 @@
+/** Every platform the lifecycle benchmark covers: each reads and revokes access by API. */
+import type { PlatformBench } from './core.ts';
+import { tiktokBench } from './tiktok.ts';
+
+export const platformBenches: readonly PlatformBench[] = [tiktokBench];
