@@ -98,6 +98,8 @@ export interface LifecycleSummary {
   readonly residual: number;
   /** Granted assets still reached whose removal waits on a person's manual step. */
   readonly awaitingPerson: number;
+  /** Retry waits the jobs asked for, and their total (each slept at most BENCH_MAX_WAIT_MS). */
+  readonly waits: { readonly count: number; readonly askedMs: number };
 }
 
 /** The database and keyring every platform's run shares. */
@@ -113,6 +115,9 @@ export async function openBenchContext(): Promise<BenchContext> {
   return { database, keyring: parseKeyring(generateKeyEntry('bench')) };
 }
 
+/** The longest a retry wait of the jobs really sleeps (BENCH_MAX_WAIT_MS, default 1 s). */
+const maxWaitMs = Number(process.env.BENCH_MAX_WAIT_MS ?? 1000);
+
 /** A seeded PRNG (mulberry32), so BENCH_SEED replays the same drift. */
 export function seededRandom(seed: number): () => number {
   let s = seed;
@@ -127,6 +132,8 @@ export function seededRandom(seed: number): () => number {
 /** A platform's world, connector, agency and seeded clients, ready for sweeps and offboardings. */
 export interface Rig<S extends BenchSeed = BenchSeed> {
   readonly world: BenchWorld<S>;
+  /** The retry waits the jobs asked for: how many, and their total in ms (before the cap). */
+  readonly waits: { count: number; askedMs: number };
   readonly deps: LifecycleDeps;
   readonly agencyId: string;
   readonly clients: readonly SeededClient<S>[];
@@ -160,12 +167,20 @@ export async function buildRig<S extends BenchSeed>(
       sleep,
     }),
   });
+  // The jobs' retry waits: a transient 5xx waits the platform's default (Meta and Pinterest 10 s,
+  // LinkedIn and Microsoft Advertising 60 s); each wait is counted as asked and slept at most
+  // `maxWaitMs`, so a run with 10% errors takes minutes, not hours. Calls and outcomes are unchanged.
+  const waits = { count: 0, askedMs: 0 };
   const deps: LifecycleDeps = {
     database,
     keyring,
     platforms: { [bench.id]: world.platform },
     now: () => new Date(),
-    sleep,
+    sleep: (ms) => {
+      waits.count += 1;
+      waits.askedMs += ms;
+      return sleep(Math.min(ms, maxWaitMs));
+    },
     grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: 'bench' },
     lifecycle: { ...defaultLifecycleSettings, stepLeaseMs: 2_000 },
     publicUrl: () => 'http://127.0.0.1:3000',
@@ -192,6 +207,7 @@ export async function buildRig<S extends BenchSeed>(
   }
   return {
     world,
+    waits,
     deps,
     agencyId,
     clients,
@@ -377,6 +393,7 @@ export async function runLifecycle<S extends BenchSeed>(
       manualSteps: grants.filter((g) => manual.has(g.seed.assetId)).length,
       residual: left.filter((g) => !manual.has(g.seed.assetId)).length,
       awaitingPerson: left.filter((g) => manual.has(g.seed.assetId)).length,
+      waits: { ...rig.waits },
     };
   } finally {
     await world.close();
@@ -402,6 +419,7 @@ export function formatSummary(s: LifecycleSummary, faults: BenchFaults): string[
     `  unknown after ${s.followUps} follow-up sweep(s): ${s.unknown}`,
     `  sweep wall time: ${Math.round(s.sweepMs)} ms (${s.sweepCalls} platform calls, retries included)`,
     `  offboarding: ${s.completed}/${s.clients} completed in ${(s.offMs / 1000).toFixed(1)} s (${s.offCalls} platform calls, ${s.jobRetries} job retries)`,
+    `  retry waits: ${s.waits.count}, ${(s.waits.askedMs / 1000).toFixed(1)} s asked in all (each slept at most ${maxWaitMs} ms)`,
   ];
   if (s.awaitingPerson > 0 || s.manualSteps > 0)
     lines.push(`  still reached, waiting on a person's manual step: ${s.awaitingPerson}`);

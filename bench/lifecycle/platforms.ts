@@ -1,5 +1,6 @@
 /** Every platform the lifecycle benchmark covers: each reads and revokes access by API. */
 import type { PlatformBench } from './core.ts';
+import { metaBench } from './meta.ts';
 import { tiktokBench } from './tiktok.ts';
 
-export const platformBenches: readonly PlatformBench[] = [tiktokBench];
+export const platformBenches: readonly PlatformBench[] = [tiktokBench, metaBench];
