@@ -1,6 +1,7 @@
 /** Every platform the lifecycle benchmark covers: each reads and revokes access by API. */
 import type { PlatformBench } from './core.ts';
+import { linkedinBench } from './linkedin.ts';
 import { metaBench } from './meta.ts';
 import { tiktokBench } from './tiktok.ts';
 
-export const platformBenches: readonly PlatformBench[] = [tiktokBench, metaBench];
+export const platformBenches: readonly PlatformBench[] = [tiktokBench, metaBench, linkedinBench];
