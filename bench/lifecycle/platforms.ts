@@ -2,6 +2,12 @@
 import type { PlatformBench } from './core.ts';
 import { linkedinBench } from './linkedin.ts';
 import { metaBench } from './meta.ts';
+import { pinterestBench } from './pinterest.ts';
 import { tiktokBench } from './tiktok.ts';
 
-export const platformBenches: readonly PlatformBench[] = [tiktokBench, metaBench, linkedinBench];
+export const platformBenches: readonly PlatformBench[] = [
+  tiktokBench,
+  metaBench,
+  linkedinBench,
+  pinterestBench,
+];
