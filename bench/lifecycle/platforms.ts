@@ -1,5 +1,6 @@
 /** Every platform the lifecycle benchmark covers: each reads and revokes access by API. */
 import type { PlatformBench } from './core.ts';
+import { googleAdsBench } from './google-ads.ts';
 import { linkedinBench } from './linkedin.ts';
 import { metaBench } from './meta.ts';
 import { pinterestBench } from './pinterest.ts';
@@ -8,6 +9,7 @@ import { tiktokBench } from './tiktok.ts';
 export const platformBenches: readonly PlatformBench[] = [
   tiktokBench,
   metaBench,
+  googleAdsBench,
   linkedinBench,
   pinterestBench,
 ];
