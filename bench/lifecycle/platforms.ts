@@ -3,6 +3,7 @@ import type { PlatformBench } from './core.ts';
 import { googleAdsBench } from './google-ads.ts';
 import { linkedinBench } from './linkedin.ts';
 import { metaBench } from './meta.ts';
+import { microsoftAdsBench } from './microsoft-ads.ts';
 import { pinterestBench } from './pinterest.ts';
 import { tiktokBench } from './tiktok.ts';
 
@@ -12,4 +13,5 @@ export const platformBenches: readonly PlatformBench[] = [
   googleAdsBench,
   linkedinBench,
   pinterestBench,
+  microsoftAdsBench,
 ];
