@@ -5,6 +5,7 @@ import { linkedinBench } from './linkedin.ts';
 import { metaBench } from './meta.ts';
 import { microsoftAdsBench } from './microsoft-ads.ts';
 import { pinterestBench } from './pinterest.ts';
+import { snapchatBench } from './snapchat.ts';
 import { tiktokBench } from './tiktok.ts';
 
 export const platformBenches: readonly PlatformBench[] = [
@@ -14,4 +15,5 @@ export const platformBenches: readonly PlatformBench[] = [
   linkedinBench,
   pinterestBench,
   microsoftAdsBench,
+  snapchatBench,
 ];
