@@ -30,21 +30,39 @@ const only = process.env.BENCH_PLATFORMS?.split(',').map((p) => p.trim());
 const bigClients = Number(process.env.BENCH_BIG_CLIENTS ?? 100);
 
 const ctx = await openBenchContext();
-let ok = true;
 console.log(
   `seed ${seed}; ${faults.latencyMs} ms per call, ${faults.errorRate * 100}% transient errors`,
 );
-for (const bench of platformBenches.filter((b) => !only || only.includes(b.id))) {
-  const started = performance.now();
-  const summary = await runLifecycle(ctx, bench, { faults, random: seededRandom(seed) });
-  for (const line of formatSummary(summary, faults)) console.log(line);
-  console.log(`  ${bench.id} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  ok &&= meetsBar(summary);
-}
-if (bigClients > 0 && (!only || only.includes('tiktok'))) {
-  const big = await runAtScale(ctx, tiktokBench, { clients: bigClients, perClient: 10 }, faults);
-  for (const line of big.lines) console.log(`tiktok ${line}`);
-  ok &&= big.ok;
+// Platforms run side by side (each has its own agency, sandbox and rate-limiter bucket, as the
+// jobs of one deployment do); their blocks are printed in registry order as they finish.
+const runs = platformBenches
+  .filter((b) => !only || only.includes(b.id))
+  .map(async (bench) => {
+    const started = performance.now();
+    const summary = await runLifecycle(ctx, bench, { faults, random: seededRandom(seed) });
+    const lines = [
+      ...formatSummary(summary, faults),
+      `  ${bench.id} took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ];
+    let ok = meetsBar(summary);
+    // TikTok at scale after its own run (it shares TikTok's bucket).
+    if (bench.id === 'tiktok' && bigClients > 0) {
+      const big = await runAtScale(
+        ctx,
+        tiktokBench,
+        { clients: bigClients, perClient: 10 },
+        faults,
+      );
+      lines.push(...big.lines.map((line) => `tiktok ${line}`));
+      ok &&= big.ok;
+    }
+    return { lines, ok };
+  });
+let ok = true;
+for (const run of runs) {
+  const { lines, ok: met } = await run;
+  for (const line of lines) console.log(line);
+  ok &&= met;
 }
 await ctx.database.close();
 console.log(ok ? 'every platform meets the #12 bar' : 'a platform misses the #12 bar');
