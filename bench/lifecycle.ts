@@ -11,7 +11,8 @@
  * (issue #16): `sweep <n> grants: calls M, fewest F, unknown U` and `offboarding <n> grants: calls
  * M, fewest F, residual access R`, each `ok` within 1.2 × fewest else `over` (printed, not in the
  * exit code). BENCH_SEED picks the drift (default 7); BENCH_PLATFORMS=tiktok,meta runs a subset;
- * BENCH_BIG_CLIENTS sets the scale run's clients (default 100, 0 skips it).
+ * BENCH_BIG_CLIENTS sets the scale run's clients (default 100, 0 skips it); BENCH_MAX_WAIT_MS
+ * caps each retry wait the jobs sleep (default 1000; every wait is counted as asked).
  */
 import { platformBenches } from './lifecycle/platforms.ts';
 import {
