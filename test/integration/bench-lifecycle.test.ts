@@ -28,27 +28,29 @@ describe('bench:lifecycle on every platform', () => {
     );
   });
 
-  it.each(platformBenches.map((b) => [b.id, b] as const))(
-    '%s: every drift found, no false alarm, nothing left after offboarding',
-    async (_, bench) => {
-      const summary = await runLifecycle(ctx, bench, {
-        clients: 3,
-        perClient: 4,
-        faults: { latencyMs: 5, errorRate: 0.1 },
-        random: seededRandom(7),
-      });
-      expect(summary.grants).toBe(12);
-      expect(summary.drifted).toBeGreaterThan(0);
-      expect(summary.detected).toBe(summary.drifted);
-      expect(summary.falseAlarms).toBe(0);
-      expect(summary.unknown).toBe(0);
-      expect(summary.residual).toBe(0);
-      expect(meetsBar(summary)).toBe(true);
-      // A removal handed to a person is left as it is, not counted as done.
-      expect(summary.awaitingPerson).toBe(summary.manualSteps);
-      if (bench.id === 'snapchat') expect(summary.manualSteps).toBeGreaterThan(0);
-      else expect(summary.completed).toBe(summary.clients);
-    },
-    180_000,
-  );
+  // Side by side, as the benchmark runs them: each has its own agency, sandbox and bucket.
+  for (const bench of platformBenches)
+    it.concurrent(
+      `${bench.id}: every drift found, no false alarm, nothing left after offboarding`,
+      async ({ expect }) => {
+        const summary = await runLifecycle(ctx, bench, {
+          clients: 3,
+          perClient: 4,
+          faults: { latencyMs: 5, errorRate: 0.1 },
+          random: seededRandom(7),
+        });
+        expect(summary.grants).toBe(12);
+        expect(summary.drifted).toBeGreaterThan(0);
+        expect(summary.detected).toBe(summary.drifted);
+        expect(summary.falseAlarms).toBe(0);
+        expect(summary.unknown).toBe(0);
+        expect(summary.residual).toBe(0);
+        expect(meetsBar(summary)).toBe(true);
+        // A removal handed to a person is left as it is, not counted as done.
+        expect(summary.awaitingPerson).toBe(summary.manualSteps);
+        if (bench.id === 'snapchat') expect(summary.manualSteps).toBeGreaterThan(0);
+        else expect(summary.completed).toBe(summary.clients);
+      },
+      180_000,
+    );
 });
