@@ -27,10 +27,19 @@ import {
   type SeedGrant,
 } from './lifecycle-world.ts';
 
-export interface SeededClient {
+export interface SeededClient<S extends SeedAsset = SeedGrant> {
   readonly clientId: string;
   readonly requestId: string;
-  readonly grants: readonly { grantId: string; seed: SeedGrant }[];
+  readonly grants: readonly { grantId: string; seed: S }[];
+}
+
+/** One granted asset to seed, on any platform (TikTok's SeedGrant is one). */
+export interface SeedAsset {
+  readonly assetType: string;
+  readonly assetId: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly level: string;
 }
 
 export interface LifecycleHarness extends Harness {
@@ -126,14 +135,15 @@ export function mintAgencyToken(sandbox: TikTokSandbox, userId: string = AGENCY_
   });
 }
 
-/** One client, its request (optionally ending), onboarding and granted grants. */
-export async function seedClient(
+/** One client, its request (optionally ending), onboarding and granted grants (TikTok unless said). */
+export async function seedClient<S extends SeedAsset>(
   db: Executor,
   agencyId: string,
   index: number,
-  seeds: readonly SeedGrant[],
+  seeds: readonly S[],
   accessEndsAt: Date | null,
-): Promise<SeededClient> {
+  platform = 'tiktok',
+): Promise<SeededClient<S>> {
   const client = await insertClient(db, agencyId, {
     name: `Client ${index + 1}`,
     email: `admin${index + 1}@client${index + 1}.example`,
@@ -142,7 +152,7 @@ export async function seedClient(
   const request = await insertAccessRequest(db, {
     agencyId,
     clientId: client.id,
-    title: `TikTok for Client ${index + 1}`,
+    title: `${platform === 'tiktok' ? 'TikTok' : platform} for Client ${index + 1}`,
     message: null,
     linkId: link.linkId,
     linkSecretHash: hashLinkSecret(link.secret),
@@ -150,7 +160,7 @@ export async function seedClient(
     accessEndsAt,
     createdBy: null,
     items: [...new Set(seeds.map((s) => s.assetType))].map((assetType) => ({
-      platform: 'tiktok',
+      platform,
       assetType,
       permissionLevel: seeds.find((s) => s.assetType === assetType)?.level ?? '',
     })),
@@ -161,7 +171,7 @@ export async function seedClient(
     seeds.map((s) => ({
       agencyId,
       onboardingId: onboarding.id,
-      platform: 'tiktok',
+      platform,
       assetType: s.assetType,
       assetId: s.assetId,
       assetName: s.name,

@@ -23,13 +23,16 @@ const urnId = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
 const levelOf = (role: string) =>
   (Object.keys(ACCOUNT_LEVEL_ROLES) as AccountLevel[]).find((l) => ACCOUNT_LEVEL_ROLES[l] === role);
 
-async function adminPages(deps: LinkedInDeps, token: string) {
+type RetryPage = <T>(read: () => Promise<T>) => Promise<T>;
+
+async function adminPages(deps: LinkedInDeps, token: string, retryPage?: RetryPage) {
   return deps.api.findAll(
     '/organizationAcls',
     'roleAssignee',
     { role: 'ADMINISTRATOR', state: 'APPROVED' },
     token,
     OrgAclSchema,
+    retryPage,
   );
 }
 
@@ -86,10 +89,13 @@ export async function revokeLinkedInAccess(
   return removed ? { kind: 'revoked' } : { kind: 'not_present' };
 }
 
-/** Every ad account and Page the agency member holds, in one paged read per type. */
+/**
+ * Every ad account and Page the agency member holds, in one paged read per type; each page's read
+ * goes through `retryPage` when given (a transient error re-reads one page).
+ */
 export async function listLinkedInAgencyHoldings(
   deps: LinkedInDeps,
-  input: { agency: AgencyIdentity; assetTypes: readonly string[] },
+  input: { agency: AgencyIdentity; assetTypes: readonly string[]; retryPage?: RetryPage },
 ): Promise<AgencyHolding[]> {
   const token = input.agency.accessToken;
   const out: AgencyHolding[] = [];
@@ -100,6 +106,7 @@ export async function listLinkedInAgencyHoldings(
       {},
       token,
       AccountUserSchema,
+      input.retryPage,
     );
     for (const row of rows) {
       const level = levelOf(row.role);
@@ -115,7 +122,7 @@ export async function listLinkedInAgencyHoldings(
     }
   }
   if (input.assetTypes.includes('company_page')) {
-    for (const acl of await adminPages(deps, token)) {
+    for (const acl of await adminPages(deps, token, input.retryPage)) {
       out.push({
         type: 'company_page',
         id: urnId(acl.organization),

@@ -38,13 +38,17 @@ export interface LinkedInApi {
     token: string,
     schema: S,
   ): Promise<z.output<S> | undefined>;
-  /** Every element of a start/count finder (linkedin-api.md §5). */
+  /**
+   * Every element of a start/count finder (linkedin-api.md §5); `retryPage`, when given, wraps
+   * each page's read (a transient error re-reads that page, not the list from the start).
+   */
   findAll<S extends z.ZodType>(
     path: string,
     finder: string,
     params: Record<string, unknown>,
     token: string,
     element: S,
+    retryPage?: <T>(read: () => Promise<T>) => Promise<T>,
   ): Promise<z.output<S>[]>;
   /** Every element of a cursor-paged search finder (`pageToken`, linkedin-api.md §2). */
   searchAll<S extends z.ZodType>(
@@ -101,21 +105,23 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
         throw error;
       }
     },
-    async findAll(path, finder, params, token, element) {
+    async findAll(path, finder, params, token, element, retryPage = (read) => read()) {
       const pageSchema = z.object({
         elements: z.array(element),
         paging: z.object({ start: z.number(), count: z.number(), total: z.number().optional() }),
       });
       const rows: z.output<typeof element>[] = [];
       for (let i = 0, start = 0; i < MAX_PAGES; i += 1) {
-        const response = await call(`GET ${path}?q=${finder}`, () =>
-          client.finder({
-            resourcePath: path,
-            finderName: finder,
-            queryParams: { ...params, start, count: PAGE_SIZE },
-            accessToken: token,
-            versionString: version,
-          }),
+        const response = await retryPage(() =>
+          call(`GET ${path}?q=${finder}`, () =>
+            client.finder({
+              resourcePath: path,
+              finderName: finder,
+              queryParams: { ...params, start, count: PAGE_SIZE },
+              accessToken: token,
+              versionString: version,
+            }),
+          ),
         );
         const page = parseWith(pageSchema, response.data, `LinkedIn ${path}?q=${finder}`);
         rows.push(...page.elements);

@@ -396,6 +396,33 @@ describe('holdings and the explainer', () => {
     expect(f.log()).toHaveLength(2);
   });
 
+  it('passes each page read through retryPage, so a transient error re-reads that page', async () => {
+    const agency = await f.agency();
+    f.sandbox.log.length = 0;
+    f.sandbox.setFaults({ failNext: 2 });
+    let wrapped = 0;
+    const retryPage = async <T>(read: () => Promise<T>): Promise<T> => {
+      wrapped += 1;
+      for (;;) {
+        try {
+          return await read();
+        } catch (error) {
+          if (!(error instanceof PlatformError) || !error.retryable) throw error;
+        }
+      }
+    };
+    const holdings = await f.platform.listAgencyHoldings!({
+      agency,
+      assetTypes: ['ad_account', 'company_page'],
+      retryPage,
+    });
+    expect(wrapped).toBe(2);
+    expect(f.log()).toHaveLength(4);
+    expect(holdings.map((h) => h.type).sort()).toEqual(
+      ['ad_account', 'ad_account', 'company_page', 'company_page'].sort(),
+    );
+  });
+
   it('explains the agency member’s own role, and what it cannot see', async () => {
     const agency = await f.agency();
     await f.platform.grantAccess({
