@@ -87,6 +87,12 @@ async function start(role: Role): Promise<number> {
     level: config.logLevel,
     ...(destination ? { destination } : {}),
   });
+  // A stop signal may come as soon as the URL is printed, while the workers still start: it is
+  // listened for from here on and acted on once the start is complete.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
   const databaseName = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   // The URL is printed as soon as the server answers; the workers start right after.
   // PGlite's set-up begins now and overlaps loading the server's modules (about half a second
@@ -124,25 +130,19 @@ async function start(role: Role): Promise<number> {
       'Latchkey worker is running',
     );
   }
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      const force = setTimeout(() => {
-        logger.error('shutdown took longer than 10 s; exiting');
-        process.exit(1);
-      }, SHUTDOWN_LIMIT_MS);
-      force.unref();
-      runtime
-        .stop()
-        .then(resolve)
-        .catch((error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        });
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  const signal = await stopSignal;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error('shutdown took longer than 10 s; exiting');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS);
+  force.unref();
+  try {
+    await runtime.stop();
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
   return 0;
 }
 
