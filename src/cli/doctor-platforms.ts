@@ -4,7 +4,7 @@
  * code or token that cannot exist: the platform refuses the app first when its id or secret is
  * wrong, and otherwise refuses only the made-up code, which proves the app is accepted.
  */
-import type { FetchLike } from '../platforms/http.ts';
+import { clientSecretBasic, type FetchLike } from '../platforms/http.ts';
 
 export interface CredentialCheck {
   readonly ok: boolean;
@@ -197,11 +197,10 @@ export async function checkPinterestApp(input: {
   fetch: FetchLike;
 }): Promise<CredentialCheck> {
   const url = new URL(`${input.apiBaseUrl.replace(/\/+$/, '')}/oauth/token`);
-  const basic = Buffer.from(`${input.clientId}:${input.clientSecret}`).toString('base64');
   const answer = await callJson(input.fetch, url, {
     method: 'POST',
     headers: {
-      authorization: `Basic ${basic}`,
+      authorization: clientSecretBasic(input.clientId, input.clientSecret),
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
     },

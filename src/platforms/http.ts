@@ -152,3 +152,12 @@ function statusError(options: HttpOptions, response: HttpResponse): PlatformErro
   if (status === 404) return new PlatformError('not_found', 'Not found on the platform', code);
   return new PlatformError('unexpected', `The platform answered HTTP ${status}`, code);
 }
+
+/**
+ * An HTTP Basic `Authorization` value for OAuth client authentication (RFC 6749 §2.3.1): the id
+ * and the secret are each form-urlencoded before base64, so a `:` or `%` in a secret survives.
+ */
+export function clientSecretBasic(clientId: string, clientSecret: string): string {
+  const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`;
+}

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PlatformError } from '../errors.ts';
+import { clientSecretBasic } from '../http.ts';
 import type { PlatformTokens } from '../types.ts';
 import type { PinterestDeps } from './deps.ts';
 
@@ -21,17 +22,13 @@ export async function refreshPinterestToken(
   deps: PinterestDeps,
   refreshToken: string,
 ): Promise<PlatformTokens> {
-  // RFC 6749 §2.3.1: the id and secret are form-encoded before Basic's base64.
-  const basic = Buffer.from(
-    `${encodeURIComponent(deps.clientId)}:${encodeURIComponent(deps.clientSecret)}`,
-  ).toString('base64');
   let response: Response;
   let body: unknown;
   try {
     response = await deps.fetch(new URL(`${deps.apiBaseUrl.replace(/\/+$/, '')}/oauth/token`), {
       method: 'POST',
       headers: {
-        authorization: `Basic ${basic}`,
+        authorization: clientSecretBasic(deps.clientId, deps.clientSecret),
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'application/json',
       },

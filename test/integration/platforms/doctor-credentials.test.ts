@@ -12,6 +12,7 @@ import {
   checkLinkedInApp,
   checkMetaApp,
   checkMicrosoftAdsApp,
+  checkPinterestApp,
   checkSnapchatApp,
   checkTikTokApp,
 } from '../../../src/cli/doctor-platforms.ts';
@@ -28,6 +29,8 @@ import { createSandboxSites, type SandboxSites } from '../../../src/cli/sandbox-
 import { loadConfig } from '../../../src/config.ts';
 import { metaSandboxBaseUrls } from '../../../src/platforms/meta/connector.ts';
 import { microsoftAdsSandboxBaseUrls } from '../../../src/platforms/microsoft-ads/connector.ts';
+import { pinterestSandboxBaseUrls } from '../../../src/platforms/pinterest/connector.ts';
+import { appFromBasic } from '../../../src/platforms/pinterest/sandbox/oauth.ts';
 import { snapchatSandboxBaseUrls } from '../../../src/platforms/snapchat/connector.ts';
 import { sandboxBaseUrls } from '../../../src/platforms/tiktok/connector.ts';
 
@@ -127,6 +130,45 @@ describe('doctor: Meta app', () => {
     });
     const wrongId = await check('1999999999999999', META_SANDBOX_APP.secret);
     expect(wrongId.detail).toMatch(/META_APP_ID is wrong \(101\)/);
+  });
+});
+
+describe('doctor: Pinterest app', () => {
+  it('accepts the right app and names a wrong secret', async () => {
+    const check = (clientId: string, clientSecret: string) =>
+      checkPinterestApp({
+        apiBaseUrl: pinterestSandboxBaseUrls(urls.pinterest!).api,
+        clientId,
+        clientSecret,
+        fetch,
+      });
+    expect(
+      (await check(PINTEREST_SANDBOX_APP.clientId, PINTEREST_SANDBOX_APP.clientSecret)).ok,
+    ).toBe(true);
+    const wrong = await check(PINTEREST_SANDBOX_APP.clientId, 'not-the-secret');
+    expect(wrong).toEqual({
+      ok: false,
+      detail: expect.stringMatching(/PINTEREST_APP_ID or PINTEREST_APP_SECRET is wrong/) as unknown,
+    });
+  });
+
+  it('form-encodes the id and secret before Basic (RFC 6749 §2.3.1), as the sandbox decodes them', async () => {
+    const app = { clientId: '1234', clientSecret: 'a:b+c%25d e' };
+    const seen = (_url: URL, init: RequestInit) => {
+      const header = new Headers(init.headers).get('authorization') ?? undefined;
+      try {
+        appFromBasic([app as Parameters<typeof appFromBasic>[0][number]], header);
+        return Promise.resolve(new Response('{"code":1,"message":"bad code"}', { status: 400 }));
+      } catch {
+        return Promise.resolve(new Response('{"code":2,"message":"refused"}', { status: 401 }));
+      }
+    };
+    const ok = await checkPinterestApp({
+      apiBaseUrl: 'http://sandbox.invalid/v5',
+      ...app,
+      fetch: seen,
+    });
+    expect(ok.ok).toBe(true);
   });
 });
 
