@@ -29,6 +29,8 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 /** How long a claim holds; a crashed holder's claim runs out and the next caller takes over. */
 export const REFRESH_CLAIM_MS = 30_000;
 const POLL_MS = 100;
+/** Waits between attempts to store a refreshed token: a rotated refresh token exists only here. */
+const SAVE_RETRY_MS = [100, 300, 1000, 3000] as const;
 
 export interface FreshTokenDeps {
   readonly database: Pick<Database, 'db'>;
@@ -113,18 +115,53 @@ async function refreshClaimed(deps: FreshTokenDeps, row: PlatformConnectionRow):
     throw error;
   }
   const accessToken = new Secret(tokens.accessToken);
-  await saveRefreshedTokens(db, deps.keyring, row, {
+  await saveRefreshed(deps, row, {
     accessToken,
     refreshToken:
       tokens.refreshToken === undefined ? refreshToken : new Secret(tokens.refreshToken),
     expiresAt: tokens.expiresAt ?? null,
-    now: deps.now(),
   });
   deps.logger?.info(
     { connectionId: row.id, platform: row.platform, ownerKind: row.owner_kind },
     'refreshed a connection token',
   );
   return accessToken;
+}
+
+/**
+ * Stores a refresh's answer, trying again when the database fails for a moment: a rotating
+ * platform has already spent the old refresh token, so the new one, held only in memory here, is
+ * the connection's only way back. The claim stays held meanwhile, so nobody sends the spent one.
+ */
+async function saveRefreshed(
+  deps: FreshTokenDeps,
+  row: PlatformConnectionRow,
+  tokens: { accessToken: Secret; refreshToken: Secret; expiresAt: Date | null },
+): Promise<void> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await saveRefreshedTokens(deps.database.db, deps.keyring, row, {
+        ...tokens,
+        now: deps.now(),
+      });
+      return;
+    } catch (error) {
+      const wait = SAVE_RETRY_MS[attempt];
+      if (wait === undefined) {
+        deps.logger?.error(
+          { connectionId: row.id, platform: row.platform, err: error },
+          'could not store a refreshed token; the connection may need re-consent',
+        );
+        throw error;
+      }
+      deps.logger?.warn(
+        { connectionId: row.id, platform: row.platform, attempt: attempt + 1 },
+        'storing a refreshed token failed; trying again',
+      );
+      await sleep(wait);
+    }
+  }
 }
 
 /**

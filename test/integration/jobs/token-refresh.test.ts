@@ -4,6 +4,7 @@
 // so a spent one is never sent again; a refused refresh marks the connection for re-consent and
 // fails the grant without a retry; a token far from expiry is used as it is.
 import { randomUUID } from 'node:crypto';
+import { UpdateQueryNode, type KyselyPlugin } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { defaultBackoff } from '../../../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
@@ -235,6 +236,40 @@ it('a rotated refresh token is stored with the access token; the spent one is ne
   });
   expect(reuse.status).toBe(400);
   expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant');
+});
+
+it('storing a rotated refresh token is tried again when the database fails for a moment', async () => {
+  h.clock.t += 2 * HOUR;
+  let failures = 2;
+  // Fails the first two statements that store a refreshed access token, as a lost connection would.
+  const flaky: KyselyPlugin = {
+    transformQuery(args) {
+      const node = args.node;
+      if (
+        UpdateQueryNode.is(node) &&
+        failures > 0 &&
+        JSON.stringify(node.updates ?? []).includes('"access_token_ciphertext"')
+      ) {
+        failures -= 1;
+        throw new Error('connection terminated unexpectedly');
+      }
+      return node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  };
+  const flakyDeps: GrantDeps = { ...deps, database: { ...db, db: db.db.withPlugin(flaky) } };
+  const identity = await agencyIdentityFor(flakyDeps, agencyId, 'snapchat');
+  expect(failures).toBe(0);
+  expect(refreshesSent).toHaveLength(1);
+  expect((await h.api('GET', 'me', identity.accessToken)).status).toBe(200);
+  // The stored refresh token is the rotated one: the next refresh works.
+  const row = await storedRow();
+  expect(row.refresh_claimed_until).toBeNull();
+  h.clock.t += 2 * HOUR;
+  const again = await agencyIdentityFor(deps, agencyId, 'snapchat');
+  expect(refreshesSent).toHaveLength(2);
+  expect((await h.api('GET', 'me', again.accessToken)).status).toBe(200);
+  expect(logs.text()).toContain('storing a refreshed token failed; trying again');
 });
 
 it('a refused refresh marks the connection and fails the grant without a retry', async () => {
