@@ -16,6 +16,7 @@ import {
 import { ownValue } from '../lib/own.ts';
 import { PlatformError } from '../platforms/errors.ts';
 import { systemActor, type AuditEvent } from '../store/audit.ts';
+import { openRefreshToken } from '../store/connection-refresh.ts';
 import { listGrantStatuses } from '../store/grants.ts';
 import { lockOnboardingState } from '../store/onboardings.ts';
 import {
@@ -111,7 +112,10 @@ async function openRevocableTokens(
   for (const { platform } of rows) {
     if (keep.has(platform) || !ownValue(platforms, platform)?.revokeToken) continue;
     const opened = await openOnboardingToken(tx, keyring, onboardingId, platform);
-    if (opened) out.push({ platform, token: opened.accessToken });
+    // The refresh token where there is one: it outlives the access token (an expired access token
+    // cannot be revoked), and revoking it ends the whole grant (RFC 7009 §2.1, Google).
+    if (opened)
+      out.push({ platform, token: openRefreshToken(keyring, opened.row) ?? opened.accessToken });
   }
   return out;
 }

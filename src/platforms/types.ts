@@ -236,7 +236,10 @@ export interface Platform {
    * to keep: a rotating platform's new one, else the one sent.
    */
   refreshTokens?(refreshToken: string): Promise<PlatformTokens>;
-  /** Optional: revokes a token at the platform (Google's RFC 7009 endpoint; S12). */
+  /**
+   * Optional: revokes a token at the platform (Google's RFC 7009 endpoint; S12). It is given the
+   * connection's refresh token when one is stored, else its access token.
+   */
   revokeToken?(token: string): Promise<void>;
   grantAccess(input: {
     clientToken: string;

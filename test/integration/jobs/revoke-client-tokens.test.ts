@@ -9,6 +9,11 @@ import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
 import { startOffboarding } from '../../../src/jobs/offboard-plan.ts';
 import { runOffboarding } from '../../../src/jobs/offboard.ts';
+import {
+  deleteClientTokens,
+  revokeAtPlatforms,
+  type ClientTokenDeps,
+} from '../../../src/jobs/revoke-client-tokens.ts';
 import type { GrantDeps } from '../../../src/jobs/grant-deps.ts';
 import { settleGrantAndAdvance } from '../../../src/jobs/onboarding-progress.ts';
 import { sleep } from '../../../src/jobs/rate-limiter.ts';
@@ -233,4 +238,47 @@ it('lets the kept Snapchat token go when an offboarding ends the waiting grant i
   expect((await findGrant(db.db, snapGrant.id))?.status).toBe('revoked');
   expect(await clientTokens(onboarding.id)).toEqual([]);
   expect(await deletions()).toEqual([{ platforms: ['tiktok'] }, { platforms: ['snapchat'] }]);
+});
+
+it("revokes a client's Google grant by its refresh token, which outlives the access token (S12)", async () => {
+  const agency = await insertAgency(db.db, { name: 'Northwind Media', slug: `nw-${Date.now()}` });
+  const request = await insertAccessRequest(db.db, {
+    agencyId: agency.id,
+    clientId: null,
+    title: 'GA4',
+    message: null,
+    linkId: 'ga4link1',
+    linkSecretHash: 'z'.repeat(64),
+    linkExpiresAt: new Date(Date.now() + 86_400_000),
+    accessEndsAt: null,
+    createdBy: null,
+    items: [{ platform: 'ga4', assetType: 'property', permissionLevel: 'viewer' }],
+  });
+  const { onboarding } = await findOrCreateOnboarding(db.db, {
+    agencyId: agency.id,
+    requestId: request.id,
+  });
+  const save = (onboardingId: string, platform: string, refreshToken?: string) =>
+    saveOnboardingConnection(db.db, keyring, {
+      agencyId: agency.id,
+      onboardingId,
+      platform,
+      now: new Date(),
+      tokens: {
+        accessToken: new Secret(`${platform}-access`),
+        ...(refreshToken ? { refreshToken: new Secret(refreshToken) } : {}),
+        scopes: [],
+      },
+    });
+  await save(onboarding.id, 'ga4', 'ga4-refresh');
+  await save(onboarding.id, 'tiktok');
+  const revoked: string[] = [];
+  const revoker = { revokeToken: (token: string) => Promise.resolve(void revoked.push(token)) };
+  const deps = { platforms: { ga4: revoker, tiktok: revoker } } as unknown as ClientTokenDeps;
+  const { revocable } = await db.db
+    .transaction()
+    .execute((tx) => deleteClientTokens(tx, { ...deps, keyring }, onboarding, []));
+  await revokeAtPlatforms({ ...deps, keyring }, revocable);
+  expect(revoked.sort()).toEqual(['ga4-refresh', 'tiktok-access']);
+  expect(await clientTokens(onboarding.id)).toEqual([]);
 });

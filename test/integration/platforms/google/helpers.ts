@@ -22,7 +22,9 @@ export const MANAGER = '1112223334';
 export const CLIENT_ADS = '5556667778';
 
 /** Starts a sandbox with the test app and developer token on a free port. */
-export function startSandbox(extra: { dataFile?: string } = {}): Promise<GoogleSandbox> {
+export function startSandbox(
+  extra: { dataFile?: string; now?: () => Date } = {},
+): Promise<GoogleSandbox> {
   return startGoogleSandbox({
     apps: [APP],
     developerTokens: [DEV_TOKEN],

@@ -139,6 +139,33 @@ describe('Google sandbox OAuth', () => {
     expect(JSON.stringify(log)).not.toContain(body.access_token as string);
   });
 
+  it('refuses to revoke an access token past its hour; the refresh token still revokes the grant', async () => {
+    let t = Date.now();
+    const timed = await startSandbox({ now: () => new Date(t) });
+    try {
+      const code = await authorize(timed.url, OWNER, scopes);
+      const { body } = await tokenCall(timed.url, {
+        code,
+        grant_type: 'authorization_code',
+        redirect_uri: REDIRECT,
+      });
+      t += 3600_000;
+      const revoke = (token: string) =>
+        fetch(`${timed.url}/revoke`, { method: 'POST', body: new URLSearchParams({ token }) });
+      const late = await revoke(body.access_token as string);
+      expect(late.status).toBe(400);
+      expect(await late.json()).toMatchObject({ error: 'invalid_token' });
+      expect((await revoke(body.refresh_token as string)).status).toBe(200);
+      const refresh = await tokenCall(timed.url, {
+        grant_type: 'refresh_token',
+        refresh_token: body.refresh_token as string,
+      });
+      expect(refresh.body.error).toBe('invalid_grant');
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('denial redirects with error=access_denied and the state', async () => {
     const signin = await fetch(`${sb.url}/signin`, {
       method: 'POST',

@@ -168,11 +168,17 @@ export function refreshAccess(
   };
 }
 
-/** RFC 7009 revoke: either token of a grant revokes the whole grant; unknown is `invalid_token`. */
+/**
+ * RFC 7009 revoke: either token of a grant revokes the whole grant; an unknown, revoked or expired
+ * one is `invalid_token` (Google refuses an access token past its hour, so the refresh token is
+ * what revokes a grant later).
+ */
 export function revokeToken(ctx: ModelContext, token: string | undefined): void {
   const tokenHash = token ? hashSecret(token) : undefined;
   const record = ctx.state.tokens.find((t) => t.tokenHash === tokenHash);
-  if (!record || record.revoked)
+  const expired =
+    record?.expiresAt != null && new Date(record.expiresAt).getTime() <= ctx.now().getTime();
+  if (!record || record.revoked || expired)
     throw new OAuthError(400, 'invalid_token', 'Token expired or revoked');
   for (const t of ctx.state.tokens) if (t.grantId === record.grantId) t.revoked = true;
 }
