@@ -23,7 +23,11 @@ import {
 } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
 import { withAudit, type AuditEvent } from '../../store/audit.ts';
+import { awaitingStatuses } from '../../domain/grant.ts';
+import { GrantBlocked } from '../../jobs/grant-blocked.ts';
 import { settleGrantAndAdvance } from '../../jobs/onboarding-progress.ts';
+import { recheckGrant } from '../../jobs/recheck-grant.ts';
+import { PlatformError } from '../../platforms/errors.ts';
 import {
   deleteClientTokens,
   revokeAtPlatforms,
@@ -260,18 +264,45 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       return { request: await detail(actor.agencyId, req.params.id) };
     });
 
-    // Shopify: no API sees collaborator access; the agency marks it done once Shopify shows it.
-    app.post('/:id/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
-      const actor = requireActor(req, 'member', { write: true });
-      const request = await findAccessRequest(services.db, actor.agencyId, req.params.id);
+    /** A grant of one of the agency's requests, or a 404 (another agency's ids included). */
+    async function requestGrant(agencyId: string, params: { id: string; grantId: string }) {
+      const request = await findAccessRequest(services.db, agencyId, params.id);
       if (!request) throw new AppError('not_found', 'No such request');
       const onboarding = await findOnboardingByRequest(services.db, request.id);
       const grant = onboarding
         ? (await listGrantsByOnboardings(services.db, [onboarding.id])).find(
-            (g) => g.id === req.params.grantId && g.agencyId === actor.agencyId,
+            (g) => g.id === params.grantId && g.agencyId === agencyId,
           )
         : undefined;
       if (!grant) throw new AppError('not_found', 'No such grant in this request');
+      return { request, grant };
+    }
+
+    // A grant waiting for a person (the agency accepting an invitation, the client's step): read
+    // it back now rather than at the next sweep, as the client's "Check again" does.
+    app.post('/:id/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
+      const actor = requireActor(req, 'member', { write: true });
+      const { request, grant } = await requestGrant(actor.agencyId, req.params);
+      if (!awaitingStatuses.has(grant.status))
+        throw new AppError('conflict', 'This grant is not waiting for anything', {
+          reason: 'not_waiting',
+        });
+      try {
+        await recheckGrant(services.grantDeps, grant.id, auditActor(actor));
+      } catch (error) {
+        if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
+        if (!(error instanceof PlatformError)) throw error;
+        throw new AppError('unavailable', 'The platform did not answer: try again in a moment.', {
+          reason: error.kind,
+        });
+      }
+      return { request: await detail(actor.agencyId, request.id) };
+    });
+
+    // Shopify: no API sees collaborator access; the agency marks it done once Shopify shows it.
+    app.post('/:id/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
+      const actor = requireActor(req, 'member', { write: true });
+      const { request, grant } = await requestGrant(actor.agencyId, req.params);
       if (ownValue(services.manifests, grant.platform)?.verification !== 'agency_confirmation')
         throw new AppError('conflict', 'This access is not marked done by hand', {
           reason: 'not_agency_confirmed',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
 import { findAuditEvents } from '../../../src/store/audit.ts';
+import { buildAgency } from '../../support/agency.ts';
 import {
   ADVERTISERS,
   BCS,
@@ -187,7 +188,35 @@ describe('the client journey', () => {
       asset_id: TT_ACCOUNT,
       approve: true,
     });
-    for (const grant of Object.values(ids)) {
+    // The agency's "Check again" on its request card picks up the acceptance it just made;
+    // another agency, a viewer and a wrong id get nothing, and nothing changes.
+    const advertiser = ids.advertiser!;
+    const agencyCheck = (grantId: string, headers: Record<string, string>) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/requests/${link.id}/grants/${grantId}/check`,
+        headers,
+      });
+    const other = await buildAgency(h.database);
+    expect((await agencyCheck(advertiser.id, other.owner.headers)).statusCode).toBe(404);
+    const viewer = await h.agency.addMember('viewer');
+    expect((await agencyCheck(advertiser.id, viewer.headers)).statusCode).toBe(403);
+    const wrong = await agencyCheck('not-a-uuid', h.agency.owner.headers);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ error: { code: expect.any(String) as unknown } });
+    expect((await progress()).grants.find((g) => g.id === advertiser.id)?.status).toBe(
+      'pending_acceptance',
+    );
+    const checkedByAgency = await agencyCheck(advertiser.id, h.agency.owner.headers);
+    expect(checkedByAgency.statusCode).toBe(200);
+    const card = checkedByAgency.json<{
+      request: { grants: { id: string; status: string }[] };
+    }>();
+    expect(card.request.grants.find((g) => g.id === advertiser.id)?.status).toBe('granted');
+    const again = await agencyCheck(advertiser.id, h.agency.owner.headers);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { details: { reason: 'not_waiting' } } });
+    for (const grant of [ids.pixel!, ids.tiktok_account!]) {
       const checked = await h.app.inject({ method: 'POST', url: api(`/grants/${grant.id}/check`) });
       expect(checked.statusCode).toBe(200);
     }

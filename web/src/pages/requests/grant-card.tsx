@@ -31,6 +31,8 @@ export function GrantCard(props: {
   grant: GrantView;
   /** Marks a grant no API can read as done (Shopify); absent for viewers. */
   onMarkDone?: (grantId: string) => void;
+  /** Reads a waiting grant back now instead of at the next re-check; absent for viewers. */
+  onCheck?: (grantId: string) => void;
 }) {
   const { grant } = props;
   const step = grant.manualStep;
@@ -88,6 +90,17 @@ export function GrantCard(props: {
             data-testid={`mark-done-${grant.assetId}`}
           >
             Mark done (the client accepted in Shopify)
+          </button>
+        )}
+      {props.onCheck &&
+        grant.verification === 'api' &&
+        (grant.status === 'pending_acceptance' || grant.status === 'needs_manual_step') && (
+          <button
+            type="button"
+            onClick={() => props.onCheck?.(grant.id)}
+            data-testid={`check-${grant.assetId}`}
+          >
+            Check again
           </button>
         )}
       {grant.alreadyShared && <p className="rq-muted">This asset was already shared with you.</p>}

@@ -44,11 +44,11 @@ export function RequestDetailPage(props: { id: string }) {
       setBusy(false);
     }
   };
-  const markDone = async (grantId: string) => {
+  const grantAction = async (grantId: string, action: 'confirm' | 'check') => {
     setBusy(true);
     try {
       await apiFetch(
-        `/api/v1/requests/${encodeURIComponent(props.id)}/grants/${encodeURIComponent(grantId)}/confirm`,
+        `/api/v1/requests/${encodeURIComponent(props.id)}/grants/${encodeURIComponent(grantId)}/${action}`,
         { method: 'POST' },
       );
       setProblem(undefined);
@@ -116,7 +116,10 @@ export function RequestDetailPage(props: { id: string }) {
                     key={grant.id}
                     grant={grant}
                     {...(me.user.role !== 'viewer'
-                      ? { onMarkDone: (id: string) => void markDone(id) }
+                      ? {
+                          onMarkDone: (id: string) => void grantAction(id, 'confirm'),
+                          onCheck: (id: string) => void grantAction(id, 'check'),
+                        }
                       : {})}
                   />
                 ))}
