@@ -19,7 +19,8 @@ import {
   updateOffboardingStep,
   type OffboardingStep,
 } from '../store/offboardings.ts';
-import { agencyIdentityFor } from './grant-deps.ts';
+import { findGrant } from '../store/grants.ts';
+import { agencyIdentityFor, clientTokenFor, GrantBlocked } from './grant-deps.ts';
 import { withRateShare } from './rate-limiter.ts';
 import { canBatch, revokeInBatches } from './offboard-batch.ts';
 import { finishOffboarding, recordRevoked } from './offboard-record.ts';
@@ -158,8 +159,11 @@ async function revokeStep(
     requestedAt: deps.now(),
     countAttempt: true,
   });
+  const clientToken = await waitingClientToken(deps, platform, step);
   try {
-    const outcome = await retry(() => platform.revokeAccess({ agency, asset }));
+    const outcome = await retry(() =>
+      platform.revokeAccess({ agency, asset, ...(clientToken ? { clientToken } : {}) }),
+    );
     return recordRevoked(
       deps,
       agencyId,
@@ -180,6 +184,27 @@ async function revokeStep(
       });
       return;
     }
+    throw error;
+  }
+}
+
+/**
+ * The client's token, when the step's grant still waits for the agency to accept on a platform
+ * that finishes grants with it (Snapchat): that token is kept for the grant (clientTokensToKeep),
+ * and only it can withdraw the invitation the agency has not accepted yet.
+ */
+async function waitingClientToken(
+  deps: LifecycleDeps,
+  platform: Platform,
+  step: OffboardingStep,
+): Promise<string | undefined> {
+  if (!platform.continueGrant || step.grantId === null) return undefined;
+  const grant = await findGrant(deps.database.db, step.grantId);
+  if (grant?.status !== 'pending_acceptance') return undefined;
+  try {
+    return await clientTokenFor(deps, grant.onboardingId, grant.platform);
+  } catch (error) {
+    if (error instanceof GrantBlocked) return undefined;
     throw error;
   }
 }

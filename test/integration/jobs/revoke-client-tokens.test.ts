@@ -234,8 +234,18 @@ it('lets the kept Snapchat token go when an offboarding ends the waiting grant i
   // The plan's read finds no role held (the agency person never joined): the offboarding marks
   // the grant revoked, and that was the last reason to keep the client's Snapchat token.
   expect(await clientTokens(onboarding.id)).toEqual(['snapchat']);
+  const members = async () => {
+    const dana = (await h.tokens('dana@acme-outdoor.example')).access_token as string;
+    const answer = await h.api('GET', `organizations/${IDS.orgAcme}/members`, dana);
+    return (answer.body.members as { member: { email: string; member_status: string } }[]).map(
+      (m) => `${m.member.email} ${m.member.member_status}`,
+    );
+  };
+  expect(await members()).toContain('nora@northwind-media.example INVITED');
   await runOffboarding(lifecycle, offboarding.id);
   expect((await findGrant(db.db, snapGrant.id))?.status).toBe('revoked');
+  // The invitation the agency never accepted is withdrawn with the client's kept token.
+  expect((await members()).filter((m) => m.startsWith('nora@'))).toEqual([]);
   expect(await clientTokens(onboarding.id)).toEqual([]);
   expect(await deletions()).toEqual([{ platforms: ['tiktok'] }, { platforms: ['snapchat'] }]);
 });
