@@ -158,6 +158,7 @@ export function createPlatformRuntime(input: {
       gtm: { ...google.gtm, fetch: limited('gtm') },
       search_console: { ...google.search_console, fetch: limited('search_console') },
       youtube: { ...google.youtube, fetch: limited('youtube') },
+      business_profile: { ...google.business_profile, fetch: limited('business_profile') },
       linkedin: {
         baseUrls: config.linkedin
           ? LINKEDIN_BASE_URLS
