@@ -58,9 +58,8 @@ export function parentOf(asset: AssetRef): string {
 
 function levelsOf(assetType: string): readonly string[] {
   return (
-    businessProfileManifest.assetTypes
-      .find((t) => t.id === assetType)
-      ?.levels.map((l) => l.id) ?? []
+    businessProfileManifest.assetTypes.find((t) => t.id === assetType)?.levels.map((l) => l.id) ??
+    []
   );
 }
 
@@ -168,7 +167,7 @@ export async function acceptBusinessProfile(
   if (input.asset.type === 'business_account') {
     matching = invitations.filter((i) => i.targetAccount?.name === parent);
   } else {
-    const title = (await getLocation(deps, input.clientToken, parent)).title;
+    const title = await locationTitle(deps, input.clientToken, parent);
     matching = invitations.filter(
       (i) =>
         i.targetLocation != null && title !== undefined && i.targetLocation.locationName === title,
@@ -188,6 +187,20 @@ export async function acceptBusinessProfile(
         ? 'Several invitations name a location with this title; the agency accepts the right one in Business Profile.'
         : pendingDetail(input.level),
   };
+}
+
+/** A location's title with the client's token; none when the client may no longer read it. */
+async function locationTitle(
+  deps: BusinessProfileApiDeps,
+  clientToken: string,
+  name: string,
+): Promise<string | undefined> {
+  try {
+    return (await getLocation(deps, clientToken, name)).title;
+  } catch (error) {
+    if (isDeniedOrMissing(error)) return undefined;
+    throw error;
+  }
 }
 
 /** The agency's role on the asset, read with its own token: holds, pending (invited) or lost. */

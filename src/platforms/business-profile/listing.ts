@@ -73,10 +73,12 @@ export async function listBusinessProfileAssets(
       const locationId = location.name.replace('locations/', '');
       if (seen.has(locationId)) continue;
       seen.add(locationId);
+      // The client's role: its role on the group, else its own entry on the location.
       const role =
         owner && !isPersonal
           ? (account.role ?? undefined)
-          : await ownLocationRole(deps, clientToken, location.name, self);
+          : ((await ownLocationRole(deps, clientToken, location.name, self)) ??
+            (isPersonal ? undefined : (account.role ?? undefined)));
       assets.push(
         blockedUnlessOwner(
           {

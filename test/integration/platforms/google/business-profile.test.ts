@@ -239,6 +239,11 @@ describe('business_profile connector', () => {
     );
     expect(await platform.continueGrant?.(input)).toEqual({ kind: 'granted', level: 'manager' });
     expect(await platform.readAccess(input)).toEqual({ kind: 'holds', level: 'manager' });
+    // The agency's own token removes its group's entry.
+    expect(await platform.revokeAccess({ agency: input.agency, asset: input.asset })).toEqual({
+      kind: 'revoked',
+    });
+    expect(await platform.readAccess(input)).toEqual({ kind: 'lost' });
     const refused = await expectPlatformError(platform.grantAccess({ ...input, asset: group }));
     expect(refused).toMatchObject({ kind: 'invalid', platformCode: 'group_on_account' });
   });

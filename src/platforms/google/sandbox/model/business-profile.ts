@@ -275,10 +275,16 @@ export function patchAdmin(
   return admin;
 }
 
-/** Removes an admin: an owner removes anyone but the primary owner; anyone may remove itself. */
+/**
+ * Removes an admin: an owner removes anyone but the primary owner; anyone may remove itself, and
+ * an owner of a location group the group's own entry.
+ */
 export function deleteAdmin(ctx: Ctx, caller: string, name: string): void {
   const admin = findAdmin(ctx, name);
-  if (admin.email !== caller) requireRole(ctx, caller, admin.parent, 'OWNER');
+  const own =
+    admin.email === caller ||
+    (admin.account !== undefined && rank(accountRole(ctx, caller, admin.account)) >= rank('OWNER'));
+  if (!own) requireRole(ctx, caller, admin.parent, 'OWNER');
   if (admin.role === 'PRIMARY_OWNER')
     fail('FAILED_PRECONDITION', 'The primary owner cannot be removed.');
   bp(ctx).admins = bp(ctx).admins.filter((a) => a !== admin);
