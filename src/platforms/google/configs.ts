@@ -2,6 +2,7 @@
  * The Google connector configurations from one set of settings, for the registry: real
  * Google's hosts, or every base URL pointing at the Google sandbox's root (its own listener).
  */
+import type { BusinessProfileConnectorConfig } from '../business-profile/connector.ts';
 import type { Ga4ConnectorConfig } from '../ga4/connector.ts';
 import type { GoogleAdsConnectorConfig } from '../google-ads/connector.ts';
 import type { GtmConnectorConfig } from '../gtm/connector.ts';
@@ -26,6 +27,7 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
   gtm: GtmConnectorConfig;
   search_console: SearchConsoleConnectorConfig;
   youtube: YouTubeConnectorConfig;
+  business_profile: BusinessProfileConnectorConfig;
 } {
   const root = settings.sandboxUrl?.replace(/\/+$/, '');
   const oauth =
@@ -50,5 +52,11 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
     },
     // YouTube calls only Google sign-in and userinfo; rootUrl is not used.
     youtube: { ...app, baseUrls: oauth, rootUrl: root ?? 'https://www.googleapis.com/' },
+    business_profile: {
+      ...app,
+      baseUrls: oauth,
+      rootUrl: root ?? 'https://mybusinessaccountmanagement.googleapis.com/',
+      informationRootUrl: root ?? 'https://mybusinessbusinessinformation.googleapis.com/',
+    },
   };
 }

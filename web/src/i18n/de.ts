@@ -96,6 +96,39 @@ export const de: Catalogue = {
       '{agency} hat keinen Zugriff mehr auf diese Elemente: Der Zugriff wurde am Ende Ihrer Zusammenarbeit entfernt. Sie müssen nichts tun.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Business Profile-Standort',
+      levels: {
+        site_manager: {
+          label: 'Websitemanager',
+          description:
+            'Die engste Rolle, die Google für einen Standort noch anbietet (in der API SITE_MANAGER).',
+        },
+        manager: {
+          label: 'Manager',
+          description:
+            'Profil bearbeiten, auf Rezensionen antworten und Beiträge veröffentlichen; verwaltet nicht, wer Zugriff hat.',
+        },
+        owner: {
+          label: 'Inhaber',
+          description: 'Alles, was ein Manager kann, dazu Personen hinzufügen und entfernen.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Business Profile-Unternehmensgruppe',
+      levels: {
+        manager: {
+          label: 'Manager',
+          description:
+            'Profil bearbeiten, auf Rezensionen antworten und Beiträge veröffentlichen; verwaltet nicht, wer Zugriff hat.',
+        },
+        owner: {
+          label: 'Inhaber',
+          description: 'Alles, was ein Manager kann, dazu Personen hinzufügen und entfernen.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Werbekonto',
       levels: {

@@ -94,6 +94,41 @@ export const es: Catalogue = {
       '{agency} ya no tiene acceso a estos elementos: el acceso se retiró al terminar vuestra colaboración. No tienes que hacer nada.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Ubicación de Perfil de Empresa',
+      levels: {
+        site_manager: {
+          label: 'Administrador del sitio',
+          description:
+            'El rol más limitado que Google aún ofrece en una ubicación (SITE_MANAGER en la API).',
+        },
+        manager: {
+          label: 'Administrador',
+          description:
+            'Edita el perfil, responde a reseñas y publica novedades; no gestiona quién tiene acceso.',
+        },
+        owner: {
+          label: 'Propietario',
+          description:
+            'Todo lo que puede hacer un administrador, y además añadir y quitar personas.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Grupo de empresas de Perfil de Empresa',
+      levels: {
+        manager: {
+          label: 'Administrador',
+          description:
+            'Edita el perfil, responde a reseñas y publica novedades; no gestiona quién tiene acceso.',
+        },
+        owner: {
+          label: 'Propietario',
+          description:
+            'Todo lo que puede hacer un administrador, y además añadir y quitar personas.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Cuenta publicitaria',
       levels: {

@@ -96,6 +96,41 @@ export const fr: Catalogue = {
       '{agency} n’a plus accès à ces éléments : l’accès a été retiré à la fin de votre collaboration. Vous n’avez rien à faire.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Établissement (Fiche d’établissement Google)',
+      levels: {
+        site_manager: {
+          label: 'Gestionnaire de site',
+          description:
+            'Le rôle le plus restreint que Google propose encore sur un établissement (SITE_MANAGER dans l’API).',
+        },
+        manager: {
+          label: 'Gestionnaire',
+          description:
+            'Modifier la fiche, répondre aux avis et publier des posts ; ne gère pas qui a accès.',
+        },
+        owner: {
+          label: 'Propriétaire',
+          description:
+            'Tout ce que peut faire un gestionnaire, plus ajouter et retirer des personnes.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Groupe d’établissements',
+      levels: {
+        manager: {
+          label: 'Gestionnaire',
+          description:
+            'Modifier la fiche, répondre aux avis et publier des posts ; ne gère pas qui a accès.',
+        },
+        owner: {
+          label: 'Propriétaire',
+          description:
+            'Tout ce que peut faire un gestionnaire, plus ajouter et retirer des personnes.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Compte publicitaire',
       levels: {

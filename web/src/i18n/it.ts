@@ -95,6 +95,39 @@ export const it: Catalogue = {
       '{agency} non ha più accesso a questi elementi: l’accesso è stato rimosso alla fine della vostra collaborazione. Non devi fare nulla.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Sede del Profilo dell’attività',
+      levels: {
+        site_manager: {
+          label: 'Gestore del sito',
+          description:
+            'Il ruolo più limitato che Google offre ancora su una sede (SITE_MANAGER nell’API).',
+        },
+        manager: {
+          label: 'Gestore',
+          description:
+            'Modifica il profilo, risponde alle recensioni e pubblica aggiornamenti; non gestisce chi ha accesso.',
+        },
+        owner: {
+          label: 'Proprietario',
+          description: 'Tutto ciò che può fare un gestore, più aggiungere e rimuovere persone.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Gruppo di attività del Profilo dell’attività',
+      levels: {
+        manager: {
+          label: 'Gestore',
+          description:
+            'Modifica il profilo, risponde alle recensioni e pubblica aggiornamenti; non gestisce chi ha accesso.',
+        },
+        owner: {
+          label: 'Proprietario',
+          description: 'Tutto ciò che può fare un gestore, più aggiungere e rimuovere persone.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Account pubblicitario',
       levels: {

@@ -96,6 +96,39 @@ export const nl: Catalogue = {
       '{agency} heeft geen toegang meer tot deze onderdelen: de toegang is ingetrokken toen jullie samenwerking eindigde. Je hoeft niets te doen.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Bedrijfsprofiel-locatie',
+      levels: {
+        site_manager: {
+          label: 'Sitebeheerder',
+          description:
+            'De beperkteste rol die Google nog biedt op een locatie (SITE_MANAGER in de API).',
+        },
+        manager: {
+          label: 'Beheerder',
+          description:
+            'Bewerkt het profiel, reageert op reviews en plaatst updates; beheert niet wie toegang heeft.',
+        },
+        owner: {
+          label: 'Eigenaar',
+          description: 'Alles wat een beheerder kan, plus mensen toevoegen en verwijderen.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Bedrijfsgroep in Bedrijfsprofiel',
+      levels: {
+        manager: {
+          label: 'Beheerder',
+          description:
+            'Bewerkt het profiel, reageert op reviews en plaatst updates; beheert niet wie toegang heeft.',
+        },
+        owner: {
+          label: 'Eigenaar',
+          description: 'Alles wat een beheerder kan, plus mensen toevoegen en verwijderen.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Advertentieaccount',
       levels: {

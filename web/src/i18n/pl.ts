@@ -96,6 +96,39 @@ export const pl: Catalogue = {
       '{agency} nie ma już dostępu do tych elementów: dostęp odebrano po zakończeniu współpracy. Nie musisz nic robić.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Lokalizacja w Profilu Firmy',
+      levels: {
+        site_manager: {
+          label: 'Menedżer witryny',
+          description:
+            'Najwęższa rola, jaką Google wciąż oferuje dla lokalizacji (w API SITE_MANAGER).',
+        },
+        manager: {
+          label: 'Menedżer',
+          description:
+            'Edytuje profil, odpowiada na opinie i publikuje posty; nie zarządza tym, kto ma dostęp.',
+        },
+        owner: {
+          label: 'Właściciel',
+          description: 'Wszystko, co menedżer, a do tego dodawanie i usuwanie osób.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Grupa firm w Profilu Firmy',
+      levels: {
+        manager: {
+          label: 'Menedżer',
+          description:
+            'Edytuje profil, odpowiada na opinie i publikuje posty; nie zarządza tym, kto ma dostęp.',
+        },
+        owner: {
+          label: 'Właściciel',
+          description: 'Wszystko, co menedżer, a do tego dodawanie i usuwanie osób.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Konto reklamowe',
       levels: {

@@ -94,6 +94,39 @@ export const pt: Catalogue = {
       '{agency} não tem mais acesso a estes itens: o acesso foi removido quando o trabalho em conjunto terminou. Você não precisa fazer nada.',
   },
   assets: {
+    'business_profile/business_location': {
+      label: 'Local do Perfil da Empresa',
+      levels: {
+        site_manager: {
+          label: 'Gerente do site',
+          description:
+            'A função mais restrita que o Google ainda oferece em um local (SITE_MANAGER na API).',
+        },
+        manager: {
+          label: 'Administrador',
+          description:
+            'Edita o perfil, responde a avaliações e publica atualizações; não gerencia quem tem acesso.',
+        },
+        owner: {
+          label: 'Proprietário',
+          description: 'Tudo o que um administrador pode fazer, mais adicionar e remover pessoas.',
+        },
+      },
+    },
+    'business_profile/business_account': {
+      label: 'Grupo de empresas do Perfil da Empresa',
+      levels: {
+        manager: {
+          label: 'Administrador',
+          description:
+            'Edita o perfil, responde a avaliações e publica atualizações; não gerencia quem tem acesso.',
+        },
+        owner: {
+          label: 'Proprietário',
+          description: 'Tudo o que um administrador pode fazer, mais adicionar e remover pessoas.',
+        },
+      },
+    },
     'snapchat/ad_account': {
       label: 'Conta de anúncios',
       levels: {

@@ -7,6 +7,9 @@
 import type { Language } from './types.ts';
 
 const en = {
+  'business_profile/not_owner': 'Only an owner can add people to this (your role: {role}).',
+  'business_profile/no_business_profile':
+    'This Google account manages no Business Profile locations.',
   'snapchat/not_org_admin':
     'Only an admin of the Snapchat organization "{organization}" can share this ad account: ask one of its admins to open this link, or to make you an admin.',
   'snapchat/no_organizations':
@@ -42,6 +45,10 @@ export type ReasonKey = keyof typeof en;
 export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, string>>>> = {
   en,
   es: {
+    'business_profile/not_owner':
+      'Solo un propietario puede añadir personas aquí (tu función: {role}).',
+    'business_profile/no_business_profile':
+      'Esta cuenta de Google no gestiona ninguna ubicación de Perfil de Empresa.',
     'snapchat/not_org_admin':
       'Solo un administrador de la organización de Snapchat "{organization}" puede compartir esta cuenta publicitaria: pide a uno de ellos que abra este enlace o que te haga administrador.',
     'snapchat/no_organizations':
@@ -73,6 +80,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Esta cuenta de Google no tiene cuentas de Tag Manager.',
   },
   de: {
+    'business_profile/not_owner':
+      'Nur ein Inhaber kann hier Personen hinzufügen (Ihre Rolle: {role}).',
+    'business_profile/no_business_profile':
+      'Dieses Google-Konto verwaltet keine Business Profile-Standorte.',
     'snapchat/not_org_admin':
       'Nur ein Administrator der Snapchat-Organisation „{organization}“ kann dieses Werbekonto teilen: Bitten Sie einen von ihnen, diesen Link zu öffnen oder Sie zum Administrator zu machen.',
     'snapchat/no_organizations':
@@ -104,6 +115,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Dieses Google-Konto hat keine Tag Manager-Konten.',
   },
   fr: {
+    'business_profile/not_owner':
+      'Seul un propriétaire peut ajouter des personnes ici (votre rôle : {role}).',
+    'business_profile/no_business_profile':
+      'Ce compte Google ne gère aucun établissement de Fiche d’établissement.',
     'snapchat/not_org_admin':
       'Seul un administrateur de l’organisation Snapchat « {organization} » peut partager ce compte publicitaire : demandez à l’un d’eux d’ouvrir ce lien ou de vous nommer administrateur.',
     'snapchat/no_organizations':
@@ -135,6 +150,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Ce compte Google n’a aucun compte Tag Manager.',
   },
   it: {
+    'business_profile/not_owner':
+      'Solo un proprietario può aggiungere persone qui (il tuo ruolo: {role}).',
+    'business_profile/no_business_profile':
+      'Questo account Google non gestisce sedi del Profilo dell’attività.',
     'snapchat/not_org_admin':
       'Solo un amministratore dell’organizzazione Snapchat "{organization}" può condividere questo account pubblicitario: chiedi a uno di loro di aprire questo link o di renderti amministratore.',
     'snapchat/no_organizations':
@@ -166,6 +185,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Questo account Google non ha account Tag Manager.',
   },
   pt: {
+    'business_profile/not_owner':
+      'Só um proprietário pode adicionar pessoas aqui (sua função: {role}).',
+    'business_profile/no_business_profile':
+      'Esta conta do Google não gerencia locais do Perfil da Empresa.',
     'snapchat/not_org_admin':
       'Só um administrador da organização do Snapchat "{organization}" pode partilhar esta conta de anúncios: peça a um deles que abra esta ligação ou que o torne administrador.',
     'snapchat/no_organizations':
@@ -197,6 +220,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Esta conta do Google não tem contas do Tag Manager.',
   },
   nl: {
+    'business_profile/not_owner':
+      'Alleen een eigenaar kan hier mensen toevoegen (jouw rol: {role}).',
+    'business_profile/no_business_profile':
+      'Dit Google-account beheert geen Bedrijfsprofiel-locaties.',
     'snapchat/not_org_admin':
       'Alleen een beheerder van de Snapchat-organisatie "{organization}" kan dit advertentieaccount delen: vraag een van hen deze link te openen of u beheerder te maken.',
     'snapchat/no_organizations':
@@ -228,6 +255,9 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'gtm/no_gtm_accounts': 'Dit Google-account heeft geen Tag Manager-accounts.',
   },
   pl: {
+    'business_profile/not_owner': 'Tylko właściciel może tu dodawać osoby (Twoja rola: {role}).',
+    'business_profile/no_business_profile':
+      'To konto Google nie zarządza żadnymi lokalizacjami w Profilu Firmy.',
     'snapchat/not_org_admin':
       'Tylko administrator organizacji Snapchat „{organization}” może udostępnić to konto reklamowe: poproś jednego z nich o otwarcie tego linku lub o nadanie Ci roli administratora.',
     'snapchat/no_organizations':

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { appendBounded } from '../../sandbox-kit/request-log.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { registerAdsRoutes } from './api/ads-routes.ts';
+import { registerBusinessProfileRoutes } from './api/business-profile-routes.ts';
 import { registerGa4Routes } from './api/ga4-routes.ts';
 import { registerGtmRoutes } from './api/gtm-routes.ts';
 import { registerOAuthRoutes } from './api/oauth-routes.ts';
@@ -148,6 +149,7 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
   registerGa4Routes(app, rt);
   registerGtmRoutes(app, rt);
   registerSearchConsoleRoutes(app, rt);
+  registerBusinessProfileRoutes(app, rt);
   gateControl(app, options.control, () => registerControlRoutes(app, rt));
   return { app, runtime: rt };
 }

@@ -2,7 +2,7 @@
 // GA4 accounts/properties/bindings, GTM accounts/containers/permissions, Search Console sites).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { GoogleState } from './model/types.ts';
+import type { BpAccount, BusinessProfileState, GoogleState } from './model/types.ts';
 
 const cid = z.string().regex(/^\d{10}$/, '10-digit customer ID');
 const num = z.string().regex(/^\d+$/, 'numeric ID');
@@ -125,6 +125,45 @@ export const GoogleWorldSchema = z.object({
         .default([]),
     })
     .default({ sites: [] }),
+  businessProfile: z
+    .object({
+      // PERSONAL accounts are made for every user without one (ids from 9000001 on).
+      accounts: z
+        .array(
+          z.object({
+            accountId: num,
+            accountName: z.string(),
+            type: z.enum(['PERSONAL', 'LOCATION_GROUP']),
+            email: email.optional(),
+          }),
+        )
+        .default([]),
+      locations: z
+        .array(
+          z.object({
+            locationId: num,
+            accountId: num,
+            title: z.string(),
+            address: z.string().optional(),
+          }),
+        )
+        .default([]),
+      admins: z
+        .array(
+          z.object({
+            parent: z.string().regex(/^(accounts|locations)\/\d+$/),
+            email: email.optional(),
+            account: z
+              .string()
+              .regex(/^accounts\/\d+$/)
+              .optional(),
+            role: z.enum(['PRIMARY_OWNER', 'OWNER', 'MANAGER', 'SITE_MANAGER']),
+            pending: z.boolean().default(false),
+          }),
+        )
+        .default([]),
+    })
+    .default({ accounts: [], locations: [], admins: [] }),
 });
 
 export type GoogleWorld = z.input<typeof GoogleWorldSchema>;
@@ -163,8 +202,40 @@ export function stateFromWorld(input: GoogleWorld, at: Date): GoogleState {
       permissions: w.gtm.permissions.map((p) => ({ ...p, permissionId: nextId() })),
     },
     searchConsole: w.searchConsole,
+    businessProfile: businessProfileFromWorld(w, nextId),
     authCodes: [],
     tokens: [],
     nextId: id + 1,
+  };
+}
+
+/** Business Profile state from a world: a PERSONAL account for every user who has none. */
+function businessProfileFromWorld(
+  w: z.output<typeof GoogleWorldSchema>,
+  nextId: () => string,
+): BusinessProfileState {
+  const accounts: BpAccount[] = w.businessProfile.accounts.map(({ email: e, ...a }) =>
+    e === undefined ? a : { ...a, email: e },
+  );
+  w.users.forEach((u, i) => {
+    if (!accounts.some((a) => a.type === 'PERSONAL' && a.email === u.email))
+      accounts.push({
+        accountId: String(9000001 + i),
+        accountName: u.name,
+        type: 'PERSONAL',
+        email: u.email,
+      });
+  });
+  return {
+    accounts,
+    locations: w.businessProfile.locations.map(({ address, ...l }) =>
+      address === undefined ? l : { ...l, address },
+    ),
+    admins: w.businessProfile.admins.map(({ email: e, account, ...a }) => ({
+      ...a,
+      ...(e !== undefined ? { email: e } : {}),
+      ...(account !== undefined ? { account } : {}),
+      adminId: nextId(),
+    })),
   };
 }

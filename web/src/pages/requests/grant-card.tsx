@@ -61,6 +61,12 @@ export function GrantCard(props: {
             'The agency person invited to the client’s Snapchat organization accepts the invitation at Snapchat (Business Manager › Invitations), signed in with that email.'}{' '}
           Latchkey then gives the role on the ad account and marks it granted.
         </p>
+      ) : grant.platform === 'business_profile' && grant.status === 'pending_acceptance' ? (
+        <p className="rq-muted" data-testid={`agency-accepts-${grant.assetId}`}>
+          {grant.manualStep?.detail ??
+            'The client invited your Google account as an admin; your Google Business Profile connection accepts the invitation at the next check.'}{' '}
+          No one needs to click the emailed invitation.
+        </p>
       ) : (
         agencyHints[grant.status] && <p className="rq-muted">{agencyHints[grant.status]}</p>
       )}

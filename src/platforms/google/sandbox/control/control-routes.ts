@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerCommonControls } from '../../../sandbox-kit/control.ts';
 import { expireAccessTokens } from '../model/oauth.ts';
+import { registerBusinessProfileControls } from './business-profile-controls.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { GoogleWorldSchema, type GoogleWorld } from '../world.ts';
 
@@ -62,6 +63,8 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
     });
     return { ok: true };
   });
+
+  registerBusinessProfileControls(app, rt, bad);
 
   app.post('/_control/expire-tokens', async (request, reply) => {
     const email = (request.body as { email?: unknown } | undefined)?.email;

@@ -20,6 +20,7 @@ export const SCOPES = {
   ],
   tagmanagerContainers: [`${G}tagmanager.readonly`, `${G}tagmanager.edit.containers`],
   userinfo: ['openid', 'email', `${G}userinfo.email`],
+  businessManage: [`${G}business.manage`],
   webmastersRead: [`${G}webmasters.readonly`, `${G}webmasters`],
 } as const;
 
@@ -38,6 +39,7 @@ export const SCOPE_LABELS: Record<string, string> = {
   [`${G}tagmanager.manage.accounts`]: 'View and manage your Google Tag Manager accounts',
   [`${G}webmasters.readonly`]: 'View Search Console data for your verified sites',
   [`${G}webmasters`]: 'View and manage Search Console data for your verified sites',
+  [`${G}business.manage`]: 'See, edit, create and delete your Google business listings',
   openid: 'Associate you with your personal info on Google',
   email: 'See your primary Google Account email address',
   [`${G}userinfo.email`]: 'See your primary Google Account email address',

@@ -95,6 +95,43 @@ export interface ScSiteEntry {
   permissionLevel: SitePermissionLevel;
 }
 
+/** Business Profile roles ([REF] AdminRole, docs/platforms/business-profile-api.md). */
+export type BpRole = 'PRIMARY_OWNER' | 'OWNER' | 'MANAGER' | 'SITE_MANAGER';
+
+/** A Business Profile account: a user's PERSONAL account (`email`) or a LOCATION_GROUP. */
+export interface BpAccount {
+  accountId: string;
+  accountName: string;
+  type: 'PERSONAL' | 'LOCATION_GROUP';
+  /** PERSONAL only: whose account it is. */
+  email?: string;
+}
+
+export interface BpLocation {
+  locationId: string;
+  /** The account the location lives in (its owner). */
+  accountId: string;
+  title: string;
+  address?: string;
+}
+
+/** An admin of `accounts/{a}` or `locations/{l}`: a person (`email`) or a location group (`account`). */
+export interface BpAdmin {
+  adminId: string;
+  parent: string;
+  email?: string;
+  account?: string;
+  role: BpRole;
+  /** Invited, not yet accepted: the invitation is this entry. */
+  pending: boolean;
+}
+
+export interface BusinessProfileState {
+  accounts: BpAccount[];
+  locations: BpLocation[];
+  admins: BpAdmin[];
+}
+
 export interface AuthCode {
   codeHash: string;
   clientId: string;
@@ -128,6 +165,8 @@ export interface GoogleState {
   ga4: { accounts: Ga4Account[]; properties: Ga4Property[]; bindings: Ga4Binding[] };
   gtm: { accounts: GtmAccount[]; containers: GtmContainer[]; permissions: GtmUserPermission[] };
   searchConsole: { sites: ScSiteEntry[] };
+  /** Absent in a data file saved before Business Profile existed (read as empty). */
+  businessProfile?: BusinessProfileState;
   authCodes: AuthCode[];
   tokens: TokenRecord[];
   /** Next number handed out for link, binding and permission ids. */

@@ -1,0 +1,2 @@
+// The business_profile sandbox is the shared Google sandbox (one root listener for every Google API).
+export * from '../../google/sandbox/index.ts';
