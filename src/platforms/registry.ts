@@ -33,6 +33,8 @@ import {
 import { microsoftAdsManifest } from './microsoft-ads/manifest.ts';
 import { createSnapchatConnector, type SnapchatConnectorConfig } from './snapchat/connector.ts';
 import { snapchatManifest } from './snapchat/manifest.ts';
+import { createXAdsConnector, type XAdsConnectorConfig } from './x-ads/connector.ts';
+import { xAdsManifest } from './x-ads/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -47,6 +49,7 @@ export interface PlatformRegistryConfig {
   readonly pinterest: PinterestConnectorConfig;
   readonly microsoft_ads: MicrosoftAdsConnectorConfig;
   readonly snapchat: SnapchatConnectorConfig;
+  readonly x_ads: XAdsConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -63,6 +66,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   pinterest: pinterestManifest,
   microsoft_ads: microsoftAdsManifest,
   snapchat: snapchatManifest,
+  x_ads: xAdsManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -82,6 +86,7 @@ export function createPlatformRegistry(
     pinterest: createPinterestConnector(config.pinterest),
     microsoft_ads: createMicrosoftAdsConnector(config.microsoft_ads),
     snapchat: createSnapchatConnector(config.snapchat),
+    x_ads: createXAdsConnector(config.x_ads),
   };
 }
 

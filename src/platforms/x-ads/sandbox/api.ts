@@ -4,12 +4,7 @@
 // shape `{errors:[{code,message}], request}`, with X's rate-limit headers and the kit's faults.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  applyBasicFaults,
-  holdAnswer,
-  type BasicFaults,
-  type FaultTarget,
-} from '../../sandbox-kit/faults.ts';
+import { applyBasicFaults, holdAnswer, type BasicFaults } from '../../sandbox-kit/faults.ts';
 import type { RuntimeBase } from '../../sandbox-kit/instance.ts';
 import {
   accessOf,
@@ -114,7 +109,7 @@ export function registerApiRoutes(app: FastifyInstance, rt: XRuntime): void {
       const access = rt.model.state.accessTokens.find((t) => t.token === by.token);
       if (!access || access.consumerKey !== by.app.consumerKey)
         throw new XError(401, 'UNAUTHORIZED_ACCESS', 'This request is not properly authenticated');
-      await applyBasicFaults(rt as unknown as FaultTarget, {
+      await applyBasicFaults(rt, {
         throttled: (ms) => {
           // X says when the window resets (epoch seconds), not how long to wait.
           const reset = Math.ceil((rt.model.now().getTime() + ms) / 1000);

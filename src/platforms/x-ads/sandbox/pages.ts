@@ -2,7 +2,7 @@
 // (`/oauth/authorize?oauth_token=…`) and ads manager's "Edit access to account" page, where an
 // account administrator adds a user by @handle with an access level, or removes one: the manual
 // step the client does for the agency (docs/platforms/x-ads-api.md, facts item 2).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   actionForm,
@@ -188,8 +188,7 @@ ${switchAccountLink(base, request.url)}`;
     return reply.code(out.status).type('text/html').send(out.text);
   });
   const change =
-    (kind: 'add' | 'remove') =>
-    async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    (kind: 'add' | 'remove') => async (request: FastifyRequest, reply: FastifyReply) => {
       const id = z.object({ id: z.string().max(64) }).parse(request.params).id;
       const me = who(request);
       if (!me) return reply.code(401).type('text/plain').send('Log in first');
