@@ -16,6 +16,7 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   pinterest: 'Pinterest › Business settings › Partners',
   microsoft_ads: 'Microsoft Advertising › Accounts & Billing › Accounts',
   snapchat: 'Snap Business Manager › Members',
+  x_ads: 'X ads manager (ads.x.com) › account menu › Edit access to account',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */
