@@ -26,7 +26,7 @@ const signer = (secret = APP.consumerSecret) =>
   createSigner({ consumerKey: APP.consumerKey, consumerSecret: secret });
 const postSigned = (path: string, header: string) =>
   fetch(`${h.base}${path}`, { method: 'POST', headers: { authorization: header } });
-const json = async (res: Response) => ({ status: res.status, body: (await res.json()) });
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
 
 describe('OAuth 1.0a', () => {
   it('gives a request token for a whitelisted callback, and refuses any other callback', async () => {
