@@ -87,10 +87,11 @@ export interface StartOAuthInput {
 /** An OAuth 1.0a platform's request token, its refusal as an AppError the caller can show. */
 async function startRequestToken(
   platform: Platform,
+  start: NonNullable<Platform['startRequestToken']>,
   redirectUri: string,
 ): Promise<{ url: URL; requestToken: string; requestTokenSecret: string }> {
   try {
-    return await platform.startRequestToken!({ redirectUri });
+    return await start({ redirectUri });
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     throw new AppError(
@@ -132,10 +133,15 @@ export async function startOAuth(
       returnPathCiphertext: seal(input.returnPath, 'return_path_ciphertext'),
       expiresAt: new Date(services.now().getTime() + OAUTH_STATE_TTL_MS),
     });
-  if (platform.startRequestToken) {
+  const start = platform.startRequestToken?.bind(platform);
+  if (start) {
     // OAuth 1.0a (X): the request token is the state that comes back; its secret is sealed in
     // the verifier's column, used once by the exchange and cleared when the state is consumed.
-    const started = await startRequestToken(platform, redirectUriFor(services, input.platform));
+    const started = await startRequestToken(
+      platform,
+      start,
+      redirectUriFor(services, input.platform),
+    );
     await record(started.requestToken, started.requestTokenSecret);
     return started.url;
   }
