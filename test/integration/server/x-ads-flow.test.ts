@@ -279,6 +279,12 @@ describe('X Ads through the routes', () => {
     expect(await check()).toBe('needs_manual_step');
     // The client adds the agency in ads manager (the sandbox's page, as a browser would).
     const client = await signIn(IDS.clientUser);
+    // A lower access level than the Ad manager asked for is not enough.
+    await pagePost(`/ads/${IDS.account}/access/add`, client, {
+      handle: 'northwind_ads',
+      permission: 'CAMPAIGN_ANALYST',
+    });
+    expect(await check()).toBe('needs_manual_step');
     const added = await pagePost(`/ads/${IDS.account}/access/add`, client, {
       handle: '@northwind_ads',
       permission: 'AD_MANAGER',
