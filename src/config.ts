@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   META_APP_SECRET: z.string().min(1).optional(),
   SNAPCHAT_CLIENT_ID: z.string().min(1).optional(),
   SNAPCHAT_CLIENT_SECRET: z.string().min(1).optional(),
+  X_ADS_CONSUMER_KEY: z.string().min(1).optional(),
+  X_ADS_CONSUMER_SECRET: z.string().min(1).optional(),
   META_GRAPH_VERSION: z
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like v25.0')
@@ -51,6 +53,7 @@ export const ConfigSchema = z.object({
   PINTEREST_APP_SECRET: z.string().min(1).optional(),
   PINTEREST_SANDBOX_PORT: port.default(0),
   SNAPCHAT_SANDBOX_PORT: port.default(0),
+  X_ADS_SANDBOX_PORT: port.default(0),
   LATCHKEY_SANDBOX_CONTROL: z.enum(['on', 'off']).default('off'),
   LATCHKEY_SANDBOX_CONTROL_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SANDBOX_HOST: z
@@ -98,6 +101,8 @@ export interface Config {
     | undefined;
   readonly metaGraphVersion: string;
   readonly snapchat: { readonly clientId: string; readonly clientSecret: string } | undefined;
+  /** The X app's OAuth 1.0a consumer credentials (an app approved for the Ads API). */
+  readonly xAds: { readonly consumerKey: string; readonly consumerSecret: string } | undefined;
   readonly google:
     | { readonly clientId: string; readonly clientSecret: string; readonly developerToken: string }
     | undefined;
@@ -123,6 +128,8 @@ export interface Config {
   readonly microsoftAdsSandboxPort?: number;
   /** Port of the Snapchat sandbox's own listener in sandbox mode (0: any free port). */
   readonly snapchatSandboxPort: number;
+  /** Port of the X sandbox's own listener in sandbox mode (0: any free port). */
+  readonly xAdsSandboxPort: number;
   /**
    * The host name browsers and connectors reach the sandboxes at: another host than the public
    * URL's (cookies are per host, not per port), so a sandbox is another site (sandboxHostFor).
@@ -160,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   requireTogether(raw, ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET']);
   requireTogether(raw, ['PINTEREST_APP_ID', 'PINTEREST_APP_SECRET']);
   requireTogether(raw, ['SNAPCHAT_CLIENT_ID', 'SNAPCHAT_CLIENT_SECRET']);
+  requireTogether(raw, ['X_ADS_CONSUMER_KEY', 'X_ADS_CONSUMER_SECRET']);
   requireTogether(raw, ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_ADS_DEVELOPER_TOKEN']);
   requireTogether(raw, [
     'MICROSOFT_ADS_CLIENT_ID',
@@ -198,6 +206,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       raw.SNAPCHAT_CLIENT_ID && raw.SNAPCHAT_CLIENT_SECRET
         ? { clientId: raw.SNAPCHAT_CLIENT_ID, clientSecret: raw.SNAPCHAT_CLIENT_SECRET }
         : undefined,
+    xAds:
+      raw.X_ADS_CONSUMER_KEY && raw.X_ADS_CONSUMER_SECRET
+        ? { consumerKey: raw.X_ADS_CONSUMER_KEY, consumerSecret: raw.X_ADS_CONSUMER_SECRET }
+        : undefined,
     google:
       raw.GOOGLE_CLIENT_ID && raw.GOOGLE_CLIENT_SECRET && raw.GOOGLE_ADS_DEVELOPER_TOKEN
         ? {
@@ -232,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     microsoftAdsSandboxPort: raw.MICROSOFT_ADS_SANDBOX_PORT,
     snapchatSandboxPort: raw.SNAPCHAT_SANDBOX_PORT,
+    xAdsSandboxPort: raw.X_ADS_SANDBOX_PORT,
     sandboxHost: raw.SANDBOX_HOST ?? sandboxHostFor(publicUrl),
     sandboxControl: {
       enabled: raw.LATCHKEY_SANDBOX_CONTROL === 'on',

@@ -4,7 +4,9 @@
  * code or token that cannot exist: the platform refuses the app first when its id or secret is
  * wrong, and otherwise refuses only the made-up code, which proves the app is accepted.
  */
+import { PlatformError } from '../platforms/errors.ts';
 import { clientSecretBasic, type FetchLike } from '../platforms/http.ts';
+import { requestXToken } from '../platforms/x-ads/oauth.ts';
 
 export interface CredentialCheck {
   readonly ok: boolean;
@@ -293,4 +295,30 @@ export async function checkSnapchatApp(input: {
       detail: 'Snapchat refused the app: SNAPCHAT_CLIENT_ID or SNAPCHAT_CLIENT_SECRET is wrong',
     };
   return { ok: false, detail: `unexpected answer (HTTP ${answer.status}, ${String(error)})` };
+}
+
+/**
+ * X: a signed `POST oauth/request_token` with the public callback (x-ads-api.md "OAuth 1.0a").
+ * X answers a request token only to an app whose consumer key and secret sign correctly and whose
+ * callback is whitelisted; the temporary token is never authorized and simply expires.
+ */
+export async function checkXAdsApp(input: {
+  authBaseUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+  callback: string;
+  fetch: FetchLike;
+}): Promise<CredentialCheck> {
+  try {
+    await requestXToken({ ...input, timeoutMs: TIMEOUT_MS }, input.callback);
+    return { ok: true, detail: `app ${input.consumerKey} is accepted` };
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    if (error.kind === 'unavailable' && error.platformCode === 'network')
+      return unreachable('X', new URL(input.authBaseUrl), error.message);
+    return {
+      ok: false,
+      detail: `X refused the request token (${error.platformCode}): X_ADS_CONSUMER_KEY or X_ADS_CONSUMER_SECRET is wrong, or ${input.callback} is not a callback URL of the app`,
+    };
+  }
 }

@@ -10,6 +10,7 @@ import { GOOGLE_OAUTH_URLS } from '../platforms/google/oauth.ts';
 import { LINKEDIN_BASE_URLS, linkedinSandboxBaseUrls } from '../platforms/linkedin/connector.ts';
 import { META_BASE_URLS, metaSandboxBaseUrls } from '../platforms/meta/connector.ts';
 import { SNAPCHAT_BASE_URLS, snapchatSandboxBaseUrls } from '../platforms/snapchat/connector.ts';
+import { X_ADS_BASE_URLS, xAdsSandboxBaseUrls } from '../platforms/x-ads/connector.ts';
 import { sandboxBaseUrls, TIKTOK_BASE_URLS } from '../platforms/tiktok/connector.ts';
 import { PINTEREST_BASE_URLS, pinterestSandboxBaseUrls } from '../platforms/pinterest/connector.ts';
 import {
@@ -26,6 +27,7 @@ import {
   checkMetaApp,
   checkPinterestApp,
   checkSnapchatApp,
+  checkXAdsApp,
   checkTikTokApp,
   type CredentialCheck,
 } from './doctor-platforms.ts';
@@ -37,6 +39,7 @@ import {
   PINTEREST_SANDBOX_APP,
   SANDBOX_APP,
   SNAPCHAT_SANDBOX_APP,
+  X_ADS_SANDBOX_APP,
 } from './platform-runtime.ts';
 import { createSandboxSites } from './sandbox-sites.ts';
 
@@ -125,7 +128,8 @@ async function reportPlatforms(config: Config, report: Report): Promise<void> {
     !config.linkedin ||
     !config.pinterest ||
     !config.microsoftAds ||
-    !config.snapchat;
+    !config.snapchat ||
+    !config.xAds;
   const dataDir = sandboxed ? await mkdtemp(path.join(tmpdir(), 'latchkey-doctor-')) : undefined;
   const sites = dataDir ? startDoctorSandboxes(config, dataDir) : undefined;
   try {
@@ -221,6 +225,19 @@ async function reportPlatforms(config: Config, report: Report): Promise<void> {
         fetch,
       }),
     );
+    show(
+      'x_ads',
+      config.xAds !== undefined,
+      await checkXAdsApp({
+        authBaseUrl: config.xAds
+          ? X_ADS_BASE_URLS.auth
+          : xAdsSandboxBaseUrls(urls.x_ads ?? '').auth,
+        consumerKey: config.xAds?.consumerKey ?? X_ADS_SANDBOX_APP.consumerKey,
+        consumerSecret: config.xAds?.consumerSecret ?? X_ADS_SANDBOX_APP.consumerSecret,
+        callback: `${config.publicUrl}/oauth/callback/x_ads`,
+        fetch,
+      }),
+    );
   } finally {
     await sites?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -243,6 +260,7 @@ function startDoctorSandboxes(config: Config, dataDir: string) {
       pinterestSandboxPort: 0,
       microsoftAdsSandboxPort: 0,
       snapchatSandboxPort: 0,
+      xAdsSandboxPort: 0,
       sandboxControl: { enabled: false, token: undefined },
     },
     {
@@ -255,6 +273,7 @@ function startDoctorSandboxes(config: Config, dataDir: string) {
       microsoftAds: { ...MICROSOFT_ADS_SANDBOX_APP, redirectUris: callback('microsoft_ads') },
       microsoftAdsDeveloperTokens: [MICROSOFT_ADS_SANDBOX_APP.developerToken],
       snapchat: { ...SNAPCHAT_SANDBOX_APP, redirectUris: callback('snapchat') },
+      xAds: { ...X_ADS_SANDBOX_APP, callbacks: callback('x_ads') },
     },
   );
 }

@@ -21,6 +21,7 @@ import {
   microsoftAdsSandboxBaseUrls,
 } from '../platforms/microsoft-ads/connector.ts';
 import { SNAPCHAT_BASE_URLS, snapchatSandboxBaseUrls } from '../platforms/snapchat/connector.ts';
+import { X_ADS_BASE_URLS, xAdsSandboxBaseUrls } from '../platforms/x-ads/connector.ts';
 import type { Platform, PlatformId, PlatformManifest } from '../platforms/types.ts';
 import type { Database } from '../store/database.ts';
 import { createSandboxSites, type SandboxId } from './sandbox-sites.ts';
@@ -36,6 +37,10 @@ export const GOOGLE_SANDBOX_APP = {
 export const SNAPCHAT_SANDBOX_APP = {
   clientId: 'latchkey-snapchat-sandbox',
   clientSecret: 'latchkey-snapchat-sandbox-secret',
+};
+export const X_ADS_SANDBOX_APP = {
+  consumerKey: 'latchkeyxsandboxkey',
+  consumerSecret: 'latchkey-x-sandbox-consumer-secret',
 };
 export const LINKEDIN_SANDBOX_APP = {
   clientId: 'latchkeysandbox01',
@@ -114,7 +119,9 @@ export function createPlatformRuntime(input: {
     ...SNAPCHAT_SANDBOX_APP,
     redirectUris: callbacks(publicUrl, ['snapchat']),
   };
+  const xAdsApp = { ...X_ADS_SANDBOX_APP, callbacks: callbacks(publicUrl, ['x_ads']) };
   const sites = createSandboxSites(config, {
+    xAds: xAdsApp,
     linkedin: linkedinApp,
     pinterest: pinterestApp,
     microsoftAds: microsoftAdsApp,
@@ -201,6 +208,12 @@ export function createPlatformRuntime(input: {
         clientSecret: config.snapchat?.clientSecret ?? SNAPCHAT_SANDBOX_APP.clientSecret,
         fetch: limited('snapchat'),
       },
+      x_ads: {
+        baseUrls: config.xAds ? X_ADS_BASE_URLS : xAdsSandboxBaseUrls(sandboxes.x_ads ?? ''),
+        consumerKey: config.xAds?.consumerKey ?? X_ADS_SANDBOX_APP.consumerKey,
+        consumerSecret: config.xAds?.consumerSecret ?? X_ADS_SANDBOX_APP.consumerSecret,
+        fetch: limited('x_ads'),
+      },
     });
   };
   build();
@@ -224,6 +237,7 @@ export function createPlatformRuntime(input: {
       tiktokApp.redirectUris = callbacks(publicUrl, ['tiktok']);
       metaApp.redirectUris = callbacks(publicUrl, ['meta']);
       snapchatApp.redirectUris = callbacks(publicUrl, ['snapchat']);
+      xAdsApp.callbacks = callbacks(publicUrl, ['x_ads']);
       googleApp.redirectUris = callbacks(publicUrl, GOOGLE_IDS);
       linkedinApp.redirectUris = callbacks(publicUrl, ['linkedin']);
       pinterestApp.redirectUris = callbacks(publicUrl, ['pinterest']);

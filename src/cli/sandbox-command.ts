@@ -1,5 +1,5 @@
 /**
- * `latchkey sandbox tiktok --port N` (or `linkedin`, `pinterest`, `microsoft_ads`, `snapchat`): runs a platform sandbox on its own, e.g. to
+ * `latchkey sandbox tiktok --port N` (or `linkedin`, `pinterest`, `microsoft_ads`, `snapchat`, `x_ads`): runs a platform sandbox on its own, e.g. to
  * point a connector (or a second Latchkey) at it. The app it accepts is given by flags.
  */
 import path from 'node:path';
@@ -8,9 +8,17 @@ import { startLinkedInSandbox } from '../platforms/linkedin/sandbox/index.ts';
 import { startMicrosoftAdsSandbox } from '../platforms/microsoft-ads/sandbox/index.ts';
 import { startPinterestSandbox } from '../platforms/pinterest/sandbox/index.ts';
 import { startSnapchatSandbox } from '../platforms/snapchat/sandbox/standalone.ts';
+import { startXSandbox } from '../platforms/x-ads/sandbox/standalone.ts';
 import { startTikTokSandbox } from '../platforms/tiktok/sandbox/standalone.ts';
 
-const SANDBOXES = ['tiktok', 'linkedin', 'pinterest', 'microsoft_ads', 'snapchat'] as const;
+const SANDBOXES = [
+  'tiktok',
+  'linkedin',
+  'pinterest',
+  'microsoft_ads',
+  'snapchat',
+  'x_ads',
+] as const;
 const usage = `Usage: latchkey sandbox ${SANDBOXES.join('|')} [--port N] [--host H] [--data-file F]
                         [--app-id ID] [--app-secret S] [--redirect-uri URL]
                         [--control-token T]   (opens the control API to this token)
@@ -162,6 +170,24 @@ const standalone: Record<SandboxName, (input: StandaloneInput) => Promise<Standa
       addresses: [
         ['API', `${sandbox.url}/v1/`],
         ['OAuth', `${sandbox.url}/login/oauth2/authorize`],
+      ],
+      close: () => sandbox.close(),
+    };
+  },
+  x_ads: async ({ common, app }) => {
+    // OAuth 1.0a: the client id and secret are the app's consumer key and secret.
+    const { clientId, clientSecret, redirectUris } = app(SANDBOX_APP);
+    const sandbox = await startXSandbox({
+      ...common,
+      apps: [{ consumerKey: clientId, consumerSecret: clientSecret, callbacks: redirectUris }],
+    });
+    return {
+      name: 'X',
+      url: sandbox.url,
+      addresses: [
+        ['API', `${sandbox.url}/12/`],
+        ['OAuth', `${sandbox.url}/oauth/request_token, /oauth/authorize, /oauth/access_token`],
+        ['Ads', `${sandbox.url}/ads`],
       ],
       close: () => sandbox.close(),
     };

@@ -27,9 +27,10 @@ import {
   type SandboxApp as MicrosoftAdsApp,
 } from '../platforms/microsoft-ads/sandbox/index.ts';
 import { createSnapchatSandbox, type SnapSandboxApp } from '../platforms/snapchat/sandbox/index.ts';
+import { createXSandbox, type XSandboxApp } from '../platforms/x-ads/sandbox/index.ts';
 
 export type SandboxId =
-  'tiktok' | 'meta' | 'google' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat';
+  'tiktok' | 'meta' | 'google' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat' | 'x_ads';
 const SANDBOX_IDS = [
   'tiktok',
   'meta',
@@ -38,6 +39,7 @@ const SANDBOX_IDS = [
   'pinterest',
   'microsoft_ads',
   'snapchat',
+  'x_ads',
 ] as const;
 
 /** The developer apps each sandbox accepts (their redirect URIs change when the URL is known). */
@@ -51,6 +53,8 @@ export interface SandboxApps {
   readonly microsoftAds?: MicrosoftAdsApp;
   readonly microsoftAdsDeveloperTokens?: readonly string[];
   readonly snapchat: SnapSandboxApp;
+  /** The X sandbox's app (optional so callers without X keep working). */
+  readonly xAds?: XSandboxApp;
 }
 
 export interface SandboxSites {
@@ -78,6 +82,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
       ? {}
       : { microsoft_ads: config.microsoftAdsSandboxPort ?? 0 }),
     ...(config.snapchat ? {} : { snapchat: config.snapchatSandboxPort }),
+    ...(config.xAds || apps.xAds === undefined ? {} : { x_ads: config.xAdsSandboxPort ?? 0 }),
   };
   let token: string | undefined;
   const control = () => (token === undefined ? {} : { control: { token } });
@@ -88,7 +93,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     return listening[id]?.url ?? originOf(config.sandboxHost, port);
   };
   const listen = async (
-    id: 'tiktok' | 'meta' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat',
+    id: 'tiktok' | 'meta' | 'linkedin' | 'pinterest' | 'microsoft_ads' | 'snapchat' | 'x_ads',
     plugin: Parameters<typeof listenStandalone>[0],
     onClose: () => Promise<void>,
   ) => {
@@ -166,6 +171,14 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           ...control(),
         });
         await listen('snapchat', sandbox.plugin, () => sandbox.close());
+      }
+      if (ports.x_ads !== undefined && !listening.x_ads && apps.xAds !== undefined) {
+        const sandbox = createXSandbox({
+          dataFile: dataFile('x-ads'),
+          apps: [apps.xAds],
+          ...control(),
+        });
+        await listen('x_ads', sandbox.plugin, () => sandbox.close());
       }
       if (ports.google !== undefined && !listening.google) {
         const google: GoogleSandbox = await startGoogleSandbox({

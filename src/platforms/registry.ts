@@ -38,6 +38,8 @@ import {
   type BusinessProfileConnectorConfig,
 } from './business-profile/connector.ts';
 import { businessProfileManifest } from './business-profile/manifest.ts';
+import { createXAdsConnector, type XAdsConnectorConfig } from './x-ads/connector.ts';
+import { xAdsManifest } from './x-ads/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -53,6 +55,7 @@ export interface PlatformRegistryConfig {
   readonly microsoft_ads: MicrosoftAdsConnectorConfig;
   readonly snapchat: SnapchatConnectorConfig;
   readonly business_profile: BusinessProfileConnectorConfig;
+  readonly x_ads: XAdsConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -70,6 +73,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   microsoft_ads: microsoftAdsManifest,
   snapchat: snapchatManifest,
   business_profile: businessProfileManifest,
+  x_ads: xAdsManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -90,6 +94,7 @@ export function createPlatformRegistry(
     microsoft_ads: createMicrosoftAdsConnector(config.microsoft_ads),
     snapchat: createSnapchatConnector(config.snapchat),
     business_profile: createBusinessProfileConnector(config.business_profile),
+    x_ads: createXAdsConnector(config.x_ads),
   };
 }
 

@@ -25,7 +25,8 @@ export type PlatformId =
   | 'pinterest'
   | 'microsoft_ads'
   | 'snapchat'
-  | 'business_profile';
+  | 'business_profile'
+  | 'x_ads';
 
 /**
  * How an asset type reaches the agency: through the platform API, or by a person's step
@@ -42,7 +43,7 @@ export type GrantMethod = 'api' | 'manual' | 'qr_code' | 'guided';
 export type VerificationMethod = 'api' | 'client_confirmation' | 'agency_confirmation';
 
 /** What a guided asset type asks the client to type (validated in src/platforms/manual/inputs.ts). */
-export type GuidedInputKind = 'site_url' | 'channel' | 'store_and_code';
+export type GuidedInputKind = 'site_url' | 'channel' | 'store_and_code' | 'ads_account_id';
 
 export interface PermissionLevelManifest {
   readonly id: string;
@@ -216,11 +217,25 @@ export interface AuthorizationRequest {
 export interface Platform {
   readonly manifest: PlatformManifest;
   authorizationUrl(request: AuthorizationRequest): URL;
+  /**
+   * OAuth 2: the code for tokens. OAuth 1.0a (X): `code` is the `oauth_verifier`, `requestToken`
+   * the request token that came back, and `codeVerifier` the request token's secret (kept sealed
+   * with the transaction, as a PKCE verifier is).
+   */
   exchangeCode(input: {
     code: string;
     redirectUri: string;
     codeVerifier?: string;
+    requestToken?: string;
   }): Promise<PlatformTokens>;
+  /**
+   * Optional, OAuth 1.0a (X): sign-in starts with a signed call for a request token, not a URL.
+   * The request token stands in for `state` (it comes back on the callback); its secret is kept
+   * sealed server-side until the exchange.
+   */
+  startRequestToken?(input: {
+    redirectUri: string;
+  }): Promise<{ url: URL; requestToken: string; requestTokenSecret: string }>;
   listClientAssets(clientToken: string): Promise<ClientAssetListing>;
   /**
    * Optional: the least scopes that cover these asset types (S11); without it the manifest's

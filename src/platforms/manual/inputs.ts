@@ -2,10 +2,11 @@
  * What the client types for a guided platform, checked with zod and normalized into the asset's id:
  * a Search Console property (google-api.md §5: `https://…/` or `sc-domain:…`), a YouTube channel
  * (`@handle` or a `UC…` id), a Shopify store URL and its optional 4-digit collaborator request
- * code (other-platforms.md §10). Choices where the sources are silent: docs/platforms/*.md.
+ * code (other-platforms.md §10), an X ads account id (x-ads-api.md). Choices where the sources are silent: docs/platforms/*.md.
  */
 import { z } from 'zod';
 import type { GuidedInputKind } from '../types.ts';
+import { normalizeXAdsAccountId } from '../x-ads/guide.ts';
 import { isCollaboratorCode, normalizeShopifyStore } from './guides.ts';
 
 /** The client's input, as the approval sends it (one shape per kind). */
@@ -18,6 +19,9 @@ export const GuidedInputSchema = z.discriminatedUnion('kind', [
       storeUrl: z.string().trim().min(1).max(300),
       collaboratorCode: z.string().trim().max(10).optional(),
     })
+    .strict(),
+  z
+    .object({ kind: z.literal('ads_account_id'), accountId: z.string().trim().min(1).max(100) })
     .strict(),
 ]);
 export type GuidedInput = z.infer<typeof GuidedInputSchema>;
@@ -91,6 +95,14 @@ export function resolveGuidedInput(
           problem: 'Enter the channel’s handle (@name) or its address (youtube.com/@name)',
         };
       return { assetId: channel, assetName: channel, stored: { channel } };
+    }
+    case 'ads_account_id': {
+      const accountId = normalizeXAdsAccountId(input.accountId);
+      if (!accountId)
+        return {
+          problem: 'Enter the ads account ID as X ads manager shows it, such as 18ce54d4x5t',
+        };
+      return { assetId: accountId, assetName: accountId, stored: { accountId } };
     }
     case 'store_and_code': {
       const store = normalizeShopifyStore(input.storeUrl);

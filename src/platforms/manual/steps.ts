@@ -4,6 +4,7 @@
  * as its manual step; the connectors' grantAccess answers the same step.
  */
 import type { ManualStep, PlatformId } from '../types.ts';
+import { xAdsGuide } from '../x-ads/guide.ts';
 import { searchConsoleGuide, shopifyGuide, youtubeGuide } from './guides.ts';
 
 const YOUTUBE_ROLES = {
@@ -18,6 +19,7 @@ export const guidedPlatforms = [
   'search_console',
   'youtube',
   'shopify',
+  'x_ads',
 ] as const satisfies readonly PlatformId[];
 export type GuidedPlatformId = (typeof guidedPlatforms)[number];
 
@@ -31,7 +33,7 @@ export function guidedStep(input: {
   platform: GuidedPlatformId;
   assetId: string;
   level: string;
-  /** The agency's Google email (Search Console, YouTube). */
+  /** The agency's Google email (Search Console, YouTube), or its X @handle (X Ads). */
   agencyEmail: string | null;
   agencyName: string;
   stored: Readonly<Record<string, string>>;
@@ -48,6 +50,12 @@ export function guidedStep(input: {
       return youtubeGuide({
         agencyEmail: email,
         role: YOUTUBE_ROLES[input.level as keyof typeof YOUTUBE_ROLES] ?? 'Viewer',
+      });
+    case 'x_ads':
+      return xAdsGuide({
+        accountId: input.assetId,
+        level: input.level,
+        agencyHandle: input.agencyEmail,
       });
     case 'shopify': {
       const code = input.stored.collaboratorCode;

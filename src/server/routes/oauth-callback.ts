@@ -32,6 +32,11 @@ const QuerySchema = z
     auth_code: z.string().max(2048).optional(),
     code: z.string().max(2048).optional(),
     error: z.string().max(200).optional(),
+    // OAuth 1.0a (X): the request token comes back in place of `state`, with the verifier, or
+    // as `denied` when the person cancels.
+    oauth_token: z.string().max(512).optional(),
+    oauth_verifier: z.string().max(512).optional(),
+    denied: z.string().max(512).optional(),
   })
   .passthrough();
 
@@ -102,18 +107,20 @@ export function createOAuthCallbackRoutes(services: OnboardingServices): Fastify
       async (request, reply) => {
         const platformId = request.params.platform;
         const platform = requirePlatform(services, platformId);
+        const oauth1 = platform.startRequestToken !== undefined;
+        const q = request.query;
         const t = await checkTransaction(
           services,
           platformId,
-          request.query.state,
+          oauth1 ? (q.oauth_token ?? q.denied) : q.state,
           readCookie(request, browserCookieName(services)),
         );
-        if (platform.manifest.oauth?.pkce && !t.codeVerifierCiphertext) {
+        if ((platform.manifest.oauth?.pkce || oauth1) && !t.codeVerifierCiphertext) {
           throw refuse('missing_verifier', 'This sign-in lost its proof key: start again.');
         }
         const back = returnPathOf(services, t);
         await clearOAuthReturnPath(services.db, t.id);
-        const code = request.query.auth_code ?? request.query.code;
+        const code = oauth1 ? q.oauth_verifier : (q.auth_code ?? q.code);
         if (!code) return redirect(reply, withResult(back, platformId, 'denied'));
         const verifier = t.codeVerifierCiphertext
           ? services.keyring
@@ -129,6 +136,7 @@ export function createOAuthCallbackRoutes(services: OnboardingServices): Fastify
             code,
             redirectUri: redirectUriFor(services, platformId),
             ...(verifier ? { codeVerifier: verifier } : {}),
+            ...(oauth1 && q.oauth_token ? { requestToken: q.oauth_token } : {}),
           });
         } catch (error) {
           if (!(error instanceof PlatformError)) throw error;

@@ -7,7 +7,9 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PlatformError } from '../../platforms/errors.ts';
 import { createOAuthState, createPkcePair } from '../../platforms/pkce.ts';
+import type { Platform } from '../../platforms/types.ts';
 import type { OAuthPurpose } from '../../store/schema.ts';
 import { insertOAuthState, OAUTH_STATE_TTL_MS } from '../../store/oauth-states.ts';
 import { Secret, type SecretContext } from '../../store/secrets.ts';
@@ -82,6 +84,24 @@ export interface StartOAuthInput {
   readonly assetTypes?: readonly string[];
 }
 
+/** An OAuth 1.0a platform's request token, its refusal as an AppError the caller can show. */
+async function startRequestToken(
+  platform: Platform,
+  start: NonNullable<Platform['startRequestToken']>,
+  redirectUri: string,
+): Promise<{ url: URL; requestToken: string; requestTokenSecret: string }> {
+  try {
+    return await start({ redirectUri });
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    throw new AppError(
+      error.retryable ? 'unavailable' : 'conflict',
+      `${platform.manifest.name} did not start the sign-in: ${error.message}`,
+      { reason: error.kind },
+    );
+  }
+}
+
 /** Records a new transaction and returns the platform's consent page URL. */
 export async function startOAuth(
   services: OnboardingServices,
@@ -96,24 +116,38 @@ export async function startOAuth(
       reason: 'no_sign_in',
     });
   const browser = bindBrowser(services, request, reply);
-  const state = createOAuthState();
   const id = randomUUID();
-  const pkce = oauth.pkce ? await createPkcePair() : undefined;
   const seal = (value: string, column: string) =>
     services.keyring.seal(new Secret(value), oauthContext(id, input.agencyId, column));
-  await insertOAuthState(services.db, {
-    id,
-    agencyId: input.agencyId,
-    stateHash: digest(state),
-    browserHash: digest(browser),
-    platform: input.platform,
-    purpose: input.purpose,
-    onboardingId: input.onboardingId,
-    userId: input.userId,
-    codeVerifierCiphertext: pkce ? seal(pkce.codeVerifier, 'code_verifier_ciphertext') : null,
-    returnPathCiphertext: seal(input.returnPath, 'return_path_ciphertext'),
-    expiresAt: new Date(services.now().getTime() + OAUTH_STATE_TTL_MS),
-  });
+  const record = (state: string, secret: string | undefined) =>
+    insertOAuthState(services.db, {
+      id,
+      agencyId: input.agencyId,
+      stateHash: digest(state),
+      browserHash: digest(browser),
+      platform: input.platform,
+      purpose: input.purpose,
+      onboardingId: input.onboardingId,
+      userId: input.userId,
+      codeVerifierCiphertext: secret ? seal(secret, 'code_verifier_ciphertext') : null,
+      returnPathCiphertext: seal(input.returnPath, 'return_path_ciphertext'),
+      expiresAt: new Date(services.now().getTime() + OAUTH_STATE_TTL_MS),
+    });
+  const start = platform.startRequestToken?.bind(platform);
+  if (start) {
+    // OAuth 1.0a (X): the request token is the state that comes back; its secret is sealed in
+    // the verifier's column, used once by the exchange and cleared when the state is consumed.
+    const started = await startRequestToken(
+      platform,
+      start,
+      redirectUriFor(services, input.platform),
+    );
+    await record(started.requestToken, started.requestTokenSecret);
+    return started.url;
+  }
+  const state = createOAuthState();
+  const pkce = oauth.pkce ? await createPkcePair() : undefined;
+  await record(state, pkce?.codeVerifier);
   return platform.authorizationUrl({
     state,
     redirectUri: redirectUriFor(services, input.platform),

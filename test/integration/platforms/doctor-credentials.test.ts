@@ -15,6 +15,7 @@ import {
   checkPinterestApp,
   checkSnapchatApp,
   checkTikTokApp,
+  checkXAdsApp,
 } from '../../../src/cli/doctor-platforms.ts';
 import {
   GOOGLE_SANDBOX_APP,
@@ -24,9 +25,11 @@ import {
   MICROSOFT_ADS_SANDBOX_APP,
   SANDBOX_APP,
   SNAPCHAT_SANDBOX_APP,
+  X_ADS_SANDBOX_APP,
 } from '../../../src/cli/platform-runtime.ts';
 import { createSandboxSites, type SandboxSites } from '../../../src/cli/sandbox-sites.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { xAdsSandboxBaseUrls } from '../../../src/platforms/x-ads/connector.ts';
 import { metaSandboxBaseUrls } from '../../../src/platforms/meta/connector.ts';
 import { microsoftAdsSandboxBaseUrls } from '../../../src/platforms/microsoft-ads/connector.ts';
 import { pinterestSandboxBaseUrls } from '../../../src/platforms/pinterest/connector.ts';
@@ -53,6 +56,7 @@ beforeAll(async () => {
     microsoftAds: { ...MICROSOFT_ADS_SANDBOX_APP, redirectUris: callback('microsoft_ads') },
     microsoftAdsDeveloperTokens: [MICROSOFT_ADS_SANDBOX_APP.developerToken],
     snapchat: { ...SNAPCHAT_SANDBOX_APP, redirectUris: callback('snapchat') },
+    xAds: { ...X_ADS_SANDBOX_APP, callbacks: callback('x_ads') },
   });
   await sites.start();
   urls = sites.urls();
@@ -80,6 +84,30 @@ describe('doctor: Snapchat app', () => {
     const wrong = await check(SNAPCHAT_SANDBOX_APP.clientId, 'not-the-secret');
     expect(wrong.ok).toBe(false);
     expect(wrong.detail).toMatch(/SNAPCHAT_CLIENT_ID or SNAPCHAT_CLIENT_SECRET is wrong/);
+  });
+});
+
+describe('doctor: X app', () => {
+  const check = (consumerSecret: string, callback = `${publicUrl}/oauth/callback/x_ads`) =>
+    checkXAdsApp({
+      authBaseUrl: xAdsSandboxBaseUrls(urls.x_ads!).auth,
+      consumerKey: X_ADS_SANDBOX_APP.consumerKey,
+      consumerSecret,
+      callback,
+      fetch,
+    });
+
+  it('accepts the right app and names a wrong secret or a callback X does not know', async () => {
+    expect(await check(X_ADS_SANDBOX_APP.consumerSecret)).toEqual({
+      ok: true,
+      detail: `app ${X_ADS_SANDBOX_APP.consumerKey} is accepted`,
+    });
+    const wrong = await check('not-the-secret');
+    expect(wrong.ok).toBe(false);
+    expect(wrong.detail).toMatch(/X_ADS_CONSUMER_KEY or X_ADS_CONSUMER_SECRET is wrong/);
+    expect((await check(X_ADS_SANDBOX_APP.consumerSecret, 'https://elsewhere.example/cb')).ok).toBe(
+      false,
+    );
   });
 });
 

@@ -10,6 +10,7 @@ import { createMetaSandbox } from '../../../src/platforms/meta/sandbox/index.ts'
 import { createMicrosoftAdsSandbox } from '../../../src/platforms/microsoft-ads/sandbox/index.ts';
 import type { ControlAccess } from '../../../src/platforms/sandbox-kit/control-gate.ts';
 import { createTikTokSandbox } from '../../../src/platforms/tiktok/sandbox/index.ts';
+import { createXSandbox } from '../../../src/platforms/x-ads/sandbox/index.ts';
 
 const TOKEN = 'a-control-token-of-enough-length-42';
 const redirectUris = ['http://127.0.0.1:9/cb'];
@@ -44,8 +45,13 @@ async function serve(id: string, control: ControlAccess | undefined): Promise<st
               developerTokens: ['d'],
               ...opts,
             }).plugin
-          : createMetaSandbox({ apps: [{ appId: '1', secret: 's', redirectUris }], ...opts })
-              .plugin;
+          : id === 'x_ads'
+            ? createXSandbox({
+                apps: [{ consumerKey: 'k', consumerSecret: 's', callbacks: redirectUris }],
+                ...opts,
+              }).plugin
+            : createMetaSandbox({ apps: [{ appId: '1', secret: 's', redirectUris }], ...opts })
+                .plugin;
   const app = Fastify({ logger: false });
   await app.register(plugin, { prefix: '/sb' });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -59,7 +65,7 @@ const reset = (url: string, authorization?: string) =>
     headers: authorization === undefined ? {} : { authorization },
   });
 
-describe.each(['tiktok', 'meta', 'google', 'linkedin', 'microsoft_ads'])(
+describe.each(['tiktok', 'meta', 'google', 'linkedin', 'microsoft_ads', 'x_ads'])(
   'the %s sandbox control API',
   (id) => {
     it('is not there without a token (404)', async () => {

@@ -16,6 +16,7 @@ import {
 } from '../../../src/platforms/registry.ts';
 import { SNAPCHAT_BASE_URLS } from '../../../src/platforms/snapchat/connector.ts';
 import { TIKTOK_BASE_URLS } from '../../../src/platforms/tiktok/connector.ts';
+import { X_ADS_BASE_URLS } from '../../../src/platforms/x-ads/connector.ts';
 
 const root = new URL('../../../', import.meta.url);
 const exists = (path: string) => existsSync(new URL(path, root));
@@ -109,6 +110,7 @@ describe('platform registry', () => {
         developerToken: 'd',
       },
       snapchat: { baseUrls: SNAPCHAT_BASE_URLS, clientId: 'c', clientSecret: 's' },
+      x_ads: { baseUrls: X_ADS_BASE_URLS, consumerKey: 'k', consumerSecret: 's' },
     });
     const explained = platformIds.filter((id) => registry[id].manifest.accessExplainer);
     expect(explained).toEqual([

@@ -74,6 +74,7 @@ export const de: Catalogue = {
       'Für {platform} ist keine Anmeldung nötig. Geben Sie unten an, welches Konto gemeint ist; nach der Freigabe sehen Sie die genauen Schritte in {platform}.',
     guided_site_url: 'Ihre Search-Console-Property (https://www.example.com/ oder example.com)',
     guided_channel: 'Ihr YouTube-Kanal (@name oder seine youtube.com-Adresse)',
+    guided_ads_account: 'Ihre X-Werbekonto-ID (z. B. 18ce54d4x5t, in X Ads Manager angezeigt)',
     guided_store: 'Ihre Shop-Adresse (ihr-shop.myshopify.com)',
     guided_code: 'Code für Mitarbeiteranfragen (4 Ziffern, falls Ihr Shop einen nutzt)',
     iHaveDoneThis: 'Erledigt',
@@ -148,6 +149,33 @@ export const de: Catalogue = {
         admin: {
           label: 'Administrator',
           description: 'Alles im Werbekonto, auch wer Zugriff hat.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'X-Werbekonto',
+      levels: {
+        analyst: {
+          label: 'Organic Analyst',
+          description: 'Sieht organische Analysen und Zielgruppen-Insights; keine Kampagnen.',
+        },
+        campaign_analyst: {
+          label: 'Campaign Analyst',
+          description: 'Sieht Kampagnen und ihre Statistiken; ändert nichts.',
+        },
+        creative_manager: {
+          label: 'Creative Manager',
+          description: 'Ändert Creatives und sieht Vorschauen; keine Kampagnen.',
+        },
+        ad_manager: {
+          label: 'Ad Manager',
+          description:
+            'Erstellt und ändert Kampagnen und sieht Statistiken; verwaltet keine Nutzer.',
+        },
+        account_admin: {
+          label: 'Kontoadministrator',
+          description:
+            'Voller Zugriff, auch Nutzer hinzufügen und entfernen und Einstellungen ändern.',
         },
       },
     },

@@ -45,6 +45,7 @@ export const en = {
     'No sign-in is needed for {platform}. Tell us which one below; after you approve you will see the exact steps to follow in {platform}.',
   guided_site_url: 'Your Search Console property (https://www.example.com/ or example.com)',
   guided_channel: 'Your YouTube channel (@handle or its youtube.com address)',
+  guided_ads_account: 'Your X ads account ID (such as 18ce54d4x5t, as X ads manager shows it)',
   guided_store: 'Your store address (your-store.myshopify.com)',
   guided_code: 'Collaborator request code (4 digits, if your store uses one)',
   iHaveDoneThis: 'I have done this',

@@ -73,6 +73,8 @@ export const es: Catalogue = {
       'No hace falta iniciar sesión en {platform}. Indica cuál abajo; al aprobar verás los pasos exactos que seguir en {platform}.',
     guided_site_url: 'Tu propiedad de Search Console (https://www.example.com/ o example.com)',
     guided_channel: 'Tu canal de YouTube (@nombre o su dirección youtube.com)',
+    guided_ads_account:
+      'El ID de tu cuenta de anuncios de X (p. ej. 18ce54d4x5t, como lo muestra X Ads Manager)',
     guided_store: 'La dirección de tu tienda (tu-tienda.myshopify.com)',
     guided_code: 'Código de solicitud de colaborador (4 dígitos, si tu tienda lo usa)',
     iHaveDoneThis: 'Ya lo he hecho',
@@ -149,6 +151,32 @@ export const es: Catalogue = {
         admin: {
           label: 'Administrador',
           description: 'Todo en la cuenta publicitaria, incluido quién tiene acceso.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'Cuenta de anuncios de X',
+      levels: {
+        analyst: {
+          label: 'Analista orgánico',
+          description: 'Ve la analítica orgánica y la información de audiencias; sin campañas.',
+        },
+        campaign_analyst: {
+          label: 'Analista de campañas',
+          description: 'Ve las campañas y sus estadísticas; no cambia nada.',
+        },
+        creative_manager: {
+          label: 'Gestor de creatividades',
+          description: 'Cambia creatividades y ve vistas previas; sin campañas.',
+        },
+        ad_manager: {
+          label: 'Gestor de anuncios',
+          description: 'Crea y cambia campañas y ve estadísticas; no gestiona usuarios.',
+        },
+        account_admin: {
+          label: 'Administrador de la cuenta',
+          description:
+            'Acceso completo, incluido añadir y quitar usuarios y cambiar la configuración.',
         },
       },
     },

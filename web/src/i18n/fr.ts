@@ -74,6 +74,8 @@ export const fr: Catalogue = {
       'Aucune connexion à {platform} n’est nécessaire. Indiquez lequel ci-dessous ; après votre accord, vous verrez les étapes exactes à suivre dans {platform}.',
     guided_site_url: 'Votre propriété Search Console (https://www.example.com/ ou example.com)',
     guided_channel: 'Votre chaîne YouTube (@identifiant ou son adresse youtube.com)',
+    guided_ads_account:
+      'L’identifiant de votre compte publicitaire X (ex. 18ce54d4x5t, tel qu’affiché dans X Ads Manager)',
     guided_store: 'L’adresse de votre boutique (votre-boutique.myshopify.com)',
     guided_code: 'Code de demande de collaborateur (4 chiffres, si votre boutique en utilise un)',
     iHaveDoneThis: 'C’est fait',
@@ -150,6 +152,34 @@ export const fr: Catalogue = {
         admin: {
           label: 'Administrateur',
           description: 'Tout dans le compte publicitaire, y compris qui y a accès.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'Compte publicitaire X',
+      levels: {
+        analyst: {
+          label: 'Analyste organique',
+          description:
+            'Voit les statistiques organiques et les données d’audience ; pas de campagnes.',
+        },
+        campaign_analyst: {
+          label: 'Analyste de campagnes',
+          description: 'Voit les campagnes et leurs statistiques ; ne modifie rien.',
+        },
+        creative_manager: {
+          label: 'Gestionnaire de créations',
+          description: 'Modifie les créations et voit les aperçus ; pas de campagnes.',
+        },
+        ad_manager: {
+          label: 'Gestionnaire de publicités',
+          description:
+            'Crée et modifie les campagnes et voit les statistiques ; ne gère pas les utilisateurs.',
+        },
+        account_admin: {
+          label: 'Administrateur du compte',
+          description:
+            'Accès complet, y compris ajouter et retirer des utilisateurs et modifier les paramètres.',
         },
       },
     },

@@ -74,6 +74,8 @@ export const it: Catalogue = {
       'Non serve accedere a {platform}. Indica quale qui sotto; dopo l’approvazione vedrai i passaggi esatti da seguire in {platform}.',
     guided_site_url: 'La tua proprietà Search Console (https://www.example.com/ o example.com)',
     guided_channel: 'Il tuo canale YouTube (@nome o il suo indirizzo youtube.com)',
+    guided_ads_account:
+      'L’ID del tuo account pubblicitario X (es. 18ce54d4x5t, come mostrato in X Ads Manager)',
     guided_store: 'L’indirizzo del tuo negozio (tuo-negozio.myshopify.com)',
     guided_code: 'Codice di richiesta collaboratore (4 cifre, se il tuo negozio ne usa uno)',
     iHaveDoneThis: 'Fatto',
@@ -146,6 +148,32 @@ export const it: Catalogue = {
         admin: {
           label: 'Amministratore',
           description: 'Tutto nell’account pubblicitario, compreso chi ha accesso.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'Account pubblicitario X',
+      levels: {
+        analyst: {
+          label: 'Analista organico',
+          description: 'Vede le analisi organiche e gli insight sul pubblico; nessuna campagna.',
+        },
+        campaign_analyst: {
+          label: 'Analista campagne',
+          description: 'Vede le campagne e le loro statistiche; non modifica nulla.',
+        },
+        creative_manager: {
+          label: 'Gestore creatività',
+          description: 'Modifica le creatività e vede le anteprime; nessuna campagna.',
+        },
+        ad_manager: {
+          label: 'Gestore annunci',
+          description: 'Crea e modifica campagne e vede le statistiche; non gestisce gli utenti.',
+        },
+        account_admin: {
+          label: 'Amministratore account',
+          description:
+            'Accesso completo, anche aggiungere e rimuovere utenti e cambiare le impostazioni.',
         },
       },
     },

@@ -74,6 +74,8 @@ export const nl: Catalogue = {
       'Inloggen bij {platform} is niet nodig. Geef hieronder aan welke het is; na je akkoord zie je de precieze stappen in {platform}.',
     guided_site_url: 'Je Search Console-property (https://www.example.com/ of example.com)',
     guided_channel: 'Je YouTube-kanaal (@naam of het youtube.com-adres)',
+    guided_ads_account:
+      'De ID van je X-advertentieaccount (bijv. 18ce54d4x5t, zoals X Ads Manager die toont)',
     guided_store: 'Het adres van je winkel (jouw-winkel.myshopify.com)',
     guided_code: 'Code voor samenwerkingsverzoeken (4 cijfers, als je winkel er een gebruikt)',
     iHaveDoneThis: 'Ik heb dit gedaan',
@@ -147,6 +149,32 @@ export const nl: Catalogue = {
         admin: {
           label: 'Beheerder',
           description: 'Alles in het advertentieaccount, ook wie toegang heeft.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'X-advertentieaccount',
+      levels: {
+        analyst: {
+          label: 'Organisch analist',
+          description: 'Ziet organische analyses en doelgroepinzichten; geen campagnes.',
+        },
+        campaign_analyst: {
+          label: 'Campagne-analist',
+          description: 'Ziet campagnes en hun statistieken; wijzigt niets.',
+        },
+        creative_manager: {
+          label: 'Creative manager',
+          description: 'Wijzigt creatives en ziet voorbeelden; geen campagnes.',
+        },
+        ad_manager: {
+          label: 'Advertentiemanager',
+          description: 'Maakt en wijzigt campagnes en ziet statistieken; beheert geen gebruikers.',
+        },
+        account_admin: {
+          label: 'Accountbeheerder',
+          description:
+            'Volledige toegang, ook gebruikers toevoegen en verwijderen en instellingen wijzigen.',
         },
       },
     },

@@ -74,6 +74,8 @@ export const pl: Catalogue = {
       'Logowanie do {platform} nie jest potrzebne. Wskaż poniżej, o które chodzi; po zatwierdzeniu zobaczysz dokładne kroki do wykonania w {platform}.',
     guided_site_url: 'Twoja usługa w Search Console (https://www.example.com/ lub example.com)',
     guided_channel: 'Twój kanał YouTube (@nazwa lub jego adres youtube.com)',
+    guided_ads_account:
+      'Identyfikator Twojego konta reklamowego X (np. 18ce54d4x5t, jak pokazuje X Ads Manager)',
     guided_store: 'Adres Twojego sklepu (twoj-sklep.myshopify.com)',
     guided_code: 'Kod prośby o współpracę (4 cyfry, jeśli Twój sklep go używa)',
     iHaveDoneThis: 'Zrobione',
@@ -148,6 +150,33 @@ export const pl: Catalogue = {
         admin: {
           label: 'Administrator',
           description: 'Wszystko na koncie reklamowym, w tym to, kto ma dostęp.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'Konto reklamowe X',
+      levels: {
+        analyst: {
+          label: 'Analityk organiczny',
+          description: 'Widzi analizy organiczne i dane o odbiorcach; bez kampanii.',
+        },
+        campaign_analyst: {
+          label: 'Analityk kampanii',
+          description: 'Widzi kampanie i ich statystyki; niczego nie zmienia.',
+        },
+        creative_manager: {
+          label: 'Menedżer kreacji',
+          description: 'Zmienia kreacje i widzi podglądy; bez kampanii.',
+        },
+        ad_manager: {
+          label: 'Menedżer reklam',
+          description:
+            'Tworzy i zmienia kampanie oraz widzi statystyki; nie zarządza użytkownikami.',
+        },
+        account_admin: {
+          label: 'Administrator konta',
+          description:
+            'Pełny dostęp, także dodawanie i usuwanie użytkowników oraz zmiana ustawień.',
         },
       },
     },

@@ -17,6 +17,7 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   microsoft_ads: 'Microsoft Advertising › Accounts & Billing › Accounts',
   snapchat: 'Snap Business Manager › Members',
   business_profile: 'Google Business Profile › Business Profile settings › People and access',
+  x_ads: 'X ads manager (ads.x.com) › account menu › Edit access to account',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */

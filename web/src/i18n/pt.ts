@@ -73,6 +73,8 @@ export const pt: Catalogue = {
       'Não é preciso entrar em {platform}. Diga qual abaixo; depois de aprovar, você verá os passos exatos a seguir em {platform}.',
     guided_site_url: 'Sua propriedade do Search Console (https://www.example.com/ ou example.com)',
     guided_channel: 'Seu canal do YouTube (@nome ou o endereço youtube.com)',
+    guided_ads_account:
+      'O ID da sua conta de anúncios do X (ex.: 18ce54d4x5t, como o X Ads Manager mostra)',
     guided_store: 'O endereço da sua loja (sua-loja.myshopify.com)',
     guided_code: 'Código de solicitação de colaborador (4 dígitos, se a sua loja usar um)',
     iHaveDoneThis: 'Já fiz isto',
@@ -145,6 +147,32 @@ export const pt: Catalogue = {
         admin: {
           label: 'Administrador',
           description: 'Tudo na conta de anúncios, incluindo quem tem acesso.',
+        },
+      },
+    },
+    'x_ads/x_ads_account': {
+      label: 'Conta de anúncios do X',
+      levels: {
+        analyst: {
+          label: 'Analista orgânico',
+          description: 'Vê as análises orgânicas e os insights de público; sem campanhas.',
+        },
+        campaign_analyst: {
+          label: 'Analista de campanhas',
+          description: 'Vê as campanhas e as suas estatísticas; não altera nada.',
+        },
+        creative_manager: {
+          label: 'Gestor de criativos',
+          description: 'Altera criativos e vê pré-visualizações; sem campanhas.',
+        },
+        ad_manager: {
+          label: 'Gestor de anúncios',
+          description: 'Cria e altera campanhas e vê estatísticas; não gere utilizadores.',
+        },
+        account_admin: {
+          label: 'Administrador da conta',
+          description:
+            'Acesso total, incluindo adicionar e remover utilizadores e alterar definições.',
         },
       },
     },

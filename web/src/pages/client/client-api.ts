@@ -16,7 +16,7 @@ export interface OnboardingView {
       assetType: string;
       assetTypeLabel: string;
       grantMethod: string;
-      clientInput: 'site_url' | 'channel' | 'store_and_code' | null;
+      clientInput: 'site_url' | 'channel' | 'store_and_code' | 'ads_account_id' | null;
       permissionLevel: string;
       levelLabel: string;
       levelDescription: string;
@@ -81,7 +81,8 @@ export interface GrantView {
 export type GuidedInput =
   | { kind: 'site_url'; siteUrl: string }
   | { kind: 'channel'; channel: string }
-  | { kind: 'store_and_code'; storeUrl: string; collaboratorCode?: string };
+  | { kind: 'store_and_code'; storeUrl: string; collaboratorCode?: string }
+  | { kind: 'ads_account_id'; accountId: string };
 
 export interface Selection {
   platform: string;

@@ -16,6 +16,10 @@ export function guidedInputOf(
       return text('siteUrl') ? { kind: 'site_url', siteUrl: text('siteUrl') } : undefined;
     case 'channel':
       return text('channel') ? { kind: 'channel', channel: text('channel') } : undefined;
+    case 'ads_account_id':
+      return text('accountId')
+        ? { kind: 'ads_account_id', accountId: text('accountId') }
+        : undefined;
     case 'store_and_code':
       return text('storeUrl')
         ? {
@@ -32,6 +36,7 @@ export function guidedInputOf(
 const fieldsOf = {
   site_url: [{ name: 'siteUrl', label: 'guided_site_url' }],
   channel: [{ name: 'channel', label: 'guided_channel' }],
+  ads_account_id: [{ name: 'accountId', label: 'guided_ads_account' }],
   store_and_code: [
     { name: 'storeUrl', label: 'guided_store' },
     { name: 'collaboratorCode', label: 'guided_code' },
