@@ -96,5 +96,6 @@ it('the platforms list the web reads says where "Who has access?" can be asked',
     microsoft_ads: true,
     snapchat: true,
     business_profile: false,
+    x_ads: false,
   });
 });
