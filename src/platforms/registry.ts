@@ -33,6 +33,8 @@ import {
 import { microsoftAdsManifest } from './microsoft-ads/manifest.ts';
 import { createSnapchatConnector, type SnapchatConnectorConfig } from './snapchat/connector.ts';
 import { snapchatManifest } from './snapchat/manifest.ts';
+import { createCustomConnector } from './custom/connector.ts';
+import { customManifest } from './custom/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -63,6 +65,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   pinterest: pinterestManifest,
   microsoft_ads: microsoftAdsManifest,
   snapchat: snapchatManifest,
+  custom: customManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -82,6 +85,7 @@ export function createPlatformRegistry(
     pinterest: createPinterestConnector(config.pinterest),
     microsoft_ads: createMicrosoftAdsConnector(config.microsoft_ads),
     snapchat: createSnapchatConnector(config.snapchat),
+    custom: createCustomConnector(),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { GuidedInputKind } from '../types.ts';
+import { CustomFieldsInputSchema } from '../custom/manifests.ts';
 import { isCollaboratorCode, normalizeShopifyStore } from './guides.ts';
 
 /** The client's input, as the approval sends it (one shape per kind). */
@@ -19,6 +20,8 @@ export const GuidedInputSchema = z.discriminatedUnion('kind', [
       collaboratorCode: z.string().trim().max(10).optional(),
     })
     .strict(),
+  // A custom tool's fields, checked against the agency's definition (custom/manifests.ts).
+  CustomFieldsInputSchema,
 ]);
 export type GuidedInput = z.infer<typeof GuidedInputSchema>;
 
@@ -92,6 +95,9 @@ export function resolveGuidedInput(
         };
       return { assetId: channel, assetName: channel, stored: { channel } };
     }
+    case 'custom_fields':
+      // Checked against the agency's definition by resolveCustomInput, never here.
+      return { problem: 'Fill in what this step asks for before approving' };
     case 'store_and_code': {
       const store = normalizeShopifyStore(input.storeUrl);
       if (!store) return { problem: 'Enter the store address as your-store.myshopify.com' };

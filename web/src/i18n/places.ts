@@ -16,6 +16,8 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   pinterest: 'Pinterest › Business settings › Partners',
   microsoft_ads: 'Microsoft Advertising › Accounts & Billing › Accounts',
   snapchat: 'Snap Business Manager › Members',
+  // A custom tool: each definition's removal steps name the exact place.
+  custom: 'the tool’s own user or team settings (as the agency’s removal steps say)',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */
