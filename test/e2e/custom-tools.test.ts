@@ -140,6 +140,12 @@ describe('custom tools in Chromium', () => {
     // The agency marks Klaviyo done on the request page: said to be not verified.
     const detail = watch(await dashboard.newPage());
     await detail.goto(`${url}${requestPath ?? ''}`);
+    expect(await detail.getByTestId('custom-hint-Acme Outdoor').textContent()).toContain(
+      'no Klaviyo API can confirm it',
+    );
+    expect(await detail.getByTestId('client-input-Acme Outdoor').textContent()).toContain(
+      'Acme Outdoor',
+    );
     await detail.getByTestId('mark-done-Acme Outdoor').click();
     await detail.getByTestId('confirmed-Acme Outdoor').waitFor();
     expect(await detail.getByTestId('confirmed-Acme Outdoor').textContent()).toContain(
