@@ -157,6 +157,10 @@ describe('custom tools in Chromium', () => {
     expect(await page.getByTestId('confirmed-Acme Outdoor').textContent()).toContain(
       'Marked done by Northwind Media',
     );
+    // Access health lists both as a person's confirmation, not verified.
+    await detail.goto(`${url}/app/lifecycle`);
+    await detail.getByText('Confirmed by the client, not verified').waitFor();
+    await detail.getByText('Confirmed by the agency, not verified').waitFor();
     await client.close();
     await dashboard.close();
     expect(problems).toEqual([]);

@@ -655,6 +655,22 @@ describe('a link asking for a ready-made tool and an own tool', () => {
     });
   });
 
+  it('the lifecycle list says who confirmed each tool, never that it was verified', async () => {
+    const answer = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/grant-checks',
+      headers: viewer.headers,
+    });
+    expect(answer.statusCode).toBe(200);
+    const assets = answer.json<{
+      assets: { assetType: string; confirmedBy: string | null; verifiedAt: string | null }[];
+    }>().assets;
+    expect(assets.map((a) => [a.assetType, a.confirmedBy, a.verifiedAt]).sort()).toEqual([
+      ['klaviyo', 'agency', null],
+      ['looker_studio', 'client', null],
+    ]);
+  });
+
   it('offboarding: a manual removal step with the definition’s own text, confirmed by a person', async () => {
     const target = { agencyId: h.agency.agency.id, requestId };
     const { offboarding } = await startOffboarding(h.lifecycle, {
