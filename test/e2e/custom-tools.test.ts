@@ -17,6 +17,7 @@ import { loadConfig } from '../../src/config.ts';
 import { generateKeyEntry } from '../../src/store/secrets.ts';
 import { buildAgency, type TestAgency } from '../support/agency.ts';
 import { launchChromium } from '../support/browser.ts';
+import { axeViolations } from '../support/journey.ts';
 import { captureLogger } from '../support/logger.ts';
 
 let dir: string;
@@ -99,6 +100,7 @@ describe('custom tools in Chromium', () => {
     expect(await tools.getByTestId('tool-looker_studio').textContent()).toContain(
       'confirmed by the client',
     );
+    expect(await axeViolations(tools)).toEqual([]);
 
     // The request form offers both tools.
     await tools.goto(`${url}/app/requests/new`);
@@ -121,6 +123,7 @@ describe('custom tools in Chromium', () => {
     expect(klaviyoBox).toContain('choose Manager');
     const lookerBox = (await page.getByTestId('custom-tool-looker_studio').textContent()) ?? '';
     expect(lookerBox).toContain('Add reports@northwind.example as Viewer for Northwind Media.');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('custom-klaviyo-account_name').fill('Acme Outdoor');
     await page
       .getByTestId('custom-looker_studio-report_address')
