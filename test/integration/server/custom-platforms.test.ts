@@ -653,6 +653,17 @@ describe('a link asking for a ready-made tool and an own tool', () => {
       confirmedBy: 'agency',
       verification: 'agency_confirmation',
     });
+    // The audit log records both grants, each with who confirmed it (client or agency member).
+    const events = await h.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_kind', 'data'])
+      .where('target_id', 'in', [klaviyoGrant.id, lookerGrant.id])
+      .where('action', '=', 'grant.granted')
+      .execute();
+    expect(events.map((e) => [e.data.asset_type, e.actor_kind]).sort()).toEqual([
+      ['klaviyo', 'user'],
+      ['looker_studio', 'client'],
+    ]);
   });
 
   it('the lifecycle list says who confirmed each tool, never that it was verified', async () => {
