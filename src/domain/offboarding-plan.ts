@@ -18,6 +18,8 @@ export interface PlannedGrant {
   readonly grantMethod: string;
   /** Whether the platform's connector can remove it through its API. */
   readonly revocable: boolean;
+  /** The person's removal step when the platform's definition has its own (a custom tool). */
+  readonly removal?: ManualStepText;
 }
 
 export interface HeldAsset {
@@ -78,7 +80,7 @@ export function planOffboarding(
     explanation: g.revocable
       ? `Remove ${g.assetName} (${g.assetType} ${g.assetId}, ${g.level}) from the agency's business. Only this asset is touched.`
       : `The platform offers no API to remove ${g.assetName}: a person does it (steps below).`,
-    manualStep: g.grantMethod === 'api' && g.revocable ? null : manualStepFor(g),
+    manualStep: g.grantMethod === 'api' && g.revocable ? null : (g.removal ?? manualStepFor(g)),
   }));
   const kept = held.filter((h) => !granted.has(keyOf(h.platform, h.assetType, h.assetId)));
   for (const h of kept) {

@@ -18,6 +18,8 @@ import { enqueue } from './queue.ts';
 import { describeError, withPlatformRetry, type LifecycleDeps } from './verify-grants-deps.ts';
 import { offboardJob } from './offboard.ts';
 import { ownValue } from '../lib/own.ts';
+import { customRemovalStep, withCustomPlatforms } from '../platforms/custom/manifests.ts';
+import { listCustomPlatforms } from '../store/custom-platforms.ts';
 
 export interface OffboardTarget {
   readonly agencyId: string;
@@ -85,8 +87,19 @@ export async function buildOffboardingPlan(
       notes.push(`Could not list what the agency holds on ${platformId}: ${describeError(error)}`);
     }
   }
+  // A custom tool's removal is the agency's own text, from its definition as it is now.
+  const custom = grants.some((g) => g.platform === 'custom')
+    ? withCustomPlatforms({}, await listCustomPlatforms(deps.database.db, target.agencyId)).custom
+    : undefined;
+  const customRemoval = (g: LifecycleGrant) => {
+    const type = custom?.assetTypes.find((t) => t.id === g.assetType);
+    return g.platform === 'custom' && type
+      ? { removal: customRemovalStep(type, { assetId: g.assetId, assetName: g.assetName }) }
+      : {};
+  };
   const plan = planOffboarding(
     grants.map((g) => ({
+      ...customRemoval(g),
       grantId: g.id,
       platform: g.platform,
       assetType: g.assetType,
@@ -112,6 +125,8 @@ export interface PlannedRead {
 }
 
 function grantMethodOf(deps: LifecycleDeps, platform: string, assetType: string): string {
+  // A custom tool's types are the agency's definitions: every one is a guided step.
+  if (platform === 'custom') return 'guided';
   return (
     ownValue(deps.platforms, platform)?.manifest.assetTypes.find((t) => t.id === assetType)
       ?.grantMethod ?? 'manual'

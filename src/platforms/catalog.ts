@@ -26,6 +26,22 @@ const verifiedWords: Readonly<Record<VerificationMethod, string>> = {
   agency_confirmation: "the agency's confirmation (not verified: no API can)",
 };
 
+/** A ready-made tool (src/platforms/custom/ready-made): guided, confirmed by a person. */
+export function toolRow(tool: {
+  name: string;
+  levels: readonly { label: string }[];
+  confirmedBy: 'client' | 'agency';
+}): CatalogRow {
+  return {
+    platform: `${tool.name} (ready-made, Other tools)`,
+    assetType: tool.name,
+    levels: tool.levels.map((level) => level.label),
+    granted: grantedWords.guided,
+    verified:
+      verifiedWords[tool.confirmedBy === 'agency' ? 'agency_confirmation' : 'client_confirmation'],
+  };
+}
+
 /** One row per asset type of every manifest, in registry order. */
 export function platformCatalog(manifests: readonly PlatformManifest[]): CatalogRow[] {
   return manifests.flatMap((manifest) =>
@@ -34,7 +50,7 @@ export function platformCatalog(manifests: readonly PlatformManifest[]): Catalog
       assetType: type.label,
       levels: type.levels.map((level) => level.label),
       granted: grantedWords[type.grantMethod],
-      verified: verifiedWords[manifest.verification],
+      verified: verifiedWords[type.verification ?? manifest.verification],
     })),
   );
 }

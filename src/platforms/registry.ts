@@ -40,6 +40,8 @@ import {
 import { businessProfileManifest } from './business-profile/manifest.ts';
 import { createXAdsConnector, type XAdsConnectorConfig } from './x-ads/connector.ts';
 import { xAdsManifest } from './x-ads/manifest.ts';
+import { createCustomConnector } from './custom/connector.ts';
+import { customManifest } from './custom/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -74,6 +76,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   snapchat: snapchatManifest,
   business_profile: businessProfileManifest,
   x_ads: xAdsManifest,
+  custom: customManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -95,6 +98,7 @@ export function createPlatformRegistry(
     snapchat: createSnapchatConnector(config.snapchat),
     business_profile: createBusinessProfileConnector(config.business_profile),
     x_ads: createXAdsConnector(config.x_ads),
+    custom: createCustomConnector(),
   };
 }
 

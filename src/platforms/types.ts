@@ -26,7 +26,9 @@ export type PlatformId =
   | 'microsoft_ads'
   | 'snapchat'
   | 'business_profile'
-  | 'x_ads';
+  | 'x_ads'
+  /** The agency's own tools: asset types are its definitions (src/platforms/custom/). */
+  | 'custom';
 
 /**
  * How an asset type reaches the agency: through the platform API, or by a person's step
@@ -43,7 +45,27 @@ export type GrantMethod = 'api' | 'manual' | 'qr_code' | 'guided';
 export type VerificationMethod = 'api' | 'client_confirmation' | 'agency_confirmation';
 
 /** What a guided asset type asks the client to type (validated in src/platforms/manual/inputs.ts). */
-export type GuidedInputKind = 'site_url' | 'channel' | 'store_and_code' | 'ads_account_id';
+export type GuidedInputKind =
+  'site_url' | 'channel' | 'store_and_code' | 'ads_account_id' | 'custom_fields';
+
+/** A field a custom platform's client fills in (src/platforms/custom/definition.ts). */
+export interface CustomFieldManifest {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'text' | 'email' | 'url';
+  readonly required: boolean;
+}
+
+/** What an agency's own definition adds to its asset type (src/platforms/custom/manifests.ts). */
+export interface CustomTypeManifest {
+  readonly logo: string | null;
+  readonly actionUrl: string | null;
+  readonly inviteEmail: string | null;
+  readonly steps: readonly string[];
+  readonly fields: readonly CustomFieldManifest[];
+  readonly removal: readonly string[];
+  readonly archived: boolean;
+}
 
 export interface PermissionLevelManifest {
   readonly id: string;
@@ -59,6 +81,10 @@ export interface AssetTypeManifest {
   readonly grantMethod: GrantMethod;
   /** For `guided` types: what the client types to name the asset. */
   readonly clientInput?: GuidedInputKind;
+  /** Overrides the platform's `verification` for this type (a custom definition's confirmer). */
+  readonly verification?: VerificationMethod;
+  /** For the custom platform's types: the agency's definition (steps, fields, removal text). */
+  readonly custom?: CustomTypeManifest;
   /** Permission levels, lowest privilege first. */
   readonly levels: readonly PermissionLevelManifest[];
 }

@@ -15,6 +15,7 @@ import { createAuthRoutes } from './routes/auth-routes.ts';
 import { createBrandingRoutes } from './routes/branding-routes.ts';
 import { createClientDataRoutes } from './routes/client-data-routes.ts';
 import { createClientRoutes } from './routes/client-routes.ts';
+import { createCustomPlatformRoutes } from './routes/custom-platform-routes.ts';
 import { createInvitationRoutes } from './routes/invitation-routes.ts';
 import { createTeamRoutes } from './routes/team-routes.ts';
 import { createTemplateRoutes } from './routes/template-routes.ts';
@@ -38,6 +39,7 @@ export function workspacePlugins(workspace: Workspace): AppPlugin[] {
     { plugin: createClientRoutes(workspace) },
     { plugin: createClientDataRoutes(workspace) },
     { plugin: createTemplateRoutes(workspace) },
+    { plugin: createCustomPlatformRoutes(workspace) },
     { plugin: createBrandingRoutes(workspace) },
     { plugin: createApiKeyRoutes(workspace) },
     { plugin: createAuditRoutes(workspace) },

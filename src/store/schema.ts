@@ -248,6 +248,19 @@ export interface RequestTemplateTable {
   updated_at: UpdatedAt;
 }
 
+/** An agency's own platform definition (0014_custom_platforms.sql). */
+export interface CustomPlatformTable {
+  id: Generated<string>;
+  agency_id: string;
+  slug: string;
+  /** JSON text on insert; an object on select (checked with zod in custom-platforms.ts). */
+  definition: Json<unknown>;
+  ready_made: string | null;
+  archived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface IdempotencyKeyTable {
   scope: string;
   key: string;
@@ -525,6 +538,7 @@ export interface Schema {
   offboarding_steps: OffboardingStepTable;
   access_end_reminders: AccessEndReminderTable;
   grant_inputs: GrantInputTable;
+  custom_platforms: CustomPlatformTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

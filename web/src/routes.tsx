@@ -3,6 +3,7 @@ import { HomePage } from './pages/home-page.tsx';
 import { OnboardingPage } from './pages/client/onboarding-page.tsx';
 import { AuditPage } from './pages/dashboard/audit-page.tsx';
 import { ClientsPage } from './pages/dashboard/clients-page.tsx';
+import { CustomPlatformsPage } from './pages/dashboard/custom-platforms-page.tsx';
 import { DashboardHomePage } from './pages/dashboard/home-page.tsx';
 import { SettingsPage } from './pages/dashboard/settings-page.tsx';
 import { TeamPage } from './pages/dashboard/team-page.tsx';
@@ -40,6 +41,7 @@ export const routes: readonly Route[] = [
   { pattern: /^\/app\/?$/, render: () => <DashboardHomePage /> },
   { pattern: /^\/app\/clients\/?$/, render: () => <ClientsPage /> },
   { pattern: /^\/app\/templates\/?$/, render: () => <TemplatesPage /> },
+  { pattern: /^\/app\/tools\/?$/, render: () => <CustomPlatformsPage /> },
   { pattern: /^\/app\/team\/?$/, render: () => <TeamPage /> },
   { pattern: /^\/app\/settings(\/connections)?\/?$/, render: () => <SettingsPage /> },
   { pattern: /^\/app\/requests\/?$/, render: () => <RequestsPage /> },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { GuidedInputKind } from '../types.ts';
 import { normalizeXAdsAccountId } from '../x-ads/guide.ts';
+import { CustomFieldsInputSchema } from '../custom/manifests.ts';
 import { isCollaboratorCode, normalizeShopifyStore } from './guides.ts';
 
 /** The client's input, as the approval sends it (one shape per kind). */
@@ -23,6 +24,8 @@ export const GuidedInputSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('ads_account_id'), accountId: z.string().trim().min(1).max(100) })
     .strict(),
+  // A custom tool's fields, checked against the agency's definition (custom/manifests.ts).
+  CustomFieldsInputSchema,
 ]);
 export type GuidedInput = z.infer<typeof GuidedInputSchema>;
 
@@ -104,6 +107,9 @@ export function resolveGuidedInput(
         };
       return { assetId: accountId, assetName: accountId, stored: { accountId } };
     }
+    case 'custom_fields':
+      // Checked against the agency's definition by resolveCustomInput, never here.
+      return { problem: 'Fill in what this step asks for before approving' };
     case 'store_and_code': {
       const store = normalizeShopifyStore(input.storeUrl);
       if (!store) return { problem: 'Enter the store address as your-store.myshopify.com' };

@@ -49,8 +49,8 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { countStatuses, presentGrant, presentRequest } from './onboarding-presenters.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
-import { ownValue } from '../../lib/own.ts';
 import { clientLanguages } from '../../domain/client-languages.ts';
+import { agencyManifests, verificationOf } from './custom-manifests.ts';
 
 const CreateSchema = z
   .object({
@@ -80,7 +80,11 @@ const DAY_MS = 86_400_000;
 
 /** Creates the `/api/v1/requests` routes. */
 export function createAccessRequestRoutes(services: OnboardingServices): FastifyPluginAsync {
-  const manifests = () => Object.values(services.manifests);
+  // The registered platforms plus the agency's own (custom) definitions.
+  const manifestsOf = (agencyId: string, options: { activeOnly?: boolean } = {}) =>
+    agencyManifests(services.db, services.manifests, agencyId, options);
+  const manifests = async (agencyId: string) =>
+    Object.values(await manifestsOf(agencyId, { activeOnly: true }));
 
   // Guided grants carry what the client typed (the Shopify store and collaborator code).
   const presentWithInputs = async (agencyId: string, grants: readonly Grant[]) => {
@@ -89,7 +93,8 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       agencyId,
       grants.map((g) => g.id),
     );
-    return Promise.all(grants.map((g) => presentGrant(services.manifests, g, inputs.get(g.id))));
+    const known = await manifestsOf(agencyId);
+    return Promise.all(grants.map((g) => presentGrant(known, g, inputs.get(g.id))));
   };
 
   const detail = async (agencyId: string, id: string) => {
@@ -98,7 +103,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
     const onboarding = await findOnboardingByRequest(services.db, request.id);
     const grants = onboarding ? await listGrantsByOnboardings(services.db, [onboarding.id]) : [];
     return {
-      ...presentRequest(services.manifests, request),
+      ...presentRequest(await manifestsOf(agencyId), request),
       onboarding: onboarding
         ? {
             id: onboarding.id,
@@ -127,7 +132,7 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
         throw new AppError('unprocessable', 'Say what you need: items or a template', {
           reason: 'no_items',
         });
-      const problems = checkRequestItems(items, manifests());
+      const problems = checkRequestItems(items, await manifests(actor.agencyId));
       if (problems.length > 0)
         throw new AppError('unprocessable', 'Some items cannot be requested', problems);
       const client = body.clientId
@@ -186,28 +191,33 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
       return noStore(reply)
         .status(201)
         .send({
-          request: presentRequest(services.manifests, request),
+          request: presentRequest(await manifestsOf(actor.agencyId), request),
           link: { url, expiresAt: request.linkExpiresAt.toISOString(), emailedTo: email ?? null },
         });
     });
 
     app.get('/options', async (req) => {
-      requireActor(req, 'viewer');
+      const actor = requireActor(req, 'viewer');
       return {
-        platforms: manifests().map((m) => ({
-          id: m.id,
-          name: m.name,
-          assetTypes: m.assetTypes.map((type) => ({
-            id: type.id,
-            label: type.label,
-            grantMethod: type.grantMethod,
-            levels: type.levels.map((l) => ({
-              id: l.id,
-              label: l.label,
-              description: l.description,
+        // The custom platform is offered once the agency has a definition.
+        platforms: (await manifests(actor.agencyId))
+          .filter((m) => m.assetTypes.length > 0)
+          .map((m) => ({
+            id: m.id,
+            name: m.name,
+            assetTypes: m.assetTypes.map((type) => ({
+              id: type.id,
+              label: type.label,
+              grantMethod: type.grantMethod,
+              // A custom definition's logo (an https or small data URL), else null.
+              logo: type.custom?.logo ?? null,
+              levels: type.levels.map((l) => ({
+                id: l.id,
+                label: l.label,
+                description: l.description,
+              })),
             })),
           })),
-        })),
       };
     });
 
@@ -237,12 +247,13 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
         services.db,
         onboardings.map((o) => o.id),
       );
+      const known = await manifestsOf(actor.agencyId);
       return {
         requests: requests.map((request) => {
           const onboarding = onboardings.find((o) => o.request_id === request.id);
           const own = grants.filter((g) => g.onboardingId === onboarding?.id);
           return {
-            ...presentRequest(services.manifests, request),
+            ...presentRequest(known, request),
             onboardingStatus: onboarding?.status ?? null,
             grantCounts: countStatuses(own),
             assets: own.map((g) => ({
@@ -303,7 +314,8 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
     app.post('/:id/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
       const actor = requireActor(req, 'member', { write: true });
       const { request, grant } = await requestGrant(actor.agencyId, req.params);
-      if (ownValue(services.manifests, grant.platform)?.verification !== 'agency_confirmation')
+      const known = await manifestsOf(actor.agencyId);
+      if (verificationOf(known, grant.platform, grant.assetType) !== 'agency_confirmation')
         throw new AppError('conflict', 'This access is not marked done by hand', {
           reason: 'not_agency_confirmed',
         });

@@ -17,6 +17,7 @@ import { advanceOnboarding } from '../../jobs/onboarding-progress.ts';
 import { revokeAtPlatforms, type RevocableToken } from '../../jobs/revoke-client-tokens.ts';
 import { GuidedInputSchema, resolveGuidedInput } from '../../platforms/manual/inputs.ts';
 import { guidedStep, isGuidedPlatform } from '../../platforms/manual/steps.ts';
+import { customStep, resolveCustomInput } from '../../platforms/custom/manifests.ts';
 import type { ClientAssetListing } from '../../platforms/types.ts';
 import type { AccessRequest } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
@@ -36,6 +37,7 @@ import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
 import { ownValue } from '../../lib/own.ts';
+import { agencyManifests, type Manifests } from './custom-manifests.ts';
 
 /**
  * The most assets one approval may name. TikTok shares up to 50 ad accounts per call and a client
@@ -98,13 +100,22 @@ interface PickedAsset {
 
 /** The asset a selection names: from the cached listing, or from the client's guided input. */
 function selectedAsset(
-  services: OnboardingServices,
+  manifests: Manifests,
   listings: Record<string, ClientAssetListing>,
   selection: Selection,
 ): { asset: PickedAsset; guided?: StoredGuidedInput } | { problem: string } {
-  const type = ownValue(services.manifests, selection.platform)?.assetTypes.find(
+  const type = ownValue(manifests, selection.platform)?.assetTypes.find(
     (t) => t.id === selection.assetType,
   );
+  if (type?.grantMethod === 'guided' && type.clientInput === 'custom_fields') {
+    const input = selection.input?.kind === 'custom_fields' ? selection.input : undefined;
+    const resolved = resolveCustomInput(type, input);
+    if ('problem' in resolved) return resolved;
+    return {
+      asset: { id: resolved.assetId, name: resolved.assetName },
+      guided: { kind: 'custom_fields', ...resolved.stored },
+    };
+  }
   if (type?.grantMethod === 'guided' && type.clientInput) {
     const resolved = resolveGuidedInput(type.clientInput, selection.input);
     if ('problem' in resolved) return resolved;
@@ -128,6 +139,8 @@ async function planGrants(
   selections: readonly Selection[],
 ) {
   const listings = listingsOf(onboarding);
+  // The agency's own definitions too (archived ones: the request was made before).
+  const manifests = await agencyManifests(tx, services.manifests, request.agencyId);
   const scope = await listRerequestAssets(tx, request.id);
   refuseOutOfScope(scope, selections);
   const problems: { index: number; message: string }[] = [];
@@ -136,7 +149,7 @@ async function planGrants(
     const item = request.items.find(
       (i) => i.platform === selection.platform && i.assetType === selection.assetType,
     );
-    const found = item ? selectedAsset(services, listings, selection) : undefined;
+    const found = item ? selectedAsset(manifests, listings, selection) : undefined;
     const asset = found && 'asset' in found ? found.asset : undefined;
     const blocked = asset?.blocked;
     const key = `${selection.platform}/${selection.assetType}/${asset?.id ?? ''}`;
@@ -175,7 +188,7 @@ async function planGrants(
     throw new AppError('unprocessable', 'Some ticked assets cannot be shared', problems);
   for (const platform of new Set(plans.map((p) => p.platform))) {
     // A platform without sign-in (Shopify) names the agency by its name: nothing to connect.
-    if (ownValue(services.manifests, platform)?.oauth === null) continue;
+    if (ownValue(manifests, platform)?.oauth === null) continue;
     const agency = await findAgencyConnection(tx, request.agencyId, platform);
     if (!agency?.businessId) {
       throw new AppError(
@@ -185,7 +198,7 @@ async function planGrants(
       );
     }
   }
-  return plans;
+  return { plans, manifests };
 }
 
 /** Approves the selection once; later calls return the grants of the first approval. */
@@ -211,11 +224,17 @@ export async function approveSelection(
           audit: [],
         };
       }
-      const plans = await planGrants(services, tx, request, onboarding, selections);
+      const { plans, manifests } = await planGrants(services, tx, request, onboarding, selections);
       const inserted = await insertGrants(tx, plans);
       await setOnboardingStatus(tx, onboardingId, 'approved', services.now());
       await cancelLinkReminders(tx, request.id);
-      const guidedIds = await startGuidedSteps(services, tx, request.agencyId, plans, inserted);
+      const guidedIds = await startGuidedSteps(
+        services,
+        tx,
+        { agencyId: request.agencyId, manifests },
+        plans,
+        inserted,
+      );
       const progress =
         guidedIds.size > 0
           ? await advanceOnboarding(tx, services.grantDeps, onboardingId, services.now())
@@ -276,29 +295,42 @@ function byTypeThenId(a: Grant, b: Grant): number {
 async function startGuidedSteps(
   services: OnboardingServices,
   tx: Executor,
-  agencyId: string,
+  { agencyId, manifests }: { agencyId: string; manifests: Manifests },
   plans: readonly GrantPlan[],
   inserted: readonly Grant[],
 ): Promise<Set<string>> {
   const ids = new Set<string>();
-  const guided = plans.filter((p) => p.guided && isGuidedPlatform(p.platform));
+  const customType = (plan: GrantPlan) =>
+    plan.platform === 'custom'
+      ? ownValue(manifests, 'custom')?.assetTypes.find((t) => t.id === plan.assetType)
+      : undefined;
+  const guided = plans.filter(
+    (p) => p.guided && (isGuidedPlatform(p.platform) || customType(p) !== undefined),
+  );
   if (guided.length === 0) return ids;
   const branding = await findAgencyBranding(tx, agencyId);
   const agencyName = branding?.displayName ?? 'Your agency';
   const now = services.now();
   for (const plan of guided) {
     const grant = inserted.find((g) => g.idempotencyKey === plan.idempotencyKey);
-    if (!grant || grant.status !== 'queued' || !plan.guided || !isGuidedPlatform(plan.platform))
-      continue;
-    const connection = await findAgencyConnection(tx, agencyId, plan.platform);
-    const step = guidedStep({
-      platform: plan.platform,
-      assetId: plan.assetId,
-      level: plan.permissionLevel,
-      agencyEmail: connection?.businessId ?? null,
-      agencyName,
-      stored: plan.guided,
-    });
+    if (!grant || grant.status !== 'queued' || !plan.guided) continue;
+    const custom = customType(plan);
+    let step;
+    if (custom) {
+      // The agency's own steps, copied onto the grant: a later edit of the definition does not
+      // change what this client was asked to do.
+      step = customStep(custom, { level: plan.permissionLevel, agencyName });
+    } else if (isGuidedPlatform(plan.platform)) {
+      const connection = await findAgencyConnection(tx, agencyId, plan.platform);
+      step = guidedStep({
+        platform: plan.platform,
+        assetId: plan.assetId,
+        level: plan.permissionLevel,
+        agencyEmail: connection?.businessId ?? null,
+        agencyName,
+        stored: plan.guided,
+      });
+    } else continue;
     await insertGrantInputs(tx, [
       { grantId: grant.id, agencyId, platform: plan.platform, input: plan.guided },
     ]);

@@ -10,14 +10,31 @@ import type { Grant } from '../../store/grants.ts';
 import type { StoredGuidedInput } from '../../store/guided-grants.ts';
 import { confirmedBy } from '../../domain/grant.ts';
 import { ownValue } from '../../lib/own.ts';
+import { customStep } from '../../platforms/custom/manifests.ts';
+import { verificationOf } from './custom-manifests.ts';
 
 type Manifests = Readonly<Record<string, PlatformManifest>>;
 
-/** An asked-for item with its labels (what and why, in the platform's words). */
-export function presentItem(manifests: Manifests, item: AccessRequestItem) {
+/**
+ * An asked-for item with its labels (what and why, in the platform's words). A custom tool's item
+ * carries its logo, the fields the client fills in and its steps (with the agency's name filled
+ * in when `agencyName` is given, as on the client page).
+ */
+export function presentItem(manifests: Manifests, item: AccessRequestItem, agencyName?: string) {
   const manifest = ownValue(manifests, item.platform);
   const type = manifest?.assetTypes.find((t) => t.id === item.assetType);
   const level = type?.levels.find((l) => l.id === item.permissionLevel);
+  const custom = type?.custom
+    ? {
+        logo: type.custom.logo,
+        actionUrl: type.custom.actionUrl,
+        fields: type.custom.fields.map((f) => ({ ...f })),
+        steps:
+          agencyName === undefined
+            ? [...type.custom.steps]
+            : customStep(type, { level: item.permissionLevel, agencyName }).instructions,
+      }
+    : null;
   return {
     platform: item.platform,
     platformName: manifest?.name ?? item.platform,
@@ -29,6 +46,9 @@ export function presentItem(manifests: Manifests, item: AccessRequestItem) {
     permissionLevel: item.permissionLevel,
     levelLabel: level?.label ?? item.permissionLevel,
     levelDescription: level?.description ?? '',
+    // How the access is known for this item (a custom tool's own confirmer).
+    verification: verificationOf(manifests, item.platform, item.assetType),
+    custom,
   };
 }
 
@@ -84,7 +104,7 @@ export async function presentGrant(manifests: Manifests, grant: Grant, input?: S
     failureReason: grant.failureReason,
     manualStep: await presentManualStep(grant.manualStep),
     // How the access is known: `api` (read back), or a person's confirmation (never verified).
-    verification: manifest?.verification ?? 'api',
+    verification: verificationOf(manifests, grant.platform, grant.assetType),
     grantMethod: type?.grantMethod ?? 'api',
     confirmedBy: confirmedBy(grant),
     clientInput: input ?? null,

@@ -17,6 +17,7 @@ import { markLinkOpened, type AccessRequest } from '../../store/access-requests.
 import { recordAudit } from '../../store/audit.ts';
 import { listGrantsByOnboarding, type Grant } from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
+import { agencyManifests, verificationOf, type Manifests } from './custom-manifests.ts';
 import { findLinkView, type LinkView } from '../../store/link-view.ts';
 import { findOrCreateOnboarding, savePlatformListing } from '../../store/onboardings.ts';
 import { openOnboardingToken } from '../../store/platform-connections.ts';
@@ -106,15 +107,18 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
+  // The registered platforms plus the agency's own (custom) definitions.
+  const manifestsOf = (agencyId: string) =>
+    agencyManifests(services.db, services.manifests, agencyId);
   // A guided platform: every asset type asked there is a step the client follows, typing what it
   // needs; the client does not sign in to it here.
-  const isGuided = (request: AccessRequest, platform: string) =>
+  const isGuided = (known: Manifests, request: AccessRequest, platform: string) =>
     request.items
       .filter((i) => i.platform === platform)
       .every(
         (i) =>
-          ownValue(services.manifests, platform)?.assetTypes.find((t) => t.id === i.assetType)
-            ?.grantMethod === 'guided',
+          ownValue(known, platform)?.assetTypes.find((t) => t.id === i.assetType)?.grantMethod ===
+          'guided',
       );
 
   const presentGrants = async (agencyId: string, grants: readonly Grant[]) => {
@@ -123,7 +127,8 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       agencyId,
       grants.map((g) => g.id),
     );
-    return Promise.all(grants.map((g) => presentGrant(services.manifests, g, inputs.get(g.id))));
+    const known = await manifestsOf(agencyId);
+    return Promise.all(grants.map((g) => presentGrant(known, g, inputs.get(g.id))));
   };
 
   return async (root) => {
@@ -143,28 +148,29 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
     app.get('/:link', { schema: { params: LinkParams } }, async (req, reply) => {
       const found = await view(req.params.link, req.ip);
       const answer = await read(`page:${found.request.linkId}`, async () =>
-        serialize(presentPage(found)),
+        serialize(await presentPage(found)),
       );
       return sendSerialized(reply, answer);
     });
 
-    const presentPage = ({
+    const presentPage = async ({
       request,
       onboarding,
       agency,
       agencyConnections,
       clientConnected,
     }: LinkView) => {
+      const known = await manifestsOf(request.agencyId);
       const platforms = platformsOf(request).map((id) => {
         const connection = agencyConnections.get(id);
-        const manifest = ownValue(services.manifests, id);
+        const manifest = ownValue(known, id);
         return {
           id,
           name: manifest?.name ?? id,
           connected: clientConnected.has(id),
           // A platform without sign-in (Shopify) names the agency by its name: always ready.
           agencyReady: manifest?.oauth === null || Boolean(connection?.businessId),
-          guided: isGuided(request, id),
+          guided: isGuided(known, request, id),
           verification: manifest?.verification ?? 'api',
           // Where the client adds the agency (its Google email), for the guided step's words.
           agencyIdentity: manifest?.oauth === null ? null : (connection?.businessId ?? null),
@@ -182,7 +188,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           language: request.language,
           linkExpiresAt: request.linkExpiresAt.toISOString(),
           accessEndsAt: request.accessEndsAt?.toISOString() ?? null,
-          items: request.items.map((item) => presentItem(services.manifests, item)),
+          items: request.items.map((item) => presentItem(known, item, agency.name)),
         },
         onboarding: { status: onboarding?.status ?? 'started' },
         platforms,
@@ -196,7 +202,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         const { request, onboarding } = await open(req.params.link, req.ip);
         if (!platformsOf(request).includes(req.params.platform))
           throw new AppError('not_found', 'This link asks for nothing on that platform');
-        if (isGuided(request, req.params.platform))
+        if (isGuided(await manifestsOf(request.agencyId), request, req.params.platform))
           throw new AppError('conflict', 'Nothing to sign in to here: follow the steps shown', {
             reason: 'guided',
           });
@@ -278,6 +284,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       { schema: { params: LinkParams, body: SelectionSchema } },
       async (req, reply) => {
         const { request, onboarding } = await open(req.params.link, req.ip);
+        const known = await manifestsOf(request.agencyId);
         const result = await approveSelection(
           services,
           request,
@@ -286,7 +293,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         );
         return reply.status(result.approvedNow ? 202 : 200).send({
           approvedNow: result.approvedNow,
-          grants: await Promise.all(result.grants.map((g) => presentGrant(services.manifests, g))),
+          grants: await Promise.all(result.grants.map((g) => presentGrant(known, g))),
         });
       },
     );
@@ -321,12 +328,13 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
 
     // YouTube: no API can confirm channel permissions; the client's word is recorded as such.
     app.post('/:link/grants/:grantId/confirm', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link, req.ip);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const grant = (await listGrantsByOnboarding(services.db, onboarding.id)).find(
         (g) => g.id === req.params.grantId,
       );
       if (!grant) throw new AppError('not_found', 'No such item in this request');
-      if (ownValue(services.manifests, grant.platform)?.verification !== 'client_confirmation')
+      const known = await manifestsOf(request.agencyId);
+      if (verificationOf(known, grant.platform, grant.assetType) !== 'client_confirmation')
         throw new AppError('conflict', 'Latchkey checks this one itself: press "Check again"', {
           reason: 'not_client_confirmed',
         });
@@ -341,11 +349,11 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         },
         actor: { kind: 'client', id: onboarding.id },
       });
-      return { grant: await presentGrant(services.manifests, settled ?? grant) };
+      return { grant: await presentGrant(known, settled ?? grant) };
     });
 
     app.post('/:link/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
-      const { onboarding } = await open(req.params.link, req.ip);
+      const { request, onboarding } = await open(req.params.link, req.ip);
       const grants = await listGrantsByOnboarding(services.db, onboarding.id);
       if (!grants.some((g) => g.id === req.params.grantId))
         throw new AppError('not_found', 'No such item in this request');
@@ -355,7 +363,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           id: onboarding.id,
         });
         if (!grant) throw new AppError('not_found', 'No such item in this request');
-        return { grant: await presentGrant(services.manifests, grant) };
+        return { grant: await presentGrant(await manifestsOf(request.agencyId), grant) };
       } catch (error) {
         if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
         if (!(error instanceof PlatformError)) throw error;

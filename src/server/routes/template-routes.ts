@@ -6,7 +6,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findTemplateProblems, TemplateItemSchema } from '../../domain/template-items.ts';
+import {
+  checkAgainstManifests,
+  findTemplateProblems,
+  TemplateItemSchema,
+} from '../../domain/template-items.ts';
+import { withCustomPlatforms } from '../../platforms/custom/manifests.ts';
+import { listCustomPlatforms } from '../../store/custom-platforms.ts';
 import { platformManifests } from '../../platforms/registry.ts';
 import { withAudit } from '../../store/audit.ts';
 import {
@@ -80,8 +86,20 @@ const tags = ['templates'];
 /** Creates the templates routes plugin. */
 export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
   const { db } = workspace;
-  const checkItems = (items: readonly z.infer<typeof TemplateItemSchema>[]) => {
-    const problems = findTemplateProblems(items, workspace.checkTemplateItem);
+  // The agency's own (custom) tools are checked against its active definitions.
+  const checkItems = async (
+    agencyId: string,
+    items: readonly z.infer<typeof TemplateItemSchema>[],
+  ) => {
+    const custom = items.some((i) => i.platform === 'custom')
+      ? checkAgainstManifests([
+          withCustomPlatforms({}, await listCustomPlatforms(db, agencyId), { activeOnly: true })
+            .custom!,
+        ])
+      : undefined;
+    const problems = findTemplateProblems(items, (item) =>
+      item.platform === 'custom' && custom ? custom(item) : workspace.checkTemplateItem(item),
+    );
     if (problems.length > 0) {
       throw new AppError(
         'invalid_body',
@@ -104,17 +122,24 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
         },
       },
       async (request) => {
-        requireActor(request, 'viewer');
-        const platforms = Object.values(platformManifests).map((manifest) => ({
-          id: manifest.id,
-          name: manifest.name,
-          explainsAccess: manifest.accessExplainer !== undefined,
-          assetTypes: manifest.assetTypes.map((type) => ({
-            id: type.id,
-            label: type.label,
-            levels: type.levels.map((level) => ({ id: level.id, label: level.label })),
-          })),
-        }));
+        const actor = requireActor(request, 'viewer');
+        const known = withCustomPlatforms(
+          platformManifests,
+          await listCustomPlatforms(db, actor.agencyId),
+          { activeOnly: true },
+        );
+        const platforms = Object.values(known)
+          .filter((manifest) => manifest.assetTypes.length > 0)
+          .map((manifest) => ({
+            id: manifest.id,
+            name: manifest.name,
+            explainsAccess: manifest.accessExplainer !== undefined,
+            assetTypes: manifest.assetTypes.map((type) => ({
+              id: type.id,
+              label: type.label,
+              levels: type.levels.map((level) => ({ id: level.id, label: level.label })),
+            })),
+          }));
         return { platforms };
       },
     );
@@ -154,7 +179,7 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
       },
       async (request, reply) => {
         const actor = requireActor(request, 'manager', { write: true });
-        checkItems(request.body.items);
+        await checkItems(actor.agencyId, request.body.items);
         const template = await withAudit(db, async (tx) => {
           const created = await insertTemplate(tx, actor.agencyId, request.body);
           return {
@@ -204,7 +229,7 @@ export function createTemplateRoutes(workspace: Workspace): FastifyPluginAsync {
       async (request) => {
         const actor = requireActor(request, 'manager', { write: true });
         const { name, items } = request.body;
-        if (items) checkItems(items);
+        if (items) await checkItems(actor.agencyId, items);
         const template = await changeRowAudited(
           db,
           actor,

@@ -1,4 +1,5 @@
 /** JSON shapes of verification runs and of each granted asset's latest check. */
+import { confirmedBy } from '../../domain/grant.ts';
 import type { Executor } from '../../store/audit.ts';
 import type { VerificationRun } from '../../store/verifications.ts';
 
@@ -31,6 +32,7 @@ export async function listAssetChecks(db: Executor, agencyId: string) {
       'g.asset_name',
       'g.permission_level',
       'g.status',
+      'g.steps',
       'r.id as request_id',
       'r.title as request_title',
       'r.access_ends_at',
@@ -68,5 +70,7 @@ export async function listAssetChecks(db: Executor, agencyId: string) {
     checkedAt: r.checked_at?.toISOString() ?? null,
     lastError: r.outcome === 'unknown' ? r.last_error : null,
     driftSince: r.drift_since?.toISOString() ?? null,
+    // A person's word where no API can read the access (guided and custom tools): never verified.
+    confirmedBy: confirmedBy({ steps: Array.isArray(r.steps) ? r.steps : [] }),
   }));
 }

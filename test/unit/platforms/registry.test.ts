@@ -14,6 +14,8 @@ import {
   platformIds,
   platformManifests,
 } from '../../../src/platforms/registry.ts';
+import { withCustomPlatforms } from '../../../src/platforms/custom/manifests.ts';
+import { readyMadeDefinitions } from '../../../src/platforms/custom/ready-made/index.ts';
 import { SNAPCHAT_BASE_URLS } from '../../../src/platforms/snapchat/connector.ts';
 import { TIKTOK_BASE_URLS } from '../../../src/platforms/tiktok/connector.ts';
 import { X_ADS_BASE_URLS } from '../../../src/platforms/x-ads/connector.ts';
@@ -39,8 +41,23 @@ describe('platform registry', () => {
     );
   });
 
+  // The custom platform's asset types are an agency's definitions: checked here with the
+  // ready-made ones as a workspace would hold them.
+  const withReadyMade = withCustomPlatforms(
+    platformManifests,
+    readyMadeDefinitions.map((r) => ({
+      ...r.definition,
+      id: r.id,
+      slug: r.slug,
+      readyMade: r.id,
+      archivedAt: null,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    })),
+  );
+
   it.each(platformIds)('%s has a consistent manifest, docs and a logo', (id) => {
-    const manifest = platformManifests[id];
+    const manifest = withReadyMade[id]!;
     expect(manifest.id).toBe(id);
     expect(manifest.name.length).toBeGreaterThan(0);
     expect(exists(manifest.docsPath), manifest.docsPath).toBe(true);

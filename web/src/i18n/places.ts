@@ -18,6 +18,8 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   snapchat: 'Snap Business Manager › Members',
   business_profile: 'Google Business Profile › Business Profile settings › People and access',
   x_ads: 'X ads manager (ads.x.com) › account menu › Edit access to account',
+  // A custom tool: each definition's removal steps name the exact place.
+  custom: 'the tool’s own user or team settings (as the agency’s removal steps say)',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */

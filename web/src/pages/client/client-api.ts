@@ -16,10 +16,18 @@ export interface OnboardingView {
       assetType: string;
       assetTypeLabel: string;
       grantMethod: string;
-      clientInput: 'site_url' | 'channel' | 'store_and_code' | 'ads_account_id' | null;
+      clientInput:
+        'site_url' | 'channel' | 'store_and_code' | 'ads_account_id' | 'custom_fields' | null;
       permissionLevel: string;
       levelLabel: string;
       levelDescription: string;
+      /** A custom tool's logo, steps (agency name filled in) and the fields the client fills in. */
+      custom?: {
+        logo: string | null;
+        actionUrl: string | null;
+        steps: string[];
+        fields: { id: string; label: string; kind: 'text' | 'email' | 'url'; required: boolean }[];
+      } | null;
     }[];
   };
   onboarding: { status: string };
@@ -82,7 +90,8 @@ export type GuidedInput =
   | { kind: 'site_url'; siteUrl: string }
   | { kind: 'channel'; channel: string }
   | { kind: 'store_and_code'; storeUrl: string; collaboratorCode?: string }
-  | { kind: 'ads_account_id'; accountId: string };
+  | { kind: 'ads_account_id'; accountId: string }
+  | { kind: 'custom_fields'; fields: Record<string, string> };
 
 export interface Selection {
   platform: string;

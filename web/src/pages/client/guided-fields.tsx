@@ -28,9 +28,63 @@ export function guidedInputOf(
             ...(text('collaboratorCode') ? { collaboratorCode: text('collaboratorCode') } : {}),
           }
         : undefined;
+    case 'custom_fields': {
+      // A custom tool: every field the agency defined (the server checks kinds and required ones).
+      const fields = Object.fromEntries(
+        (item.custom?.fields ?? []).map((f) => [f.id, text(f.id)] as const),
+      );
+      const missing = (item.custom?.fields ?? []).some((f) => f.required && !text(f.id));
+      return missing ? undefined : { kind: 'custom_fields', fields };
+    }
     default:
       return undefined;
   }
+}
+
+/** A custom tool's steps and fields, as the agency defined them. */
+function CustomToolFields(props: {
+  item: OnboardingView['request']['items'][number];
+  values: GuidedValues;
+  onChange: (key: string, name: string, value: string) => void;
+}) {
+  const { item } = props;
+  const key = `${item.platform}:${item.assetType}`;
+  const custom = item.custom;
+  if (!custom) return null;
+  return (
+    <fieldset data-testid={`custom-tool-${item.assetType}`}>
+      <legend>
+        {custom.logo && <img src={custom.logo} alt="" width={20} height={20} />}{' '}
+        {item.assetTypeLabel} <small>({item.levelLabel})</small>
+      </legend>
+      <ol className="lk-steps">
+        {custom.steps.map((step, index) => (
+          <li key={index}>{step}</li>
+        ))}
+      </ol>
+      {custom.actionUrl && (
+        <p>
+          <a href={custom.actionUrl} target="_blank" rel="noreferrer noopener">
+            {item.assetTypeLabel} ↗
+          </a>
+        </p>
+      )}
+      {custom.fields.map((field) => (
+        <label key={field.id} className="lk-field">
+          {field.label}
+          {field.required ? ' *' : ''}
+          <input
+            type={field.kind}
+            required={field.required}
+            value={props.values[key]?.[field.id] ?? ''}
+            onChange={(e) => props.onChange(key, field.id, e.target.value)}
+            maxLength={300}
+            data-testid={`custom-${item.assetType}-${field.id}`}
+          />
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 const fieldsOf = {
@@ -55,6 +109,15 @@ export function GuidedFields(props: {
     <div className="lk-picker">
       {props.items.map((item) => {
         const key = `${item.platform}:${item.assetType}`;
+        if (item.clientInput === 'custom_fields')
+          return (
+            <CustomToolFields
+              key={key}
+              item={item}
+              values={props.values}
+              onChange={props.onChange}
+            />
+          );
         const fields = item.clientInput ? fieldsOf[item.clientInput] : [];
         const words = translateAsset(props.language, item);
         return (

@@ -18,6 +18,7 @@ export const dashboardNav = [
   { href: '/app/offboarding', label: 'Offboarding' },
   { href: '/app/clients', label: 'Clients' },
   { href: '/app/templates', label: 'Templates' },
+  { href: '/app/tools', label: 'Other tools' },
   { href: '/app/team', label: 'Team' },
   { href: '/app/settings', label: 'Settings' },
   { href: '/app/audit', label: 'Audit log' },

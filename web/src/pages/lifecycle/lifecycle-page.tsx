@@ -21,6 +21,8 @@ interface AssetCheck {
   levelFound: string | null;
   verifiedAt: string | null;
   lastError: string | null;
+  /** Who said it is done where no API can read it (guided and custom tools). */
+  confirmedBy?: 'client' | 'agency' | null;
 }
 interface Alert {
   id: string;
@@ -207,7 +209,9 @@ export function LifecyclePage() {
                     <td title={a.lastError ?? undefined}>
                       {a.grantStatus === 'revoked'
                         ? 'Revoked'
-                        : (outcomeWords[a.outcome ?? ''] ?? a.outcome)}
+                        : a.confirmedBy
+                          ? `Confirmed by the ${a.confirmedBy}, not verified`
+                          : (outcomeWords[a.outcome ?? ''] ?? a.outcome)}
                       {a.levelFound && a.outcome === 'downgraded'
                         ? ` (${words.level(a.platform, a.assetType, a.levelFound)})`
                         : ''}

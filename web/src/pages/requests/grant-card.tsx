@@ -49,7 +49,14 @@ export function GrantCard(props: {
         </span>
         <GrantStatusBadge status={grant.status} />
       </div>
-      {grant.verification === 'agency_confirmation' && grant.status === 'needs_manual_step' ? (
+      {grant.platform === 'custom' &&
+      grant.verification === 'agency_confirmation' &&
+      grant.status === 'needs_manual_step' ? (
+        <p className="rq-muted" data-testid={`custom-hint-${grant.assetId}`}>
+          The client follows your steps for {grant.assetTypeLabel}. Once you see the access there,
+          mark it done here: no {grant.assetTypeLabel} API can confirm it.
+        </p>
+      ) : grant.verification === 'agency_confirmation' && grant.status === 'needs_manual_step' ? (
         <p className="rq-muted">
           Request collaborator access from your Shopify Partner Dashboard (Stores › Add store ›
           Request access) with the store address and code below. Once the client has accepted it in
