@@ -45,7 +45,14 @@ export const PINTEREST_SANDBOX_APP = {
   clientId: '1490000000001',
   clientSecret: 'latchkey-pinterest-sandbox',
 };
-const GOOGLE_IDS = ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'] as const;
+const GOOGLE_IDS = [
+  'google_ads',
+  'ga4',
+  'gtm',
+  'search_console',
+  'youtube',
+  'merchant_center',
+] as const;
 export const MICROSOFT_ADS_SANDBOX_APP = {
   clientId: 'latchkey-microsoft-ads-sandbox',
   clientSecret: 'latchkey-microsoft-ads-sandbox-secret',
@@ -158,6 +165,7 @@ export function createPlatformRuntime(input: {
       gtm: { ...google.gtm, fetch: limited('gtm') },
       search_console: { ...google.search_console, fetch: limited('search_console') },
       youtube: { ...google.youtube, fetch: limited('youtube') },
+      merchant_center: { ...google.merchant_center, fetch: limited('merchant_center') },
       linkedin: {
         baseUrls: config.linkedin
           ? LINKEDIN_BASE_URLS

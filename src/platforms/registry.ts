@@ -33,6 +33,11 @@ import {
 import { microsoftAdsManifest } from './microsoft-ads/manifest.ts';
 import { createSnapchatConnector, type SnapchatConnectorConfig } from './snapchat/connector.ts';
 import { snapchatManifest } from './snapchat/manifest.ts';
+import {
+  createMerchantCenterConnector,
+  type MerchantCenterConnectorConfig,
+} from './merchant-center/connector.ts';
+import { merchantCenterManifest } from './merchant-center/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -47,6 +52,7 @@ export interface PlatformRegistryConfig {
   readonly pinterest: PinterestConnectorConfig;
   readonly microsoft_ads: MicrosoftAdsConnectorConfig;
   readonly snapchat: SnapchatConnectorConfig;
+  readonly merchant_center: MerchantCenterConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -63,6 +69,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   pinterest: pinterestManifest,
   microsoft_ads: microsoftAdsManifest,
   snapchat: snapchatManifest,
+  merchant_center: merchantCenterManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -82,6 +89,7 @@ export function createPlatformRegistry(
     pinterest: createPinterestConnector(config.pinterest),
     microsoft_ads: createMicrosoftAdsConnector(config.microsoft_ads),
     snapchat: createSnapchatConnector(config.snapchat),
+    merchant_center: createMerchantCenterConnector(config.merchant_center),
   };
 }
 

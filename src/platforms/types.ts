@@ -24,7 +24,8 @@ export type PlatformId =
   | 'linkedin'
   | 'pinterest'
   | 'microsoft_ads'
-  | 'snapchat';
+  | 'snapchat'
+  | 'merchant_center';
 
 /**
  * How an asset type reaches the agency: through the platform API, or by a person's step

@@ -6,6 +6,7 @@ import type { Ga4ConnectorConfig } from '../ga4/connector.ts';
 import type { GoogleAdsConnectorConfig } from '../google-ads/connector.ts';
 import type { GtmConnectorConfig } from '../gtm/connector.ts';
 import type { FetchLike } from '../http.ts';
+import type { MerchantCenterConnectorConfig } from '../merchant-center/connector.ts';
 import type { SearchConsoleConnectorConfig } from '../search-console/connector.ts';
 import type { YouTubeConnectorConfig } from '../youtube/connector.ts';
 import { GOOGLE_OAUTH_URLS } from './oauth.ts';
@@ -19,13 +20,14 @@ export interface GoogleSettings {
   readonly fetch?: FetchLike;
 }
 
-/** Builds the `google_ads`, `ga4`, `gtm`, `search_console` and `youtube` entries of the registry config. */
+/** Builds the `google_ads`, `ga4`, `gtm`, `search_console`, `youtube` and `merchant_center` entries of the registry config. */
 export function googleConnectorConfigs(settings: GoogleSettings): {
   google_ads: GoogleAdsConnectorConfig;
   ga4: Ga4ConnectorConfig;
   gtm: GtmConnectorConfig;
   search_console: SearchConsoleConnectorConfig;
   youtube: YouTubeConnectorConfig;
+  merchant_center: MerchantCenterConnectorConfig;
 } {
   const root = settings.sandboxUrl?.replace(/\/+$/, '');
   const oauth =
@@ -50,5 +52,10 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
     },
     // YouTube calls only Google sign-in and userinfo; rootUrl is not used.
     youtube: { ...app, baseUrls: oauth, rootUrl: root ?? 'https://www.googleapis.com/' },
+    merchant_center: {
+      ...app,
+      baseUrls: oauth,
+      rootUrl: root ?? 'https://merchantapi.googleapis.com/',
+    },
   };
 }

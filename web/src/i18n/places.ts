@@ -16,6 +16,7 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   pinterest: 'Pinterest › Business settings › Partners',
   microsoft_ads: 'Microsoft Advertising › Accounts & Billing › Accounts',
   snapchat: 'Snap Business Manager › Members',
+  merchant_center: 'Google Merchant Center › Settings › People and access',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */

@@ -1,6 +1,6 @@
 // startGoogleSandbox: one Fastify listener answering at the ROOT of its origin (the Google Node
 // clients drop any path in rootUrl, google-api.md item 11) for OAuth, Google Ads, GA4 Admin,
-// Tag Manager and Search Console; their path prefixes do not overlap.
+// Tag Manager, Search Console and Merchant Center; their path prefixes do not overlap.
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { appendBounded } from '../../sandbox-kit/request-log.ts';
@@ -8,6 +8,7 @@ import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.
 import { registerAdsRoutes } from './api/ads-routes.ts';
 import { registerGa4Routes } from './api/ga4-routes.ts';
 import { registerGtmRoutes } from './api/gtm-routes.ts';
+import { registerMerchantRoutes } from './api/merchant-routes.ts';
 import { registerOAuthRoutes } from './api/oauth-routes.ts';
 import { registerSearchConsoleRoutes } from './api/search-console-routes.ts';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
@@ -148,6 +149,7 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
   registerGa4Routes(app, rt);
   registerGtmRoutes(app, rt);
   registerSearchConsoleRoutes(app, rt);
+  registerMerchantRoutes(app, rt);
   gateControl(app, options.control, () => registerControlRoutes(app, rt));
   return { app, runtime: rt };
 }

@@ -2,6 +2,7 @@
 // GA4 accounts/properties/bindings, GTM accounts/containers/permissions, Search Console sites).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MerchantWorldSchema } from './model/merchant.ts';
 import type { GoogleState } from './model/types.ts';
 
 const cid = z.string().regex(/^\d{10}$/, '10-digit customer ID');
@@ -125,6 +126,7 @@ export const GoogleWorldSchema = z.object({
         .default([]),
     })
     .default({ sites: [] }),
+  merchant: MerchantWorldSchema,
 });
 
 export type GoogleWorld = z.input<typeof GoogleWorldSchema>;
@@ -163,6 +165,7 @@ export function stateFromWorld(input: GoogleWorld, at: Date): GoogleState {
       permissions: w.gtm.permissions.map((p) => ({ ...p, permissionId: nextId() })),
     },
     searchConsole: w.searchConsole,
+    merchant: w.merchant,
     authCodes: [],
     tokens: [],
     nextId: id + 1,

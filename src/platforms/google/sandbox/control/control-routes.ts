@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerCommonControls } from '../../../sandbox-kit/control.ts';
+import { merchantOf } from '../model/merchant.ts';
 import { expireAccessTokens } from '../model/oauth.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { GoogleWorldSchema, type GoogleWorld } from '../world.ts';
@@ -22,6 +23,10 @@ const ScUserSchema = z
     email: z.email(),
     permissionLevel: z.enum(['SITE_OWNER', 'SITE_FULL_USER', 'SITE_RESTRICTED_USER']),
   })
+  .strict();
+
+const MerchantVerifySchema = z
+  .object({ accountId: z.string().regex(/^\d{1,20}$/), email: z.email() })
   .strict();
 
 /** Registers `/_control/*`. */
@@ -60,6 +65,24 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
       ctx.state.searchConsole.sites.push({ email, siteUrl, permissionLevel });
       return null;
     });
+    return { ok: true };
+  });
+
+  // Stands in for the invited person clicking Merchant Center's invitation email (PENDING to
+  // VERIFIED without the API's verifySelf), so tests can follow a grant the agency cannot verify.
+  app.post('/_control/merchant/users/verify', async (request, reply) => {
+    const parsed = MerchantVerifySchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(bad(parsed.error.message));
+    const { accountId } = parsed.data;
+    const email = parsed.data.email.toLowerCase();
+    const found = rt.model.mutate((ctx) => {
+      const user = merchantOf(ctx.state).users.find(
+        (u) => u.accountId === accountId && u.email === email,
+      );
+      if (user) user.state = 'VERIFIED';
+      return user !== undefined;
+    });
+    if (!found) return reply.code(404).send(bad('no such Merchant Center user'));
     return { ok: true };
   });
 

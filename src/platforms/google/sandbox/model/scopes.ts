@@ -21,6 +21,7 @@ export const SCOPES = {
   tagmanagerContainers: [`${G}tagmanager.readonly`, `${G}tagmanager.edit.containers`],
   userinfo: ['openid', 'email', `${G}userinfo.email`],
   webmastersRead: [`${G}webmasters.readonly`, `${G}webmasters`],
+  content: [`${G}content`],
 } as const;
 
 /** Every scope the sandbox's consent screen knows, with the text shown to the user. */
@@ -38,6 +39,7 @@ export const SCOPE_LABELS: Record<string, string> = {
   [`${G}tagmanager.manage.accounts`]: 'View and manage your Google Tag Manager accounts',
   [`${G}webmasters.readonly`]: 'View Search Console data for your verified sites',
   [`${G}webmasters`]: 'View and manage Search Console data for your verified sites',
+  [`${G}content`]: 'Manage your product listings and accounts for Google Shopping',
   openid: 'Associate you with your personal info on Google',
   email: 'See your primary Google Account email address',
   [`${G}userinfo.email`]: 'See your primary Google Account email address',

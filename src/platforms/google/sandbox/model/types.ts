@@ -1,4 +1,5 @@
 // The Google sandbox's state: one JSON-serialisable object (persisted to the data file as is).
+import type { MerchantState } from './merchant.ts';
 
 export interface GoogleUser {
   email: string;
@@ -128,6 +129,8 @@ export interface GoogleState {
   ga4: { accounts: Ga4Account[]; properties: Ga4Property[]; bindings: Ga4Binding[] };
   gtm: { accounts: GtmAccount[]; containers: GtmContainer[]; permissions: GtmUserPermission[] };
   searchConsole: { sites: ScSiteEntry[] };
+  /** Merchant Center (absent in a state saved before it existed: see merchantOf). */
+  merchant?: MerchantState;
   authCodes: AuthCode[];
   tokens: TokenRecord[];
   /** Next number handed out for link, binding and permission ids. */
