@@ -2,7 +2,7 @@
 // clients drop any path in rootUrl, google-api.md item 11) for OAuth, Google Ads, GA4 Admin,
 // Tag Manager, Search Console and Merchant Center; their path prefixes do not overlap.
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { appendBounded } from '../../sandbox-kit/request-log.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { registerAdsRoutes } from './api/ads-routes.ts';
@@ -92,7 +92,16 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
       rt.recentCalls = [];
     },
   };
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    // A bad or overlong URL (e.g. a 5,000-character email in a path) in Google's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .code(400)
+        .send(renderError(new GoogleApiError('INVALID_ARGUMENT', error.message), null, 'sandbox'));
+    },
+  });
   void app.register(formbody);
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/_control/')) return;

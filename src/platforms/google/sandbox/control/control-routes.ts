@@ -82,7 +82,10 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
       if (user) user.state = 'VERIFIED';
       return user !== undefined;
     });
-    if (!found) return reply.code(404).send(bad('no such Merchant Center user'));
+    if (!found)
+      return reply.code(404).send({
+        error: { code: 404, message: 'No such Merchant Center user.', status: 'NOT_FOUND' },
+      });
     return { ok: true };
   });
 
