@@ -95,5 +95,6 @@ it('the platforms list the web reads says where "Who has access?" can be asked',
     pinterest: true,
     microsoft_ads: true,
     snapchat: true,
+    merchant_center: false,
   });
 });
