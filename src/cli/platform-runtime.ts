@@ -57,6 +57,7 @@ const GOOGLE_IDS = [
   'search_console',
   'youtube',
   'business_profile',
+  'merchant_center',
 ] as const;
 export const MICROSOFT_ADS_SANDBOX_APP = {
   clientId: 'latchkey-microsoft-ads-sandbox',
@@ -173,6 +174,7 @@ export function createPlatformRuntime(input: {
       search_console: { ...google.search_console, fetch: limited('search_console') },
       youtube: { ...google.youtube, fetch: limited('youtube') },
       business_profile: { ...google.business_profile, fetch: limited('business_profile') },
+      merchant_center: { ...google.merchant_center, fetch: limited('merchant_center') },
       linkedin: {
         baseUrls: config.linkedin
           ? LINKEDIN_BASE_URLS

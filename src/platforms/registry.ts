@@ -42,6 +42,11 @@ import { createXAdsConnector, type XAdsConnectorConfig } from './x-ads/connector
 import { xAdsManifest } from './x-ads/manifest.ts';
 import { createCustomConnector } from './custom/connector.ts';
 import { customManifest } from './custom/manifest.ts';
+import {
+  createMerchantCenterConnector,
+  type MerchantCenterConnectorConfig,
+} from './merchant-center/connector.ts';
+import { merchantCenterManifest } from './merchant-center/manifest.ts';
 import type { Platform, PlatformId, PlatformManifest } from './types.ts';
 
 export interface PlatformRegistryConfig {
@@ -58,6 +63,7 @@ export interface PlatformRegistryConfig {
   readonly snapchat: SnapchatConnectorConfig;
   readonly business_profile: BusinessProfileConnectorConfig;
   readonly x_ads: XAdsConnectorConfig;
+  readonly merchant_center: MerchantCenterConnectorConfig;
 }
 
 /** Every platform's manifest, keyed by id. */
@@ -77,6 +83,7 @@ export const platformManifests: Readonly<Record<PlatformId, PlatformManifest>> =
   business_profile: businessProfileManifest,
   x_ads: xAdsManifest,
   custom: customManifest,
+  merchant_center: merchantCenterManifest,
 };
 
 /** Every platform's connector, built from its configuration. */
@@ -99,6 +106,7 @@ export function createPlatformRegistry(
     business_profile: createBusinessProfileConnector(config.business_profile),
     x_ads: createXAdsConnector(config.x_ads),
     custom: createCustomConnector(),
+    merchant_center: createMerchantCenterConnector(config.merchant_center),
   };
 }
 

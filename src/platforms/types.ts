@@ -27,6 +27,7 @@ export type PlatformId =
   | 'snapchat'
   | 'business_profile'
   | 'x_ads'
+  | 'merchant_center'
   /** The agency's own tools: asset types are its definitions (src/platforms/custom/). */
   | 'custom';
 

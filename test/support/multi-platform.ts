@@ -28,6 +28,7 @@ import {
   startLinkedInSandbox,
   type LinkedInSandbox,
 } from '../../src/platforms/linkedin/sandbox/index.ts';
+import { createMerchantCenterConnector } from '../../src/platforms/merchant-center/connector.ts';
 import { createMetaConnector, metaSandboxBaseUrls } from '../../src/platforms/meta/connector.ts';
 import { createMetaSandbox, type MetaSandbox } from '../../src/platforms/meta/sandbox/index.ts';
 import {
@@ -124,7 +125,14 @@ export async function createMultiHarness(): Promise<MultiHarness> {
       {
         clientId: GOOGLE_APP.clientId,
         clientSecret: GOOGLE_APP.clientSecret,
-        redirectUris: ['google_ads', 'ga4', 'gtm', 'search_console', 'youtube'].map(callback),
+        redirectUris: [
+          'google_ads',
+          'ga4',
+          'gtm',
+          'search_console',
+          'youtube',
+          'merchant_center',
+        ].map(callback),
       },
     ],
     developerTokens: [GOOGLE_APP.developerToken],
@@ -149,6 +157,7 @@ export async function createMultiHarness(): Promise<MultiHarness> {
     ga4: createGa4Connector(googleConfigs.ga4),
     search_console: createSearchConsoleConnector(googleConfigs.search_console),
     youtube: createYouTubeConnector(googleConfigs.youtube),
+    merchant_center: createMerchantCenterConnector(googleConfigs.merchant_center),
     shopify: createShopifyConnector(),
     linkedin: createLinkedInConnector({
       baseUrls: linkedinSandboxBaseUrls(linkedin.url),

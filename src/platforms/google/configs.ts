@@ -7,6 +7,7 @@ import type { Ga4ConnectorConfig } from '../ga4/connector.ts';
 import type { GoogleAdsConnectorConfig } from '../google-ads/connector.ts';
 import type { GtmConnectorConfig } from '../gtm/connector.ts';
 import type { FetchLike } from '../http.ts';
+import type { MerchantCenterConnectorConfig } from '../merchant-center/connector.ts';
 import type { SearchConsoleConnectorConfig } from '../search-console/connector.ts';
 import type { YouTubeConnectorConfig } from '../youtube/connector.ts';
 import { GOOGLE_OAUTH_URLS } from './oauth.ts';
@@ -20,7 +21,7 @@ export interface GoogleSettings {
   readonly fetch?: FetchLike;
 }
 
-/** Builds the `google_ads`, `ga4`, `gtm`, `search_console` and `youtube` entries of the registry config. */
+/** Builds the `google_ads`, `ga4`, `gtm`, `search_console`, `youtube` and `merchant_center` entries of the registry config. */
 export function googleConnectorConfigs(settings: GoogleSettings): {
   google_ads: GoogleAdsConnectorConfig;
   ga4: Ga4ConnectorConfig;
@@ -28,6 +29,7 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
   search_console: SearchConsoleConnectorConfig;
   youtube: YouTubeConnectorConfig;
   business_profile: BusinessProfileConnectorConfig;
+  merchant_center: MerchantCenterConnectorConfig;
 } {
   const root = settings.sandboxUrl?.replace(/\/+$/, '');
   const oauth =
@@ -57,6 +59,11 @@ export function googleConnectorConfigs(settings: GoogleSettings): {
       baseUrls: oauth,
       rootUrl: root ?? 'https://mybusinessaccountmanagement.googleapis.com/',
       informationRootUrl: root ?? 'https://mybusinessbusinessinformation.googleapis.com/',
+    },
+    merchant_center: {
+      ...app,
+      baseUrls: oauth,
+      rootUrl: root ?? 'https://merchantapi.googleapis.com/',
     },
   };
 }

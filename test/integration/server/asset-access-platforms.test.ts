@@ -97,5 +97,6 @@ it('the platforms list the web reads says where "Who has access?" can be asked',
     snapchat: true,
     business_profile: false,
     x_ads: false,
+    merchant_center: false,
   });
 });

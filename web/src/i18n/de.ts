@@ -326,6 +326,27 @@ export const de: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Merchant Center-Konto',
+      levels: {
+        performance_reporting: {
+          label: 'Leistung und Statistiken',
+          description: 'Nur Leistungsberichte und Statistiken sehen.',
+        },
+        read_only: {
+          label: 'Nur Lesen',
+          description: 'Alles sehen, was ein Standardnutzer sieht, und nichts ändern.',
+        },
+        standard: {
+          label: 'Standard',
+          description: 'Produkte, Feeds und Einstellungen verwalten, aber keine Nutzer.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Standard, dazu Nutzer und verknüpfte Dienste verwalten.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Search-Console-Property',
       levels: {

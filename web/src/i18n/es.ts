@@ -330,6 +330,27 @@ export const es: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Cuenta de Merchant Center',
+      levels: {
+        performance_reporting: {
+          label: 'Rendimiento y estadísticas',
+          description: 'Ver solo informes de rendimiento y estadísticas.',
+        },
+        read_only: {
+          label: 'Solo lectura',
+          description: 'Ver todo lo que ve un usuario estándar, sin cambiar nada.',
+        },
+        standard: {
+          label: 'Estándar',
+          description: 'Gestionar productos, feeds y ajustes, pero no usuarios.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Estándar, y además gestionar usuarios y servicios vinculados.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Propiedad de Search Console',
       levels: {

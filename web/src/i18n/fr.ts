@@ -336,6 +336,27 @@ export const fr: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Compte Merchant Center',
+      levels: {
+        performance_reporting: {
+          label: 'Performances et insights',
+          description: 'Voir uniquement les rapports de performances et les insights.',
+        },
+        read_only: {
+          label: 'Lecture seule',
+          description: 'Voir tout ce qu’un utilisateur standard voit, sans rien modifier.',
+        },
+        standard: {
+          label: 'Standard',
+          description: 'Gérer les produits, les flux et les paramètres, mais pas les utilisateurs.',
+        },
+        admin: {
+          label: 'Administrateur',
+          description: 'Standard, plus la gestion des utilisateurs et des services associés.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Propriété Search Console',
       levels: {

@@ -325,6 +325,27 @@ export const it: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Account Merchant Center',
+      levels: {
+        performance_reporting: {
+          label: 'Rendimento e approfondimenti',
+          description: 'Vedere solo i report sul rendimento e gli approfondimenti.',
+        },
+        read_only: {
+          label: 'Sola lettura',
+          description: 'Vedere tutto ciò che vede un utente standard, senza modificare nulla.',
+        },
+        standard: {
+          label: 'Standard',
+          description: 'Gestire prodotti, feed e impostazioni, ma non gli utenti.',
+        },
+        admin: {
+          label: 'Amministratore',
+          description: 'Standard, più la gestione di utenti e servizi collegati.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Proprietà Search Console',
       levels: {

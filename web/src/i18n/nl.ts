@@ -321,6 +321,27 @@ export const nl: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Merchant Center-account',
+      levels: {
+        performance_reporting: {
+          label: 'Prestaties en inzichten',
+          description: 'Alleen prestatierapporten en inzichten bekijken.',
+        },
+        read_only: {
+          label: 'Alleen lezen',
+          description: 'Alles zien wat een standaardgebruiker ziet, zonder iets te wijzigen.',
+        },
+        standard: {
+          label: 'Standaard',
+          description: 'Producten, feeds en instellingen beheren, maar geen gebruikers.',
+        },
+        admin: {
+          label: 'Beheerder',
+          description: 'Standaard, plus gebruikers en gekoppelde services beheren.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Search Console-property',
       levels: {

@@ -326,6 +326,29 @@ export const pl: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Konto Merchant Center',
+      levels: {
+        performance_reporting: {
+          label: 'Skuteczność i statystyki',
+          description: 'Wyświetlanie tylko raportów skuteczności i statystyk.',
+        },
+        read_only: {
+          label: 'Tylko odczyt',
+          description:
+            'Wgląd we wszystko, co widzi użytkownik standardowy, bez wprowadzania zmian.',
+        },
+        standard: {
+          label: 'Standardowy',
+          description:
+            'Zarządzanie produktami, plikami danych i ustawieniami, ale nie użytkownikami.',
+        },
+        admin: {
+          label: 'Administrator',
+          description: 'Standardowy oraz zarządzanie użytkownikami i połączonymi usługami.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Usługa w Search Console',
       levels: {

@@ -20,6 +20,7 @@ export const removeAccessPlaces: Readonly<Record<string, string>> = {
   x_ads: 'X ads manager (ads.x.com) › account menu › Edit access to account',
   // A custom tool: each definition's removal steps name the exact place.
   custom: 'the tool’s own user or team settings (as the agency’s removal steps say)',
+  merchant_center: 'Google Merchant Center › Settings › People and access',
 };
 
 /** The place for a platform, or the platform's own name when none is listed. */

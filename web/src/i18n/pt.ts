@@ -318,6 +318,27 @@ export const pt: Catalogue = {
         },
       },
     },
+    'merchant_center/merchant_account': {
+      label: 'Conta do Merchant Center',
+      levels: {
+        performance_reporting: {
+          label: 'Desempenho e insights',
+          description: 'Ver apenas relatórios de desempenho e insights.',
+        },
+        read_only: {
+          label: 'Somente leitura',
+          description: 'Ver tudo o que um usuário padrão vê, sem alterar nada.',
+        },
+        standard: {
+          label: 'Padrão',
+          description: 'Gerenciar produtos, feeds e configurações, mas não usuários.',
+        },
+        admin: {
+          label: 'Administrador',
+          description: 'Padrão, mais gerenciar usuários e serviços vinculados.',
+        },
+      },
+    },
     'search_console/sc_property': {
       label: 'Propriedade do Search Console',
       levels: {

@@ -37,6 +37,8 @@ const en = {
   'ga4/no_ga4_accounts': 'This Google account has no Google Analytics accounts.',
   'gtm/not_admin': 'Only a Tag Manager account administrator can share access.',
   'gtm/no_gtm_accounts': 'This Google account has no Tag Manager accounts.',
+  'merchant_center/not_admin': 'Only a Merchant Center account admin can share access.',
+  'merchant_center/no_merchant_accounts': 'This Google account has no Merchant Center accounts.',
 };
 
 export type ReasonKey = keyof typeof en;
@@ -78,6 +80,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Esta cuenta de Google no tiene cuentas de Google Analytics.',
     'gtm/not_admin': 'Solo un administrador de la cuenta de Tag Manager puede compartir el acceso.',
     'gtm/no_gtm_accounts': 'Esta cuenta de Google no tiene cuentas de Tag Manager.',
+    'merchant_center/not_admin':
+      'Solo un administrador de la cuenta de Merchant Center puede compartir el acceso.',
+    'merchant_center/no_merchant_accounts':
+      'Esta cuenta de Google no tiene cuentas de Merchant Center.',
   },
   de: {
     'business_profile/not_owner':
@@ -113,6 +119,9 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Dieses Google-Konto hat keine Google Analytics-Konten.',
     'gtm/not_admin': 'Nur ein Administrator des Tag Manager-Kontos kann Zugriff teilen.',
     'gtm/no_gtm_accounts': 'Dieses Google-Konto hat keine Tag Manager-Konten.',
+    'merchant_center/not_admin':
+      'Nur ein Administrator des Merchant Center-Kontos kann Zugriff teilen.',
+    'merchant_center/no_merchant_accounts': 'Dieses Google-Konto hat keine Merchant Center-Konten.',
   },
   fr: {
     'business_profile/not_owner':
@@ -148,6 +157,9 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Ce compte Google n’a aucun compte Google Analytics.',
     'gtm/not_admin': 'Seul un administrateur du compte Tag Manager peut partager l’accès.',
     'gtm/no_gtm_accounts': 'Ce compte Google n’a aucun compte Tag Manager.',
+    'merchant_center/not_admin':
+      'Seul un administrateur du compte Merchant Center peut partager l’accès.',
+    'merchant_center/no_merchant_accounts': 'Ce compte Google n’a aucun compte Merchant Center.',
   },
   it: {
     'business_profile/not_owner':
@@ -183,6 +195,9 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Questo account Google non ha account Google Analytics.',
     'gtm/not_admin': 'Solo un amministratore dell’account Tag Manager può condividere l’accesso.',
     'gtm/no_gtm_accounts': 'Questo account Google non ha account Tag Manager.',
+    'merchant_center/not_admin':
+      'Solo un amministratore dell’account Merchant Center può condividere l’accesso.',
+    'merchant_center/no_merchant_accounts': 'Questo account Google non ha account Merchant Center.',
   },
   pt: {
     'business_profile/not_owner':
@@ -218,6 +233,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Esta conta do Google não tem contas do Google Analytics.',
     'gtm/not_admin': 'Só um administrador da conta do Tag Manager pode compartilhar o acesso.',
     'gtm/no_gtm_accounts': 'Esta conta do Google não tem contas do Tag Manager.',
+    'merchant_center/not_admin':
+      'Só um administrador da conta do Merchant Center pode compartilhar o acesso.',
+    'merchant_center/no_merchant_accounts':
+      'Esta conta do Google não tem contas do Merchant Center.',
   },
   nl: {
     'business_profile/not_owner':
@@ -253,6 +272,10 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'Dit Google-account heeft geen Google Analytics-accounts.',
     'gtm/not_admin': 'Alleen een beheerder van het Tag Manager-account kan toegang delen.',
     'gtm/no_gtm_accounts': 'Dit Google-account heeft geen Tag Manager-accounts.',
+    'merchant_center/not_admin':
+      'Alleen een beheerder van het Merchant Center-account kan toegang delen.',
+    'merchant_center/no_merchant_accounts':
+      'Dit Google-account heeft geen Merchant Center-accounts.',
   },
   pl: {
     'business_profile/not_owner': 'Tylko właściciel może tu dodawać osoby (Twoja rola: {role}).',
@@ -287,6 +310,9 @@ export const reasons: Readonly<Record<Language, Readonly<Record<ReasonKey, strin
     'ga4/no_ga4_accounts': 'To konto Google nie ma kont Google Analytics.',
     'gtm/not_admin': 'Tylko administrator konta Tag Managera może udostępnić dostęp.',
     'gtm/no_gtm_accounts': 'To konto Google nie ma kont Tag Managera.',
+    'merchant_center/not_admin':
+      'Tylko administrator konta Merchant Center może udostępnić dostęp.',
+    'merchant_center/no_merchant_accounts': 'To konto Google nie ma kont Merchant Center.',
   },
 };
 

@@ -1,14 +1,15 @@
 // startGoogleSandbox: one Fastify listener answering at the ROOT of its origin (the Google Node
 // clients drop any path in rootUrl, google-api.md item 11) for OAuth, Google Ads, GA4 Admin,
-// Tag Manager and Search Console; their path prefixes do not overlap.
+// Tag Manager, Search Console and Merchant Center; their path prefixes do not overlap.
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { appendBounded } from '../../sandbox-kit/request-log.ts';
 import { readJsonFile, writeJsonFileAtomic } from '../../sandbox-kit/state-file.ts';
 import { registerAdsRoutes } from './api/ads-routes.ts';
 import { registerBusinessProfileRoutes } from './api/business-profile-routes.ts';
 import { registerGa4Routes } from './api/ga4-routes.ts';
 import { registerGtmRoutes } from './api/gtm-routes.ts';
+import { registerMerchantRoutes } from './api/merchant-routes.ts';
 import { registerOAuthRoutes } from './api/oauth-routes.ts';
 import { registerSearchConsoleRoutes } from './api/search-console-routes.ts';
 import { gateControl, type ControlAccess } from '../../sandbox-kit/control-gate.ts';
@@ -92,7 +93,16 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
       rt.recentCalls = [];
     },
   };
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    // A bad or overlong URL (e.g. a 5,000-character email in a path) in Google's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .code(400)
+        .send(renderError(new GoogleApiError('INVALID_ARGUMENT', error.message), null, 'sandbox'));
+    },
+  });
   void app.register(formbody);
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/_control/')) return;
@@ -150,6 +160,7 @@ export function buildGoogleSandbox(options: GoogleSandboxOptions): {
   registerGtmRoutes(app, rt);
   registerSearchConsoleRoutes(app, rt);
   registerBusinessProfileRoutes(app, rt);
+  registerMerchantRoutes(app, rt);
   gateControl(app, options.control, () => registerControlRoutes(app, rt));
   return { app, runtime: rt };
 }

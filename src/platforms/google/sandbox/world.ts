@@ -2,6 +2,7 @@
 // GA4 accounts/properties/bindings, GTM accounts/containers/permissions, Search Console sites).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MerchantWorldSchema } from './model/merchant.ts';
 import type { BpAccount, BusinessProfileState, GoogleState } from './model/types.ts';
 
 const cid = z.string().regex(/^\d{10}$/, '10-digit customer ID');
@@ -164,6 +165,7 @@ export const GoogleWorldSchema = z.object({
         .default([]),
     })
     .default({ accounts: [], locations: [], admins: [] }),
+  merchant: MerchantWorldSchema,
 });
 
 export type GoogleWorld = z.input<typeof GoogleWorldSchema>;
@@ -203,6 +205,7 @@ export function stateFromWorld(input: GoogleWorld, at: Date): GoogleState {
     },
     searchConsole: w.searchConsole,
     businessProfile: businessProfileFromWorld(w, nextId),
+    merchant: w.merchant,
     authCodes: [],
     tokens: [],
     nextId: id + 1,

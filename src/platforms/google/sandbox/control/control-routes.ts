@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerCommonControls } from '../../../sandbox-kit/control.ts';
+import { merchantOf } from '../model/merchant.ts';
 import { expireAccessTokens } from '../model/oauth.ts';
 import { registerBusinessProfileControls } from './business-profile-controls.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -23,6 +24,10 @@ const ScUserSchema = z
     email: z.email(),
     permissionLevel: z.enum(['SITE_OWNER', 'SITE_FULL_USER', 'SITE_RESTRICTED_USER']),
   })
+  .strict();
+
+const MerchantVerifySchema = z
+  .object({ accountId: z.string().regex(/^\d{1,20}$/), email: z.email() })
   .strict();
 
 /** Registers `/_control/*`. */
@@ -65,6 +70,26 @@ export function registerControlRoutes(app: FastifyInstance, rt: SandboxRuntime):
   });
 
   registerBusinessProfileControls(app, rt, bad);
+  // Stands in for the invited person clicking Merchant Center's invitation email (PENDING to
+  // VERIFIED without the API's verifySelf), so tests can follow a grant the agency cannot verify.
+  app.post('/_control/merchant/users/verify', async (request, reply) => {
+    const parsed = MerchantVerifySchema.safeParse(request.body);
+    if (!parsed.success) return reply.code(400).send(bad(parsed.error.message));
+    const { accountId } = parsed.data;
+    const email = parsed.data.email.toLowerCase();
+    const found = rt.model.mutate((ctx) => {
+      const user = merchantOf(ctx.state).users.find(
+        (u) => u.accountId === accountId && u.email === email,
+      );
+      if (user) user.state = 'VERIFIED';
+      return user !== undefined;
+    });
+    if (!found)
+      return reply.code(404).send({
+        error: { code: 404, message: 'No such Merchant Center user.', status: 'NOT_FOUND' },
+      });
+    return { ok: true };
+  });
 
   app.post('/_control/expire-tokens', async (request, reply) => {
     const email = (request.body as { email?: unknown } | undefined)?.email;

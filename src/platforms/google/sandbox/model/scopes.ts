@@ -22,6 +22,7 @@ export const SCOPES = {
   userinfo: ['openid', 'email', `${G}userinfo.email`],
   businessManage: [`${G}business.manage`],
   webmastersRead: [`${G}webmasters.readonly`, `${G}webmasters`],
+  content: [`${G}content`],
 } as const;
 
 /** Every scope the sandbox's consent screen knows, with the text shown to the user. */
@@ -40,6 +41,7 @@ export const SCOPE_LABELS: Record<string, string> = {
   [`${G}webmasters.readonly`]: 'View Search Console data for your verified sites',
   [`${G}webmasters`]: 'View and manage Search Console data for your verified sites',
   [`${G}business.manage`]: 'See, edit, create and delete your Google business listings',
+  [`${G}content`]: 'Manage your product listings and accounts for Google Shopping',
   openid: 'Associate you with your personal info on Google',
   email: 'See your primary Google Account email address',
   [`${G}userinfo.email`]: 'See your primary Google Account email address',

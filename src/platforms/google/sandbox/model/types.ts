@@ -1,4 +1,5 @@
 // The Google sandbox's state: one JSON-serialisable object (persisted to the data file as is).
+import type { MerchantState } from './merchant.ts';
 
 export interface GoogleUser {
   email: string;
@@ -167,6 +168,8 @@ export interface GoogleState {
   searchConsole: { sites: ScSiteEntry[] };
   /** Absent in a data file saved before Business Profile existed (read as empty). */
   businessProfile?: BusinessProfileState;
+  /** Merchant Center (absent in a state saved before it existed: see merchantOf). */
+  merchant?: MerchantState;
   authCodes: AuthCode[];
   tokens: TokenRecord[];
   /** Next number handed out for link, binding and permission ids. */
