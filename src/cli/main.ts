@@ -2,17 +2,17 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createLogger, logDestination } from '../lib/logger.ts';
-import { runBackup, runRestore } from './commands/backup.ts';
-import { runDoctor } from './doctor.ts';
-import { apiCommandGroups, apiCommandsHelp, runApiCommand } from './commands/run-api-command.ts';
 import { controlTokenFile } from './sandbox-control-token.ts';
-import { runSandboxCommand } from './sandbox-command.ts';
 import type { Role } from './runtime.ts';
 import { openRuntimeStore } from './runtime-store.ts';
-import { openDatabase } from '../store/database.ts';
-import { migrate } from '../store/migrate.ts';
 
-const help = `latchkey: one link to client access for marketing agencies
+// Each command's modules load when it runs: `latchkey start` loads none of the others' (the
+// doctor alone loads every platform's client), so its start does not wait for them.
+const commands = new Set(['start', 'migrate', 'doctor', 'backup', 'restore', 'sandbox']);
+
+const help = (
+  apiCommandsHelp: string,
+) => `latchkey: one link to client access for marketing agencies
 
 Usage:
   latchkey start [--role all|api|worker]   run the server and/or the job workers (default: all)
@@ -24,7 +24,7 @@ Usage:
   latchkey --help                          show this help
 
 Talking to a running server (--url, --api-key or LATCHKEY_URL, LATCHKEY_API_KEY; --json):
-${apiCommandsHelp()}
+${apiCommandsHelp}
 
 Configuration comes from the environment; see README.md and docs/cli.md.`;
 
@@ -39,11 +39,16 @@ export async function main(argv: string[]): Promise<number> {
     options: { help: { type: 'boolean', short: 'h' }, role: { type: 'string' } },
   });
   const command = positionals[0];
-  if (command && apiCommandGroups.some((group) => group.name === command)) {
-    return runApiCommand(command, argv.slice(argv.indexOf(command) + 1));
-  }
-  if (values.help || !command) {
-    console.log(help);
+  if (!command || values.help || !commands.has(command)) {
+    const api = await import('./commands/run-api-command.ts');
+    if (command && api.apiCommandGroups.some((group) => group.name === command)) {
+      return api.runApiCommand(command, argv.slice(argv.indexOf(command) + 1));
+    }
+    if (command && !values.help) {
+      console.error(`Unknown command "${command}".\n\n${help(api.apiCommandsHelp())}`);
+      return 1;
+    }
+    console.log(help(api.apiCommandsHelp()));
     return command || values.help ? 0 : 1;
   }
   try {
@@ -53,16 +58,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'migrate':
         return await runMigrate();
       case 'doctor':
-        return await runDoctor(process.env);
+        return await (await import('./doctor.ts')).runDoctor(process.env);
       case 'backup':
-        return await runBackup(argv.slice(argv.indexOf(command) + 1), process.env);
+        return await (
+          await import('./commands/backup.ts')
+        ).runBackup(argv.slice(argv.indexOf(command) + 1), process.env);
       case 'restore':
-        return await runRestore(argv.slice(argv.indexOf(command) + 1), process.env);
-      case 'sandbox':
-        return await runSandboxCommand(argv.slice(1));
+        return await (
+          await import('./commands/backup.ts')
+        ).runRestore(argv.slice(argv.indexOf(command) + 1), process.env);
       default:
-        console.error(`Unknown command "${command}".\n\n${help}`);
-        return 1;
+        return await (await import('./sandbox-command.ts')).runSandboxCommand(argv.slice(1));
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -147,6 +153,8 @@ async function start(role: Role): Promise<number> {
 }
 
 async function runMigrate(): Promise<number> {
+  const { openDatabase } = await import('../store/database.ts');
+  const { migrate } = await import('../store/migrate.ts');
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

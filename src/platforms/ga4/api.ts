@@ -2,7 +2,9 @@
  * GA4 Admin calls through Google's own client (@googleapis/analyticsadmin, v1alpha: the only
  * version with accessBindings, google-api.md §3), pointed at Google or the sandbox by rootUrl.
  */
-import { analyticsadmin, type analyticsadmin_v1alpha } from '@googleapis/analyticsadmin';
+import type * as AnalyticsAdmin from '@googleapis/analyticsadmin';
+import type { analyticsadmin_v1alpha } from '@googleapis/analyticsadmin';
+import { loadGoogleClient } from '../google/load.ts';
 import { clientOptions } from '../google/clients.ts';
 import type { FetchLike } from '../http.ts';
 import { ga4Call } from './errors.ts';
@@ -19,6 +21,7 @@ export type Ga4AccountSummary =
   analyticsadmin_v1alpha.Schema$GoogleAnalyticsAdminV1alphaAccountSummary;
 
 function client(deps: Ga4ApiDeps, token: string): analyticsadmin_v1alpha.Analyticsadmin {
+  const { analyticsadmin } = loadGoogleClient<typeof AnalyticsAdmin>('@googleapis/analyticsadmin');
   return analyticsadmin({
     version: 'v1alpha',
     ...clientOptions({

@@ -3,11 +3,12 @@
  * (rootUrl pointing at Google or the sandbox root, no built-in retry: the job queue retries with
  * the wait Google names, and an optional fetch for tests).
  */
-import { auth } from '@googleapis/analyticsadmin';
+import type * as AnalyticsAdmin from '@googleapis/analyticsadmin';
+import { loadGoogleClient } from './load.ts';
 import type { FetchLike } from '../http.ts';
 
 export interface GoogleClientOptions {
-  auth: InstanceType<typeof auth.OAuth2>;
+  auth: InstanceType<typeof AnalyticsAdmin.auth.OAuth2>;
   rootUrl: string;
   retry: false;
   timeout: number;
@@ -21,6 +22,7 @@ export function clientOptions(input: {
   timeoutMs: number;
   fetch?: FetchLike | undefined;
 }): GoogleClientOptions {
+  const { auth } = loadGoogleClient<typeof AnalyticsAdmin>('@googleapis/analyticsadmin');
   const oauth = new auth.OAuth2();
   oauth.setCredentials({ access_token: input.token, token_type: 'Bearer' });
   const options: GoogleClientOptions = {

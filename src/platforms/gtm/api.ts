@@ -2,7 +2,9 @@
  * Tag Manager v2 calls through Google's own client (@googleapis/tagmanager), pointed at Google or
  * the sandbox by rootUrl (google-api.md §4). List answers use singular keys (`account`, ...).
  */
-import { tagmanager, type tagmanager_v2 } from '@googleapis/tagmanager';
+import type * as TagManager from '@googleapis/tagmanager';
+import type { tagmanager_v2 } from '@googleapis/tagmanager';
+import { loadGoogleClient } from '../google/load.ts';
 import { clientOptions } from '../google/clients.ts';
 import type { FetchLike } from '../http.ts';
 import { gtmCall } from './errors.ts';
@@ -16,6 +18,7 @@ export interface GtmApiDeps {
 export type GtmPermission = tagmanager_v2.Schema$UserPermission;
 
 function client(deps: GtmApiDeps, token: string): tagmanager_v2.Tagmanager {
+  const { tagmanager } = loadGoogleClient<typeof TagManager>('@googleapis/tagmanager');
   return tagmanager({
     version: 'v2',
     ...clientOptions({

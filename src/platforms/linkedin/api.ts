@@ -6,7 +6,8 @@
  * Its axios instance runs on the fetch adapter with the injected fetch (rate limiter, metrics).
  * Tokens travel only in the Authorization header.
  */
-import { RestliClient, utils } from 'linkedin-api-client';
+import { createRequire } from 'node:module';
+import type * as LinkedInClient from 'linkedin-api-client';
 import { z } from 'zod';
 import { PlatformError } from '../errors.ts';
 import { parseWith, type FetchLike } from '../http.ts';
@@ -65,21 +66,35 @@ export interface LinkedInApi {
   getV2<S extends z.ZodType>(path: string, token: string, schema: S): Promise<z.output<S>>;
 }
 
+const require = createRequire(import.meta.url);
+let linkedInModule: typeof LinkedInClient | undefined;
+/** `linkedin-api-client` (CommonJS), required on first use (issue #17: not loaded at start). */
+function linkedInClient(): typeof LinkedInClient {
+  linkedInModule ??= require('linkedin-api-client') as typeof LinkedInClient;
+  return linkedInModule;
+}
+
 /** Creates the API client for one base URL and LinkedIn version. */
 export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
   if (!/^\d{6}$/.test(options.version))
     throw new Error(`LinkedIn-Version must look like 202601, got ${options.version}`);
-  const client = new RestliClient({
-    adapter: 'fetch',
-    timeout: options.timeoutMs,
-    env: { fetch: toFetch(options.fetch) },
-  });
   const target = options.apiBaseUrl.replace(/\/+$/, '');
-  client.axiosInstance.interceptors.request.use((config) => {
-    if (config.url?.startsWith(LINKEDIN_API_ORIGIN))
-      config.url = `${target}${config.url.slice(LINKEDIN_API_ORIGIN.length)}`;
-    return config;
-  });
+  let made: LinkedInClient.RestliClient | undefined;
+  // Built on the first call: the package (and axios) load then, not with every start.
+  const client = (): LinkedInClient.RestliClient => {
+    if (made) return made;
+    made = new (linkedInClient().RestliClient)({
+      adapter: 'fetch',
+      timeout: options.timeoutMs,
+      env: { fetch: toFetch(options.fetch) },
+    });
+    made.axiosInstance.interceptors.request.use((config) => {
+      if (config.url?.startsWith(LINKEDIN_API_ORIGIN))
+        config.url = `${target}${config.url.slice(LINKEDIN_API_ORIGIN.length)}`;
+      return config;
+    });
+    return made;
+  };
   const version = options.version;
   const call = async (what: string, run: () => Promise<{ data: unknown }>) => {
     try {
@@ -92,7 +107,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
     async get(path, keys, token, schema) {
       try {
         const response = await call(`GET ${path}`, () =>
-          client.get({
+          client().get({
             resourcePath: path,
             pathKeys: keys,
             accessToken: token,
@@ -114,7 +129,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
       for (let i = 0, start = 0; i < MAX_PAGES; i += 1) {
         const response = await retryPage(() =>
           call(`GET ${path}?q=${finder}`, () =>
-            client.finder({
+            client().finder({
               resourcePath: path,
               finderName: finder,
               queryParams: { ...params, start, count: PAGE_SIZE },
@@ -141,7 +156,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
       let pageToken: string | undefined;
       for (let i = 0; i < MAX_PAGES; i += 1) {
         const response = await call(`GET ${path}?q=search`, () =>
-          client.finder({
+          client().finder({
             resourcePath: path,
             finderName: 'search',
             queryParams: { ...params, pageSize: PAGE_SIZE, ...(pageToken ? { pageToken } : {}) },
@@ -158,7 +173,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
     },
     async update(path, keys, entity, token) {
       await call(`PUT ${path}`, () =>
-        client.update({
+        client().update({
           resourcePath: path,
           pathKeys: keys,
           entity,
@@ -170,7 +185,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
     async delete(path, keys, token) {
       try {
         await call(`DELETE ${path}`, () =>
-          client.delete({
+          client().delete({
             resourcePath: path,
             pathKeys: keys,
             accessToken: token,
@@ -186,7 +201,7 @@ export function createLinkedInApi(options: LinkedInApiOptions): LinkedInApi {
     async getV2(path, token, schema) {
       // The client builds `/v2` URLs when no version is given (`NON_VERSIONED_BASE_URL`).
       const response = await call(`GET ${path}`, () =>
-        client.get({ resourcePath: path, accessToken: token }),
+        client().get({ resourcePath: path, accessToken: token }),
       );
       return parseWith(schema, response.data, `LinkedIn GET ${path}`);
     },
@@ -199,7 +214,7 @@ export const accountUserKey = (accountId: string, personId: string) => ({
 });
 
 /** Rest.li encoding of a value, as the client sends it (exported for tests and logs). */
-export const restliEncode = (value: unknown): string => utils.encode(value);
+export const restliEncode = (value: unknown): string => linkedInClient().utils.encode(value);
 
 /** axios' fetch adapter passes a Request; the injected fetch takes (URL, init). */
 function toFetch(fetchLike: FetchLike): typeof fetch {

@@ -2,7 +2,8 @@
  * Verifies a guided Search Console step with the agency's own token: `sites.get(siteUrl)` through
  * Google's client @googleapis/searchconsole (google-api.md §5). The API cannot add users.
  */
-import { searchconsole } from '@googleapis/searchconsole';
+import type * as SearchConsole from '@googleapis/searchconsole';
+import { loadGoogleClient } from '../google/load.ts';
 import { PlatformError } from '../errors.ts';
 import { clientOptions } from '../google/clients.ts';
 import { fromGoogleClient } from '../google/errors.ts';
@@ -23,6 +24,7 @@ export async function verifySearchConsoleAccess(input: {
   timeoutMs?: number;
   fetch?: FetchLike;
 }): Promise<AccessReading> {
+  const { searchconsole } = loadGoogleClient<typeof SearchConsole>('@googleapis/searchconsole');
   const client = searchconsole({
     version: 'v1',
     ...clientOptions({

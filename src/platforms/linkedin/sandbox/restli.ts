@@ -1,8 +1,14 @@
 // Rest.li 2.0 on the sandbox side (linkedin-api-api.md §0, §5, §6): LinkedIn's error body, the
 // request checks every `/rest` call passes, key and query decoding, and start/count paging.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { utils } from 'linkedin-api-client';
+import { createRequire } from 'node:module';
+import type * as LinkedInClient from 'linkedin-api-client';
 import { LinkedInRuleError } from './model.ts';
+
+const require = createRequire(import.meta.url);
+/** The client's Rest.li codec, required on first use (issue #17: not loaded at start). */
+const linkedInUtils = (): typeof LinkedInClient.utils =>
+  (require('linkedin-api-client') as typeof LinkedInClient).utils;
 
 /** LinkedIn's error body: `{status, serviceErrorCode, code, message}` (linkedin-api.md §6). */
 export function sendLinkedInError(reply: FastifyReply, error: LinkedInRuleError): FastifyReply {
@@ -57,7 +63,7 @@ export function restliQuery(request: FastifyRequest): Record<string, unknown> {
   }
   if (raw === '') return {};
   try {
-    return utils.paramDecode(raw);
+    return linkedInUtils().paramDecode(raw);
   } catch {
     return illegal('Malformed query string');
   }
@@ -67,7 +73,7 @@ export function restliQuery(request: FastifyRequest): Record<string, unknown> {
 export function compoundKey(raw: string, fields: readonly string[]): Record<string, string> {
   let decoded: unknown;
   try {
-    decoded = utils.decode(raw);
+    decoded = linkedInUtils().decode(raw);
   } catch {
     return illegal(`Malformed key ${raw}`);
   }
