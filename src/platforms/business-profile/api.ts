@@ -4,11 +4,9 @@
  * Business Information API's locations list and get (no Google client installed for it: one
  * JSON GET through the shared HTTP helper, read with the shared Google error mapping).
  */
-import {
-  auth,
-  mybusinessaccountmanagement,
-  type mybusinessaccountmanagement_v1,
-} from '@googleapis/mybusinessaccountmanagement';
+import type * as AccountManagement from '@googleapis/mybusinessaccountmanagement';
+import type { mybusinessaccountmanagement_v1 } from '@googleapis/mybusinessaccountmanagement';
+import { loadGoogleClient } from '../google/load.ts';
 import { z } from 'zod';
 import { clientOptions } from '../google/clients.ts';
 import { googleError } from '../google/errors.ts';
@@ -33,6 +31,9 @@ function client(
   deps: BusinessProfileApiDeps,
   token: string,
 ): mybusinessaccountmanagement_v1.Mybusinessaccountmanagement {
+  const { auth, mybusinessaccountmanagement } = loadGoogleClient<typeof AccountManagement>(
+    '@googleapis/mybusinessaccountmanagement',
+  );
   const options = clientOptions({
     token,
     rootUrl: deps.rootUrl,

@@ -2,7 +2,9 @@
  * Merchant API accounts calls through Google's own client (@googleapis/merchantapi, accounts_v1),
  * pointed at Google or the sandbox by rootUrl (docs/platforms/merchant-center-api.md).
  */
-import { merchantapi, type merchantapi_accounts_v1 } from '@googleapis/merchantapi';
+import type * as MerchantApi from '@googleapis/merchantapi';
+import type { merchantapi_accounts_v1 } from '@googleapis/merchantapi';
+import { loadGoogleClient } from '../google/load.ts';
 import { clientOptions } from '../google/clients.ts';
 import type { FetchLike } from '../http.ts';
 import { merchantCall } from './errors.ts';
@@ -20,6 +22,7 @@ export type MerchantAccount = merchantapi_accounts_v1.Schema$Account;
 const MAX_PAGES = 20;
 
 function client(deps: MerchantApiDeps, token: string): merchantapi_accounts_v1.Merchantapi {
+  const { merchantapi } = loadGoogleClient<typeof MerchantApi>('@googleapis/merchantapi');
   return merchantapi({
     version: 'accounts_v1',
     ...clientOptions({
