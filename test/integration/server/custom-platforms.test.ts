@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOffboarding } from '../../../src/jobs/offboard-plan.ts';
 import { runOffboarding } from '../../../src/jobs/offboard.ts';
+import { readyMadeDefinitions } from '../../../src/platforms/custom/ready-made/index.ts';
 import { listOffboardingSteps } from '../../../src/store/offboardings.ts';
 import { TEST_PUBLIC_URL, type TestMember } from '../../support/agency.ts';
 import { createCustomHarness, type CustomHarness } from '../../support/custom-harness.ts';
@@ -723,5 +724,91 @@ describe('a link asking for a ready-made tool and an own tool', () => {
     expect(wrong.statusCode).toBe(404);
     const grants = await progress();
     expect(grants.map((g) => g.status)).toEqual(['revoked', 'revoked']);
+  });
+});
+
+describe('every ready-made tool, in one link of another agency', () => {
+  const sample = {
+    text: 'Acme Outdoor',
+    email: 'dana@acme-outdoor.example',
+    url: 'https://acme.example/',
+  };
+
+  it('adds all nine, asks for each at its lowest level, and each is confirmed by its confirmer', async () => {
+    const agency = h.other;
+    for (const tool of readyMadeDefinitions) {
+      const added = await h.app.inject({
+        method: 'POST',
+        url: `/api/v1/custom-platforms/ready-made/${tool.id}`,
+        headers: post(agency.owner),
+      });
+      expect(added.statusCode, tool.id).toBe(201);
+    }
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: json(agency.owner),
+      payload: {
+        title: 'Every tool for Acme',
+        items: readyMadeDefinitions.map((tool) => ({
+          platform: 'custom',
+          assetType: tool.slug,
+          permissionLevel: tool.definition.levels[0]!.id,
+        })),
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const token = created.json<{ link: { url: string } }>().link.url.split('/l/')[1] ?? '';
+    const requestId = created.json<{ request: { id: string } }>().request.id;
+    const api = (path: string) => `/api/v1/onboarding/${token}${path}`;
+    const approved = await h.app.inject({
+      method: 'POST',
+      url: api('/approve'),
+      payload: {
+        selections: readyMadeDefinitions.map((tool) => ({
+          platform: 'custom',
+          assetType: tool.slug,
+          input: {
+            kind: 'custom_fields',
+            fields: Object.fromEntries(
+              tool.definition.fields.map((field) => [field.id, sample[field.kind]]),
+            ),
+          },
+        })),
+      },
+    });
+    expect(approved.statusCode, approved.body).toBe(202);
+    const grants = (await h.app.inject({ method: 'GET', url: api('/progress') })).json<{
+      grants: GrantBody[];
+    }>().grants;
+    expect(grants.map((g) => g.assetType).sort()).toEqual(
+      readyMadeDefinitions.map((tool) => tool.slug).sort(),
+    );
+    for (const grant of grants) {
+      const tool = readyMadeDefinitions.find((t) => t.slug === grant.assetType)!;
+      expect(grant.status).toBe('needs_manual_step');
+      expect(grant.manualStep!.instructions.join(' ')).not.toMatch(/\{(agency|email|level)\}/);
+      const answer =
+        tool.definition.confirmedBy === 'client'
+          ? await h.app.inject({ method: 'POST', url: api(`/grants/${grant.id}/confirm`) })
+          : await h.app.inject({
+              method: 'POST',
+              url: `/api/v1/requests/${requestId}/grants/${grant.id}/confirm`,
+              headers: post(agency.owner),
+            });
+      expect(answer.statusCode, tool.id).toBe(200);
+    }
+    const request = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/requests/${requestId}`,
+        headers: agency.owner.headers,
+      })
+    ).json<{ request: { grants: GrantBody[]; onboarding: { status: string } } }>().request;
+    expect(request.onboarding.status).toBe('completed');
+    for (const grant of request.grants) {
+      const tool = readyMadeDefinitions.find((t) => t.slug === grant.assetType)!;
+      expect(grant).toMatchObject({ status: 'granted', confirmedBy: tool.definition.confirmedBy });
+    }
   });
 });
