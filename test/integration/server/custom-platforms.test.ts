@@ -9,6 +9,7 @@ import { startOffboarding } from '../../../src/jobs/offboard-plan.ts';
 import { runOffboarding } from '../../../src/jobs/offboard.ts';
 import { readyMadeDefinitions } from '../../../src/platforms/custom/ready-made/index.ts';
 import { listOffboardingSteps } from '../../../src/store/offboardings.ts';
+import { createWebhookEndpoint } from '../../../src/store/webhook-endpoints.ts';
 import { TEST_PUBLIC_URL, type TestMember } from '../../support/agency.ts';
 import { createCustomHarness, type CustomHarness } from '../../support/custom-harness.ts';
 
@@ -744,6 +745,11 @@ describe('every ready-made tool, in one link of another agency', () => {
       });
       expect(added.statusCode, tool.id).toBe(201);
     }
+    // This harness serves no webhook routes: the endpoint is made as its route makes it.
+    await createWebhookEndpoint(h.database.db, h.lifecycle.keyring, agency.agency.id, null, {
+      url: 'https://hooks.acme-outdoor.example/latchkey',
+      eventTypes: ['grant.granted'],
+    });
     const created = await h.app.inject({
       method: 'POST',
       url: '/api/v1/requests',
@@ -810,5 +816,19 @@ describe('every ready-made tool, in one link of another agency', () => {
       const tool = readyMadeDefinitions.find((t) => t.slug === grant.assetType)!;
       expect(grant).toMatchObject({ status: 'granted', confirmedBy: tool.definition.confirmedBy });
     }
+    // Each grant.granted webhook says it was a person's word, not a verification.
+    const deliveries = await h.database.db
+      .selectFrom('webhook_deliveries')
+      .select('body')
+      .where('agency_id', '=', agency.agency.id)
+      .where('event_type', '=', 'grant.granted')
+      .execute();
+    const said = deliveries
+      .map((d) => (JSON.parse(d.body) as { data: Record<string, unknown> }).data)
+      .map((data) => [data.asset_type, data.verified, data.confirmed_by])
+      .sort();
+    expect(said).toEqual(
+      readyMadeDefinitions.map((tool) => [tool.slug, false, tool.definition.confirmedBy]).sort(),
+    );
   });
 });
