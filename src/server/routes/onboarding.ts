@@ -107,9 +107,15 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
   const platformsOf = (request: AccessRequest) => [
     ...new Set(request.items.map((i) => i.platform)),
   ];
-  // The registered platforms plus the agency's own (custom) definitions.
-  const manifestsOf = (agencyId: string) =>
-    agencyManifests(services.db, services.manifests, agencyId);
+  // The registered platforms plus the agency's own (custom) definitions, read only when the
+  // request asks for a custom tool (the client's GETs take as few queries as they need).
+  const manifestsOf = async (request: {
+    agencyId: string;
+    items: readonly { platform: string }[];
+  }) =>
+    request.items.some((i) => i.platform === 'custom')
+      ? agencyManifests(services.db, services.manifests, request.agencyId)
+      : services.manifests;
   // A guided platform: every asset type asked there is a step the client follows, typing what it
   // needs; the client does not sign in to it here.
   const isGuided = (known: Manifests, request: AccessRequest, platform: string) =>
@@ -127,7 +133,10 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       agencyId,
       grants.map((g) => g.id),
     );
-    const known = await manifestsOf(agencyId);
+    const known = await manifestsOf({
+      agencyId,
+      items: grants.map((g) => ({ platform: g.platform })),
+    });
     return Promise.all(grants.map((g) => presentGrant(known, g, inputs.get(g.id))));
   };
 
@@ -160,7 +169,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       agencyConnections,
       clientConnected,
     }: LinkView) => {
-      const known = await manifestsOf(request.agencyId);
+      const known = await manifestsOf(request);
       const platforms = platformsOf(request).map((id) => {
         const connection = agencyConnections.get(id);
         const manifest = ownValue(known, id);
@@ -202,7 +211,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         const { request, onboarding } = await open(req.params.link, req.ip);
         if (!platformsOf(request).includes(req.params.platform))
           throw new AppError('not_found', 'This link asks for nothing on that platform');
-        if (isGuided(await manifestsOf(request.agencyId), request, req.params.platform))
+        if (isGuided(await manifestsOf(request), request, req.params.platform))
           throw new AppError('conflict', 'Nothing to sign in to here: follow the steps shown', {
             reason: 'guided',
           });
@@ -284,7 +293,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
       { schema: { params: LinkParams, body: SelectionSchema } },
       async (req, reply) => {
         const { request, onboarding } = await open(req.params.link, req.ip);
-        const known = await manifestsOf(request.agencyId);
+        const known = await manifestsOf(request);
         const result = await approveSelection(
           services,
           request,
@@ -333,7 +342,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
         (g) => g.id === req.params.grantId,
       );
       if (!grant) throw new AppError('not_found', 'No such item in this request');
-      const known = await manifestsOf(request.agencyId);
+      const known = await manifestsOf(request);
       if (verificationOf(known, grant.platform, grant.assetType) !== 'client_confirmation')
         throw new AppError('conflict', 'Latchkey checks this one itself: press "Check again"', {
           reason: 'not_client_confirmed',
@@ -363,7 +372,7 @@ export function createOnboardingRoutes(services: OnboardingServices): FastifyPlu
           id: onboarding.id,
         });
         if (!grant) throw new AppError('not_found', 'No such item in this request');
-        return { grant: await presentGrant(await manifestsOf(request.agencyId), grant) };
+        return { grant: await presentGrant(await manifestsOf(request), grant) };
       } catch (error) {
         if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
         if (!(error instanceof PlatformError)) throw error;
