@@ -181,13 +181,13 @@ describe('one link: Merchant Center, Business Profile, X and two custom tools', 
     expect(xStep).toContain('@northwind_ads');
     const x = await context.newPage();
     x.setDefaultTimeout(20_000);
-    await x.goto(`${env.sandboxes.x_ads ?? ''}/ads/${X.account}/access`);
-    if (await x.getByTestId('signin-acme_brand').count()) {
-      await x.getByTestId('signin-acme_brand').click();
-    } else {
-      await x.getByTestId('switch-account').click();
-      await x.getByTestId('signin-acme_brand').click();
-    }
+    // X still knows the agency's person (from Settings): the client logs out and in as itself.
+    await x.goto(`${env.sandboxes.x_ads ?? ''}/ads`);
+    expect(await x.getByTestId('signed-in-as').textContent()).toContain('@northwind_ads');
+    await x.getByTestId('sign-out').click();
+    await x.getByTestId('signin-acme_brand').click();
+    expect(await x.getByTestId('signed-in-as').textContent()).toContain('@acme_brand');
+    await x.getByTestId(`edit-access-${X.account}`).click();
     await x.getByTestId('add-access-handle').fill('northwind_ads');
     await x.getByTestId('add-access-permission').selectOption('AD_MANAGER');
     await x.getByTestId('add-access-save').click();
