@@ -248,8 +248,17 @@ describe('one link: Merchant Center, Business Profile, X and two custom tools', 
     expect(await client.getByTestId(`confirmed-${KLAVIYO}`).textContent()).toContain(
       'Marked done by Northwind Media',
     );
-    for (const id of [G.merchant, G.location, X.account])
-      expect(await client.getByTestId(`grant-${id}`).textContent()).not.toContain('not verified');
+    // The client's page says a person's confirmation could not be checked, for the custom tools
+    // only; the API-verified grants carry no such caveat.
+    for (const id of [REPORT, KLAVIYO])
+      expect(await client.getByTestId(`grant-${id}`).textContent()).toContain(
+        'no way for us to check it',
+      );
+    for (const id of [G.merchant, G.location, X.account]) {
+      const line = (await client.getByTestId(`grant-${id}`).textContent()) ?? '';
+      expect(line).not.toContain('not verified');
+      expect(line).not.toContain('no way for us to check it');
+    }
     await journey.step('client-receipt', client, { axe: false });
     await context.close();
 
@@ -266,7 +275,26 @@ describe('one link: Merchant Center, Business Profile, X and two custom tools', 
       a.users.filter((u) => u.userId === X.agencyUser).map((u) => [a.id, u.permission]),
     );
     expect(agencyOnX).toEqual([[X.account, 'AD_MANAGER']]);
-    const google = JSON.stringify(await state<unknown>(env.sandboxes.google));
-    console.log(google.slice(0, 3000));
+    const google = await state<{
+      merchant: {
+        users: { accountId: string; email: string; accessRights: string[]; state: string }[];
+      };
+      businessProfile: {
+        admins: { parent: string; email: string; role: string; pending: boolean }[];
+      };
+    }>(env.sandboxes.google);
+    // Merchant Center: the agency's person is a verified Standard user of the ticked account only.
+    expect(
+      google.merchant.users
+        .filter((u) => u.email === G.agency)
+        .map((u) => [u.accountId, u.accessRights, u.state]),
+    ).toEqual([[G.merchant, ['STANDARD'], 'VERIFIED']]);
+    // Business Profile: the agency manages the ticked location (accepted, not pending); nothing
+    // else of the client's changed hands (its own location group stays its own).
+    expect(
+      google.businessProfile.admins
+        .filter((a) => a.email === G.agency && a.parent !== 'accounts/8020')
+        .map((a) => [a.parent, a.role, a.pending]),
+    ).toEqual([[`locations/${G.location}`, 'MANAGER', false]]);
   }, 300_000);
 });
