@@ -191,4 +191,26 @@ describe('Google sandbox OAuth', () => {
     expect(location.searchParams.get('error')).toBe('access_denied');
     expect(location.searchParams.get('state')).toBe('abc');
   });
+
+  it('the consent page offers "Not you?": back through the sign-in page to the same consent', async () => {
+    const signin = await fetch(`${sb.url}/signin`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: OWNER }),
+      redirect: 'manual',
+    });
+    const cookie = (signin.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const query = new URLSearchParams({
+      client_id: APP.clientId,
+      redirect_uri: REDIRECT,
+      response_type: 'code',
+      scope: scopes[0] as string,
+      state: 'abc',
+    }).toString();
+    const consent = await fetch(`${sb.url}/o/oauth2/v2/auth?${query}`, { headers: { cookie } });
+    const html = await consent.text();
+    const href = /href="([^"]+)" data-testid="switch-account"/.exec(html)?.[1] ?? '';
+    const target = new URL(href.replaceAll('&amp;', '&'), sb.url);
+    expect(target.pathname).toBe('/signin');
+    expect(target.searchParams.get('next')).toBe(`/o/oauth2/v2/auth?${query}`);
+  });
 });

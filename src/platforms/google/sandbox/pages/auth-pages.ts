@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { issueCode } from '../model/oauth.ts';
 import { SCOPE_LABELS } from '../model/scopes.ts';
 import type { SandboxRuntime } from '../runtime.ts';
+import { switchAccountLink } from '../../../sandbox-kit/html.ts';
 import { esc, hidden, page } from './html.ts';
 import { currentUser, safeNext, signIn } from './session.ts';
 
@@ -115,7 +116,8 @@ export function registerAuthPages(app: FastifyInstance, rt: SandboxRuntime): voi
     const body = `<p data-testid="signed-in-as">${esc(user.name)} &lt;${esc(user.email)}&gt;</p>
 <p><strong data-testid="consent-app">${esc(checked.fields.client_id)}</strong> wants to access your Google Account. This will allow it to:</p><ul>${list}</ul>
 <form method="post" action="/o/oauth2/v2/auth" data-testid="consent-form">${hidden(checked.fields)}
-<button name="decision" value="allow" data-testid="consent-allow">Allow</button> <button class="secondary" name="decision" value="deny" data-testid="consent-deny">Cancel</button></form>`;
+<button name="decision" value="allow" data-testid="consent-allow">Allow</button> <button class="secondary" name="decision" value="deny" data-testid="consent-deny">Cancel</button></form>
+${switchAccountLink('', request.url)}`;
     return reply
       .header('referrer-policy', 'no-referrer')
       .type('text/html')
