@@ -18,8 +18,30 @@ import {
 } from './grant-deps.ts';
 import { settleGrantAndAdvance } from './onboarding-progress.ts';
 
-/** Checks one awaiting grant once; returns the grant as it stands afterwards. */
-export async function recheckGrant(
+/**
+ * Re-checks under way in this process, by grant: a second check of the same grant (a person's
+ * "Check again" while the soon re-check or the sweep reads it) joins the running one instead of
+ * accepting the same invitation twice, which the platform answers with an error.
+ */
+const inFlight = new Map<string, Promise<Grant | undefined>>();
+
+/**
+ * Checks one awaiting grant once; returns the grant as it stands afterwards. A check of a grant
+ * that is already being checked waits for that check and shares its outcome.
+ */
+export function recheckGrant(
+  deps: Pick<GrantDeps, 'database' | 'keyring' | 'platforms' | 'now'>,
+  grantId: string,
+  actor?: Actor,
+): Promise<Grant | undefined> {
+  const running = inFlight.get(grantId);
+  if (running) return running;
+  const check = checkOnce(deps, grantId, actor).finally(() => inFlight.delete(grantId));
+  inFlight.set(grantId, check);
+  return check;
+}
+
+async function checkOnce(
   deps: Pick<GrantDeps, 'database' | 'keyring' | 'platforms' | 'now'>,
   grantId: string,
   actor?: Actor,

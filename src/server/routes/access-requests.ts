@@ -33,7 +33,12 @@ import {
   revokeAtPlatforms,
   type RevocableToken,
 } from '../../jobs/revoke-client-tokens.ts';
-import { listGrantStatuses, listGrantsByOnboardings, type Grant } from '../../store/grants.ts';
+import {
+  findGrant,
+  listGrantStatuses,
+  listGrantsByOnboardings,
+  type Grant,
+} from '../../store/grants.ts';
 import { listGrantInputs } from '../../store/guided-grants.ts';
 import { cancelLinkReminders, scheduleLinkEmail } from '../../store/link-reminders.ts';
 import {
@@ -294,15 +299,23 @@ export function createAccessRequestRoutes(services: OnboardingServices): Fastify
     app.post('/:id/grants/:grantId/check', { schema: { params: GrantParams } }, async (req) => {
       const actor = requireActor(req, 'member', { write: true });
       const { request, grant } = await requestGrant(actor.agencyId, req.params);
+      // A click racing the re-check that has just granted it: the answer is the grant as it
+      // stands, not an error.
+      if (grant.status === 'granted') return { request: await detail(actor.agencyId, request.id) };
       if (!awaitingStatuses.has(grant.status))
         throw new AppError('conflict', 'This grant is not waiting for anything', {
           reason: 'not_waiting',
         });
       try {
+        // Joins a re-check of this grant already under way (recheckGrant shares it).
         await recheckGrant(services.grantDeps, grant.id, auditActor(actor));
       } catch (error) {
         if (error instanceof GrantBlocked) throw new AppError('conflict', error.message);
         if (!(error instanceof PlatformError)) throw error;
+        // The check that failed may have raced one that settled the grant: answer with that.
+        const after = await findGrant(services.db, grant.id);
+        if (after && !awaitingStatuses.has(after.status))
+          return { request: await detail(actor.agencyId, request.id) };
         throw new AppError('unavailable', 'The platform did not answer: try again in a moment.', {
           reason: error.kind,
         });
