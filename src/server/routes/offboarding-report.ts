@@ -8,10 +8,11 @@ import {
   offboardingStepWords,
   offboardingVerifiedWords,
 } from '../../domain/offboarding-words.ts';
+import { ownValue } from '../../lib/own.ts';
 import { platformManifests } from '../../platforms/registry.ts';
-import type { PlatformId } from '../../platforms/types.ts';
 import type { Executor } from '../../store/audit.ts';
 import { listOffboardingSteps, type Offboarding } from '../../store/offboardings.ts';
+import type { Manifests } from './custom-manifests.ts';
 
 export interface OffboardingReport {
   readonly id: string;
@@ -124,31 +125,39 @@ export function printableTime(iso: string | null): string {
   return `${text} UTC`;
 }
 
-/** The platform's, asset type's and level's names from the manifests (the ids when unknown). */
-function namesOf(platform: string, assetType: string, level: string) {
-  const manifest = platformManifests[platform as PlatformId] as
-    (typeof platformManifests)[PlatformId] | undefined;
+/**
+ * The platform's, asset type's and level's names from the manifests (the ids when unknown). A
+ * custom platform is named by the agency's definition (its asset type), not "Custom platform".
+ */
+function namesOf(manifests: Manifests, platform: string, assetType: string, level: string) {
+  const manifest = ownValue(manifests, platform);
   const type = manifest?.assetTypes.find((t) => t.id === assetType);
+  const platformName = platform === 'custom' && type ? type.label : (manifest?.name ?? platform);
   return {
-    platform: manifest?.name ?? platform,
+    platform: platformName,
     type: type?.label ?? assetType,
     level: type?.levels.find((l) => l.id === level)?.label ?? level,
   };
 }
 
 /** A self-contained HTML page of the report (no scripts). */
-export function reportHtml(report: OffboardingReport): string {
+export function reportHtml(
+  report: OffboardingReport,
+  manifests: Manifests = platformManifests,
+): string {
   const rows = report.steps
     .map((s) => {
       const manual = s.manualStep as { title?: string; instructions?: string[] } | null;
       const steps = manual?.instructions?.length
         ? `<ol>${manual.instructions.map((i) => `<li>${escape(i)}</li>`).join('')}</ol>`
         : '';
-      const names = namesOf(s.platform, s.assetType, s.level);
+      const names = namesOf(manifests, s.platform, s.assetType, s.level);
       return `<tr><td>${escape(s.assetName)}<br><small>${escape(names.platform)} · ${escape(names.type)} · ID ${escape(s.assetId)}</small></td><td>${escape(names.level)}</td><td>${escape(offboardingActionWords(s.action, s.scope))}</td><td>${escape(offboardingStepWords(s.status))}</td><td>${escape(printableTime(s.doneAt))}</td><td>${escape(offboardingVerifiedWords(s.verified))}<br><small>${escape(s.verifiedAt ? printableTime(s.verifiedAt) : '')}</small></td><td>${escape(s.detail)}${steps}</td></tr>`;
     })
     .join('\n');
-  const platform = report.platform ? namesOf(report.platform, '', '').platform : 'every platform';
+  const platform = report.platform
+    ? namesOf(manifests, report.platform, '', '').platform
+    : 'every platform';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Offboarding report, ${escape(printableTime(report.createdAt))}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}</style>

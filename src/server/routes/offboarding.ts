@@ -25,6 +25,8 @@ import { nextCursor, PageQuerySchema, pageRequest } from '../cursor.ts';
 import { AppError } from '../errors.ts';
 import { auditActor } from './audit-actor.ts';
 import { buildReport, reportCsv, reportHtml } from './offboarding-report.ts';
+import { agencyManifests } from './custom-manifests.ts';
+import { platformManifests } from '../../platforms/registry.ts';
 import type { LifecycleServices } from './verification-services.ts';
 import { ownValue } from '../../lib/own.ts';
 
@@ -148,7 +150,11 @@ export function createOffboardingRoutes(services: LifecycleServices): FastifyPlu
             .header('content-disposition', `attachment; filename="${name}.csv"`)
             .send(reportCsv(data));
         }
-        if (format === 'html') return reply.type('text/html; charset=utf-8').send(reportHtml(data));
+        if (format === 'html') {
+          // The agency's custom definitions name their platform in the report.
+          const manifests = await agencyManifests(db, platformManifests, actor.agencyId);
+          return reply.type('text/html; charset=utf-8').send(reportHtml(data, manifests));
+        }
         return reply
           .header('content-disposition', `attachment; filename="${name}.json"`)
           .send(data);

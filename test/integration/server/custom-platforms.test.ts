@@ -723,6 +723,15 @@ describe('a link asking for a ready-made tool and an own tool', () => {
       headers: post(h.agency.owner),
     });
     expect(wrong.statusCode).toBe(404);
+    // The printable report names each tool as the agency named it, not by its slug.
+    const page = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/offboardings/${offboarding.id}/report?format=html`,
+      headers: h.agency.owner.headers,
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<small>Looker Studio · Looker Studio · ID ');
+    expect(page.body).not.toMatch(/looker_studio ·|· looker_studio/);
     const grants = await progress();
     expect(grants.map((g) => g.status)).toEqual(['revoked', 'revoked']);
   });
