@@ -77,13 +77,6 @@ describe('one link: Merchant Center, Business Profile, X and two custom tools', 
     const context = await browser.newContext({ locale: 'en-US' });
     journey.watch(context);
     journey.tolerate(/\/favicon\.ico\)$/);
-    // Known, not fixed here: the agency's "Check again" on a Business Profile grant can answer 503
-    // ("the platform did not answer") while Latchkey's own re-check of it is under way; the page
-    // says "try again" and the next click or the re-check settles it; a click racing the re-check
-    // that just granted it answers 409 ("not waiting"). Only that route is let off.
-    journey.tolerate(
-      /\/api\/v1\/requests\/[0-9a-f-]+\/grants\/[0-9a-f-]+\/check(\)| answered (503|409))/,
-    );
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
 
