@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `latchkey` command. It runs the JavaScript compiled into dist/ at install (`npm run build`),
-// so no start pays for transpiling TypeScript. When dist/ is missing or older than a source file
-// (a developer edited src/ since the last build), it runs the sources through tsx instead, so a
-// stale build is never what runs.
+// The `latchkey` command. It runs the JavaScript compiled and bundled into dist/bundle/ at install
+// (`npm run build`), so no start pays for transpiling TypeScript or for loading a thousand
+// modules. When the bundle is missing or older than a source file (a developer edited src/ since
+// the last build), it runs the sources through tsx instead, so a stale build is never what runs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 module.enableCompileCache?.();
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = path.join(root, 'dist/cli/main.js');
+const built = path.join(root, 'dist/bundle/main.js');
 
 /** Newest modification time of any file under a folder, in ms. */
 function newestUnder(dir) {
