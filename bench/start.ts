@@ -85,7 +85,7 @@ console.log('listening http://127.0.0.1:' + app.server.address().port);
 
 function assertBuilt(): void {
   const main = path.join(root, 'dist/cli/main.js');
-  if (!existsSync(main) || !existsSync(path.join(root, 'dist/pglite-template.tar.gz'))) {
+  if (!existsSync(main) || !existsSync(path.join(root, 'dist/pglite-template/PG_VERSION'))) {
     throw new Error('dist/ is missing: run `npm run build` first');
   }
   if (statSync(main).mtimeMs < statSync(path.join(root, 'src/cli/main.ts')).mtimeMs) {

@@ -2,14 +2,13 @@
  * Opens the one database Latchkey runs on: embedded PGlite in the data folder by default, or a
  * PostgreSQL server through `pg` when a URL is given. The same Kysely queries run on both.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { readPgliteTemplate } from './pglite-template.ts';
+import { copyPgliteTemplate, isPgliteFolder } from './pglite-template.ts';
 import type { Schema } from './schema.ts';
 import { countWrites, WriteGeneration } from './write-generation.ts';
 
@@ -53,10 +52,10 @@ export interface OpenDatabaseOptions {
   readonly schema?: string;
   readonly poolSize?: number;
   /**
-   * The tarball a fresh PGlite folder is unpacked from instead of running initdb (default: the
+   * The data folder a fresh PGlite folder is copied from instead of running initdb (default: the
    * build's, when it exists); `false` always runs initdb.
    */
-  readonly templateFile?: string | false;
+  readonly template?: string | false;
 }
 
 /** Opens (and for PGlite, creates) the database; migrations are applied separately. */
@@ -67,25 +66,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (!options.inMemory) {
     if (!options.dataDir) throw new Error('openDatabase: dataDir or databaseUrl is required');
     dataPath = path.join(options.dataDir, 'pglite');
-    await mkdir(dataPath, { recursive: true });
+    const fromTemplate =
+      !isPgliteFolder(dataPath) &&
+      schema === 'public' &&
+      options.template !== false &&
+      (await copyPgliteTemplate(dataPath, options.template));
+    if (!fromTemplate) await mkdir(dataPath, { recursive: true });
   }
-  const fresh = dataPath !== 'memory://' && !existsSync(path.join(dataPath, 'PG_VERSION'));
-  const template =
-    fresh && schema === 'public' && options.templateFile !== false
-      ? await readPgliteTemplate(options.templateFile)
-      : undefined;
-  return openPglite(dataPath, schema, template);
+  return openPglite(dataPath, schema);
 }
 
-async function openPglite(
-  dataPath: string,
-  schema: string,
-  template: Blob | undefined,
-): Promise<Database> {
+async function openPglite(dataPath: string, schema: string): Promise<Database> {
   const pglite = await PGlite.create(dataPath, {
     parsers: { [INT8_OID]: (value: string) => Number(value) },
     startParams: PGLITE_START_PARAMS,
-    ...(template ? { loadDataDir: template } : {}),
   });
   if (schema !== 'public') {
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);

@@ -84,7 +84,7 @@ async function takeBackup(dataDir: string): Promise<{ bytes: Buffer; running: bo
   }
   const release = lockDataDir(dataDir);
   try {
-    const database = await openDatabase({ dataDir, templateFile: false });
+    const database = await openDatabase({ dataDir, template: false });
     try {
       return { bytes: await dumpPglite(database.pglite!), running: false };
     } finally {

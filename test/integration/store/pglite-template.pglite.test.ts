@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -16,7 +16,7 @@ let template: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'latchkey-template-test-'));
-  template = path.join(dir, 'template.tar.gz');
+  template = path.join(dir, 'template');
   await writePgliteTemplate(template);
 }, 180_000);
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 describe('the PGlite template', () => {
   it('gives a fresh folder every migration and job queue, and no data', async () => {
     const dataDir = path.join(dir, 'fresh');
-    const database = await openDatabase({ dataDir, templateFile: template });
+    const database = await openDatabase({ dataDir, template });
     try {
       expect(existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
       const applied = await database.db.selectFrom('schema_migrations').select('name').execute();
@@ -49,7 +49,7 @@ describe('the PGlite template', () => {
       await database.close();
     }
     // Opened again, the folder is no longer fresh: its own data stays, nothing is unpacked over it.
-    const again = await openDatabase({ dataDir, templateFile: template });
+    const again = await openDatabase({ dataDir, template });
     try {
       const marker = await again.db
         .selectFrom('schema_migrations')
@@ -60,5 +60,32 @@ describe('the PGlite template', () => {
     } finally {
       await again.close();
     }
+  }, 180_000);
+
+  it('replaces what a start stopped half-way through copying left behind', async () => {
+    const dataDir = path.join(dir, 'interrupted');
+    // A partial copy beside an empty data folder: what a start killed during the copy leaves.
+    await mkdir(path.join(dataDir, 'pglite.from-template', 'base'), { recursive: true });
+    await writeFile(path.join(dataDir, 'pglite.from-template', 'base', 'half'), 'x');
+    await mkdir(path.join(dataDir, 'pglite'));
+    const database = await openDatabase({ dataDir, template });
+    try {
+      expect(await migrate(database)).toEqual([]);
+      expect(existsSync(path.join(dataDir, 'pglite', 'base', 'half'))).toBe(false);
+      expect(existsSync(path.join(dataDir, 'pglite.from-template'))).toBe(false);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+
+  it('never copies over a data folder that has data', async () => {
+    const dataDir = path.join(dir, 'occupied');
+    await mkdir(path.join(dataDir, 'pglite'), { recursive: true });
+    await writeFile(path.join(dataDir, 'pglite', 'notes.txt'), 'mine');
+    await expect(openDatabase({ dataDir, template })).rejects.toThrow(
+      /holds files but no database/,
+    );
+    expect(existsSync(path.join(dataDir, 'pglite.from-template'))).toBe(false);
+    expect(existsSync(path.join(dataDir, 'pglite', 'notes.txt'))).toBe(true);
   }, 180_000);
 });
