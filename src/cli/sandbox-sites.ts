@@ -97,13 +97,19 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     plugin: Parameters<typeof listenStandalone>[0],
     onClose: () => Promise<void>,
   ) => {
-    const { app, url } = await listenStandalone(plugin, {
-      host: config.host,
-      port: ports[id],
-      prefix: '',
-      publicHost: config.sandboxHost,
-    });
-    listening[id] = { url, close: closer(app, onClose) };
+    let started: Awaited<ReturnType<typeof listenStandalone>>;
+    try {
+      started = await listenStandalone(plugin, {
+        host: config.host,
+        port: ports[id],
+        prefix: '',
+        publicHost: config.sandboxHost,
+      });
+    } catch (error) {
+      await onClose();
+      throw error;
+    }
+    listening[id] = { url: started.url, close: closer(started.app, onClose) };
   };
   return {
     urls: () => {
@@ -119,13 +125,17 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
     controlToken: () => token,
     start: async () => {
       token = sandboxControlToken(config);
+      // Each sandbox is its own listener; they start side by side (reading their data files and
+      // binding ports overlap), and a failed one does not leave the others half-started: every
+      // start is waited for before the first error is thrown, so close() finds them all.
+      const starts: Array<() => Promise<void>> = [];
       if (ports.tiktok !== undefined && !listening.tiktok) {
         const sandbox = createTikTokSandbox({
           dataFile: dataFile('tiktok'),
           apps: [apps.tiktok],
           ...control(),
         });
-        await listen('tiktok', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('tiktok', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.meta !== undefined && !listening.meta) {
         const sandbox = createMetaSandbox({
@@ -133,7 +143,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           apps: [apps.meta],
           ...control(),
         });
-        await listen('meta', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('meta', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.linkedin !== undefined && !listening.linkedin) {
         const sandbox = createLinkedInSandbox({
@@ -141,7 +151,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           apps: [apps.linkedin],
           ...control(),
         });
-        await listen('linkedin', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('linkedin', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.pinterest !== undefined && !listening.pinterest) {
         const sandbox = createPinterestSandbox({
@@ -149,7 +159,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           apps: [apps.pinterest],
           ...control(),
         });
-        await listen('pinterest', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('pinterest', sandbox.plugin, () => sandbox.close()));
       }
       if (
         ports.microsoft_ads !== undefined &&
@@ -162,7 +172,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           developerTokens: [...(apps.microsoftAdsDeveloperTokens ?? [])],
           ...control(),
         });
-        await listen('microsoft_ads', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('microsoft_ads', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.snapchat !== undefined && !listening.snapchat) {
         const sandbox = createSnapchatSandbox({
@@ -170,7 +180,7 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           apps: [apps.snapchat],
           ...control(),
         });
-        await listen('snapchat', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('snapchat', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.x_ads !== undefined && !listening.x_ads && apps.xAds !== undefined) {
         const sandbox = createXSandbox({
@@ -178,20 +188,29 @@ export function createSandboxSites(config: Config, apps: SandboxApps): SandboxSi
           apps: [apps.xAds],
           ...control(),
         });
-        await listen('x_ads', sandbox.plugin, () => sandbox.close());
+        starts.push(() => listen('x_ads', sandbox.plugin, () => sandbox.close()));
       }
       if (ports.google !== undefined && !listening.google) {
-        const google: GoogleSandbox = await startGoogleSandbox({
-          host: config.host,
-          port: ports.google,
-          dataFile: dataFile('google'),
-          apps: [apps.google],
-          developerTokens: [...apps.googleDeveloperTokens],
-          ...control(),
+        const port = ports.google;
+        starts.push(async () => {
+          const google: GoogleSandbox = await startGoogleSandbox({
+            host: config.host,
+            port,
+            dataFile: dataFile('google'),
+            apps: [apps.google],
+            developerTokens: [...apps.googleDeveloperTokens],
+            ...control(),
+          });
+          const bound = Number(new URL(google.url).port);
+          listening.google = {
+            url: originOf(config.sandboxHost, bound),
+            close: () => google.close(),
+          };
         });
-        const port = Number(new URL(google.url).port);
-        listening.google = { url: originOf(config.sandboxHost, port), close: () => google.close() };
       }
+      const results = await Promise.allSettled(starts.map((begin) => begin()));
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     close: async () => {
       for (const id of SANDBOX_IDS) {

@@ -4,6 +4,7 @@
  * LATCHKEY_SANDBOX_CONTROL=on, then behind a token (given, or generated into the data folder).
  */
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlTokenFile } from '../../../src/cli/sandbox-control-token.ts';
 import { loadConfig } from '../../../src/config.ts';
@@ -73,4 +74,38 @@ describe('the sandboxes of a running Latchkey', () => {
     });
     expect(reset.status).toBe(200);
   }, 120_000);
+
+  it('gives back every port when one sandbox cannot start', async () => {
+    // The sandboxes start side by side: when Meta's port is taken, the start fails, and TikTok's
+    // listener (started beside it) is closed too, not left bound behind a failed start.
+    const taken = await listenOn(0);
+    const free = await listenOn(0);
+    const freePort = port(free);
+    await new Promise((resolve) => free.close(resolve));
+    try {
+      await expect(
+        startTestRuntime({
+          env: { TIKTOK_SANDBOX_PORT: String(freePort), META_SANDBOX_PORT: String(port(taken)) },
+        }),
+      ).rejects.toThrow(/EADDRINUSE/);
+      const again = await listenOn(freePort);
+      await new Promise((resolve) => again.close(resolve));
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 120_000);
 });
+
+function listenOn(at: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(at, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function port(server: Server): number {
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('not listening');
+  return address.port;
+}
