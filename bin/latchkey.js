@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `latchkey` command. It runs the JavaScript compiled and bundled into dist/bundle/ at install
-// (`npm run build`), so no start pays for transpiling TypeScript or for loading a thousand
-// modules. When the bundle is missing or older than a source file (a developer edited src/ since
+// The `latchkey` command. It runs the JavaScript compiled and bundled into dist/bundle/main.cjs at
+// install (`npm run build`), with V8's code cache (bin/bundle-loader.js), so no start pays for
+// transpiling TypeScript, loading a thousand modules or compiling them again. When the bundle is missing or older than a source file (a developer edited src/ since
 // the last build), it runs the sources through tsx instead, so a stale build is never what runs.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import module from 'node:module';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 module.enableCompileCache?.();
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = path.join(root, 'dist/bundle/main.js');
+const built = path.join(root, 'dist/bundle/main.cjs');
 
 /** Newest modification time of any file under a folder, in ms. */
 function newestUnder(dir) {
@@ -33,7 +33,7 @@ function builtIsCurrent() {
 
 let main;
 if (builtIsCurrent()) {
-  ({ main } = await import(built));
+  ({ main } = (await import('./bundle-loader.js')).runBundle(built).exports);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

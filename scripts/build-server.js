@@ -1,13 +1,14 @@
 // `npm run build:server`: compiles src/ to dist/ (type-checking is `npm run typecheck`'s job, so
 // the build only emits), copies the SQL migrations beside the compiled code, writes the PGlite
 // template a fresh data folder starts from (src/store/pglite-template.ts), and bundles the
-// `latchkey` command into dist/bundle/ (see bundleCommand).
+// `latchkey` command into dist/bundle/main.cjs (see bundleCommand).
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { runBundle } from '../bin/bundle-loader.js';
 
 const require = createRequire(import.meta.url);
 const run = (args) => execFileSync(process.execPath, args, { stdio: 'inherit' });
@@ -19,9 +20,11 @@ run(['dist/cli/build-template.js']);
 await bundleCommand();
 
 /**
- * The command as a few files instead of about 1,700 modules: Node's module loader (resolving,
- * reading and compiling each file) was about 0.5 s of every start (issue #17). dist/bundle/main.js
- * is what bin/latchkey.js runs; each command's modules are their own chunk, loaded when it runs.
+ * The command as one file instead of about 1,700 modules: Node's module loader (resolving,
+ * reading and compiling each file) was about 0.5 s of every start (issue #17). dist/bundle/main.cjs
+ * is what bin/latchkey.js runs, through bin/bundle-loader.js, which keeps V8's compiled code for it.
+ * It is CommonJS because Node 20's code cache takes a single script; each command's modules are
+ * still evaluated only when that command runs (esbuild wraps what is imported with `import()`).
  *
  * Left outside the bundle, loaded from node_modules as before: PGlite (it finds its WebAssembly
  * and data files beside its own module), pino and its transports (they start worker threads from
@@ -42,7 +45,7 @@ async function bundleCommand() {
         let contents = await readFile(file, 'utf8');
         if (file.startsWith(src + path.sep) && contents.includes('import.meta.url')) {
           const compiled = path.relative(src, file).replace(/\.ts$/, '.js').split(path.sep);
-          const url = `new URL(${JSON.stringify(['..', ...compiled].join('/'))}, import.meta.url).href`;
+          const url = `new URL(${JSON.stringify(['..', ...compiled].join('/'))}, latchkeyBundleUrl).href`;
           contents = contents.replaceAll('import.meta.url', url);
         }
         return { contents, loader: 'ts' };
@@ -51,18 +54,18 @@ async function bundleCommand() {
   };
   await esbuild.build({
     entryPoints: ['src/cli/main.ts'],
-    outdir: 'dist/bundle',
+    outfile: 'dist/bundle/main.cjs',
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     external: ['@electric-sql/pglite', 'pino', 'pino-pretty', 'thread-stream', 'pg-native'],
-    // Bundled CommonJS packages call `require` for Node's own modules.
-    banner: {
-      js: "import { createRequire as latchkeyCreateRequire } from 'node:module'; const require = latchkeyCreateRequire(import.meta.url);",
-    },
+    // The bundle's own URL, for the rewritten `import.meta.url`s (a source may name its own
+    // `require`, so the rewrite cannot call it).
+    banner: { js: "const latchkeyBundleUrl = require('node:url').pathToFileURL(__filename);" },
     plugins: [keepOwnUrl],
     logLevel: 'warning',
   });
+  // Evaluating the bundle once here writes V8's code cache beside it (bin/bundle-loader.js).
+  runBundle(path.resolve('dist/bundle/main.cjs'));
 }

@@ -1,5 +1,7 @@
 /** pino, with every field that could carry a secret redacted wherever it appears. */
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export const redactedPaths = [
   'req.headers.authorization',
@@ -33,7 +35,9 @@ export async function logDestination(
   output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
 ): Promise<pino.DestinationStream | undefined> {
   if (!output.isTTY) return undefined;
-  const { default: pretty } = await import('pino-pretty');
+  // pino-pretty is CommonJS: required, not imported, so the bundled command (bin/bundle-loader.js)
+  // makes no dynamic import, which Node 20 still calls experimental inside a vm script.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
   return pretty({
     destination: output,
     colorize: true,

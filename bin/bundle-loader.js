@@ -1,0 +1,58 @@
+// Runs dist/bundle/main.cjs, the `latchkey` command bundled into one CommonJS file, with V8's
+// code cache kept beside it (main.cjs.cache). Compiling the bundle's 8 MB of JavaScript was about
+// 0.3 s of every start; from the cache V8 reads the compiled code instead (issue #17).
+//
+// Node 22.1+ does this for every module itself (module.enableCompileCache, turned on in
+// bin/latchkey.js); Node 20 has no such switch, and its code-cache API (vm.Script's cachedData)
+// takes one script, which is why the bundle is a single CommonJS file. The cache is written at
+// build time and again whenever V8 rejects it (another Node version or V8 flags); a folder that
+// cannot be written to only means no cache.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/**
+ * Loads the bundle and evaluates it. Returns its exports (`main`) and what became of the cache:
+ * `used`, `written` (there was none, or V8 rejected it) or `unwritable`.
+ */
+export function runBundle(file) {
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache yet: compiled from source, and the cache written below.
+  }
+  const script = new vm.Script(module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+    // The bundle's own `import()` calls (pino-pretty on a terminal) go to Node's loader.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const bundle = { exports: {} };
+  script.runInThisContext()(
+    bundle.exports,
+    module.createRequire(file),
+    bundle,
+    file,
+    path.dirname(file),
+  );
+  let cache = 'used';
+  if (cachedData === undefined || script.cachedDataRejected) {
+    cache = saveCache(script, cacheFile) ? 'written' : 'unwritable';
+  }
+  return { exports: bundle.exports, cache };
+}
+
+function saveCache(script, cacheFile) {
+  const partial = `${cacheFile}.${process.pid}`;
+  try {
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+    return true;
+  } catch {
+    // A read-only install: every start compiles from source, as without a cache.
+    return false;
+  }
+}
