@@ -32,11 +32,14 @@ function builtIsCurrent() {
 }
 
 let main;
+let hooks = {};
 if (builtIsCurrent()) {
-  ({ main } = (await import('./bundle-loader.js')).runBundle(built).exports);
+  const bundle = (await import('./bundle-loader.js')).runBundle(built);
+  ({ main } = bundle.exports);
+  hooks = { onStarted: bundle.keepCompiled };
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), hooks);

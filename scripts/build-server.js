@@ -52,7 +52,7 @@ async function bundleCommand() {
       });
     },
   };
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/bundle/main.cjs',
     bundle: true,
@@ -64,8 +64,19 @@ async function bundleCommand() {
     // `require`, so the rewrite cannot call it).
     banner: { js: "const latchkeyBundleUrl = require('node:url').pathToFileURL(__filename);" },
     plugins: [keepOwnUrl],
+    metafile: true,
     logLevel: 'warning',
   });
+  // A script made from V8's cached data loses its dynamic-import handler on Node 20, so an
+  // `import()` left in the bundle would fail only on a start that used the cache.
+  const dynamic = Object.values(metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((entry) => entry.kind === 'dynamic-import');
+  if (dynamic.length > 0) {
+    throw new Error(
+      `the bundle must not use import(); require these instead: ${dynamic.map((entry) => entry.path).join(', ')}`,
+    );
+  }
   // Evaluating the bundle once here writes V8's code cache beside it (bin/bundle-loader.js).
   runBundle(path.resolve('dist/bundle/main.cjs'));
 }

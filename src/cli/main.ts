@@ -30,8 +30,14 @@ Configuration comes from the environment; see README.md and docs/cli.md.`;
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
+/** What the program running `main` (bin/latchkey.js) may learn of a run. */
+export interface MainHooks {
+  /** Called once `latchkey start` has started everything (bin keeps V8's compiled code then). */
+  readonly onStarted?: () => void;
+}
+
 /** Runs one CLI invocation; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -54,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await start(parseRole(values.role));
+        return await start(parseRole(values.role), hooks);
       case 'migrate':
         return await runMigrate();
       case 'doctor':
@@ -86,7 +92,7 @@ function parseRole(value: string | boolean | undefined): Role {
   throw new ConfigError(`--role must be all, api or worker (got "${String(value)}")`);
 }
 
-async function start(role: Role): Promise<number> {
+async function start(role: Role, hooks: MainHooks): Promise<number> {
   const config = loadConfig();
   const destination = await logDestination();
   const logger = createLogger({
@@ -136,6 +142,7 @@ async function start(role: Role): Promise<number> {
       'Latchkey worker is running',
     );
   }
+  hooks.onStarted?.();
   const signal = await stopSignal;
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => {
