@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import { watchCrashedGrants, type CrashWatch } from '../jobs/crash-watch.ts';
-import { createQueues, startQueue, startWorkers, type QueueHandle } from '../jobs/queue.ts';
+import { createQueue, createQueues, startWorkers, type QueueHandle } from '../jobs/queue.ts';
 import { scheduleGrantSweep } from '../jobs/sweep-grants.ts';
 import { defaultLifecycleSettings, type LifecycleDeps } from '../jobs/verify-grants-deps.ts';
 import { scheduleLifecycleJobs } from '../jobs/verify-grants-schedule.ts';
@@ -126,11 +126,13 @@ export async function startRuntime(
     // `latchkey backup` from another process asks this one for a copy of the database it holds.
     if (pglite)
       closeAdmin = await serveAdminSocket(config.dataDir, { backup: () => dumpPglite(pglite) });
-    const queue = await startQueue(database, { logger });
+    const queue = createQueue(database, { logger });
     startedQueue = queue;
-    lap('queue');
-    await createQueues(queue.boss, jobs);
-    lap('queues');
+    // pg-boss's start (its schema check and maintenance set-up: SQL) runs while the sandboxes and
+    // the server are set up (JavaScript), so the two overlap. Nothing sends or works a job before
+    // it is awaited: before the server listens, and before the workers start.
+    const queueReady = queue.start().then(() => createQueues(queue.boss, jobs));
+    queueReady.catch(() => {}); // awaited below, where a failure is thrown
     const outbox = createOutboxRuntime({ config, database, keyring, logger });
     const onboarding = createOnboardingRuntime({
       config,
@@ -142,6 +144,7 @@ export async function startRuntime(
     stopOnboarding = () => onboarding.stop();
     stopOutbox = () => outbox.stop();
     await onboarding.start(role !== 'worker');
+    lap('sandboxes');
     let publicUrl = config.publicUrl;
     const lifecycleDeps: LifecycleDeps = {
       ...onboarding.grantDeps,
@@ -177,6 +180,9 @@ export async function startRuntime(
         plugins,
         hsts: config.publicUrl.startsWith('https:'),
       });
+      lap('app');
+      await queueReady;
+      lap('queue');
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -193,6 +199,7 @@ export async function startRuntime(
       lap('http');
       options.onListening?.(url);
     }
+    await queueReady;
     if (role !== 'api') {
       const grantDeps = { ...lifecycleDeps, ...onboarding.grantDeps, boss: queue.boss };
       const workerDeps = { ...outbox.deps, ...grantDeps, database, keyring };

@@ -55,20 +55,40 @@ export async function startQueue(
   database: Database,
   options: { logger?: Logger; schema?: string; supervise?: boolean } = {},
 ): Promise<QueueHandle> {
+  const queue = createQueue(database, options);
+  await queue.start();
+  return queue;
+}
+
+/**
+ * pg-boss on the database, not yet started: `start` installs or migrates its schema and starts
+ * its maintenance. A caller may hand `boss` to what needs it while the start runs (the server's
+ * set-up overlaps it), and must await `start` before anything sends or works a job.
+ */
+export function createQueue(
+  database: Database,
+  options: { logger?: Logger; schema?: string; supervise?: boolean } = {},
+): QueueHandle & { start(): Promise<void> } {
   const schema = options.schema ?? bossSchemaFor(database.schema);
   const common = { schema, supervise: options.supervise ?? true, useListenNotify: true };
   const boss = database.pglite
     ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
     : new PgBoss({ ...common, connectionString: database.connectionString ?? '', max: 4 });
   boss.on('error', (error: Error) => options.logger?.error({ err: error }, 'job queue error'));
-  await boss.start();
+  let started: Promise<unknown> | undefined;
   let stopped = false;
   return {
     boss,
     schema,
+    start: async () => {
+      started ??= boss.start();
+      await started;
+    },
     stop: async (timeoutMs = 8_000) => {
       if (stopped) return;
       stopped = true;
+      // A start still running is let finish first, so its subsystems are there to be stopped.
+      await started?.catch(() => {});
       await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
     },
   };
