@@ -8,6 +8,7 @@
 // `import()` (the build checks): a script made from cached data loses its dynamic-import handler
 // on Node 20. The cache is written at build time and again whenever V8 rejects it (another Node
 // version or V8 flags); a folder that cannot be written to only means no cache.
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
@@ -31,7 +32,7 @@ export function runBundle(file) {
   } catch {
     // No cache yet: compiled from source, and the cache written below.
   }
-  const script = new vm.Script(module.wrap(readFileSync(file, 'utf8')), {
+  const script = new vm.Script(module.wrap(readSource(file)), {
     filename: file,
     cachedData,
   });
@@ -56,6 +57,12 @@ export function runBundle(file) {
     return true;
   };
   return { exports: bundle.exports, cache, keepCompiled };
+}
+
+/** The bundle's text: ASCII (the build makes it so) decodes as Latin-1, faster than UTF-8. */
+function readSource(file) {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 function saveCache(script, cacheFile) {
