@@ -11,8 +11,8 @@
  * thread while the server's modules load.
  * Built by src/cli/build-template.ts (`npm run build`).
  */
-import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,8 +48,33 @@ export async function copyPgliteTemplate(
   const partial = `${dataPath}.from-template`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(path.dirname(dataPath), { recursive: true });
-  await cp(template, partial, { recursive: true });
+  await copyTree(template, partial);
   if (existing) await rmdir(dataPath);
   await rename(partial, dataPath);
   return true;
+}
+
+const COPIES_AT_ONCE = 8;
+
+/**
+ * Copies a folder's files side by side (fs.cp goes one file at a time, with checks this copy
+ * does not need: about twice as long). Each file is cloned where the file system can (btrfs, XFS,
+ * APFS), copied otherwise.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const relative = (entry: (typeof entries)[number]) =>
+    path.relative(from, path.join(entry.parentPath, entry.name));
+  await mkdir(to, { recursive: true });
+  for (const entry of entries) {
+    if (entry.isDirectory()) await mkdir(path.join(to, relative(entry)), { recursive: true });
+  }
+  const files = entries.filter((entry) => entry.isFile()).map(relative);
+  let next = 0;
+  const copier = async () => {
+    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+      await copyFile(path.join(from, file), path.join(to, file), constants.COPYFILE_FICLONE);
+    }
+  };
+  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, copier));
 }
