@@ -116,7 +116,7 @@ async function openPglite(
 
 async function openPostgres(url: string, schema: string, max: number): Promise<Database> {
   // Loaded here, not at the top: PGlite starts never need it, and its load (undici through a
-  // \`new Response()\` check) was about 50 ms of each (issue #17).
+  // `new Response()` check) was about 50 ms of each (issue #17).
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
