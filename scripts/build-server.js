@@ -1,5 +1,6 @@
 // `npm run build:server`: compiles src/ to dist/ (type-checking is `npm run typecheck`'s job, so
-// the build only emits), copies the SQL migrations beside the compiled code, writes the PGlite
+// the build only emits), copies the SQL migrations and PGlite's worker (plain JavaScript, which
+// tsc does not emit) beside the compiled code, writes the PGlite
 // template a fresh data folder starts from (src/store/pglite-template.ts), and bundles the
 // `latchkey` command into dist/bundle/main.cjs (see bundleCommand).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ const run = (args) => execFileSync(process.execPath, args, { stdio: 'inherit' })
 rmSync('dist', { recursive: true, force: true });
 run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--noCheck']);
 cpSync('src/store/migrations', 'dist/store/migrations', { recursive: true });
+cpSync('src/store/pglite-worker.js', 'dist/store/pglite-worker.js');
 run(['dist/cli/build-template.js']);
 await bundleCommand();
 
@@ -33,8 +35,8 @@ await bundleCommand();
  *
  * A source that finds a file from its own place (`new URL('../x', import.meta.url)`) keeps
  * finding it: in each file of src/, `import.meta.url` becomes the URL of that file's compiled copy
- * in dist/, which the build above wrote, so migrations, the PGlite template, web/dist and worlds/
- * are found where they were.
+ * in dist/, which the build above wrote, so migrations, PGlite's worker (dist/store), the PGlite
+ * template, web/dist and worlds/ are found where they were.
  */
 async function bundleCommand() {
   const src = path.resolve('src');

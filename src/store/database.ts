@@ -4,11 +4,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { copyPgliteTemplate, isPgliteFolder } from './pglite-template.ts';
+import { openPgliteThread, type PgliteDatabase } from './pglite-thread.ts';
 import type { Schema } from './schema.ts';
 import { countWrites, WriteGeneration } from './write-generation.ts';
 
@@ -20,7 +19,7 @@ export interface Database {
   /** Moves on every write made through `db` (caches of reads check it: write-generation.ts). */
   readonly writes: WriteGeneration;
   /** The embedded instance, for pg-boss's PGlite backend. */
-  readonly pglite: PGlite | undefined;
+  readonly pglite: PgliteDatabase | undefined;
   /** The server URL, for pg-boss's own pool. */
   readonly connectionString: string | undefined;
   /** The PostgreSQL schema holding Latchkey's tables (tests isolate themselves with it). */
@@ -39,9 +38,9 @@ const INT8_OID = 20;
  * initdb's default (128 MB) was about 0.35 s of every start (issue #17). 32 MB (4,096 pages) holds
  * an agency's working set many times over; reads beyond it come from the data folder's files
  * through the operating system's cache. Set per start, so the folder's postgresql.conf is
- * untouched and an existing folder needs nothing.
+ * untouched and an existing folder needs nothing. (Added to PGlite's default start parameters.)
  */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const PGLITE_START_PARAMS = ['-c', 'shared_buffers=32MB'];
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL; when absent, PGlite stores its files in `dataDir/pglite`. */
@@ -77,8 +76,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dataPath: string, schema: string): Promise<Database> {
-  const pglite = await PGlite.create(dataPath, {
-    parsers: { [INT8_OID]: (value: string) => Number(value) },
+  // In its own thread (pglite-thread.ts): its set-up and statements run beside this thread's work.
+  const pglite = await openPgliteThread({
+    dataPath,
+    int8AsNumber: true,
     startParams: PGLITE_START_PARAMS,
   });
   if (schema !== 'public') {
@@ -108,6 +109,9 @@ async function openPglite(dataPath: string, schema: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, schema: string, max: number): Promise<Database> {
+  // Loaded here, not at the top: PGlite starts never need it, and its load (undici through a
+  // `new Response()` check) was about 50 ms of each (issue #17).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max,

@@ -7,13 +7,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { openPgliteThread, type PgliteDatabase } from './pglite-thread.ts';
 
 /** PGlite's files inside a data folder (see openDatabase). */
 export const pgliteFolder = (dataDir: string) => path.join(dataDir, 'pglite');
 
 /** A consistent gzip tarball of the running database; other work waits while it is taken. */
-export async function dumpPglite(pglite: PGlite): Promise<Buffer> {
+export async function dumpPglite(pglite: PgliteDatabase): Promise<Buffer> {
   // A checkpoint first writes the shared buffers out, so the restored copy has little to replay.
   await pglite.exec('CHECKPOINT');
   let dump: Blob | undefined;
@@ -54,7 +54,10 @@ export async function restorePglite(
     await rm(folder, { recursive: true, force: true });
   }
   try {
-    const pglite = await PGlite.create(folder, { loadDataDir: new Blob([new Uint8Array(backup)]) });
+    const pglite = await openPgliteThread({
+      dataPath: folder,
+      loadDataDir: new Blob([new Uint8Array(backup)]),
+    });
     try {
       await pglite.query('select 1');
     } finally {

@@ -2,8 +2,9 @@
  * A Kysely dialect over PGlite. Written here because kysely-pglite-dialect does not support
  * PGlite 0.5. Transactions run inside `pglite.transaction()`, which holds PGlite's own transaction
  * lock, so statements from pg-boss (sharing the same PGlite instance) never land inside ours.
+ * Over PgliteDatabase, so it runs on PGlite in its worker thread (pglite-thread.ts).
  */
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { PgliteDatabase, PgliteTransaction } from './pglite-thread.ts';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -17,7 +18,7 @@ import {
 } from 'kysely';
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PgliteDatabase) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -33,7 +34,7 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteDriver implements Driver {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PgliteDatabase) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return new PGliteConnection(this.pglite);
@@ -54,11 +55,11 @@ class PGliteDriver implements Driver {
 class RollbackSignal extends Error {}
 
 class PGliteConnection implements DatabaseConnection {
-  #tx: Transaction | undefined;
+  #tx: PgliteTransaction | undefined;
   #finish: ((outcome: 'commit' | 'rollback') => void) | undefined;
   #done: Promise<unknown> | undefined;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PgliteDatabase) {}
 
   /** Opens a PGlite transaction and keeps it open until `end` is called. */
   async begin(): Promise<void> {
