@@ -34,6 +34,11 @@ function builtIsCurrent() {
 let main;
 let hooks = {};
 if (builtIsCurrent()) {
+  // The embedded database's thread starts first, so loading PGlite and compiling its WebAssembly
+  // overlap loading the server's code (src/store/pglite-thread.ts).
+  if (process.argv[2] === 'start' && !process.env.DATABASE_URL) {
+    (await import('../dist/store/pglite-thread.js')).prewarmPgliteWorker();
+  }
   const bundle = (await import('./bundle-loader.js')).runBundle(built);
   ({ main } = bundle.exports);
   hooks = { onStarted: bundle.keepCompiled };

@@ -97,22 +97,55 @@ const workerUrl = new URL('./pglite-worker.js', import.meta.url);
 /** Starts PGlite in a worker thread; resolves once it is ready for statements. */
 export async function openPgliteThread(options: PgliteThreadOptions): Promise<PgliteDatabase> {
   const template = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
-  const worker = new Worker(workerUrl, {
-    workerData: {
-      dataPath: options.dataPath,
-      startParams: [...(options.startParams ?? [])],
-      int8AsNumber: options.int8AsNumber ?? false,
-      ...(template ? { loadDataDir: template } : {}),
-    },
-    transferList: template ? [template] : [],
-    // PGlite's own output (PostgreSQL's log lines quote statements and their values) stays in
-    // the thread: read and dropped here rather than copied into the process's output.
-    stdout: true,
-    stderr: true,
-  });
+  const settings = {
+    dataPath: options.dataPath,
+    startParams: [...(options.startParams ?? [])],
+    int8AsNumber: options.int8AsNumber ?? false,
+    ...(template ? { loadDataDir: template } : {}),
+  };
+  const transferList = template ? [template] : [];
+  const prewarmed = takePrewarmedPgliteWorker();
+  if (prewarmed) {
+    prewarmed.ref();
+    prewarmed.postMessage({ open: settings }, transferList);
+    return await connectPgliteWorker(prewarmed);
+  }
+  const worker = new Worker(workerUrl, { workerData: settings, transferList, ...quiet });
+  dropOutput(worker);
+  return await connectPgliteWorker(worker);
+}
+
+// PGlite's own output (PostgreSQL's log lines quote statements and their values) stays in the
+// thread: read and dropped here rather than copied into the process's output.
+const quiet = { stdout: true, stderr: true } as const;
+const dropOutput = (worker: Worker) => {
   worker.stdout.resume();
   worker.stderr.resume();
-  return await connectPgliteWorker(worker);
+};
+
+/** Where a thread started ahead of the server's code waits to be taken (one per process). */
+const PREWARMED = Symbol.for('latchkey.pgliteWorker');
+type Slot = { [PREWARMED]?: Worker };
+
+/**
+ * Starts PGlite's thread before the server's code has loaded (bin/latchkey.js calls this for
+ * `latchkey start`, with the worker file's URL): loading PGlite and compiling its WebAssembly
+ * then overlap loading the server's modules. The next PGlite opened in this process takes it. It
+ * does not keep the process alive while nothing has taken it.
+ */
+export function prewarmPgliteWorker(url: URL = workerUrl): Worker {
+  const worker = new Worker(url, { workerData: { prewarm: true }, ...quiet });
+  dropOutput(worker);
+  worker.unref();
+  (globalThis as Slot)[PREWARMED] = worker;
+  return worker;
+}
+
+function takePrewarmedPgliteWorker(): Worker | undefined {
+  const slot = globalThis as Slot;
+  const worker = slot[PREWARMED];
+  delete slot[PREWARMED];
+  return worker;
 }
 
 /**

@@ -1,3 +1,4 @@
+/* global WebAssembly */
 // The embedded database's own thread (see pglite-thread.ts, which starts it). PGlite's WebAssembly
 // set-up and every statement run here, beside the main thread's JavaScript rather than between it.
 // Plain JavaScript importing only PGlite and Node's own modules, so the same file runs under tsx
@@ -7,6 +8,9 @@
 // Calls start as they arrive and are not queued here: PGlite's own locks order them, exactly as
 // on the main thread (a statement from outside a transaction waits until it ends).
 import { Buffer, Blob } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { URL, pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -34,7 +38,7 @@ const ERROR_FIELDS = [
 ];
 
 const port = parentPort;
-/** @type {{ dataPath: string, startParams: string[], int8AsNumber: boolean, loadDataDir?: ArrayBuffer }} */
+/** @type {{ prewarm?: true, dataPath: string, startParams: string[], int8AsNumber: boolean, loadDataDir?: ArrayBuffer }} */
 const options = workerData;
 
 /** Open transactions by the main thread's id: the PGlite transaction and how to end it. */
@@ -132,30 +136,62 @@ async function run(op, txId, args) {
   }
 }
 
+// PGlite's WebAssembly and its file-system bundle, read and compiled as soon as this thread runs
+// (the compiling is V8's, in the background) and handed to PGlite.create.
+async function loadAssets() {
+  const dist = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  const [wasm, data] = await Promise.all([
+    readFile(new URL('pglite.wasm', dist)),
+    readFile(new URL('pglite.data', dist)),
+  ]);
+  return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([data]) };
+}
+
+async function open(settings) {
+  const assets = await loading;
+  return await PGlite.create(settings.dataPath, {
+    ...assets,
+    ...(settings.int8AsNumber ? { parsers: { [INT8_OID]: (value) => Number(value) } } : {}),
+    startParams: [...PGlite.defaultStartParams, ...settings.startParams],
+    ...(settings.loadDataDir ? { loadDataDir: new Blob([Buffer.from(settings.loadDataDir)]) } : {}),
+  });
+}
+
 // Listening from the start keeps this thread's event loop busy while PGlite opens. With nothing
 // to wait on, Node blocks until V8 has finished optimising PGlite's WebAssembly in the background
 // (nodejs/node#36616), which held the first statement back by 0.3-0.6 s after PGlite was ready.
 let pglite;
-const opened = PGlite.create(options.dataPath, {
-  ...(options.int8AsNumber ? { parsers: { [INT8_OID]: (value) => Number(value) } } : {}),
-  startParams: [...PGlite.defaultStartParams, ...options.startParams],
-  ...(options.loadDataDir ? { loadDataDir: new Blob([Buffer.from(options.loadDataDir)]) } : {}),
-});
+const loading = loadAssets();
+// A thread started ahead of time (`{ prewarm: true }`, bin/latchkey.js) loads PGlite and compiles
+// its WebAssembly while the server's code loads, then opens the folder it is sent ({ open }).
+let opened = options.prewarm ? undefined : open(options);
 
-port.on('message', ({ id, op, txId, args }) => {
+port.on('message', ({ id, op, txId, args, open: settings }) => {
+  if (settings !== undefined) {
+    if (opened) return;
+    opened = open(settings);
+    announce(opened);
+    return;
+  }
   run(op, txId, args).then(
     (value) => port.postMessage({ id, value }, value instanceof ArrayBuffer ? [value] : undefined),
     (error) => port.postMessage({ id, error: serializeError(error) }),
   );
 });
 
-opened.then(
-  (instance) => {
-    pglite = instance;
-    port.postMessage({ id: 0, value: undefined });
-  },
-  (error) => {
-    port.postMessage({ id: 0, error: serializeError(error) });
-    port.close();
-  },
-);
+function announce(opening) {
+  opening.then(
+    (instance) => {
+      pglite = instance;
+      port.postMessage({ id: 0, value: undefined });
+    },
+    (error) => {
+      port.postMessage({ id: 0, error: serializeError(error) });
+      port.close();
+    },
+  );
+}
+
+if (opened) announce(opened);
+// An unused prewarmed thread must not fail the process over its assets; opening reports it.
+loading.catch(() => {});

@@ -4,13 +4,16 @@
  * rollback, and calls that fail (rather than hang) once the thread is closed or gone.
  */
 import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectPgliteWorker,
   openPgliteThread,
   PgliteDatabaseError,
+  prewarmPgliteWorker,
   type PgliteDatabase,
 } from '../../../src/store/pglite-thread.ts';
+import { openDatabase } from '../../../src/store/database.ts';
 
 let pglite: PgliteDatabase;
 
@@ -148,4 +151,28 @@ describe('the thread ending', () => {
     const exited = await connectPgliteWorker(dying('process.exit(3)'));
     await expect(exited.exec('select 1')).rejects.toThrow("PGlite's worker thread exited (code 3)");
   });
+});
+
+describe('a PGlite thread started ahead of time', () => {
+  it('is taken by the next database opened, and only by that one', async () => {
+    const worker = prewarmPgliteWorker();
+    const first = await openDatabase({ inMemory: true });
+    const second = await openDatabase({ inMemory: true });
+    try {
+      expect(first.pglite).toBeDefined();
+      // The first database runs in the prewarmed thread: closing it ends that thread.
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      await sql`create table marks (n int)`.execute(first.db);
+      await sql`insert into marks values (1)`.execute(first.db);
+      const rows = await sql<{ n: number }>`select n from marks`.execute(first.db);
+      expect(rows.rows).toEqual([{ n: 1 }]);
+      // The second has a thread of its own: its tables are its own.
+      await expect(sql`select n from marks`.execute(second.db)).rejects.toThrow(/marks/);
+      await first.close();
+      await exited;
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  }, 60_000);
 });
