@@ -33,11 +33,15 @@ function builtIsCurrent() {
 
 let main;
 let hooks = {};
+let afterMain = async () => {};
 if (builtIsCurrent()) {
   // The embedded database's thread starts first, so loading PGlite and compiling its WebAssembly
   // overlap loading the server's code (src/store/pglite-thread.ts).
   if (process.argv[2] === 'start' && !process.env.DATABASE_URL) {
-    (await import('../dist/store/pglite-thread.js')).prewarmPgliteWorker();
+    const thread = await import('../dist/store/pglite-thread.js');
+    thread.prewarmPgliteWorker();
+    // Ended when the command returns if nothing took it (a start refused before opening PGlite).
+    afterMain = () => thread.discardPrewarmedPgliteWorker();
   }
   const bundle = (await import('./bundle-loader.js')).runBundle(built);
   ({ main } = bundle.exports);
@@ -48,3 +52,4 @@ if (builtIsCurrent()) {
   ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2), hooks);
+await afterMain();

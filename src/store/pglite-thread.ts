@@ -141,6 +141,14 @@ export function prewarmPgliteWorker(url: URL = workerUrl): Worker {
   return worker;
 }
 
+/**
+ * Ends a prewarmed thread nothing took (a start that stopped before opening its database, a bad
+ * configuration): its piped output would otherwise keep the process from exiting.
+ */
+export async function discardPrewarmedPgliteWorker(): Promise<void> {
+  await takePrewarmedPgliteWorker()?.terminate();
+}
+
 function takePrewarmedPgliteWorker(): Worker | undefined {
   const slot = globalThis as Slot;
   const worker = slot[PREWARMED];
