@@ -46,7 +46,7 @@ export interface PgliteThreadOptions {
   readonly startParams?: readonly string[];
   /** int8 values (counts, bigserial) as numbers rather than strings. */
   readonly int8AsNumber?: boolean;
-  /** A data-folder tarball a fresh folder is unpacked from instead of running initdb. */
+  /** A data-folder tarball to open the folder from (a restore: pglite-backup.ts). */
   readonly loadDataDir?: Blob | undefined;
 }
 
