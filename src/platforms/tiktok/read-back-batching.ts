@@ -4,10 +4,12 @@
  * per grant (1,000 grants, 1,000 calls: 100 s of TikTok's default 10 calls/s); one read of every
  * page of the agency's BC answers them all in ceil(size / 50) calls.
  *
- * So read-backs wait for a wave to end: until no share to the agency's BC is waiting or in flight
- * in this process (`settled`, bounded by MAX_WAIT_MS so a steady stream of shares cannot starve
- * them), and until the wave's read in flight, if any, is over. Then one read serves every grant
- * waiting, unless reading by keyword is fewer calls (a few grants in a big BC).
+ * So read-backs wait for a wave to end: until every share to the agency's BC that was waiting or
+ * in flight in this process when the wave began has been answered (`settled`; shares made later
+ * belong to the next wave, so a steady stream of them cannot starve it, and shares held back by
+ * the rate limiter do not split a wave into many), and until the wave's read in flight, if any,
+ * is over. Then one read serves every grant waiting, unless reading by keyword is fewer calls (a
+ * few grants in a big BC).
  *
  * Sharing one read is safe here, unlike joining a read already in flight (singleflight): the read
  * starts after every grant that waits for it has asked, and each asks only once its own share
@@ -23,8 +25,6 @@ import type { TikTokClient } from './client.ts';
 
 /** One page of `bc/asset/admin/get/` (its page_size maximum, tiktok-api.md §4a). */
 const PAGE_SIZE = 50;
-/** The longest a read-back waits for other shares to the same BC to be answered. */
-const MAX_WAIT_MS = 5_000;
 
 export interface ReadBacks {
   /** Records how many relations of a type a read of every page found in a BC. */
@@ -50,8 +50,9 @@ interface Wave {
 }
 
 /**
- * Read-backs in waves, per agency token, BC and type. `settled` resolves when no share to the
- * BC is pending here (from the share batcher); without it a wave is one turn of the event loop.
+ * Read-backs in waves, per agency token, BC and type. `settled` resolves when the shares to the
+ * BC pending here when it was called are answered (from the share batcher); without it a wave is
+ * one turn of the event loop.
  */
 export function batchedReadBacks(
   client: TikTokClient,
@@ -88,15 +89,8 @@ export function batchedReadBacks(
   };
 
   const start = (id: string, wave: Wave) => {
-    const bounded = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, MAX_WAIT_MS);
-      void settled(wave.agency.businessId).then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
     void (async () => {
-      await bounded;
+      await settled(wave.agency.businessId);
       await reading.get(id);
       // Read-backs that arrive from here on wait for the next wave.
       if (gathering.get(id) === wave) gathering.delete(id);

@@ -28,8 +28,10 @@ export interface AdvertiserShare {
 export interface ShareAdvertiser {
   (share: AdvertiserShare): Promise<void>;
   /**
-   * Resolves once no share to this partner BC is waiting or in flight here: the moment one read
-   * of the partner's BC can read back every share of the wave (read-back-batching.ts).
+   * Resolves once every share to this partner BC that is waiting or in flight here now has been
+   * answered (or refused): the moment one read of the partner's BC can read back every share of
+   * the wave (read-back-batching.ts). Shares made after the call are not waited for, so a steady
+   * stream of approvals cannot hold a wave back, however slowly the rate limit lets shares out.
    */
   settled(this: void, partnerId: string): Promise<void>;
 }
@@ -64,14 +66,17 @@ interface Batch {
  */
 export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
   const open = new Map<string, Batch>();
-  const pending = new Map<string, { count: number; idle: (() => void)[] }>();
-  const track = (partnerId: string, delta: number) => {
-    const entry = pending.get(partnerId) ?? { count: 0, idle: [] };
-    entry.count += delta;
-    pending.set(partnerId, entry);
-    if (entry.count > 0) return;
-    pending.delete(partnerId);
-    for (const resolve of entry.idle) resolve();
+  /** The shares to each partner BC not yet answered, each settling when its call is answered. */
+  const pending = new Map<string, Set<Promise<void>>>();
+  const track = (partnerId: string, answered: Promise<void>) => {
+    const shares = pending.get(partnerId) ?? new Set();
+    pending.set(partnerId, shares);
+    shares.add(answered);
+    const untrack = () => {
+      shares.delete(answered);
+      if (shares.size === 0 && pending.get(partnerId) === shares) pending.delete(partnerId);
+    };
+    answered.then(untrack, untrack);
   };
 
   const send = async (batch: Batch): Promise<void> => {
@@ -89,14 +94,11 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
       const retryable = error instanceof PlatformError && error.retryable;
       const answer = alone || retryable ? error : new ShareBatchRefused(error);
       for (const w of batch.waiting) w.reject(answer);
-    } finally {
-      track(batch.first.partnerId, -batch.waiting.length);
     }
   };
 
-  const share = (share: AdvertiserShare) =>
-    new Promise<void>((resolve, reject) => {
-      track(share.partnerId, 1);
+  const share = (share: AdvertiserShare) => {
+    const answered = new Promise<void>((resolve, reject) => {
       const key = JSON.stringify([share.token, share.bcId, share.partnerId, share.advertiserRole]);
       let batch = open.get(key);
       if (!batch) {
@@ -116,11 +118,11 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
         void send(batch);
       }
     });
-  const settled = (partnerId: string) =>
-    new Promise<void>((resolve) => {
-      const entry = pending.get(partnerId);
-      if (entry) entry.idle.push(resolve);
-      else resolve();
-    });
+    track(share.partnerId, answered);
+    return answered;
+  };
+  const settled = async (partnerId: string) => {
+    await Promise.allSettled([...(pending.get(partnerId) ?? [])]);
+  };
   return Object.assign(share, { settled });
 }

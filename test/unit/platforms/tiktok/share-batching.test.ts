@@ -133,4 +133,46 @@ describe('batched ad-account shares', () => {
     await Promise.all([tiktok.share(share('a1')), tiktok.share(share('a1'))]);
     expect(tiktok.bodies.map((b) => b.asset_ids)).toEqual([['a1']]);
   });
+
+  it('settled waits for the shares pending when it was asked, not for later ones', async () => {
+    // A TikTok that answers each call only when told to.
+    const answers: (() => void)[] = [];
+    const fetch: FetchLike = () =>
+      new Promise((resolve) =>
+        answers.push(() =>
+          resolve(
+            new Response(JSON.stringify({ code: 0, message: 'OK', data: {} }), {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            }),
+          ),
+        ),
+      );
+    const client = createTikTokClient({
+      apiBaseUrl: 'https://api.example/open_api/v1.3/',
+      fetch,
+      now: () => new Date('2025-01-01T00:00:00Z'),
+      timeoutMs: 60_000,
+      defaultRetryAfterMs: 1000,
+    });
+    const shareOf = batchedAdvertiserShares(client);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = shareOf(share('a1'));
+    await turn();
+    let settled = false;
+    const wave = shareOf.settled('agency-bc').then(() => (settled = true));
+    // Another client's share to the same agency BC, made after the wave began.
+    const later = shareOf(share('b1', { token: 'other-token', bcId: 'other-bc' }));
+    await turn();
+    expect(answers).toHaveLength(2);
+    answers[0]?.();
+    await first;
+    await wave;
+    expect(settled).toBe(true);
+    answers[1]?.();
+    await later;
+    // Nothing pending: settled answers at once, and for another partner too.
+    await shareOf.settled('agency-bc');
+    await shareOf.settled('nobody');
+  });
 });
