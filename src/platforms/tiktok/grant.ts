@@ -33,11 +33,27 @@ export async function grantTikTokAccess(
   input: GrantInput,
 ): Promise<GrantOutcome> {
   const key = checkLevel(input.asset.type, input.level);
-  const existing = await findAgencyHolding(deps, input.agency, key, input.asset.id);
-  if (existing) return outcomeOf(existing, input.agency);
+  // An ad account is about to be shared: the read-backs of shares answered meanwhile wait for it.
+  const release =
+    key === 'ADVERTISER' ? deps.shareAdvertiser.announce(input.agency.businessId) : () => {};
+  try {
+    const existing = await findAgencyHolding(deps, input.agency, key, input.asset.id);
+    if (existing) return outcomeOf(existing, input.agency);
+    return await grantByKey(deps, input, key, release);
+  } finally {
+    release();
+  }
+}
+
+async function grantByKey(
+  deps: TikTokDeps,
+  input: GrantInput,
+  key: BcAssetKey,
+  release: () => void,
+): Promise<GrantOutcome> {
   switch (key) {
     case 'ADVERTISER':
-      return shareAdvertiser(deps, input);
+      return shareAdvertiser(deps, input, release);
     case 'TT_ACCOUNT': {
       // Each call starts a new link request in the agency's BC; nothing is granted until the
       // owner scans, so a retry that asks again is harmless.
@@ -61,7 +77,12 @@ export async function grantTikTokAccess(
   }
 }
 
-async function shareAdvertiser(deps: TikTokDeps, input: GrantInput): Promise<GrantOutcome> {
+async function shareAdvertiser(
+  deps: TikTokDeps,
+  input: GrantInput,
+  /** Ends this grant's announcement once its share counts as pending by itself. */
+  release: () => void,
+): Promise<GrantOutcome> {
   const ownerBcId = input.asset.ownerId ?? (await findOwnerBc(deps, input));
   const share = {
     token: input.clientToken,
@@ -71,7 +92,9 @@ async function shareAdvertiser(deps: TikTokDeps, input: GrantInput): Promise<Gra
     advertiserRole: input.level,
   };
   try {
-    await deps.shareAdvertiser(share);
+    const shared = deps.shareAdvertiser(share);
+    release();
+    await shared;
   } catch (error) {
     if (!(error instanceof ShareBatchRefused)) {
       throw await explainRefusal(deps, input.clientToken, ownerBcId, error);

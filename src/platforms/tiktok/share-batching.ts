@@ -34,6 +34,14 @@ export interface ShareAdvertiser {
    * stream of approvals cannot hold a wave back, however slowly the rate limit lets shares out.
    */
   settled(this: void, partnerId: string): Promise<void>;
+  /**
+   * Announces a share to this partner BC that is on its way (the grant is still reading the
+   * agency's BC before sharing): until the returned release is called, or the share is made, it
+   * counts as pending for `settled`, so the read-back wave of the shares answered meanwhile waits
+   * for it instead of reading the whole BC once for them and again for it. Release it before
+   * reading back (the read-back waits for `settled`); releasing twice is harmless.
+   */
+  announce(this: void, partnerId: string): () => void;
 }
 
 /** The batch this share went in was refused as a whole: retry it alone to get its own answer. */
@@ -124,5 +132,10 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
   const settled = async (partnerId: string) => {
     await Promise.allSettled([...(pending.get(partnerId) ?? [])]);
   };
-  return Object.assign(share, { settled });
+  const announce = (partnerId: string) => {
+    let release = () => {};
+    track(partnerId, new Promise<void>((resolve) => (release = resolve)));
+    return release;
+  };
+  return Object.assign(share, { settled, announce });
 }

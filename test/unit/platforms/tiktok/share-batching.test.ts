@@ -175,4 +175,19 @@ describe('batched ad-account shares', () => {
     await shareOf.settled('agency-bc');
     await shareOf.settled('nobody');
   });
+
+  it('an announced share counts as pending until released or made', async () => {
+    const tiktok = fakeTikTok();
+    const release = tiktok.share.announce('agency-bc');
+    let settled = false;
+    const wave = tiktok.share.settled('agency-bc').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    // Another partner's wave does not wait for it.
+    await tiktok.share.settled('other-bc');
+    release();
+    release();
+    await wave;
+    expect(settled).toBe(true);
+  });
 });
