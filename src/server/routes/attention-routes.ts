@@ -6,12 +6,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ownValue } from '../../lib/own.ts';
 import { platformManifests } from '../../platforms/registry.ts';
-import type { PlatformId } from '../../platforms/types.ts';
 import { describeActor, findActorNames } from '../../store/audit-actors.ts';
 import { findAttention, WAITING_GRANT_STATUSES } from '../../store/attention.ts';
 import { requireActor } from '../auth/actor.ts';
 import type { Workspace } from '../workspace.ts';
+import { agencyManifests, type Manifests } from './custom-manifests.ts';
 import { TimestampSchema } from './presenters.ts';
 
 const slice = <T extends z.ZodType>(item: T) =>
@@ -64,9 +65,12 @@ const AttentionSchema = z.object({
 });
 
 /** The platform's and asset type's names from the manifests (the stored ids when unknown). */
-function namesOf(platform: string, assetType: string): { platformName: string; label: string } {
-  const manifest = platformManifests[platform as PlatformId] as
-    (typeof platformManifests)[PlatformId] | undefined;
+function namesOf(
+  manifests: Manifests,
+  platform: string,
+  assetType: string,
+): { platformName: string; label: string } {
+  const manifest = ownValue(manifests, platform);
   const type = manifest?.assetTypes.find((t) => t.id === assetType);
   return { platformName: manifest?.name ?? platform, label: type?.label ?? assetType };
 }
@@ -103,6 +107,10 @@ export function createAttentionRoutes(workspace: Workspace): FastifyPluginAsync 
           actorId: e.actor_id,
         }));
         const names = await findActorNames(db, actor.agencyId, actors);
+        // A custom tool's grants are named by the agency's own definitions.
+        const manifests = found.grantsWaiting.items.some((g) => g.platform === 'custom')
+          ? await agencyManifests(db, platformManifests, actor.agencyId)
+          : platformManifests;
         return {
           linksWaiting: {
             total: found.linksWaiting.total,
@@ -115,7 +123,7 @@ export function createAttentionRoutes(workspace: Workspace): FastifyPluginAsync 
           grantsWaiting: {
             total: found.grantsWaiting.total,
             items: found.grantsWaiting.items.map((g) => {
-              const { platformName, label } = namesOf(g.platform, g.assetType);
+              const { platformName, label } = namesOf(manifests, g.platform, g.assetType);
               return {
                 grantId: g.grantId,
                 requestId: g.requestId,

@@ -3,7 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/server/app.ts';
-import { buildAgency, buildTestApp, type TestAgency } from '../../support/agency.ts';
+import {
+  buildAgency,
+  buildTestApp,
+  TEST_PUBLIC_URL,
+  type TestAgency,
+} from '../../support/agency.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { insertRequest } from '../../support/outbox-fixtures.ts';
 
@@ -171,6 +176,53 @@ describe('GET /api/v1/attention', () => {
       const text = JSON.stringify(body);
       for (const id of Object.values(theirs)) expect(text).not.toContain(id);
       expect(text).not.toContain(other === 'acme' ? 'Acme' : 'Bravo');
+    }
+  });
+
+  it('names a custom tool’s waiting grant by the agency’s own definition', async () => {
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-platforms/ready-made/klaviyo',
+      headers: {
+        ...acme.owner.headers,
+        'content-type': 'application/json',
+        origin: TEST_PUBLIC_URL,
+      },
+      payload: { inviteEmail: 'team@acme.example' },
+    });
+    expect(added.statusCode).toBe(201);
+    const onboarding = await database.db
+      .selectFrom('onboardings')
+      .select('id')
+      .where('request_id', '=', seeded.acme.grantRequest)
+      .executeTakeFirstOrThrow();
+    const grant = await database.db
+      .insertInto('grants')
+      .values({
+        agency_id: acme.agency.id,
+        onboarding_id: onboarding.id,
+        platform: 'custom',
+        asset_type: 'klaviyo',
+        asset_id: 'acme-store',
+        asset_name: 'Acme store',
+        permission_level: 'manager',
+        status: 'needs_manual_step',
+        idempotency_key: randomUUID(),
+        steps: JSON.stringify([]),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const body = await read(acme);
+      expect(body.grantsWaiting.items).toContainEqual(
+        expect.objectContaining({
+          grantId: grant.id,
+          platformName: 'Other tools',
+          assetTypeLabel: 'Klaviyo',
+        }),
+      );
+    } finally {
+      await database.db.deleteFrom('grants').where('id', '=', grant.id).execute();
     }
   });
 
