@@ -126,6 +126,9 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
   };
   // The claim appended `claimed` and `grant_requested`: judge what came before them.
   let readBack = mustReadBackFirst(grant.steps.slice(0, -2));
+  // A first attempt may decide from a read of the agency's side begun after the grant was
+  // created (nothing of ours can have touched its access before); any other reads afresh.
+  const firstAttempt = !readBack;
   for (let attempt = 0; ; attempt += 1) {
     try {
       if (readBack) {
@@ -148,6 +151,7 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
         agency,
         asset,
         level: grant.permissionLevel,
+        readsFrom: firstAttempt && attempt === 0 ? grant.createdAt : deps.now(),
       });
       const levels = levelsOf(platform, grant.assetType);
       return void (await settle(

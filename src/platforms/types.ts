@@ -289,6 +289,13 @@ export interface Platform {
     agency: AgencyIdentity;
     asset: AssetRef;
     level: string;
+    /**
+     * A read of the agency's side begun at or after this moment is recent enough to decide how
+     * to grant (the grant's creation on a first attempt: nothing of Latchkey's can have changed
+     * its access before then; absent: read now). A connector may share one such read across
+     * the grants of a wave instead of reading again.
+     */
+    readsFrom?: Date;
   }): Promise<GrantOutcome>;
   readAccess(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AccessReading>;
   /**

@@ -7,7 +7,7 @@
 import { PlatformError } from '../errors.ts';
 import type { AccessReading, AgencyIdentity } from '../types.ts';
 import { bcAssetAdminGet, type BcAssetKey } from './api.ts';
-import type { TikTokClient } from './client.ts';
+import { tokenDigest, type TikTokClient } from './client.ts';
 import type { TikTokDeps } from './deps.ts';
 import type { AssetItem } from './schemas.ts';
 
@@ -28,19 +28,24 @@ export interface AgencyHolding {
  * A read of every page tells `readBacks` how big the BC is (read-back-batching.ts).
  */
 export async function findAgencyHolding(
-  deps: Pick<TikTokDeps, 'client'> & Partial<Pick<TikTokDeps, 'readBacks'>>,
+  deps: Pick<TikTokDeps, 'client'> & Partial<Pick<TikTokDeps, 'readBacks' | 'agencyReads'>>,
   agency: AgencyIdentity,
   key: BcAssetKey,
   assetId: string,
-  options: { expected?: boolean } = {},
+  options: { expected?: boolean; readsFrom?: Date } = {},
 ): Promise<AgencyHolding | undefined> {
-  // Only the read before sharing (nothing of ours written yet) may join a read in flight.
-  const shareInFlight = options.expected !== true;
   if (options.expected) {
     const byKeyword = await readAgencyBc(deps.client, agency, key, { keyword: assetId });
     if (byKeyword.some((x) => x.asset_id === assetId)) return holdingOf(byKeyword, assetId, key);
+    const items = await readAgencyBc(deps.client, agency, key);
+    deps.readBacks?.noteSize(agency.businessId, key, items.length);
+    return holdingOf(items, assetId, key);
   }
-  const items = await readAgencyBc(deps.client, agency, key, { shareInFlight });
+  // The read before sharing (nothing of ours written yet) may join a read in flight, or share
+  // the latest read begun after `readsFrom` (recent-reads.ts).
+  const read = () => readAgencyBc(deps.client, agency, key, { shareInFlight: true });
+  const readKey = `${tokenDigest(agency.accessToken)} ${agency.businessId} ${key}`;
+  const items = await (deps.agencyReads?.read(readKey, options.readsFrom, read) ?? read());
   deps.readBacks?.noteSize(agency.businessId, key, items.length);
   return holdingOf(items, assetId, key);
 }

@@ -76,13 +76,13 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
       if (request.method !== 'GET' || request.shareInFlight !== true) return send(request);
       // One path has one data schema, so callers sharing a GET share its parsed data too.
       const url = buildUrl(options.apiBaseUrl, request.path, request.query);
-      return shared(`${url.href} ${tokenKey(request.token)}`, () => send(request));
+      return shared(`${url.href} ${tokenDigest(request.token)}`, () => send(request));
     },
   };
 }
 
-/** The token's part of a singleflight key: a digest, so no token sits in the map as such. */
-function tokenKey(token: string | undefined): string {
+/** The token's part of a key (singleflight, recent reads): a digest, so no token sits in a map. */
+export function tokenDigest(token: string | undefined): string {
   return token === undefined ? '-' : createHash('sha256').update(token).digest('base64url');
 }
 

@@ -3,6 +3,7 @@
  * injected, so the same code talks to real TikTok or to the sandbox; only the base URLs and the
  * app credentials change (STYLE.md 3). Each operation lives in its own small file beside this one.
  */
+import { recentReads } from '../../lib/recent-reads.ts';
 import { DEFAULT_TIMEOUT_MS, type FetchLike } from '../http.ts';
 import type { Platform } from '../types.ts';
 import { listTikTokAgencyHoldings, readTikTokAssetAccess } from './access-reading.ts';
@@ -51,6 +52,12 @@ export function sandboxBaseUrls(sandboxUrl: string): TikTokConnectorConfig['base
   return { auth: root, api: `${root}/open_api/v1.3`, businessCenter: `${root}/console` };
 }
 
+/**
+ * How long a read of the agency BC before sharing serves later grants created before it began
+ * (recent-reads.ts): the grants of approvals that reach TikTok over several seconds, one wave.
+ */
+const AGENCY_READ_KEEP_MS = 60_000;
+
 /** Creates the TikTok connector from injected configuration. */
 export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
   const now = config.now ?? (() => new Date());
@@ -66,6 +73,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     client,
     shareAdvertiser,
     readBacks: batchedReadBacks(client, shareAdvertiser.settled),
+    agencyReads: recentReads({ now, keepMs: AGENCY_READ_KEEP_MS }),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,
     businessCenterUrl: config.baseUrls.businessCenter ?? TIKTOK_BASE_URLS.businessCenter,

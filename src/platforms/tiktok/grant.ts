@@ -25,6 +25,8 @@ export interface GrantInput {
   readonly agency: AgencyIdentity;
   readonly asset: AssetRef;
   readonly level: string;
+  /** A read of the agency BC begun at or after this moment will do (Platform.grantAccess). */
+  readonly readsFrom?: Date;
 }
 
 /** Grants (or finds already granted, or returns the manual step for) one asset. */
@@ -37,7 +39,9 @@ export async function grantTikTokAccess(
   const release =
     key === 'ADVERTISER' ? deps.shareAdvertiser.announce(input.agency.businessId) : () => {};
   try {
-    const existing = await findAgencyHolding(deps, input.agency, key, input.asset.id);
+    const existing = await findAgencyHolding(deps, input.agency, key, input.asset.id, {
+      ...(input.readsFrom ? { readsFrom: input.readsFrom } : {}),
+    });
     if (existing) return outcomeOf(existing, input.agency);
     return await grantByKey(deps, input, key, release);
   } finally {

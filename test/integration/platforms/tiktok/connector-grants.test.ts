@@ -204,6 +204,43 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     expect(error.retryable).toBe(false);
   });
 
+  it('a grant created before a read of the agency BC began decides from it: one read per wave', async () => {
+    let clientToken = await f.tokenFor(W.dana);
+    const grant = (id: string, readsFrom?: Date) =>
+      f.platform.grantAccess({
+        clientToken,
+        agency,
+        asset: advertiser(id),
+        level: 'ANALYST',
+        ...(readsFrom ? { readsFrom } : {}),
+      });
+    const paths = async () =>
+      (await f.log())
+        .filter((e) => e.path.includes('/open_api/'))
+        .map((e) => e.path.split('/v1.3/')[1]);
+    // Both grants were created before the first one read: the second, a moment later, shares
+    // that read instead of reading the agency BC again before sharing.
+    const created = new Date(Date.now() - 1_000);
+    await f.control('log/clear', {});
+    await grant(W.ad1, created);
+    await grant(W.ad2, created);
+    expect(await paths()).toEqual([
+      'bc/asset/admin/get/',
+      'bc/partner/add/',
+      'bc/asset/admin/get/',
+      'bc/partner/add/',
+      'bc/asset/admin/get/',
+    ]);
+    // A grant created after that read (or a retry, which passes no moment) reads afresh.
+    await f.reset();
+    agency = await f.agency();
+    clientToken = await f.tokenFor(W.dana);
+    await f.control('log/clear', {});
+    await grant(W.ad1, new Date());
+    await grant(W.ad2, new Date());
+    expect((await paths()).filter((p) => p === 'bc/asset/admin/get/')).toHaveLength(4);
+  });
+
   it('an ad account already shared outside Latchkey is already_granted at its level, untouched', async () => {
     const world: TikTokWorld = {
       ...readDefaultWorld(),
