@@ -1,3 +1,4 @@
+import { findAsset, holdingsOfAsset } from './indexes.ts';
 import { capRoles } from './roles.ts';
 import type { ModelContext, RelationType } from './types.ts';
 
@@ -19,11 +20,11 @@ export interface AccessPath {
  * a BC that holds it (BOUND), as that BC's admin or by a member assignment, capped at the BC's level.
  */
 export function effectiveAccess(ctx: ModelContext, assetId: string): AccessPath[] {
-  const asset = ctx.state.assets.find((a) => a.assetId === assetId);
+  const asset = findAsset(ctx, assetId);
   if (!asset) return [];
   const paths: AccessPath[] = [];
-  for (const holding of ctx.state.holdings) {
-    if (holding.assetId !== assetId || holding.status !== 'BOUND') continue;
+  for (const holding of holdingsOfAsset(ctx, assetId)) {
+    if (holding.status !== 'BOUND') continue;
     for (const member of ctx.state.members) {
       if (member.bcId !== holding.bcId || member.status !== 'BOUND' || member.userId === null)
         continue;

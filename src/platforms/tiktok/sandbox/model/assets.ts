@@ -1,5 +1,6 @@
 import { rejectParam } from './errors.ts';
 import { capHoldingRoles, findBoundHolding, unbindHolding } from './holdings.ts';
+import { holdingsOfBc } from './indexes.ts';
 import { getAsset, requireAdmin, requireMember } from './lookup.ts';
 import { upsertAssignment } from './members.ts';
 import { capRoles, checkRoles } from './roles.ts';
@@ -82,8 +83,8 @@ export function listMemberAssets(
   assetType: ModelledAssetType,
 ): UserAsset[] {
   const out: UserAsset[] = [];
-  for (const holding of ctx.state.holdings) {
-    if (holding.bcId !== bcId || holding.status !== 'BOUND') continue;
+  for (const holding of holdingsOfBc(ctx, bcId)) {
+    if (holding.status !== 'BOUND') continue;
     const asset = getAsset(ctx, holding.assetId);
     if (asset.assetType !== assetType) continue;
     if (member.userRole === 'ADMIN') {
@@ -105,14 +106,7 @@ export function listBcHoldings(
   bcId: string,
   assetType: ModelledAssetType,
 ): Array<{ asset: Asset; holding: Holding }> {
-  // One index of the assets per call: a big BC (1,000 holdings) looked up one by one was
-  // quadratic, and made the sandbox, not TikTok's latency, the cost of reading it (issue #16).
-  const assets = new Map(ctx.state.assets.map((a) => [a.assetId, a]));
-  return ctx.state.holdings
-    .filter((h) => h.bcId === bcId)
-    .map((holding) => ({
-      asset: assets.get(holding.assetId) ?? getAsset(ctx, holding.assetId),
-      holding,
-    }))
+  return holdingsOfBc(ctx, bcId)
+    .map((holding) => ({ asset: getAsset(ctx, holding.assetId), holding }))
     .filter((x) => x.asset.assetType === assetType);
 }
