@@ -1,4 +1,4 @@
-import { findAsset, holdingsOfAsset } from './indexes.ts';
+import { findAsset, findAssignment, holdingsOfAsset } from './indexes.ts';
 import { capRoles } from './roles.ts';
 import type { ModelContext, RelationType } from './types.ts';
 
@@ -38,9 +38,7 @@ export function effectiveAccess(ctx: ModelContext, assetId: string): AccessPath[
         paths.push({ ...base, reason: 'bc_admin', roles: [...holding.roles] });
         continue;
       }
-      const assignment = ctx.state.assignments.find(
-        (a) => a.bcId === holding.bcId && a.userId === member.userId && a.assetId === assetId,
-      );
+      const assignment = findAssignment(ctx, holding.bcId, member.userId, assetId);
       if (assignment) {
         paths.push({
           ...base,

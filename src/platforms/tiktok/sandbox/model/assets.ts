@@ -1,6 +1,6 @@
 import { rejectParam } from './errors.ts';
 import { capHoldingRoles, findBoundHolding, unbindHolding } from './holdings.ts';
-import { holdingsOfBc } from './indexes.ts';
+import { findAssignment, holdingsOfBc } from './indexes.ts';
 import { getAsset, requireAdmin, requireMember } from './lookup.ts';
 import { upsertAssignment } from './members.ts';
 import { capRoles, checkRoles } from './roles.ts';
@@ -30,9 +30,7 @@ export function assignAsset(ctx: ModelContext, actorId: string, input: AssignInp
   capHoldingRoles(ctx, input.bcId, input.assetId, input.assetType, roles);
   requireMember(ctx, input.bcId, input.userId);
   upsertAssignment(ctx, input.bcId, { userId: input.userId }, input.assetId, roles);
-  const found = ctx.state.assignments.find(
-    (a) => a.bcId === input.bcId && a.userId === input.userId && a.assetId === input.assetId,
-  );
+  const found = findAssignment(ctx, input.bcId, input.userId, input.assetId);
   return found ?? rejectParam('assignment failed');
 }
 
@@ -91,9 +89,7 @@ export function listMemberAssets(
       out.push({ asset, holding, roles: [...holding.roles] });
       continue;
     }
-    const assignment = ctx.state.assignments.find(
-      (a) => a.bcId === bcId && a.userId === member.userId && a.assetId === asset.assetId,
-    );
+    const assignment = findAssignment(ctx, bcId, member.userId, asset.assetId);
     if (assignment)
       out.push({ asset, holding, roles: capRoles(assetType, assignment.roles, holding.roles) });
   }

@@ -2,6 +2,7 @@ import { denyPermission, failNotFound, rejectParam } from './errors.ts';
 import { newNumericId, stamp } from './ids.ts';
 import { findUserByEmail, getUser, requireAdmin } from './lookup.ts';
 import { capHoldingRoles, findBoundHolding } from './holdings.ts';
+import { findAssignment } from './indexes.ts';
 import type { AdvertiserRole, FinanceRole, Member, ModelContext, User, UserRole } from './types.ts';
 
 /** A BC holds at most 4,000 members (tiktok.md); pending invitations hold a seat too. */
@@ -148,9 +149,7 @@ export function upsertAssignment(
   assetId: string,
   roles: string[],
 ): void {
-  const found = ctx.state.assignments.find(
-    (a) => a.bcId === bcId && a.userId === user.userId && a.assetId === assetId,
-  );
+  const found = findAssignment(ctx, bcId, user.userId, assetId);
   if (found) found.roles = roles;
   else ctx.state.assignments.push({ bcId, userId: user.userId, assetId, roles });
 }

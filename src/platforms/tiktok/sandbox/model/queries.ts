@@ -1,4 +1,11 @@
-import { findAsset, findBc, findHolding, holdingsOfAsset, holdingsOfBc } from './indexes.ts';
+import {
+  findAsset,
+  findAssignment,
+  findBc,
+  findHolding,
+  holdingsOfAsset,
+  holdingsOfBc,
+} from './indexes.ts';
 import { getAsset } from './lookup.ts';
 import type {
   AccessRequest,
@@ -80,9 +87,7 @@ export function listAssetMembers(
   return ctx.state.members.flatMap((member) => {
     if (member.bcId !== bcId || member.status !== 'BOUND') return [];
     if (member.userRole === 'ADMIN') return [{ member, roles: [...holding.roles] }];
-    const a = ctx.state.assignments.find(
-      (x) => x.bcId === bcId && x.userId === member.userId && x.assetId === assetId,
-    );
+    const a = findAssignment(ctx, bcId, member.userId, assetId);
     return a ? [{ member, roles: a.roles }] : [];
   });
 }

@@ -2,7 +2,12 @@
 // after a failed change rolled the state back to a copy, and after the state was replaced.
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  assignAsset,
+  unassignAsset,
+} from '../../../../../src/platforms/tiktok/sandbox/model/assets.ts';
+import {
   findAsset,
+  findAssignment,
   findBc,
   findHolding,
   holdingsOfAsset,
@@ -20,6 +25,7 @@ import {
 
 const OWNER_BC = '7200000000000000001';
 const OWNER_ADMIN = '7100000000000000001';
+const OWNER_MEMBER = '7100000000000000002';
 const AGENCY_BC = '7200000000000000002';
 const US = '7300000000000000001';
 const EU = '7300000000000000002';
@@ -105,5 +111,23 @@ describe('model lookups', () => {
     m.replaceState(stateFromWorld(readDefaultWorld(), new Date(0)));
     expect(findHolding(m, AGENCY_BC, US)).toBeUndefined();
     expectLikeScans([US, EU], [OWNER_BC, AGENCY_BC]);
+  });
+
+  it('find assignments pushed, changed in place, and gone with a filtered array', () => {
+    const scan = (assetId: string) =>
+      m.state.assignments.find(
+        (a) => a.bcId === OWNER_BC && a.userId === OWNER_MEMBER && a.assetId === assetId,
+      );
+    const input = { bcId: OWNER_BC, userId: OWNER_MEMBER, assetType: 'ADVERTISER' as const };
+    for (const assetId of [US, EU])
+      expect(findAssignment(m, OWNER_BC, OWNER_MEMBER, assetId)).toBe(scan(assetId));
+    m.mutate((c) => assignAsset(c, OWNER_ADMIN, { ...input, assetId: EU, roles: ['OPERATOR'] }));
+    m.mutate((c) => assignAsset(c, OWNER_ADMIN, { ...input, assetId: US, roles: ['ADMIN'] }));
+    expect(findAssignment(m, OWNER_BC, OWNER_MEMBER, US)?.roles).toEqual(['ADMIN']);
+    expect(findAssignment(m, OWNER_BC, OWNER_MEMBER, EU)).toBe(scan(EU));
+    m.mutate((c) => unassignAsset(c, OWNER_ADMIN, { ...input, assetId: US }));
+    expect(findAssignment(m, OWNER_BC, OWNER_MEMBER, US)).toBeUndefined();
+    expect(findAssignment(m, OWNER_BC, OWNER_MEMBER, EU)).toBe(scan(EU));
+    expect(findAssignment(m, OWNER_BC, null, EU)).toBeUndefined();
   });
 });
