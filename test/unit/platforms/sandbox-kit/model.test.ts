@@ -21,6 +21,23 @@ describe('sandbox model', () => {
     expect(state).toEqual(initial());
   });
 
+  it('copies every JSON shape, sharing no object or array with the original', () => {
+    const value = {
+      a: [[1, 'x', null], [], [{ b: true, c: [{ d: 0 }] }]],
+      e: { f: {}, g: null, h: -1.5, i: '' },
+      j: [null, false, { k: [[]] }],
+    };
+    const copy = cloneJson(value);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    const objects = (v: unknown): unknown[] =>
+      typeof v === 'object' && v !== null ? [v, ...Object.values(v).flatMap(objects)] : [];
+    const originals = new Set(objects(value));
+    expect(objects(copy).filter((o) => originals.has(o))).toEqual([]);
+    expect(cloneJson([1, 'two', null])).toEqual([1, 'two', null]);
+    expect(cloneJson('plain')).toBe('plain');
+    expect(cloneJson(null)).toBeNull();
+  });
+
   it('rolls a change that throws back to the state before it, nested arrays included', () => {
     const changes: State[] = [];
     const model = createTransactionalModel<State>({

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listBcHoldings, listMemberAssets } from '../model/assets.ts';
 import { denyPermission, failAssetNotFound, failNotFound, rejectParam } from '../model/errors.ts';
+import { findAsset } from '../model/indexes.ts';
 import { findUserByEmail, requireMember } from '../model/lookup.ts';
 import { listAssetMembers, listAssetPartners } from '../model/queries.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -129,7 +130,7 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
     }),
     handle: (q, token) => {
       requireMember(m, q.bc_id, token?.userId ?? '');
-      const asset = m.state.assets.find((a) => a.assetId === q.asset_id);
+      const asset = findAsset(m, q.asset_id);
       if (!asset || asset.assetType !== q.asset_type) failAssetNotFound(q.asset_type, q.asset_id);
       const key = q.asset_type === 'ADVERTISER' ? 'advertiser_role' : 'catalog_role';
       const list = listAssetMembers(m, q.bc_id, q.asset_id)
@@ -158,7 +159,7 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
     }),
     handle: (q, token) => {
       requireMember(m, q.bc_id, token?.userId ?? '');
-      const asset = m.state.assets.find((a) => a.assetId === q.asset_id);
+      const asset = findAsset(m, q.asset_id);
       if (!asset || asset.assetType !== q.asset_type) failAssetNotFound(q.asset_type, q.asset_id);
       const list = listAssetPartners(m, q.bc_id, q.asset_id)
         .filter((p) => matchesKeyword(q.filtering?.keyword, p.partner.name))

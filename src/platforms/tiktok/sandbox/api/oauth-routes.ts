@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { denyPermission } from '../model/errors.ts';
+import { findAsset } from '../model/indexes.ts';
 import { exchangeAuthCode, revokeToken, tokenAdvertisers } from '../model/oauth.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { defineEndpoint } from './endpoint.ts';
@@ -50,7 +51,7 @@ export function registerOauthRoutes(app: FastifyInstance, rt: SandboxRuntime): v
         denyPermission('app_id or secret is invalid');
       const list = tokenAdvertisers(rt.model, token).map((id) => ({
         advertiser_id: id,
-        advertiser_name: rt.model.state.assets.find((a) => a.assetId === id)?.name ?? '',
+        advertiser_name: findAsset(rt.model, id)?.name ?? '',
       }));
       return { list };
     },

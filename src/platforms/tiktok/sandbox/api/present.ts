@@ -1,4 +1,5 @@
 // Presenters: model records → TikTok's wire fields (tiktok-api.md §3, §4, §4a, §8a, §9b).
+import { findBc } from '../model/indexes.ts';
 import type {
   Asset,
   BusinessCenter,
@@ -46,7 +47,7 @@ export function presentAsset(
   asset: Asset,
   roles: string[],
 ): Record<string, unknown> {
-  const owner = ctx.state.businessCenters.find((b) => b.bcId === asset.ownerBcId);
+  const owner = findBc(ctx, asset.ownerBcId);
   const ad = asset.assetType === 'ADVERTISER';
   return {
     asset_id: asset.assetId,

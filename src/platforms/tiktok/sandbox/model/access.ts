@@ -1,3 +1,4 @@
+import { findAsset, findAssignment, holdingsOfAsset } from './indexes.ts';
 import { capRoles } from './roles.ts';
 import type { ModelContext, RelationType } from './types.ts';
 
@@ -19,11 +20,11 @@ export interface AccessPath {
  * a BC that holds it (BOUND), as that BC's admin or by a member assignment, capped at the BC's level.
  */
 export function effectiveAccess(ctx: ModelContext, assetId: string): AccessPath[] {
-  const asset = ctx.state.assets.find((a) => a.assetId === assetId);
+  const asset = findAsset(ctx, assetId);
   if (!asset) return [];
   const paths: AccessPath[] = [];
-  for (const holding of ctx.state.holdings) {
-    if (holding.assetId !== assetId || holding.status !== 'BOUND') continue;
+  for (const holding of holdingsOfAsset(ctx, assetId)) {
+    if (holding.status !== 'BOUND') continue;
     for (const member of ctx.state.members) {
       if (member.bcId !== holding.bcId || member.status !== 'BOUND' || member.userId === null)
         continue;
@@ -37,9 +38,7 @@ export function effectiveAccess(ctx: ModelContext, assetId: string): AccessPath[
         paths.push({ ...base, reason: 'bc_admin', roles: [...holding.roles] });
         continue;
       }
-      const assignment = ctx.state.assignments.find(
-        (a) => a.bcId === holding.bcId && a.userId === member.userId && a.assetId === assetId,
-      );
+      const assignment = findAssignment(ctx, holding.bcId, member.userId, assetId);
       if (assignment) {
         paths.push({
           ...base,

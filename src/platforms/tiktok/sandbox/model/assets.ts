@@ -1,5 +1,6 @@
 import { rejectParam } from './errors.ts';
 import { capHoldingRoles, findBoundHolding, unbindHolding } from './holdings.ts';
+import { findAssignment, holdingsOfBc } from './indexes.ts';
 import { getAsset, requireAdmin, requireMember } from './lookup.ts';
 import { upsertAssignment } from './members.ts';
 import { capRoles, checkRoles } from './roles.ts';
@@ -29,9 +30,7 @@ export function assignAsset(ctx: ModelContext, actorId: string, input: AssignInp
   capHoldingRoles(ctx, input.bcId, input.assetId, input.assetType, roles);
   requireMember(ctx, input.bcId, input.userId);
   upsertAssignment(ctx, input.bcId, { userId: input.userId }, input.assetId, roles);
-  const found = ctx.state.assignments.find(
-    (a) => a.bcId === input.bcId && a.userId === input.userId && a.assetId === input.assetId,
-  );
+  const found = findAssignment(ctx, input.bcId, input.userId, input.assetId);
   return found ?? rejectParam('assignment failed');
 }
 
@@ -82,17 +81,15 @@ export function listMemberAssets(
   assetType: ModelledAssetType,
 ): UserAsset[] {
   const out: UserAsset[] = [];
-  for (const holding of ctx.state.holdings) {
-    if (holding.bcId !== bcId || holding.status !== 'BOUND') continue;
+  for (const holding of holdingsOfBc(ctx, bcId)) {
+    if (holding.status !== 'BOUND') continue;
     const asset = getAsset(ctx, holding.assetId);
     if (asset.assetType !== assetType) continue;
     if (member.userRole === 'ADMIN') {
       out.push({ asset, holding, roles: [...holding.roles] });
       continue;
     }
-    const assignment = ctx.state.assignments.find(
-      (a) => a.bcId === bcId && a.userId === member.userId && a.assetId === asset.assetId,
-    );
+    const assignment = findAssignment(ctx, bcId, member.userId, asset.assetId);
     if (assignment)
       out.push({ asset, holding, roles: capRoles(assetType, assignment.roles, holding.roles) });
   }
@@ -105,14 +102,7 @@ export function listBcHoldings(
   bcId: string,
   assetType: ModelledAssetType,
 ): Array<{ asset: Asset; holding: Holding }> {
-  // One index of the assets per call: a big BC (1,000 holdings) looked up one by one was
-  // quadratic, and made the sandbox, not TikTok's latency, the cost of reading it (issue #16).
-  const assets = new Map(ctx.state.assets.map((a) => [a.assetId, a]));
-  return ctx.state.holdings
-    .filter((h) => h.bcId === bcId)
-    .map((holding) => ({
-      asset: assets.get(holding.assetId) ?? getAsset(ctx, holding.assetId),
-      holding,
-    }))
+  return holdingsOfBc(ctx, bcId)
+    .map((holding) => ({ asset: getAsset(ctx, holding.assetId), holding }))
     .filter((x) => x.asset.assetType === assetType);
 }

@@ -1,5 +1,6 @@
 import { denyPermission, rejectParam } from './errors.ts';
 import { stamp } from './ids.ts';
+import { findHolding, holdingsOfAsset } from './indexes.ts';
 import { getAsset } from './lookup.ts';
 import { withinCap } from './roles.ts';
 import type { Asset, Holding, ModelContext, ModelledAssetType } from './types.ts';
@@ -10,9 +11,7 @@ export function findBoundHolding(
   bcId: string,
   assetId: string,
 ): Holding | undefined {
-  return ctx.state.holdings.find(
-    (h) => h.bcId === bcId && h.assetId === assetId && h.status === 'BOUND',
-  );
+  return findHolding(ctx, bcId, assetId, (h) => h.status === 'BOUND');
 }
 
 /**
@@ -38,7 +37,7 @@ export function capHoldingRoles(
 
 /** Sets (or creates) a BC's relation to an asset. */
 export function upsertHolding(ctx: ModelContext, next: Omit<Holding, 'updatedAt'>): Holding {
-  const found = ctx.state.holdings.find((h) => h.bcId === next.bcId && h.assetId === next.assetId);
+  const found = findHolding(ctx, next.bcId, next.assetId);
   if (found) {
     Object.assign(found, next, { updatedAt: stamp(ctx) });
     return found;
@@ -53,15 +52,15 @@ export function upsertHolding(ctx: ModelContext, next: Omit<Holding, 'updatedAt'
  * every share this BC made of it ends too (recursively).
  */
 export function unbindHolding(ctx: ModelContext, bcId: string, assetId: string): void {
-  const holding = ctx.state.holdings.find((h) => h.bcId === bcId && h.assetId === assetId);
+  const holding = findHolding(ctx, bcId, assetId);
   if (!holding || holding.status === 'UNBOUND') return;
   holding.status = 'UNBOUND';
   holding.updatedAt = stamp(ctx);
   ctx.state.assignments = ctx.state.assignments.filter(
     (a) => !(a.bcId === bcId && a.assetId === assetId),
   );
-  const downstream = ctx.state.holdings.filter(
-    (h) => h.assetId === assetId && h.sourceBcId === bcId && h.status !== 'UNBOUND',
+  const downstream = holdingsOfAsset(ctx, assetId).filter(
+    (h) => h.sourceBcId === bcId && h.status !== 'UNBOUND',
   );
   for (const h of downstream) unbindHolding(ctx, h.bcId, assetId);
 }

@@ -1,10 +1,10 @@
 import { denyPermission, failAssetNotFound, failNotFound } from './errors.ts';
+import { findAsset, findBc } from './indexes.ts';
 import type { Asset, BusinessCenter, Member, ModelContext, User } from './types.ts';
 
 /** Finds a BC or throws 40007. */
 export function getBc(ctx: ModelContext, bcId: string): BusinessCenter {
-  const bc = ctx.state.businessCenters.find((b) => b.bcId === bcId);
-  return bc ?? failNotFound(`Business Center ${bcId} does not exist`);
+  return findBc(ctx, bcId) ?? failNotFound(`Business Center ${bcId} does not exist`);
 }
 
 /** Finds a user or throws 40007. */
@@ -21,8 +21,7 @@ export function findUserByEmail(ctx: ModelContext, email: string): User | undefi
 
 /** Finds an asset or throws (40300 when an ad account was asked for, else 40007). */
 export function getAsset(ctx: ModelContext, assetId: string, type?: string): Asset {
-  const asset = ctx.state.assets.find((a) => a.assetId === assetId);
-  return asset ?? failAssetNotFound(type, assetId);
+  return findAsset(ctx, assetId) ?? failAssetNotFound(type, assetId);
 }
 
 /** The joined (BOUND) membership of a user in a BC, if any. */

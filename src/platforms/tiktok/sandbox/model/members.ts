@@ -1,7 +1,8 @@
 import { denyPermission, failNotFound, rejectParam } from './errors.ts';
 import { newNumericId, stamp } from './ids.ts';
 import { findUserByEmail, getUser, requireAdmin } from './lookup.ts';
-import { capHoldingRoles } from './holdings.ts';
+import { capHoldingRoles, findBoundHolding } from './holdings.ts';
+import { findAssignment } from './indexes.ts';
 import type { AdvertiserRole, FinanceRole, Member, ModelContext, User, UserRole } from './types.ts';
 
 /** A BC holds at most 4,000 members (tiktok.md); pending invitations hold a seat too. */
@@ -84,10 +85,8 @@ export function acceptInvitation(ctx: ModelContext, bcId: string, email: string)
   member.userId = user.userId;
   member.status = 'BOUND';
   for (const grant of member.inviteAssets) {
-    const held = ctx.state.holdings.some(
-      (h) => h.bcId === bcId && h.assetId === grant.assetId && h.status === 'BOUND',
-    );
-    if (held) upsertAssignment(ctx, bcId, user, grant.assetId, [grant.advertiserRole]);
+    if (findBoundHolding(ctx, bcId, grant.assetId))
+      upsertAssignment(ctx, bcId, user, grant.assetId, [grant.advertiserRole]);
   }
   member.inviteAssets = [];
   return member;
@@ -150,9 +149,7 @@ export function upsertAssignment(
   assetId: string,
   roles: string[],
 ): void {
-  const found = ctx.state.assignments.find(
-    (a) => a.bcId === bcId && a.userId === user.userId && a.assetId === assetId,
-  );
+  const found = findAssignment(ctx, bcId, user.userId, assetId);
   if (found) found.roles = roles;
   else ctx.state.assignments.push({ bcId, userId: user.userId, assetId, roles });
 }

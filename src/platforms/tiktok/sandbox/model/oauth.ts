@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { reachableAdvertisers } from './access.ts';
 import { denyPermission, rejectParam, TikTokCode, TikTokError } from './errors.ts';
 import { newSecret, stamp } from './ids.ts';
+import { findTokenRecord } from './indexes.ts';
 import type { AccessToken, ModelContext } from './types.ts';
 
 /** A registered developer app (the sandbox's app registry). */
@@ -56,7 +57,7 @@ export function exchangeAuthCode(
   if (!code || code.appId !== app.appId)
     throw new TikTokError(TikTokCode.authCodeError, 'auth_code is invalid');
   if (code.used) {
-    const issued = ctx.state.tokens.find((t) => t.tokenHash === code.issuedTokenHash);
+    const issued = findTokenRecord(ctx, code.issuedTokenHash);
     if (issued) issued.revoked = true;
     // Returned, not thrown: the revocation must be kept (a throw rolls the model back).
     return {
@@ -82,13 +83,12 @@ export function exchangeAuthCode(
   return { accessToken, advertiserIds: [...code.advertiserIds] };
 }
 
-/** Resolves the Access-Token header: 40104 when missing, 40105 when unknown/revoked, 40102 expired. */
-/** The record of a raw token: hashed once, then compared (every API call authenticates). */
+/** The record of a raw token: hashed once, then looked up (every API call authenticates). */
 function findToken(ctx: ModelContext, token: string): AccessToken | undefined {
-  const tokenHash = hashToken(token);
-  return ctx.state.tokens.find((t) => t.tokenHash === tokenHash);
+  return findTokenRecord(ctx, hashToken(token));
 }
 
+/** Resolves the Access-Token header: 40104 when missing, 40105 when unknown/revoked, 40102 expired. */
 export function authenticate(ctx: ModelContext, token: string | undefined): AccessToken {
   if (token === undefined || token === '') {
     throw new TikTokError(TikTokCode.emptyAccessToken, 'Access-Token is missing');

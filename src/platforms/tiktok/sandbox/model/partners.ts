@@ -1,6 +1,7 @@
 import { denyPermission, failNotFound, rejectParam } from './errors.ts';
 import { stamp } from './ids.ts';
 import { capHoldingRoles, unbindHolding, upsertHolding } from './holdings.ts';
+import { findAsset, findBc, findHolding, holdingsOfBc } from './indexes.ts';
 import { getAsset, getBc, requireAdmin } from './lookup.ts';
 import { checkRoles } from './roles.ts';
 import type { Holding, ModelContext, ModelledAssetType, Partnership } from './types.ts';
@@ -17,10 +18,8 @@ export interface SharePartnerInput {
 
 /** Resolves a partner given by BC ID or by one of its ad-account IDs (40007 if neither). */
 export function resolvePartnerBc(ctx: ModelContext, ref: string): string {
-  if (ctx.state.businessCenters.some((b) => b.bcId === ref)) return ref;
-  const advertiser = ctx.state.assets.find(
-    (a) => a.assetId === ref && a.assetType === 'ADVERTISER',
-  );
+  if (findBc(ctx, ref)) return ref;
+  const advertiser = findAsset(ctx, ref, (a) => a.assetType === 'ADVERTISER');
   if (advertiser?.ownerBcId) return advertiser.ownerBcId;
   return failNotFound(`partner ${ref} is neither a Business Center nor an ad account`);
 }
@@ -118,9 +117,8 @@ export function acceptPartner(
   );
   if (!partnership) failNotFound(`no pending partner invitation from BC ${input.ownerBcId}`);
   partnership.status = 'BOUND';
-  for (const h of ctx.state.holdings) {
-    if (h.bcId !== input.bcId || h.sourceBcId !== input.ownerBcId || h.status !== 'PENDING')
-      continue;
+  for (const h of holdingsOfBc(ctx, input.bcId)) {
+    if (h.sourceBcId !== input.ownerBcId || h.status !== 'PENDING') continue;
     // An ad account this BC asked for still waits for the owner's own decision on that request.
     if (hasOpenRequest(ctx, input.bcId, h.assetId)) continue;
     h.status = 'BOUND';
@@ -141,9 +139,8 @@ export function declinePartner(
   );
   if (!partnership) failNotFound(`no pending partner invitation from BC ${input.ownerBcId}`);
   ctx.state.partnerships = ctx.state.partnerships.filter((p) => p !== partnership);
-  for (const h of ctx.state.holdings) {
-    if (h.bcId === input.bcId && h.sourceBcId === input.ownerBcId && h.status === 'PENDING')
-      h.status = 'REJECTED';
+  for (const h of holdingsOfBc(ctx, input.bcId)) {
+    if (h.sourceBcId === input.ownerBcId && h.status === 'PENDING') h.status = 'REJECTED';
   }
 }
 
@@ -164,9 +161,7 @@ export function deletePartner(
     failNotFound(`BC ${input.partnerId} is not a partner of BC ${input.bcId}`);
   ctx.state.partnerships = ctx.state.partnerships.filter((p) => !links.includes(p));
   for (const link of links) {
-    const shared = ctx.state.holdings.filter(
-      (h) => h.bcId === link.partnerBcId && h.sourceBcId === link.bcId,
-    );
+    const shared = holdingsOfBc(ctx, link.partnerBcId).filter((h) => h.sourceBcId === link.bcId);
     for (const h of shared) {
       if (h.status === 'PENDING') h.status = 'UNBOUND';
       unbindHolding(ctx, h.bcId, h.assetId);
@@ -185,12 +180,11 @@ export function deletePartnerAssets(
     const asset = getAsset(ctx, assetId, input.assetType);
     if (asset.assetType !== input.assetType)
       rejectParam(`asset ${assetId} is not of type ${input.assetType}`);
-    const h = ctx.state.holdings.find(
-      (x) =>
-        x.bcId === input.partnerId &&
-        x.assetId === assetId &&
-        x.sourceBcId === input.bcId &&
-        x.status !== 'UNBOUND',
+    const h = findHolding(
+      ctx,
+      input.partnerId,
+      assetId,
+      (x) => x.sourceBcId === input.bcId && x.status !== 'UNBOUND',
     );
     return h ?? failNotFound(`asset ${assetId} is not shared with partner ${input.partnerId}`);
   });
@@ -217,7 +211,7 @@ function requireShareable(
   const { holding } = capHoldingRoles(ctx, bcId, assetId, type, roles);
   if (holding.relationType === 'OWNER_PARTNER')
     denyPermission('assets shared by a partner cannot be shared on');
-  const theirs = ctx.state.holdings.find((h) => h.bcId === partnerBcId && h.assetId === assetId);
+  const theirs = findHolding(ctx, partnerBcId, assetId);
   if (
     theirs &&
     theirs.status !== 'UNBOUND' &&
@@ -237,7 +231,7 @@ function shareHolding(
   roles: string[],
   status: 'BOUND' | 'PENDING',
 ): Holding {
-  const existing = ctx.state.holdings.find((h) => h.bcId === partnerBcId && h.assetId === assetId);
+  const existing = findHolding(ctx, partnerBcId, assetId);
   const keep = existing?.status === 'BOUND' && existing.sourceBcId === ownerBcId;
   return upsertHolding(ctx, {
     bcId: partnerBcId,

@@ -1,3 +1,11 @@
+import {
+  findAsset,
+  findAssignment,
+  findBc,
+  findHolding,
+  holdingsOfAsset,
+  holdingsOfBc,
+} from './indexes.ts';
 import { getAsset } from './lookup.ts';
 import type {
   AccessRequest,
@@ -18,7 +26,7 @@ export function listUserBcs(
   return ctx.state.members
     .filter((m) => m.userId === userId && m.status === 'BOUND')
     .flatMap((member) => {
-      const bc = ctx.state.businessCenters.find((b) => b.bcId === member.bcId);
+      const bc = findBc(ctx, member.bcId);
       return bc ? [{ bc, member }] : [];
     });
 }
@@ -31,7 +39,7 @@ export function listPartners(
   return ctx.state.partnerships.flatMap((link) => {
     const otherId =
       link.bcId === bcId ? link.partnerBcId : link.partnerBcId === bcId ? link.bcId : null;
-    const partner = ctx.state.businessCenters.find((b) => b.bcId === otherId);
+    const partner = findBc(ctx, otherId);
     if (!partner) return [];
     return [
       { partner, link, direction: link.bcId === bcId ? ('SHARING' as const) : ('SHARED' as const) },
@@ -48,8 +56,8 @@ export function listPartnerAssets(
   assetType: string,
 ): Array<{ asset: Asset; holding: Holding }> {
   const [holder, source] = shareType === 'SHARING' ? [partnerId, bcId] : [bcId, partnerId];
-  return ctx.state.holdings
-    .filter((h) => h.bcId === holder && h.sourceBcId === source && h.status === 'BOUND')
+  return holdingsOfBc(ctx, holder)
+    .filter((h) => h.sourceBcId === source && h.status === 'BOUND')
     .map((holding) => ({ asset: getAsset(ctx, holding.assetId), holding }))
     .filter((x) => x.asset.assetType === assetType);
 }
@@ -60,10 +68,10 @@ export function listAssetPartners(
   bcId: string,
   assetId: string,
 ): Array<{ partner: BusinessCenter; holding: Holding }> {
-  return ctx.state.holdings
-    .filter((h) => h.assetId === assetId && h.sourceBcId === bcId && h.status === 'BOUND')
+  return holdingsOfAsset(ctx, assetId)
+    .filter((h) => h.sourceBcId === bcId && h.status === 'BOUND')
     .flatMap((holding) => {
-      const partner = ctx.state.businessCenters.find((b) => b.bcId === holding.bcId);
+      const partner = findBc(ctx, holding.bcId);
       return partner ? [{ partner, holding }] : [];
     });
 }
@@ -74,16 +82,12 @@ export function listAssetMembers(
   bcId: string,
   assetId: string,
 ): Array<{ member: Member; roles: string[] }> {
-  const holding = ctx.state.holdings.find(
-    (h) => h.bcId === bcId && h.assetId === assetId && h.status === 'BOUND',
-  );
+  const holding = findHolding(ctx, bcId, assetId, (h) => h.status === 'BOUND');
   if (!holding) return [];
   return ctx.state.members.flatMap((member) => {
     if (member.bcId !== bcId || member.status !== 'BOUND') return [];
     if (member.userRole === 'ADMIN') return [{ member, roles: [...holding.roles] }];
-    const a = ctx.state.assignments.find(
-      (x) => x.bcId === bcId && x.userId === member.userId && x.assetId === assetId,
-    );
+    const a = findAssignment(ctx, bcId, member.userId, assetId);
     return a ? [{ member, roles: a.roles }] : [];
   });
 }
@@ -100,7 +104,7 @@ export function listNotifications(ctx: ModelContext, bcId: string): Notification
     requests: ctx.state.requests.filter((r) => {
       if (r.status !== 'PENDING' || r.assetType !== 'ADVERTISER' || r.assetId === null)
         return false;
-      return ctx.state.assets.find((a) => a.assetId === r.assetId)?.ownerBcId === bcId;
+      return findAsset(ctx, r.assetId)?.ownerBcId === bcId;
     }),
     partnerInvitations: ctx.state.partnerships.filter(
       (p) => p.partnerBcId === bcId && p.status === 'PENDING',

@@ -1,6 +1,7 @@
 import { denyPermission, failNotFound, rejectParam, TikTokCode, TikTokError } from './errors.ts';
 import { findBoundHolding, upsertHolding } from './holdings.ts';
 import { newNumericId, newSecret, stamp } from './ids.ts';
+import { findAsset, findHolding } from './indexes.ts';
 import { getAsset, requireAdmin } from './lookup.ts';
 import { checkRoles, fullRoles } from './roles.ts';
 import type { AccessRequest, ModelContext } from './types.ts';
@@ -63,9 +64,7 @@ export function requestTikTokLink(
 }
 
 function requestAdAccount(ctx: ModelContext, actorId: string, input: RequestInput): AccessRequest {
-  const asset = ctx.state.assets.find(
-    (a) => a.assetId === input.assetId && a.assetType === 'ADVERTISER',
-  );
+  const asset = findAsset(ctx, input.assetId, (a) => a.assetType === 'ADVERTISER');
   if (!asset?.ownerBcId)
     throw new TikTokError(
       TikTokCode.advertiserNotExist,
@@ -139,9 +138,7 @@ export function decideAdAccountRequest(
     rejectParam('the ad account is no longer held by its owner BC, or the requester now owns it');
   }
   request.status = approve ? 'APPROVED' : 'REJECTED';
-  const holding = ctx.state.holdings.find(
-    (h) => h.bcId === request.requesterBcId && h.assetId === request.assetId,
-  );
+  const holding = findHolding(ctx, request.requesterBcId, request.assetId);
   if (!approve) {
     if (holding?.status === 'PENDING') holding.status = 'REJECTED';
     return request;

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reachableAdvertisers } from '../model/access.ts';
 import { TikTokError } from '../model/errors.ts';
+import { findAsset } from '../model/indexes.ts';
 import { issueAuthCode } from '../model/oauth.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { switchAccountLink } from '../../../sandbox-kit/html.ts';
@@ -78,7 +79,7 @@ async function consentPage(
   if (!user) return reply.redirect(`${base}/signin?next=${encodeURIComponent(request.url)}`, 303);
   const boxes = reachableAdvertisers(rt.model, user.userId)
     .map((id) => {
-      const name = rt.model.state.assets.find((a) => a.assetId === id)?.name ?? id;
+      const name = findAsset(rt.model, id)?.name ?? id;
       return `<div><label><input type="checkbox" name="advertiser_ids" value="${esc(id)}" checked data-testid="advertiser-${esc(id)}"> ${esc(name)} (${esc(id)})</label></div>`;
     })
     .join('');

@@ -2,6 +2,7 @@
 // API), then redirects (303) back to a tab, or shows TikTok's error code on refusal.
 import type { FastifyInstance } from 'fastify';
 import { TikTokError } from '../model/errors.ts';
+import { findAsset } from '../model/indexes.ts';
 import {
   acceptInvitation,
   declineInvitation,
@@ -103,7 +104,7 @@ export function registerConsoleActions(
     return 'users';
   });
   post('partners/add', (ctx, form, user) => {
-    const asset = ctx.state.assets.find((a) => a.assetId === form.asset_id);
+    const asset = findAsset(ctx, form.asset_id);
     const type = asset?.assetType ?? 'ADVERTISER';
     addPartner(ctx, user.userId, {
       bcId: f(form, 'bc_id'),

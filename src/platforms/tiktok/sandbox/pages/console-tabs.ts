@@ -1,5 +1,6 @@
 // The Business Center console's tabs: Users, Partners, Accounts, Notifications.
 import { listBcHoldings } from '../model/assets.ts';
+import { findBc } from '../model/indexes.ts';
 import { listAssetPartners, listNotifications, listPartners } from '../model/queries.ts';
 import type { Member, ModelContext, ModelledAssetType } from '../model/types.ts';
 import { actionForm, esc, select, textInput } from './html.ts';
@@ -161,8 +162,7 @@ ${select('advertiser_id', 'Ad account', heldOptions(ctx, bcId, 'ADVERTISER'), 't
 /** Notifications: access requests to approve, partner invitations and transfers to accept. */
 export function renderNotifications(ctx: ModelContext, base: string, bcId: string): string {
   const n = listNotifications(ctx, bcId);
-  const bcName = (id: string): string =>
-    ctx.state.businessCenters.find((b) => b.bcId === id)?.name ?? id;
+  const bcName = (id: string): string => findBc(ctx, id)?.name ?? id;
   const requests = n.requests
     .map(
       (
@@ -203,7 +203,7 @@ export function renderMyInvitations(ctx: ModelContext, base: string, email: stri
   if (mine.length === 0) return '';
   const rows = mine
     .map((m) => {
-      const bc = ctx.state.businessCenters.find((b) => b.bcId === m.bcId)?.name ?? m.bcId;
+      const bc = findBc(ctx, m.bcId)?.name ?? m.bcId;
       return `<tr><td>${esc(bc)} invites you as ${m.userRole}</td><td>${actionForm(`${base}/console/invitations/accept`, { bc_id: m.bcId }, 'Accept', `accept-invitation-${m.bcId}`)}
 ${actionForm(`${base}/console/invitations/decline`, { bc_id: m.bcId }, 'Decline', `decline-invitation-${m.bcId}`, true)}</td></tr>`;
     })

@@ -1,6 +1,7 @@
 // The "TikTok app" page a QR code opens: the account owner approves or declines a link.
 import type { FastifyInstance } from 'fastify';
 import { TikTokError } from '../model/errors.ts';
+import { findBc } from '../model/indexes.ts';
 import { scanQrCode } from '../model/requests.ts';
 import type { SandboxRuntime } from '../runtime.ts';
 import { esc, page } from './html.ts';
@@ -31,9 +32,7 @@ export function registerTikTokAppPages(
             user,
           ),
         );
-    const bc =
-      rt.model.state.businessCenters.find((b) => b.bcId === link.requesterBcId)?.name ??
-      link.requesterBcId;
+    const bc = findBc(rt.model, link.requesterBcId)?.name ?? link.requesterBcId;
     const mine = rt.model.state.assets.filter(
       (a) =>
         a.assetType === 'TT_ACCOUNT' &&
