@@ -39,6 +39,11 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
+          // A page waits on the server, and the server on a platform's rate limit: choosing a
+          // business lists the businesses again right after the page listed them, and on a fast
+          // machine Meta's burst is already spent, so the answer takes a second. Polls wait
+          // that long anywhere (the default, 1 s, made these tests pass only on slow machines).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
