@@ -18,13 +18,21 @@ interface Body {
   advertiser_role: string;
 }
 
-/** A TikTok that records each partner/add body and answers with `code` (0: OK). */
-function fakeTikTok(code: (body: Body) => number = () => 0) {
+/**
+ * A TikTok that records each partner/add body and answers with `code` (0: OK); with `holdAnswers`
+ * each answer waits until the test calls the call's entry in `answers`.
+ */
+function fakeTikTok(
+  code: (body: Body) => number = () => 0,
+  options: { holdAnswers?: boolean } = {},
+) {
   const bodies: Body[] = [];
+  const answers: (() => void)[] = [];
   const fetch: FetchLike = async (_url, init) => {
     const body = JSON.parse(init.body as string) as Body;
     bodies.push(body);
     const answer = code(body);
+    if (options.holdAnswers) await new Promise<void>((resolve) => answers.push(resolve));
     return new Response(
       JSON.stringify({ code: answer, message: answer === 0 ? 'OK' : 'refused', data: {} }),
       { status: 200, headers: { 'content-type': 'application/json' } },
@@ -34,10 +42,10 @@ function fakeTikTok(code: (body: Body) => number = () => 0) {
     apiBaseUrl: 'https://api.example/open_api/v1.3/',
     fetch,
     now: () => new Date('2025-01-01T00:00:00Z'),
-    timeoutMs: 1000,
+    timeoutMs: 60_000,
     defaultRetryAfterMs: 1000,
   });
-  return { bodies, share: batchedAdvertiserShares(client) };
+  return { bodies, answers, share: batchedAdvertiserShares(client) };
 }
 
 const share = (assetId: string, extra: Partial<AdvertiserShare> = {}): AdvertiserShare => ({
@@ -135,27 +143,7 @@ describe('batched ad-account shares', () => {
   });
 
   it('settled waits for the shares pending when it was asked, not for later ones', async () => {
-    // A TikTok that answers each call only when told to.
-    const answers: (() => void)[] = [];
-    const fetch: FetchLike = () =>
-      new Promise((resolve) =>
-        answers.push(() =>
-          resolve(
-            new Response(JSON.stringify({ code: 0, message: 'OK', data: {} }), {
-              status: 200,
-              headers: { 'content-type': 'application/json' },
-            }),
-          ),
-        ),
-      );
-    const client = createTikTokClient({
-      apiBaseUrl: 'https://api.example/open_api/v1.3/',
-      fetch,
-      now: () => new Date('2025-01-01T00:00:00Z'),
-      timeoutMs: 60_000,
-      defaultRetryAfterMs: 1000,
-    });
-    const shareOf = batchedAdvertiserShares(client);
+    const { answers, share: shareOf } = fakeTikTok(() => 0, { holdAnswers: true });
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     const first = shareOf(share('a1'));
     await turn();
