@@ -13,31 +13,25 @@ import {
   holdingsOfAsset,
   holdingsOfBc,
 } from '../../../../../src/platforms/tiktok/sandbox/model/indexes.ts';
-import {
-  createTikTokModel,
-  type TikTokModel,
-} from '../../../../../src/platforms/tiktok/sandbox/model/model.ts';
+import type { TikTokModel } from '../../../../../src/platforms/tiktok/sandbox/model/model.ts';
 import { addPartner } from '../../../../../src/platforms/tiktok/sandbox/model/partners.ts';
 import {
   readDefaultWorld,
   stateFromWorld,
 } from '../../../../../src/platforms/tiktok/sandbox/world.ts';
-
-const OWNER_BC = '7200000000000000001';
-const OWNER_ADMIN = '7100000000000000001';
-const OWNER_MEMBER = '7100000000000000002';
-const AGENCY_BC = '7200000000000000002';
-const US = '7300000000000000001';
-const EU = '7300000000000000002';
+import {
+  OWNER_BC,
+  OWNER_ADMIN,
+  OWNER_MEMBER,
+  AGENCY_BC,
+  US,
+  EU,
+  defaultTikTokModel,
+} from './default-model.ts';
 
 let m: TikTokModel;
 beforeEach(() => {
-  const at = new Date('2025-01-01T00:00:00Z');
-  m = createTikTokModel({
-    state: stateFromWorld(readDefaultWorld(), at),
-    now: () => at,
-    random: Math.random,
-  });
+  m = defaultTikTokModel();
 });
 
 const share = (assetIds: string[]) =>

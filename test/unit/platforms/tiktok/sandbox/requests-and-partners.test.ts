@@ -4,10 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adminDeleteAssets } from '../../../../../src/platforms/tiktok/sandbox/model/assets.ts';
 import { TikTokError } from '../../../../../src/platforms/tiktok/sandbox/model/errors.ts';
-import {
-  createTikTokModel,
-  type TikTokModel,
-} from '../../../../../src/platforms/tiktok/sandbox/model/model.ts';
+import type { TikTokModel } from '../../../../../src/platforms/tiktok/sandbox/model/model.ts';
 import {
   acceptPartner,
   addPartner,
@@ -17,25 +14,18 @@ import {
   decideAdAccountRequest,
 } from '../../../../../src/platforms/tiktok/sandbox/model/requests.ts';
 import {
-  readDefaultWorld,
-  stateFromWorld,
-} from '../../../../../src/platforms/tiktok/sandbox/world.ts';
-
-const OWNER_BC = '7200000000000000001';
-const OWNER_ADMIN = '7100000000000000001';
-const AGENCY_BC = '7200000000000000002';
-const AGENCY_ADMIN = '7100000000000000003';
-const US = '7300000000000000001';
-const EU = '7300000000000000002';
+  OWNER_BC,
+  OWNER_ADMIN,
+  AGENCY_BC,
+  AGENCY_ADMIN,
+  US,
+  EU,
+  defaultTikTokModel,
+} from './default-model.ts';
 
 let m: TikTokModel;
 beforeEach(() => {
-  const at = new Date('2025-01-01T00:00:00Z');
-  m = createTikTokModel({
-    state: stateFromWorld(readDefaultWorld(), at),
-    now: () => at,
-    random: Math.random,
-  });
+  m = defaultTikTokModel();
 });
 
 const holding = (bcId: string, assetId: string) =>
