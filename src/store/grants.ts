@@ -74,6 +74,8 @@ export async function insertGrants(
   grants: readonly NewGrantInput[],
 ): Promise<Grant[]> {
   if (grants.length === 0) return [];
+  // A fresh row is what was given plus its id and time: only those come back (returning whole
+  // rows cost as much as the insert itself at 1,000 grants on the embedded database, issue #16).
   const inserted = await db
     .insertInto('grants')
     .values(
@@ -91,10 +93,10 @@ export async function insertGrants(
       })),
     )
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returningAll()
+    .returning(['id', 'idempotency_key', 'created_at'])
     .execute();
+  const fresh = new Map(inserted.map((row) => [row.idempotency_key, row]));
   // Keys that existed already (a retried insert) are read; a fresh insert needs no second trip.
-  const fresh = new Set(inserted.map((row) => row.idempotency_key));
   const existing = grants.filter((g) => !fresh.has(g.idempotencyKey));
   const rows =
     existing.length === 0
@@ -108,7 +110,45 @@ export async function insertGrants(
             existing.map((g) => g.idempotencyKey),
           )
           .execute();
-  return [...inserted, ...rows].map(toGrant);
+  const stored = new Map(rows.map((row) => [row.idempotency_key, toGrant(row)]));
+  const seen = new Set<string>();
+  return grants.flatMap((g) => {
+    if (seen.has(g.idempotencyKey)) return [];
+    seen.add(g.idempotencyKey);
+    const row = fresh.get(g.idempotencyKey);
+    if (row) return [newGrant(g, row)];
+    const grant = stored.get(g.idempotencyKey);
+    return grant ? [grant] : [];
+  });
+}
+
+/** A row just inserted, as the table's defaults made it. */
+function newGrant(
+  input: NewGrantInput,
+  row: { id: string; idempotency_key: string; created_at: Date },
+): Grant {
+  return {
+    id: row.id,
+    agencyId: input.agencyId,
+    onboardingId: input.onboardingId,
+    platform: input.platform,
+    assetType: input.assetType,
+    assetId: input.assetId,
+    assetName: input.assetName,
+    ownerId: input.ownerId,
+    permissionLevel: input.permissionLevel,
+    idempotencyKey: row.idempotency_key,
+    status: 'queued',
+    steps: [],
+    manualStep: null,
+    failureReason: null,
+    attempts: 0,
+    verifiedAt: null,
+    leaseUntil: null,
+    leaseOwner: null,
+    createdAt: row.created_at,
+    updatedAt: row.created_at,
+  };
 }
 
 /** The grants of one onboarding, in creation order. */
