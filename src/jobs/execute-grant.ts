@@ -1,7 +1,8 @@
 /**
- * Job: execute one grant. The worker leases the grant, records `grant_requested` BEFORE asking
- * the platform and `grant_answered` after, so a retry after a crash or an unanswered call reads
- * the platform back first and never grants twice (R2, J1). Retryable platform errors are retried
+ * Job: execute one grant, or the first attempts of an approval's grants together (a wave). The
+ * worker leases each grant, records `grant_requested` BEFORE asking the platform and
+ * `grant_answered` after, so a retry after a crash or an unanswered call reads the platform back
+ * first and never grants twice (R2, J1). Retryable platform errors are retried
  * here with full-jitter backoff, honouring the platform's wait and the shared rate limiter (J3,
  * L2); permanent ones fail the grant at once with the connector's human-readable reason.
  */
@@ -20,19 +21,28 @@ import {
 import { blockCalls, withRateShare } from './rate-limiter.ts';
 import { GrantBlocked, newLeaseOwner, platformFor, type GrantDeps } from './grant-deps.ts';
 import { grantBatching } from './grant-batching.ts';
-import { defineJob } from './queue.ts';
+import { defineJob, enqueue } from './queue.ts';
 import { scheduleRecheck } from './recheck-soon.ts';
 
 const RETRY_LIMIT = 5;
+/** Seconds before a job's first retry (pg-boss doubles it after each failure, up to 300). */
+const RETRY_DELAY_S = 5;
+/** The most grants one job carries (the approve route's MAX_SELECTIONS; more go in several). */
+export const GRANTS_PER_WAVE_JOB = 1_000;
 
 export const executeGrantJob = defineJob({
   name: 'grants.execute',
-  payload: z.object({ grantId: z.uuid() }).strict(),
+  payload: z.union([
+    z.object({ grantId: z.uuid() }).strict(),
+    // The grants of one approval, in one job: their first attempts start together (one insert,
+    // one fetch, one claim), and each one that fails is retried in a job of its own.
+    z.object({ grantIds: z.array(z.uuid()).min(1).max(GRANTS_PER_WAVE_JOB) }).strict(),
+  ]),
   // Job-level retries cover crashes and exhausted in-job retries; heartbeats let pg-boss notice a
   // dead worker (J2); completed jobs are deleted after a day (J6: payloads hold ids only).
   queue: {
     retryLimit: RETRY_LIMIT,
-    retryDelay: 5,
+    retryDelay: RETRY_DELAY_S,
     retryBackoff: true,
     retryDelayMax: 300,
     heartbeatSeconds: 30,
@@ -42,14 +52,42 @@ export const executeGrantJob = defineJob({
   },
   concurrency: 1_000,
   // The grants ready at one moment start together, so their platform calls can be batched
-  // (shares of up to 50, one read back per wave): one fetch and one claim for up to 250 of them;
-  // four workers, so approvals that arrive a moment apart (several clients) join the same wave
+  // (shares of up to 50, one read back per wave): one fetch for up to 250 jobs (an approval's
+  // wave, or a retried grant), and one claim for the grants of the jobs fetched together; four
+  // workers, so approvals that arrive a moment apart (several clients) join the same wave
   // instead of waiting for the first one's slowest grant.
   batchSize: 250,
   handler: async (payload, deps: GrantDeps, job) => {
+    if ('grantIds' in payload) return executeGrantWave(deps, payload.grantIds);
     await executeGrant(deps, payload.grantId, { lastAttempt: job.retryCount >= RETRY_LIMIT });
   },
 });
+
+/**
+ * Runs the first attempts of a wave of grants side by side. A grant that must be tried again
+ * (released, not failed) gets a job of its own, with its own retries and back-off, so one flaky
+ * grant never spends the others' retries; the wave job then completes. Without a queue to send
+ * to, or if sending fails, the wave job fails and pg-boss runs it again: the grants done by then
+ * are skipped by their claims, so only the others run.
+ */
+async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
+  const outcomes = await Promise.allSettled(grantIds.map((id) => executeGrant(deps, id)));
+  const again = grantIds.filter((_, i) => outcomes[i]?.status === 'rejected');
+  if (again.length === 0) return;
+  const first = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (!deps.boss) throw first?.reason;
+  const boss = deps.boss;
+  await Promise.all(
+    again.map((grantId) =>
+      enqueue(
+        boss,
+        executeGrantJob,
+        { grantId },
+        { singletonKey: grantId, startAfter: RETRY_DELAY_S },
+      ),
+    ),
+  );
+}
 
 /** Runs one grant to a job-final state, or throws so that pg-boss retries it later. */
 export async function executeGrant(

@@ -1,12 +1,15 @@
-/** Sending grant jobs: one job per grant, keyed by the grant id so a duplicate send is dropped. */
+/**
+ * Sending grant jobs: the grants of one approval as one wave job (up to GRANTS_PER_WAVE_JOB ids),
+ * any other send as one job per grant, keyed by the grant id so a duplicate send is dropped.
+ */
 import type { Db as IDatabase, PgBoss } from 'pg-boss';
-import { executeGrantJob } from './execute-grant.ts';
+import { executeGrantJob, GRANTS_PER_WAVE_JOB } from './execute-grant.ts';
 import { enqueue } from './queue.ts';
 
 /**
- * Queues the execution of each grant (the job payload holds the grant id only). Grants created
- * just now (`fresh`) go in one batch insert; re-sends go one by one, so a send that collides with
- * a job still queued for the same grant is simply dropped.
+ * Queues the execution of each grant (job payloads hold grant ids only). Grants created just now
+ * (`fresh`: an approval, sent once in its own transaction) go as wave jobs in one insert; re-sends
+ * go one by one, so a send that collides with a job still queued for the same grant is dropped.
  */
 export async function enqueueGrantJobs(
   boss: PgBoss,
@@ -16,10 +19,18 @@ export async function enqueueGrantJobs(
 ): Promise<void> {
   if (grantIds.length === 0) return;
   if (options.fresh) {
-    const payloads = grantIds.map((grantId) => executeGrantJob.payload.parse({ grantId }));
+    const waves = [];
+    for (let i = 0; i < grantIds.length; i += GRANTS_PER_WAVE_JOB) {
+      const data = { grantIds: grantIds.slice(i, i + GRANTS_PER_WAVE_JOB) };
+      // The queue's policy keeps one queued job per key: each wave is keyed by its first grant.
+      waves.push({
+        data: executeGrantJob.payload.parse(data),
+        singletonKey: `wave:${data.grantIds[0]}`,
+      });
+    }
     await boss.insert(
       executeGrantJob.name,
-      payloads.map((data) => ({ data, singletonKey: data.grantId })),
+      waves,
       options.db === undefined ? {} : { db: options.db },
     );
     return;

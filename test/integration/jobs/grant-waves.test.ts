@@ -1,0 +1,140 @@
+/**
+ * An approval sends its grants as one wave job (grant-queue.ts): three clients approving at the
+ * same moment get three jobs, each holding exactly its own client's grants. In a wave, a grant
+ * that must be tried again gets a job of its own and the wave completes; the others are done.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeGrantJob } from '../../../src/jobs/execute-grant.ts';
+import { PlatformError } from '../../../src/platforms/errors.ts';
+import type { Platform } from '../../../src/platforms/types.ts';
+import { extraAdvertiserIds, worldWithAdvertisers } from '../../support/onboarding-world.ts';
+import {
+  connectAgency,
+  connectClient,
+  createHarness,
+  createRequest,
+  USERS,
+  type Harness,
+} from '../../support/onboarding.ts';
+
+const PER_CLIENT = 3;
+const CLIENTS = 3;
+let h: Harness;
+const ids = extraAdvertiserIds(PER_CLIENT * CLIENTS);
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length));
+  await connectAgency(h);
+});
+afterAll(async () => h.close());
+
+/** One client's link, connected and listed, approved with its own ad accounts. */
+async function approveAs(assetIds: readonly string[]) {
+  const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+  expect(
+    (await connectClient(h, link.token, USERS.dana, { advertiserIds: assetIds })).statusCode,
+  ).toBe(303);
+  const assets = await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/onboarding/${link.token}/assets/tiktok`,
+  });
+  expect(assets.statusCode).toBe(200);
+  return () =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: {
+        selections: assetIds.map((assetId) => ({
+          platform: 'tiktok',
+          assetType: 'advertiser',
+          assetId,
+        })),
+      },
+    });
+}
+
+const grantRows = () =>
+  h.database.db
+    .selectFrom('grants')
+    .select(['id', 'onboarding_id', 'asset_id', 'status', 'lease_owner'])
+    .execute();
+
+describe('wave jobs', () => {
+  it('sends one job per approval, holding exactly that approval’s grants', async () => {
+    const clients = Array.from({ length: CLIENTS }, (_, k) =>
+      ids.slice(k * PER_CLIENT, (k + 1) * PER_CLIENT),
+    );
+    const approvals = await Promise.all(clients.map((assetIds) => approveAs(assetIds)));
+    const answers = await Promise.all(approvals.map((approve) => approve()));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(CLIENTS).fill(202));
+
+    const grants = await grantRows();
+    expect(grants).toHaveLength(ids.length);
+    const jobs = await h.queue.boss.findJobs('grants.execute');
+    expect(jobs).toHaveLength(CLIENTS);
+    const onboardingOf = new Map(grants.map((g) => [g.id, g.onboarding_id]));
+    const waves = jobs.map((job) => (job.data as { grantIds: string[] }).grantIds);
+    for (const wave of waves) {
+      const onboardings = new Set(wave.map((id) => onboardingOf.get(id)));
+      expect(onboardings.size).toBe(1);
+      const [onboarding] = onboardings;
+      expect(new Set(wave)).toEqual(
+        new Set(grants.filter((g) => g.onboarding_id === onboarding).map((g) => g.id)),
+      );
+    }
+    expect(new Set(waves.flat())).toEqual(new Set(grants.map((g) => g.id)));
+  });
+
+  it('gives a grant that must be tried again a job of its own; the rest of the wave is done', async () => {
+    const jobs = await h.queue.boss.findJobs('grants.execute');
+    const wave = (jobs[0]?.data as { grantIds: string[] }).grantIds;
+    const grants = await grantRows();
+    const flakyGrant = grants.find((g) => g.id === wave[0]);
+    const tiktok = h.grantDeps.platforms.tiktok as Platform;
+    // The platform is unavailable for one ad account, every time this attempt asks.
+    const flaky: Platform = {
+      ...tiktok,
+      grantAccess: (input) =>
+        input.asset.id === flakyGrant?.asset_id
+          ? Promise.reject(new PlatformError('unavailable', 'TikTok is down', '50002'))
+          : tiktok.grantAccess(input),
+    };
+    const deps = {
+      ...h.grantDeps,
+      platforms: { ...h.grantDeps.platforms, tiktok: flaky },
+      boss: h.queue.boss,
+    };
+
+    await executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 });
+
+    const after = new Map((await grantRows()).map((g) => [g.id, g]));
+    // Released for its retry: no owner, so no crash watch takes it for a dead worker's.
+    expect(after.get(wave[0] ?? '')).toMatchObject({ status: 'running', lease_owner: null });
+    for (const id of wave.slice(1)) expect(after.get(id)?.status).toBe('pending_acceptance');
+    const own = (await h.queue.boss.findJobs('grants.execute')).filter(
+      (job) => (job.data as { grantId?: string }).grantId !== undefined,
+    );
+    expect(own.map((job) => (job.data as { grantId: string }).grantId)).toEqual([wave[0]]);
+    // It waits out the first retry's delay, like any job's retry.
+    expect(own[0]?.startAfter.getTime()).toBeGreaterThan(Date.now() + 2_000);
+  });
+
+  it('without a queue to send to, fails the wave job so that it runs again', async () => {
+    const jobs = await h.queue.boss.findJobs('grants.execute');
+    const wave = (jobs[1]?.data as { grantIds: string[] }).grantIds;
+    const tiktok = h.grantDeps.platforms.tiktok as Platform;
+    const down: Platform = {
+      ...tiktok,
+      grantAccess: () =>
+        Promise.reject(new PlatformError('unavailable', 'TikTok is down', '50002')),
+    };
+    const deps = { ...h.grantDeps, platforms: { ...h.grantDeps.platforms, tiktok: down } };
+    await expect(
+      executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 }),
+    ).rejects.toThrow('TikTok is down');
+    for (const grant of (await grantRows()).filter((g) => wave.includes(g.id))) {
+      expect(grant).toMatchObject({ status: 'running', lease_owner: null });
+    }
+  });
+});
