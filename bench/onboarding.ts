@@ -235,9 +235,16 @@ const counting: FetchLike = async (url, init) => {
   const start = Date.now() - counter.t0;
   const response = await fetch(url, init);
   const path = String(url).split('/v1.3/')[1]?.split('?')[0] ?? '';
-  if (process.env.BENCH_DEBUG) counter.trace.push(`${path} ${start}-${Date.now() - counter.t0}`);
+  if (process.env.BENCH_DEBUG)
+    counter.trace.push(`${path}${readShape(url)} ${start}-${Date.now() - counter.t0}`);
   return response;
 };
+/** For BENCH_DEBUG: which page a read asks for, and whether it looks for one asset by keyword. */
+function readShape(url: URL): string {
+  const query = url.searchParams;
+  if (!query.has('page')) return '';
+  return ` page ${query.get('page')}${query.get('filtering')?.includes('keyword') ? ' keyword' : ''}`;
+}
 const limited = new Map(
   settings.map((s) => [
     s.name,

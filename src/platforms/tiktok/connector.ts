@@ -72,7 +72,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
   const deps: TikTokDeps = {
     client,
     shareAdvertiser,
-    readBacks: batchedReadBacks(client, shareAdvertiser.settled),
+    readBacks: batchedReadBacks(client, shareAdvertiser),
     agencyReads: recentReads({ now, keepMs: AGENCY_READ_KEEP_MS }),
     app: { appId: config.appId, appSecret: config.appSecret },
     authBaseUrl: config.baseUrls.auth,

@@ -16,7 +16,10 @@
  * was answered, so the read sees every write it is asked about.
  *
  * The BC's size is known from the last time this connector read all of it (the read before
- * sharing does: `noteSize`). It only picks the strategy: the read still goes to the last page.
+ * sharing does: `noteSize`), plus the ad accounts this process shared to it since (`shared`):
+ * other waves' shares land in the BC too, and a read that expects too few pages reads page 1,
+ * learns the count, and reads the rest in a second round trip. The size only picks the strategy
+ * and the pages asked for at once: the read still goes to the last page.
  */
 import type { AgencyIdentity } from '../types.ts';
 import { findAgencyHolding, holdingOf, readAgencyBc, type AgencyHolding } from './agency-side.ts';
@@ -43,6 +46,14 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
+/** What the share batcher tells the read-backs (share-batching.ts). */
+export interface ShareLedger {
+  /** Resolves when the shares to the BC pending here when it was called are answered. */
+  settled(partnerId: string): Promise<void>;
+  /** Ad accounts shared to the BC by this process so far. */
+  shared(partnerId: string): number;
+}
+
 interface Wave {
   readonly agency: AgencyIdentity;
   readonly key: BcAssetKey;
@@ -50,18 +61,35 @@ interface Wave {
 }
 
 /**
- * Read-backs in waves, per agency token, BC and type. `settled` resolves when the shares to the
- * BC pending here when it was called are answered (from the share batcher); without it a wave is
- * one turn of the event loop.
+ * Read-backs in waves, per agency token, BC and type, told by the share batcher when the shares
+ * of a wave are answered and how many went through; without it a wave is one turn of the event
+ * loop and expects only its own ad accounts beyond the BC's known size.
  */
 export function batchedReadBacks(
   client: TikTokClient,
-  settled: (partnerId: string) => Promise<void> = () => Promise.resolve(),
+  shares: ShareLedger = { settled: () => Promise.resolve(), shared: () => 0 },
 ): ReadBacks {
-  const sizes = new Map<string, number>();
+  /** Per BC and type: its size at the last read of every page, and `shared` at that moment. */
+  const sizes = new Map<string, { count: number; sharedThen: number }>();
   const gathering = new Map<string, Wave>();
   const reading = new Map<string, Promise<void>>();
   const sizeKey = (bcId: string, key: BcAssetKey) => `${bcId} ${key}`;
+  // Only ad accounts are shared through the batcher (`bc/partner/add/` with ADVERTISER).
+  const sharedTo = (bcId: string, key: BcAssetKey) =>
+    key === 'ADVERTISER' ? shares.shared(bcId) : 0;
+  const noteSize = (bcId: string, key: BcAssetKey, count: number) =>
+    sizes.set(sizeKey(bcId, key), { count, sharedThen: sharedTo(bcId, key) });
+  /**
+   * The BC's expected size now: its size when last read whole, plus what this process shared
+   * to it since, and never less than that size plus the wave's own ad accounts (a share that
+   * failed may still have gone through). Undefined when the BC was never read whole here.
+   */
+  const expectedSize = (bcId: string, key: BcAssetKey, waveSize: number) => {
+    const known = sizes.get(sizeKey(bcId, key));
+    if (!known) return undefined;
+    const sharedSince = sharedTo(bcId, key) - known.sharedThen;
+    return known.count + Math.max(sharedSince, waveSize);
+  };
 
   const alone = (wave: Wave, w: Waiting) =>
     findAgencyHolding({ client }, wave.agency, wave.key, w.assetId, { expected: true }).then(
@@ -71,8 +99,8 @@ export function batchedReadBacks(
 
   const read = async (wave: Wave): Promise<void> => {
     const { agency, key, waiting } = wave;
-    const known = sizes.get(sizeKey(agency.businessId, key));
-    const pages = known === undefined ? Infinity : Math.ceil((known + waiting.length) / PAGE_SIZE);
+    const known = expectedSize(agency.businessId, key, waiting.length);
+    const pages = known === undefined ? Infinity : Math.ceil(known / PAGE_SIZE);
     if (waiting.length < 2 || pages >= waiting.length) {
       await Promise.all(waiting.map((w) => alone(wave, w)));
       return;
@@ -81,7 +109,7 @@ export function batchedReadBacks(
       // The wave knows how many pages to expect (the BC's size and its own shares), so it reads
       // them side by side at once: one round trip, not one for page 1 and one for the rest.
       const items = await readAgencyBc(client, agency, key, { expectedPages: pages });
-      sizes.set(sizeKey(agency.businessId, key), items.length);
+      noteSize(agency.businessId, key, items.length);
       for (const w of waiting) w.resolve(holdingOf(items, w.assetId, key));
     } catch (error) {
       for (const w of waiting) w.reject(error);
@@ -90,7 +118,7 @@ export function batchedReadBacks(
 
   const start = (id: string, wave: Wave) => {
     void (async () => {
-      await settled(wave.agency.businessId);
+      await shares.settled(wave.agency.businessId);
       await reading.get(id);
       // Read-backs that arrive from here on wait for the next wave.
       if (gathering.get(id) === wave) gathering.delete(id);
@@ -102,7 +130,8 @@ export function batchedReadBacks(
   };
 
   return {
-    noteSize: (bcId, key, count) => sizes.set(sizeKey(bcId, key), count),
+    noteSize,
+
     readBack: (agency, key, assetId) =>
       new Promise((resolve, reject) => {
         const id = JSON.stringify([agency.accessToken, agency.businessId, key]);

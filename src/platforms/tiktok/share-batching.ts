@@ -42,6 +42,12 @@ export interface ShareAdvertiser {
    * reading back (the read-back waits for `settled`); releasing twice is harmless.
    */
   announce(this: void, partnerId: string): () => void;
+  /**
+   * How many ad accounts this process has shared to the partner BC so far (calls TikTok
+   * accepted): what a read of that BC finds beyond its last known size, so the read-back of a
+   * wave can ask for every page at once (read-back-batching.ts).
+   */
+  shared(this: void, partnerId: string): number;
 }
 
 /** The batch this share went in was refused as a whole: retry it alone to get its own answer. */
@@ -87,15 +93,19 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
     answered.then(untrack, untrack);
   };
 
+  const sharedTo = new Map<string, number>();
+
   const send = async (batch: Batch): Promise<void> => {
     const assetIds = [...batch.assetIds];
+    const { partnerId } = batch.first;
     try {
       await bcPartnerAdd(client, batch.first.token, {
         bcId: batch.first.bcId,
-        partnerId: batch.first.partnerId,
+        partnerId,
         assetIds,
         advertiserRole: batch.first.advertiserRole,
       });
+      sharedTo.set(partnerId, (sharedTo.get(partnerId) ?? 0) + assetIds.length);
       for (const w of batch.waiting) w.resolve();
     } catch (error) {
       const alone = assetIds.length === 1;
@@ -137,5 +147,6 @@ export function batchedAdvertiserShares(client: TikTokClient): ShareAdvertiser {
     track(partnerId, new Promise<void>((resolve) => (release = resolve)));
     return release;
   };
-  return Object.assign(share, { settled, announce });
+  const shared = (partnerId: string) => sharedTo.get(partnerId) ?? 0;
+  return Object.assign(share, { settled, announce, shared });
 }

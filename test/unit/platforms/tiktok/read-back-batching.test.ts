@@ -3,30 +3,41 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../../../../src/platforms/http.ts';
 import { createTikTokClient } from '../../../../src/platforms/tiktok/client.ts';
-import { batchedReadBacks } from '../../../../src/platforms/tiktok/read-back-batching.ts';
+import {
+  batchedReadBacks,
+  type ShareLedger,
+} from '../../../../src/platforms/tiktok/read-back-batching.ts';
 
 const agency = { accessToken: 'agency-token', businessId: 'agency-bc' };
 
 /** A TikTok whose agency BC holds `held` (PENDING, ANALYST); records each read's filtering. */
-function fakeTikTok(held: string[], code = 0, settled?: (partnerId: string) => Promise<void>) {
+function fakeTikTok(held: string[], code = 0, shares?: ShareLedger) {
   const reads: (string | null)[] = [];
+  // Each page asked for, and how many answers had been given when it was asked.
+  const pages: string[] = [];
+  let answered = 0;
   const fetch: FetchLike = async (url) => {
     const filtering = url.searchParams.get('filtering');
     reads.push(filtering);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const pageSize = Number(url.searchParams.get('page_size') ?? 50);
+    pages.push(`${page}@${answered}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    answered += 1;
     const keyword = filtering ? (JSON.parse(filtering) as { keyword: string }).keyword : undefined;
-    const list = held
-      .filter((id) => keyword === undefined || id === keyword)
-      .map((id) => ({
-        asset_id: id,
-        asset_name: `Account ${id}`,
-        asset_type: 'ADVERTISER',
-        advertiser_role: 'ANALYST',
-        relation_status: 'PENDING',
-        relation_type: 'OWNER_PARTNER',
-      }));
+    const matching = held.filter((id) => keyword === undefined || id === keyword);
+    const totalPage = Math.max(1, Math.ceil(matching.length / pageSize));
+    const list = matching.slice((page - 1) * pageSize, page * pageSize).map((id) => ({
+      asset_id: id,
+      asset_name: `Account ${id}`,
+      asset_type: 'ADVERTISER',
+      advertiser_role: 'ANALYST',
+      relation_status: 'PENDING',
+      relation_type: 'OWNER_PARTNER',
+    }));
     const body =
       code === 0
-        ? { code, message: 'OK', data: { list, page_info: { page: 1, total_page: 1 } } }
+        ? { code, message: 'OK', data: { list, page_info: { page, total_page: totalPage } } }
         : { code, message: 'No permission', data: {} };
     return new Response(JSON.stringify(body), {
       status: 200,
@@ -40,7 +51,7 @@ function fakeTikTok(held: string[], code = 0, settled?: (partnerId: string) => P
     timeoutMs: 1000,
     defaultRetryAfterMs: 1000,
   });
-  return { reads, readBacks: batchedReadBacks(client, settled) };
+  return { reads, pages, readBacks: batchedReadBacks(client, shares) };
 }
 
 const readAll = (tiktok: ReturnType<typeof fakeTikTok>, ids: string[]) =>
@@ -103,9 +114,12 @@ describe('batched read-backs', () => {
     let settle = () => {};
     const pending = new Promise<void>((resolve) => (settle = resolve));
     const partners: string[] = [];
-    const tiktok = fakeTikTok(['a1', 'a2', 'a3'], 0, (partnerId) => {
-      partners.push(partnerId);
-      return pending;
+    const tiktok = fakeTikTok(['a1', 'a2', 'a3'], 0, {
+      settled: (partnerId) => {
+        partners.push(partnerId);
+        return pending;
+      },
+      shared: () => 0,
     });
     tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 0);
     const first = readAll(tiktok, ['a1', 'a2']);
@@ -128,5 +142,24 @@ describe('batched read-backs', () => {
     // ceil(63 / 50) = 2 pages < 3 keyword reads; both pages are read at once (the fake's BC holds
     // fewer, so its second page is empty and dropped).
     expect(tiktok.reads).toEqual([null, null]);
+  });
+
+  it('expects the ad accounts other waves shared since the last whole read: every page at once', async () => {
+    // The BC held 10 at its last whole read; this process has since shared 93 more (this wave's
+    // 4 and 89 of other clients' waves), so the wave of 4 expects ceil(103 / 50) = 3 pages and asks
+    // for them at once (fewer than 4 keyword reads). Counting only its own 4 it would expect one page, and read pages 2 and 3
+    // after page 1 said how many there are.
+    let shared = 5;
+    const held = Array.from({ length: 103 }, (_, i) => `a${i}`);
+    const tiktok = fakeTikTok(held, 0, {
+      settled: () => Promise.resolve(),
+      shared: (partnerId) => (partnerId === 'agency-bc' ? shared : 0),
+    });
+    tiktok.readBacks.noteSize('agency-bc', 'ADVERTISER', 10);
+    shared += 93;
+    const holdings = await readAll(tiktok, ['a99', 'a100', 'a101', 'a102']);
+    expect(holdings.map((h) => h?.status)).toEqual(['PENDING', 'PENDING', 'PENDING', 'PENDING']);
+    expect(tiktok.reads).toEqual([null, null, null]);
+    expect(tiktok.pages).toEqual(['1@0', '2@0', '3@0']);
   });
 });

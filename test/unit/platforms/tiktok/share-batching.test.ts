@@ -178,4 +178,16 @@ describe('batched ad-account shares', () => {
     await wave;
     expect(settled).toBe(true);
   });
+
+  it('counts the ad accounts shared to each partner BC, only from calls TikTok accepted', async () => {
+    const tiktok = fakeTikTok((body) => (body.bc_id === 'refusing-bc' ? 40001 : 0));
+    await Promise.all(['a1', 'a2', 'a3'].map((id) => tiktok.share(share(id))));
+    await tiktok.share(share('b1', { partnerId: 'other-agency-bc' }));
+    await Promise.allSettled(
+      ['c1', 'c2'].map((id) => tiktok.share(share(id, { bcId: 'refusing-bc' }))),
+    );
+    expect(tiktok.share.shared('agency-bc')).toBe(3);
+    expect(tiktok.share.shared('other-agency-bc')).toBe(1);
+    expect(tiktok.share.shared('nobody-bc')).toBe(0);
+  });
 });
