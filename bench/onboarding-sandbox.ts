@@ -1,10 +1,11 @@
 /**
  * The benchmark's TikTok sandbox in its own process (as TikTok is another machine): prints its
- * root URL on stdout, then serves until killed. Args: app id, app secret, redirect URI, and the
+ * root URL on stdout, then serves until killed or the benchmark ends (lifeline.ts). Args: app id, app secret, redirect URI, and the
  * control API's token.
  */
 import Fastify from 'fastify';
 import { createTikTokSandbox } from '../src/platforms/tiktok/sandbox/index.ts';
+import { exitWithParent } from './lifeline.ts';
 
 const [appId = '', secret = '', redirectUri = '', token = ''] = process.argv.slice(2);
 const sandbox = createTikTokSandbox({
@@ -18,3 +19,4 @@ const address = server.server.address();
 process.stdout.write(
   `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`,
 );
+exitWithParent();

@@ -3,7 +3,7 @@
  * PostgreSQL with two worker processes). Composes the production pieces as a worker role does:
  * the queue, the grant job's workers, and the TikTok connector behind the rate limiter whose
  * bucket lives in the database, so every process shares TikTok's budget. Prints `ready` once its
- * workers listen, then runs until killed. Environment: BENCH_DATABASE_URL, BENCH_SCHEMA,
+ * workers listen, then runs until killed or the benchmark ends (lifeline.ts). Environment: BENCH_DATABASE_URL, BENCH_SCHEMA,
  * BENCH_KEYS, BENCH_SANDBOX_ROOT, BENCH_APP_ID, BENCH_APP_SECRET, BENCH_BUCKET, BENCH_RATE,
  * BENCH_BURST.
  */
@@ -13,6 +13,7 @@ import type { GrantDeps } from '../src/jobs/grant-deps.ts';
 import { createQueues, startQueue, startWorkers } from '../src/jobs/queue.ts';
 import { createRateLimitedFetch, sleep } from '../src/jobs/rate-limiter.ts';
 import { createTikTokConnector, sandboxBaseUrls } from '../src/platforms/tiktok/connector.ts';
+import { exitWithParent } from './lifeline.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { parseKeyring } from '../src/store/secrets.ts';
 
@@ -46,7 +47,7 @@ const deps: GrantDeps = {
   grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: `bench-${process.pid}` },
 };
 await startWorkers(queue.boss, [executeGrantJob] as never, deps);
-process.on('SIGTERM', () => {
+const stop = () => {
   void queue
     .stop(2_000)
     .then(
@@ -54,5 +55,7 @@ process.on('SIGTERM', () => {
       () => undefined,
     )
     .finally(() => process.exit(0));
-});
+};
+process.on('SIGTERM', stop);
+exitWithParent(stop);
 process.stdout.write('ready\n');

@@ -162,7 +162,10 @@ const child = spawn(
     REDIRECT,
     CONTROL_TOKEN,
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  {
+    // stdin: the child's lifeline (lifeline.ts).
+    stdio: ['pipe', 'pipe', 'inherit'],
+  },
 );
 const root = await new Promise<string>((resolve) =>
   child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
@@ -384,7 +387,8 @@ async function startWorkerProcesses(count: number, s: Setting) {
       process.execPath,
       ['--import', 'tsx', fileURLToPath(new URL('./onboarding-worker.ts', import.meta.url))],
       {
-        stdio: ['ignore', 'pipe', 'inherit'],
+        // stdin: the child's lifeline (lifeline.ts).
+        stdio: ['pipe', 'pipe', 'inherit'],
         env: {
           ...process.env,
           BENCH_DATABASE_URL: databaseUrl,
