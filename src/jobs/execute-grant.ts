@@ -9,11 +9,13 @@
 import { z } from 'zod';
 import { awaitingStatuses, levelSatisfies, mustReadBackFirst } from '../domain/grant.ts';
 import { retryDelayMs } from '../domain/grant-retry.ts';
+import { ownValue } from '../lib/own.ts';
 import { PlatformError } from '../platforms/errors.ts';
 import type { AccessReading, GrantOutcome, Platform } from '../platforms/types.ts';
 import {
   appendGrantStep,
   findGrant,
+  listUntriedGrants,
   releaseGrant,
   type Grant,
   type GrantSettlement,
@@ -71,6 +73,7 @@ export const executeGrantJob = defineJob({
  * are skipped by their claims, so only the others run.
  */
 async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
+  await prepareWave(deps, grantIds);
   const outcomes = await Promise.allSettled(grantIds.map((id) => executeGrant(deps, id)));
   const again = grantIds.filter((_, i) => outcomes[i]?.status === 'rejected');
   if (again.length === 0) return;
@@ -87,6 +90,36 @@ async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): P
       ),
     ),
   );
+}
+
+/**
+ * Starts the platform reads the wave's first attempts will decide from (Platform.prepareGrants)
+ * before the grants are claimed, so the claim (one statement for the whole wave, 70 ms at 1,000
+ * grants on PGlite) overlaps the first platform call instead of preceding it. Returns once the
+ * reads are under way, after one turn of the event loop so that their first database step (the
+ * rate limiter's token) is queued ahead of the claim. A grant already tried, or a failure here,
+ * only loses the head start: each grant still reads what it needs.
+ */
+async function prepareWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
+  const groups = await listUntriedGrants(deps.database.db, grantIds).catch(() => []);
+  await Promise.all(
+    groups.map(async (group) => {
+      const platform = ownValue(deps.platforms, group.platform);
+      if (!platform?.prepareGrants) return;
+      const identities = await grantBatching(deps)
+        .identities(group)
+        .catch(() => undefined);
+      if (!identities) return;
+      const share = `${group.agencyId}/onboarding/${group.onboardingId}`;
+      const input = {
+        agency: identities.agency,
+        assetTypes: group.assetTypes,
+        readsFrom: group.createdAt,
+      };
+      void withRateShare(share, () => platform.prepareGrants?.(input) ?? Promise.resolve());
+    }),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Runs one grant to a job-final state, or throws so that pg-boss retries it later. */

@@ -297,6 +297,18 @@ export interface Platform {
      */
     readsFrom?: Date;
   }): Promise<GrantOutcome>;
+  /**
+   * Optional: begins the reads that the first attempts of a wave of grants (one approval's) will
+   * decide from, for these asset types, so that they overlap the database work before the
+   * grants run (execute-grant.ts); the grants then share them through `readsFrom`, which is the
+   * wave's creation. Resolves when the reads are answered and never rejects: a grant whose read
+   * failed reads again and reports its own error.
+   */
+  prepareGrants?(input: {
+    agency: AgencyIdentity;
+    assetTypes: readonly string[];
+    readsFrom: Date;
+  }): Promise<void>;
   readAccess(input: { agency: AgencyIdentity; asset: AssetRef }): Promise<AccessReading>;
   /**
    * Optional: a grant waiting for the agency to accept goes on with the client's token at each

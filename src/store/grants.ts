@@ -151,6 +151,52 @@ function newGrant(
   };
 }
 
+/** The grants of one client's approval on one platform that have not been tried yet. */
+export interface UntriedGrants {
+  readonly agencyId: string;
+  readonly onboardingId: string;
+  readonly platform: string;
+  readonly assetTypes: readonly string[];
+  /** The latest creation among them. */
+  readonly createdAt: Date;
+}
+
+/** Which of these grants are still queued and never tried, by onboarding and platform. */
+export async function listUntriedGrants(
+  db: Executor,
+  ids: readonly string[],
+): Promise<UntriedGrants[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('grants')
+    .select(['agency_id', 'onboarding_id', 'platform', 'asset_type'])
+    .select((eb) => eb.fn.max('created_at').as('created_at'))
+    .where('id', 'in', ids)
+    .where('status', '=', 'queued')
+    .where('attempts', '=', 0)
+    .groupBy(['agency_id', 'onboarding_id', 'platform', 'asset_type'])
+    .execute();
+  const groups = new Map<string, UntriedGrants & { assetTypes: string[] }>();
+  for (const row of rows) {
+    const key = `${row.agency_id} ${row.onboarding_id} ${row.platform}`;
+    const createdAt = new Date(row.created_at);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, {
+        agencyId: row.agency_id,
+        onboardingId: row.onboarding_id,
+        platform: row.platform,
+        assetTypes: [row.asset_type],
+        createdAt,
+      });
+      continue;
+    }
+    group.assetTypes.push(row.asset_type);
+    if (createdAt > group.createdAt) groups.set(key, { ...group, createdAt });
+  }
+  return [...groups.values()];
+}
+
 /** The grants of one onboarding, in creation order. */
 export async function listGrantsByOnboarding(db: Executor, onboardingId: string): Promise<Grant[]> {
   const rows = await db

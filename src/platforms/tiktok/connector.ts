@@ -10,7 +10,7 @@ import { listTikTokAgencyHoldings, readTikTokAssetAccess } from './access-readin
 import { readAgencyAccess } from './agency-side.ts';
 import { createTikTokClient } from './client.ts';
 import type { TikTokDeps } from './deps.ts';
-import { grantTikTokAccess } from './grant.ts';
+import { grantTikTokAccess, prepareTikTokGrants } from './grant.ts';
 import { listTikTokClientAssets } from './listing.ts';
 import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildAuthorizationUrl, exchangeAuthCode, revokeTikTokToken } from './oauth.ts';
@@ -86,6 +86,7 @@ export function createTikTokConnector(config: TikTokConnectorConfig): Platform {
     revokeToken: (token) => revokeTikTokToken(deps, token),
     listClientAssets: (clientToken) => listTikTokClientAssets(deps, clientToken),
     grantAccess: (input) => grantTikTokAccess(deps, input),
+    prepareGrants: (input) => prepareTikTokGrants(deps, input),
     readAccess: async ({ agency, asset }) => {
       const key = tiktokKeyOf(asset.type);
       if (key === undefined) {

@@ -16,7 +16,7 @@ import {
 } from './api.ts';
 import { findAgencyHolding, type AgencyHolding } from './agency-side.ts';
 import type { TikTokDeps } from './deps.ts';
-import { tiktokManifest } from './manifest.ts';
+import { tiktokKeyOf, tiktokManifest } from './manifest.ts';
 import { buildQrStep, buildShareStep } from './manual-steps.ts';
 import { ShareBatchRefused } from './share-batching.ts';
 
@@ -47,6 +47,25 @@ export async function grantTikTokAccess(
   } finally {
     release();
   }
+}
+
+/**
+ * Begins the read of the agency's BC before granting, once per asset type of a wave
+ * (Platform.prepareGrants): the wave's grants join it through `readsFrom` (recent-reads.ts), as
+ * they would join each other's, so it is the read they would have made, made sooner.
+ */
+export async function prepareTikTokGrants(
+  deps: TikTokDeps,
+  input: { agency: AgencyIdentity; assetTypes: readonly string[]; readsFrom: Date },
+): Promise<void> {
+  const keys = new Set(input.assetTypes.flatMap((type) => tiktokKeyOf(type) ?? []));
+  await Promise.all(
+    [...keys].map((key) =>
+      findAgencyHolding(deps, input.agency, key, '', { readsFrom: input.readsFrom }).catch(
+        () => undefined,
+      ),
+    ),
+  );
 }
 
 async function grantByKey(

@@ -6,11 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeGrantJob } from '../../../src/jobs/execute-grant.ts';
 import { PlatformError } from '../../../src/platforms/errors.ts';
+import { createTikTokConnector, sandboxBaseUrls } from '../../../src/platforms/tiktok/connector.ts';
 import type { Platform } from '../../../src/platforms/types.ts';
 import { extraAdvertiserIds, worldWithAdvertisers } from '../../support/onboarding-world.ts';
 import {
+  APP,
   connectAgency,
   connectClient,
+  countCalls,
   createHarness,
   createRequest,
   USERS,
@@ -136,5 +139,58 @@ describe('wave jobs', () => {
     for (const grant of (await grantRows()).filter((g) => wave.includes(g.id))) {
       expect(grant).toMatchObject({ status: 'running', lease_owner: null });
     }
+  });
+
+  it('starts the read its grants decide from before claiming them, and they all use it', async () => {
+    const jobs = await h.queue.boss.findJobs('grants.execute');
+    const wave = (jobs[2]?.data as { grantIds: string[] }).grantIds;
+    // A connector of its own: no read of the agency BC made by the tests above is recent here.
+    const tiktok = createTikTokConnector({
+      baseUrls: sandboxBaseUrls(h.sandbox.base),
+      appId: APP.appId,
+      appSecret: APP.secret,
+    });
+    // A clock that moves on at every reading, so that "before" is strict.
+    let tick = Date.now();
+    const now = () => new Date((tick += 1));
+    const prepared: { at: Date; assetTypes: readonly string[]; readsFrom: Date }[] = [];
+    const recording: Platform = {
+      ...tiktok,
+      prepareGrants: (input) => {
+        prepared.push({ at: now(), assetTypes: input.assetTypes, readsFrom: input.readsFrom });
+        return tiktok.prepareGrants?.(input) ?? Promise.resolve();
+      },
+    };
+    const deps = {
+      ...h.grantDeps,
+      now,
+      platforms: { ...h.grantDeps.platforms, tiktok: recording },
+      boss: h.queue.boss,
+    };
+    const reads = await countCalls(h.sandbox, 'bc/asset/admin/get/');
+    const shares = await countCalls(h.sandbox, 'bc/partner/add/');
+
+    await executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 });
+
+    const grants = await h.database.db
+      .selectFrom('grants')
+      .select(['status', 'steps', 'created_at'])
+      .where('id', 'in', wave)
+      .execute();
+    expect(grants.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]?.assetTypes).toEqual(['advertiser']);
+    expect(prepared[0]?.readsFrom.getTime()).toBe(
+      Math.max(...grants.map((g) => g.created_at.getTime())),
+    );
+    for (const grant of grants) {
+      const claimed = (grant.steps as { name: string; at: string }[]).find(
+        (step) => step.name === 'claimed',
+      );
+      expect(Date.parse(claimed?.at ?? '')).toBeGreaterThan(prepared[0]?.at.getTime() ?? Infinity);
+    }
+    // One read before sharing (the prepared one, joined by all three), one share, one read back.
+    expect((await countCalls(h.sandbox, 'bc/asset/admin/get/')) - reads).toBe(2);
+    expect((await countCalls(h.sandbox, 'bc/partner/add/')) - shares).toBe(1);
   });
 });

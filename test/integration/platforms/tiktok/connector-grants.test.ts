@@ -241,6 +241,43 @@ describe('TikTok ad accounts (bc/partner/add/)', () => {
     expect((await paths()).filter((p) => p === 'bc/asset/admin/get/')).toHaveLength(4);
   });
 
+  it('prepareGrants reads the agency BC once per type ahead of a wave; the wave decides from it', async () => {
+    const clientToken = await f.tokenFor(W.dana);
+    const created = new Date(Date.now() - 1_000);
+    await f.control('log/clear', {});
+    await f.platform.prepareGrants?.({
+      agency,
+      assetTypes: ['advertiser', 'advertiser', 'not-a-tiktok-type'],
+      readsFrom: created,
+    });
+    expect(await adminReadFilters()).toEqual([null]);
+    await Promise.all(
+      [W.ad1, W.ad2].map((id) =>
+        f.platform.grantAccess({
+          clientToken,
+          agency,
+          asset: advertiser(id),
+          level: 'ANALYST',
+          readsFrom: created,
+        }),
+      ),
+    );
+    // No second read before sharing: one share for both, then one read of the BC back for both.
+    expect(await partnerAdds()).toBe(1);
+    expect(await adminReadFilters()).toEqual([null, null]);
+  });
+
+  it('prepareGrants never rejects: a wave whose read failed reads again for itself', async () => {
+    const stranger = { accessToken: 'not-a-token', businessId: agency.businessId };
+    await expect(
+      f.platform.prepareGrants?.({
+        agency: stranger,
+        assetTypes: ['advertiser'],
+        readsFrom: new Date(),
+      }),
+    ).resolves.toBeUndefined();
+  });
+
   it('an ad account already shared outside Latchkey is already_granted at its level, untouched', async () => {
     const world: TikTokWorld = {
       ...readDefaultWorld(),
