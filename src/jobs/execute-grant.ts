@@ -116,7 +116,11 @@ async function prepareWave(deps: GrantDeps, grantIds: readonly string[]): Promis
         assetTypes: group.assetTypes,
         readsFrom: group.createdAt,
       };
-      void withRateShare(share, () => platform.prepareGrants?.(input) ?? Promise.resolve());
+      // Not awaited: the grants wait for the read themselves. A platform that breaks the
+      // contract and rejects must not leave an unhandled rejection behind.
+      void withRateShare(share, () => platform.prepareGrants?.(input) ?? Promise.resolve()).catch(
+        () => undefined,
+      );
     }),
   );
   await new Promise((resolve) => setImmediate(resolve));

@@ -24,10 +24,12 @@ const PER_CLIENT = 3;
 const CLIENTS = 3;
 let h: Harness;
 const ids = extraAdvertiserIds(PER_CLIENT * CLIENTS);
+/** Ad accounts for a later client of the last test. */
+const later = extraAdvertiserIds(PER_CLIENT * (CLIENTS + 1)).slice(ids.length);
 
 beforeAll(async () => {
   h = await createHarness();
-  h.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length));
+  h.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length + later.length));
   await connectAgency(h);
 });
 afterAll(async () => h.close());
@@ -192,5 +194,34 @@ describe('wave jobs', () => {
     // One read before sharing (the prepared one, joined by all three), one share, one read back.
     expect((await countCalls(h.sandbox, 'bc/asset/admin/get/')) - reads).toBe(2);
     expect((await countCalls(h.sandbox, 'bc/partner/add/')) - shares).toBe(1);
+  });
+
+  it('a platform whose prepared read rejects costs the wave only its head start', async () => {
+    const approve = await approveAs(later);
+    expect((await approve()).statusCode).toBe(202);
+    const tiktok = h.grantDeps.platforms.tiktok as Platform;
+    let asked = 0;
+    const breaking: Platform = {
+      ...tiktok,
+      prepareGrants: () => {
+        asked += 1;
+        return Promise.reject(new Error('this platform breaks the contract'));
+      },
+    };
+    const deps = { ...h.grantDeps, platforms: { ...h.grantDeps.platforms, tiktok: breaking } };
+    const laterGrants = await h.database.db
+      .selectFrom('grants')
+      .select('id')
+      .where('asset_id', 'in', later)
+      .execute();
+    const grantIds = laterGrants.map((g) => g.id);
+    await executeGrantJob.handler({ grantIds }, deps, { id: 'wave', retryCount: 0 });
+    expect(asked).toBe(1);
+    const statuses = await h.database.db
+      .selectFrom('grants')
+      .select('status')
+      .where('asset_id', 'in', later)
+      .execute();
+    expect(statuses.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
   });
 });
