@@ -106,8 +106,8 @@ export function batchedReadBacks(
       return;
     }
     try {
-      // The wave knows how many pages to expect (the BC's size and its own shares), so it reads
-      // them side by side at once: one round trip, not one for page 1 and one for the rest.
+      // The wave knows how many pages to expect (the BC's size and every share since), so it
+      // reads them side by side at once: one round trip, not one for page 1 and one for the rest.
       const items = await readAgencyBc(client, agency, key, { expectedPages: pages });
       noteSize(agency.businessId, key, items.length);
       for (const w of waiting) w.resolve(holdingOf(items, w.assetId, key));
@@ -131,7 +131,6 @@ export function batchedReadBacks(
 
   return {
     noteSize,
-
     readBack: (agency, key, assetId) =>
       new Promise((resolve, reject) => {
         const id = JSON.stringify([agency.accessToken, agency.businessId, key]);
