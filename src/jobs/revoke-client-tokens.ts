@@ -20,11 +20,12 @@ import { openRefreshToken } from '../store/connection-refresh.ts';
 import { listGrantStatuses } from '../store/grants.ts';
 import { lockOnboardingState } from '../store/onboardings.ts';
 import {
-  deleteOnboardingConnections,
+  deleteConnectionsById,
   hasOnboardingConnections,
-  openOnboardingToken,
+  listOnboardingConnectionRows,
+  openRow,
 } from '../store/platform-connections.ts';
-import type { Schema } from '../store/schema.ts';
+import type { PlatformConnectionRow, Schema } from '../store/schema.ts';
 import type { Secret } from '../store/secrets.ts';
 import type { GrantDeps } from './grant-deps.ts';
 
@@ -53,24 +54,55 @@ export interface DeletedClientTokens {
 export async function deleteClientTokens(
   tx: Transaction<Schema>,
   deps: ClientTokenDeps,
-  onboarding: { readonly id: string; readonly agencyId: string },
+  onboarding: OnboardingOfTokens,
   grants: readonly GrantOnPlatform[],
 ): Promise<DeletedClientTokens> {
-  const keep = clientTokensToKeep(grants, deps.platforms);
-  const revocable = await openRevocableTokens(tx, deps, onboarding.id, keep);
-  const deleted = await deleteOnboardingConnections(tx, onboarding.id, keep);
-  const audit: AuditEvent[] =
-    deleted.length > 0
-      ? [
-          {
-            agencyId: onboarding.agencyId,
-            actor: systemActor,
-            action: 'onboarding.client_token_deleted',
-            target: { kind: 'onboarding', id: onboarding.id },
-            data: { platforms: deleted },
-          },
-        ]
-      : [];
+  return deleteClientTokensOf(tx, deps, [{ onboarding, grants }]);
+}
+
+/** The onboarding whose tokens go (its agency names the audit event). */
+export interface OnboardingOfTokens {
+  readonly id: string;
+  readonly agencyId: string;
+}
+
+/**
+ * deleteClientTokens for several onboardings at once (a settlement that finished many clients'
+ * grants): one read of their tokens and one delete, whatever their number.
+ */
+export async function deleteClientTokensOf(
+  tx: Transaction<Schema>,
+  deps: ClientTokenDeps,
+  entries: readonly { onboarding: OnboardingOfTokens; grants: readonly GrantOnPlatform[] }[],
+): Promise<DeletedClientTokens> {
+  const keep = new Map(
+    entries.map(({ onboarding, grants }) => [
+      onboarding.id,
+      clientTokensToKeep(grants, deps.platforms),
+    ]),
+  );
+  const rows = await listOnboardingConnectionRows(tx, [...keep.keys()]);
+  const going = rows.filter((row) => !keep.get(row.onboarding_id ?? '')?.has(row.platform));
+  const revocable = revocableTokens(deps, going);
+  const deleted = await deleteConnectionsById(
+    tx,
+    going.map((row) => row.id),
+  );
+  const audit: AuditEvent[] = [];
+  for (const { onboarding } of entries) {
+    const platforms = deleted
+      .filter((d) => d.onboardingId === onboarding.id)
+      .map((d) => d.platform)
+      .sort();
+    if (platforms.length === 0) continue;
+    audit.push({
+      agencyId: onboarding.agencyId,
+      actor: systemActor,
+      action: 'onboarding.client_token_deleted',
+      target: { kind: 'onboarding', id: onboarding.id },
+      data: { platforms },
+    });
+  }
   return { audit, revocable };
 }
 
@@ -93,29 +125,23 @@ export async function releaseClientTokens(
   return deleteClientTokens(tx, deps, onboarding, grants);
 }
 
-/** Opens the onboarding's tokens, but those in `keep`, on platforms whose connector can revoke. */
-async function openRevocableTokens(
-  tx: Transaction<Schema>,
+/** Opens the tokens about to be deleted on platforms whose connector can revoke. */
+function revocableTokens(
   deps: RevocationDeps,
-  onboardingId: string,
-  keep: ReadonlySet<string>,
-): Promise<RevocableToken[]> {
+  rows: readonly PlatformConnectionRow[],
+): RevocableToken[] {
   const { keyring, platforms } = deps;
   if (!keyring || !platforms) return [];
-  const rows = await tx
-    .selectFrom('platform_connections')
-    .select('platform')
-    .where('owner_kind', '=', 'onboarding')
-    .where('onboarding_id', '=', onboardingId)
-    .execute();
   const out: RevocableToken[] = [];
-  for (const { platform } of rows) {
-    if (keep.has(platform) || !ownValue(platforms, platform)?.revokeToken) continue;
-    const opened = await openOnboardingToken(tx, keyring, onboardingId, platform);
+  for (const row of rows) {
+    if (!ownValue(platforms, row.platform)?.revokeToken) continue;
+    const opened = openRow(keyring, row);
     // The refresh token where there is one: it outlives the access token (an expired access token
     // cannot be revoked), and revoking it ends the whole grant (RFC 7009 §2.1, Google).
-    if (opened)
-      out.push({ platform, token: openRefreshToken(keyring, opened.row) ?? opened.accessToken });
+    out.push({
+      platform: row.platform,
+      token: openRefreshToken(keyring, opened.row) ?? opened.accessToken,
+    });
   }
   return out;
 }

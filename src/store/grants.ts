@@ -225,6 +225,24 @@ export async function listGrantStatuses(
     .execute();
 }
 
+/** listGrantStatuses for several onboardings, in one statement, by onboarding. */
+export async function listGrantStatusesByOnboarding(
+  db: Executor,
+  onboardingIds: readonly string[],
+): Promise<Map<string, GrantOnPlatform[]>> {
+  const byOnboarding = new Map<string, GrantOnPlatform[]>(onboardingIds.map((id) => [id, []]));
+  if (onboardingIds.length === 0) return byOnboarding;
+  const rows = await db
+    .selectFrom('grants')
+    .select(['onboarding_id', 'platform', 'status'])
+    .where('onboarding_id', 'in', onboardingIds)
+    .execute();
+  for (const row of rows) {
+    byOnboarding.get(row.onboarding_id)?.push({ platform: row.platform, status: row.status });
+  }
+  return byOnboarding;
+}
+
 /** The grants of several onboardings (dashboard lists). */
 export async function listGrantsByOnboardings(
   db: Executor,

@@ -90,16 +90,36 @@ export async function lockOnboarding(db: Executor, id: string): Promise<Onboardi
 export async function lockOnboardingState(
   db: Executor,
   id: string,
-): Promise<Pick<Onboarding, 'id' | 'agencyId' | 'requestId' | 'status'> | undefined> {
-  const row = await db
+): Promise<OnboardingState | undefined> {
+  const [state] = await lockOnboardingStates(db, [id]);
+  return state;
+}
+
+export type OnboardingState = Pick<Onboarding, 'id' | 'agencyId' | 'requestId' | 'status'>;
+
+/**
+ * lockOnboardingState for several onboardings in one statement. The rows are locked in id order,
+ * so two transactions settling grants of the same onboardings (two worker processes) queue
+ * behind each other instead of deadlocking.
+ */
+export async function lockOnboardingStates(
+  db: Executor,
+  ids: readonly string[],
+): Promise<OnboardingState[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('onboardings')
     .select(['id', 'agency_id', 'request_id', 'status'])
-    .where('id', '=', id)
+    .where('id', 'in', ids)
+    .orderBy('id')
     .forUpdate()
-    .executeTakeFirst();
-  return row
-    ? { id: row.id, agencyId: row.agency_id, requestId: row.request_id, status: row.status }
-    : undefined;
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    agencyId: row.agency_id,
+    requestId: row.request_id,
+    status: row.status,
+  }));
 }
 
 /** Keeps what the client was shown, so approval is checked against exactly that. */

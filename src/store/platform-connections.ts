@@ -133,23 +133,34 @@ export async function findOnboardingConnection(
   return row ? toSummary(row) : undefined;
 }
 
+/** The agency's connections to these platforms, without their tokens, by platform. */
+export async function findAgencyConnections(
+  db: Executor,
+  agencyId: string,
+  platforms: readonly string[],
+): Promise<Map<string, ConnectionSummary>> {
+  if (platforms.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('platform_connections')
+    .selectAll()
+    .where('owner_kind', '=', 'agency')
+    .where('agency_id', '=', agencyId)
+    .where('platform', 'in', platforms)
+    .execute();
+  return new Map(rows.map((row) => [row.platform, toSummary(row)]));
+}
+
 /** The agency's connection to a platform, without its token. */
 export async function findAgencyConnection(
   db: Executor,
   agencyId: string,
   platform: string,
 ): Promise<ConnectionSummary | undefined> {
-  const row = await db
-    .selectFrom('platform_connections')
-    .selectAll()
-    .where('owner_kind', '=', 'agency')
-    .where('agency_id', '=', agencyId)
-    .where('platform', '=', platform)
-    .executeTakeFirst();
-  return row ? toSummary(row) : undefined;
+  return (await findAgencyConnections(db, agencyId, [platform])).get(platform);
 }
 
-function openRow(keyring: Keyring, row: PlatformConnectionRow): OpenedConnection {
+/** Opens a connection row read with its sealed token (listOnboardingConnectionRows). */
+export function openRow(keyring: Keyring, row: PlatformConnectionRow): OpenedConnection {
   return {
     row,
     summary: toSummary(row),
@@ -249,23 +260,32 @@ export async function hasOnboardingConnections(
   return row !== undefined;
 }
 
-/**
- * Deletes the client tokens of an onboarding but those of the platforms in `keep`; returns the
- * platforms whose token went.
- */
-export async function deleteOnboardingConnections(
+/** The client tokens of several onboardings, still sealed (openRow opens one). */
+export async function listOnboardingConnectionRows(
   db: Executor,
-  onboardingId: string,
-  keep: ReadonlySet<string>,
-): Promise<string[]> {
+  onboardingIds: readonly string[],
+): Promise<PlatformConnectionRow[]> {
+  if (onboardingIds.length === 0) return [];
+  return db
+    .selectFrom('platform_connections')
+    .selectAll()
+    .where('owner_kind', '=', 'onboarding')
+    .where('onboarding_id', 'in', onboardingIds)
+    .execute();
+}
+
+/** Deletes connections by id; returns the onboarding and platform of each that went. */
+export async function deleteConnectionsById(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ onboardingId: string | null; platform: string }[]> {
+  if (ids.length === 0) return [];
   const rows = await db
     .deleteFrom('platform_connections')
-    .where('owner_kind', '=', 'onboarding')
-    .where('onboarding_id', '=', onboardingId)
-    .$if(keep.size > 0, (q) => q.where('platform', 'not in', [...keep]))
-    .returning('platform')
+    .where('id', 'in', ids)
+    .returning(['onboarding_id', 'platform'])
     .execute();
-  return rows.map((row) => row.platform);
+  return rows.map((row) => ({ onboardingId: row.onboarding_id, platform: row.platform }));
 }
 
 export { Secret };

@@ -55,28 +55,49 @@ export function buildWebhookBody(
  * executor (pass the transaction that makes the change).
  */
 export async function emitWebhookEvent(db: Executor, event: WebhookEvent): Promise<void> {
+  await emitWebhookEvents(db, [event]);
+}
+
+/**
+ * emitWebhookEvent for many events (a settlement of hundreds of grants): one read of the agencies'
+ * endpoints and one insert, whatever the number of events.
+ */
+export async function emitWebhookEvents(
+  db: Executor,
+  events: readonly WebhookEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
   const endpoints = await db
     .selectFrom('webhook_endpoints')
-    .select('id')
-    .where('agency_id', '=', event.agencyId)
+    .select(['id', 'agency_id', 'event_types'])
+    .where('agency_id', 'in', [...new Set(events.map((event) => event.agencyId))])
     .where('active', '=', true)
-    .where(sql<boolean>`${event.type} = any(event_types)`)
     .execute();
   if (endpoints.length === 0) return;
-  const eventId = randomUUID();
-  const body = buildWebhookBody(eventId, event);
-  await db
-    .insertInto('webhook_deliveries')
-    .values(
-      endpoints.map((endpoint) => ({
-        agency_id: event.agencyId,
-        endpoint_id: endpoint.id,
-        event_id: eventId,
-        event_type: event.type,
-        body,
-        max_attempts: WEBHOOK_MAX_ATTEMPTS,
-        next_attempt_at: sql<Date>`now()`,
-      })),
-    )
-    .execute();
+  const deliveries = events.flatMap((event) => {
+    const subscribed = endpoints.filter(
+      (e) => e.agency_id === event.agencyId && e.event_types.includes(event.type),
+    );
+    if (subscribed.length === 0) return [];
+    const eventId = randomUUID();
+    const body = buildWebhookBody(eventId, event);
+    return subscribed.map((endpoint) => ({
+      agency_id: event.agencyId,
+      endpoint_id: endpoint.id,
+      event_id: eventId,
+      event_type: event.type,
+      body,
+      max_attempts: WEBHOOK_MAX_ATTEMPTS,
+      next_attempt_at: sql<Date>`now()`,
+    }));
+  });
+  // Bounded statements: PostgreSQL takes at most 65,535 parameters in one.
+  for (let i = 0; i < deliveries.length; i += DELIVERIES_PER_INSERT) {
+    await db
+      .insertInto('webhook_deliveries')
+      .values(deliveries.slice(i, i + DELIVERIES_PER_INSERT))
+      .execute();
+  }
 }
+
+const DELIVERIES_PER_INSERT = 1_000;

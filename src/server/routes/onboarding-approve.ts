@@ -32,7 +32,11 @@ import {
 import { insertGrantInputs, type StoredGuidedInput } from '../../store/guided-grants.ts';
 import { cancelLinkReminders } from '../../store/link-reminders.ts';
 import { lockOnboarding, setOnboardingStatus, type Onboarding } from '../../store/onboardings.ts';
-import { findAgencyConnection } from '../../store/platform-connections.ts';
+import {
+  findAgencyConnection,
+  findAgencyConnections,
+  type ConnectionSummary,
+} from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
@@ -130,18 +134,42 @@ function selectedAsset(
   return asset ? { asset } : { problem: 'This asset was not in your list: reload the page' };
 }
 
-/** Builds the grants for a selection, or a 4xx naming every problem. */
-async function planGrants(
+/**
+ * What an approval is checked against besides the onboarding: the agency's platform definitions
+ * (its own too, archived ones as well: the request was made before), a re-request's scope and the
+ * agency's connections. Nothing of it is locked by the approval, so it is read before the
+ * approval's transaction, which then holds the onboarding's lock (and, on the embedded database,
+ * the only connection) for its writes alone.
+ */
+interface ApprovalContext {
+  readonly manifests: Manifests;
+  readonly scope: readonly RerequestScopeAsset[];
+  readonly agencyConnections: ReadonlyMap<string, ConnectionSummary>;
+}
+
+async function readApprovalContext(
   services: OnboardingServices,
-  tx: Executor,
+  request: AccessRequest,
+): Promise<ApprovalContext> {
+  const { db } = services;
+  const platforms = [...new Set(request.items.map((item) => item.platform))];
+  const [manifests, scope, agencyConnections] = await Promise.all([
+    agencyManifests(db, services.manifests, request.agencyId),
+    listRerequestAssets(db, request.id),
+    findAgencyConnections(db, request.agencyId, platforms),
+  ]);
+  return { manifests, scope, agencyConnections };
+}
+
+/** Builds the grants for a selection, or a 4xx naming every problem. */
+function planGrants(
+  services: OnboardingServices,
+  { manifests, scope, agencyConnections }: ApprovalContext,
   request: AccessRequest,
   onboarding: Onboarding,
   selections: readonly Selection[],
 ) {
   const listings = listingsOf(onboarding);
-  // The agency's own definitions too (archived ones: the request was made before).
-  const manifests = await agencyManifests(tx, services.manifests, request.agencyId);
-  const scope = await listRerequestAssets(tx, request.id);
   refuseOutOfScope(scope, selections);
   const problems: { index: number; message: string }[] = [];
   const seen = new Set<string>();
@@ -189,8 +217,7 @@ async function planGrants(
   for (const platform of new Set(plans.map((p) => p.platform))) {
     // A platform without sign-in (Shopify) names the agency by its name: nothing to connect.
     if (ownValue(manifests, platform)?.oauth === null) continue;
-    const agency = await findAgencyConnection(tx, request.agencyId, platform);
-    if (!agency?.businessId) {
+    if (!agencyConnections.get(platform)?.businessId) {
       throw new AppError(
         'conflict',
         `The agency has not connected its ${ownValue(services.manifests, platform)?.name ?? platform} business yet, so nothing can be shared with it. Please let them know, and try again later.`,
@@ -209,6 +236,7 @@ export async function approveSelection(
   selections: readonly Selection[],
 ): Promise<{ grants: Grant[]; approvedNow: boolean }> {
   const revocable: RevocableToken[] = [];
+  const context = await readApprovalContext(services, request);
   const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; queued: Grant[] }>(
     services.db,
     async (tx) => {
@@ -224,7 +252,7 @@ export async function approveSelection(
           audit: [],
         };
       }
-      const { plans, manifests } = await planGrants(services, tx, request, onboarding, selections);
+      const { plans, manifests } = planGrants(services, context, request, onboarding, selections);
       const inserted = await insertGrants(tx, plans);
       await setOnboardingStatus(tx, onboardingId, 'approved', services.now());
       await cancelLinkReminders(tx, request.id);

@@ -3,6 +3,7 @@
 // agency person to accept the invitation to the client's organization, and only the client's
 // token can then give the ad-account role (continueGrant at the re-check). Its token outlives the
 // onboarding's other grants, whose tokens go as before, and goes once the grant settles.
+import { PostgresQueryCompiler } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultBackoff } from '../../../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
@@ -15,7 +16,10 @@ import {
   type ClientTokenDeps,
 } from '../../../src/jobs/revoke-client-tokens.ts';
 import type { GrantDeps } from '../../../src/jobs/grant-deps.ts';
-import { settleGrantAndAdvance } from '../../../src/jobs/onboarding-progress.ts';
+import {
+  settleGrantAndAdvance,
+  settleGrantsAndAdvance,
+} from '../../../src/jobs/onboarding-progress.ts';
 import { sleep } from '../../../src/jobs/rate-limiter.ts';
 import { recheckGrant } from '../../../src/jobs/recheck-grant.ts';
 import {
@@ -30,6 +34,7 @@ import {
 import { IDS } from '../../../src/platforms/snapchat/sandbox/index.ts';
 import { insertAccessRequest } from '../../../src/store/access-requests.ts';
 import { insertAgency } from '../../../src/store/agencies.ts';
+import { createWebhookEndpoint } from '../../../src/store/webhook-endpoints.ts';
 import { findAuditEvents } from '../../../src/store/audit.ts';
 import { findGrant, insertGrants } from '../../../src/store/grants.ts';
 import {
@@ -291,4 +296,173 @@ it("revokes a client's Google grant by its refresh token, which outlives the acc
   await revokeAtPlatforms({ ...deps, keyring }, revocable);
   expect(revoked.sort()).toEqual(['ga4-refresh', 'tiktok-access']);
   expect(await clientTokens(onboarding.id)).toEqual([]);
+});
+
+it("one settlement that finishes three clients' grants moves each onboarding on and deletes each one's tokens, but the Snapchat token a waiting grant needs", async () => {
+  const now = new Date();
+  const northwind = await insertAgency(db.db, { name: 'Northwind', slug: `nw-${Date.now()}` });
+  const harbor = await insertAgency(db.db, { name: 'Harbor', slug: `hb-${Date.now()}` });
+  const revoked: string[] = [];
+  const revoker = { revokeToken: (token: string) => Promise.resolve(void revoked.push(token)) };
+  // Snapchat finishes a waiting grant with the client's token (continueGrant): that token stays.
+  const platforms = {
+    tiktok: revoker,
+    ga4: revoker,
+    snapchat: { ...revoker, continueGrant: () => Promise.resolve() },
+  } as unknown as GrantDeps['platforms'];
+  const deps = { database: db, now: () => new Date(), keyring, platforms };
+
+  let link = 0;
+  async function client(agencyId: string, tokens: Record<string, string | undefined>) {
+    link += 1;
+    const request = await insertAccessRequest(db.db, {
+      agencyId,
+      clientId: null,
+      title: `Client ${link}`,
+      message: null,
+      linkId: `many${link}`,
+      linkSecretHash: String(link).repeat(64),
+      linkExpiresAt: new Date(now.getTime() + 86_400_000),
+      accessEndsAt: null,
+      createdBy: null,
+      items: [{ platform: 'tiktok', assetType: 'advertiser', permissionLevel: 'ANALYST' }],
+    });
+    const { onboarding } = await findOrCreateOnboarding(db.db, { agencyId, requestId: request.id });
+    await setOnboardingStatus(db.db, onboarding.id, 'approved', now);
+    for (const [platform, refresh] of Object.entries(tokens)) {
+      await saveOnboardingConnection(db.db, keyring, {
+        agencyId,
+        onboardingId: onboarding.id,
+        platform,
+        now,
+        tokens: {
+          accessToken: new Secret(`${platform}-${link}`),
+          ...(refresh ? { refreshToken: new Secret(refresh) } : {}),
+          scopes: [],
+        },
+      });
+    }
+    const grants = await insertGrants(
+      db.db,
+      Object.keys(tokens).map((platform) => ({
+        agencyId,
+        onboardingId: onboarding.id,
+        platform,
+        assetType: 'advertiser',
+        assetId: `${platform}-asset-${link}`,
+        assetName: 'Asset',
+        ownerId: null,
+        permissionLevel: 'ANALYST',
+        idempotencyKey: `${onboarding.id}/${platform}`,
+      })),
+    );
+    return { request, onboarding, grants };
+  }
+  const first = await client(northwind.id, { tiktok: undefined, snapchat: undefined });
+  const second = await client(northwind.id, { tiktok: undefined });
+  const third = await client(harbor.id, { tiktok: undefined, ga4: `ga4-refresh-3` });
+  // The first client's Snapchat grant already waits for the agency person to accept.
+  await db.db
+    .updateTable('grants')
+    .set({ status: 'pending_acceptance' })
+    .where('id', '=', first.grants.find((g) => g.platform === 'snapchat')!.id)
+    .execute();
+
+  // Each agency hears of its own grants and requests only.
+  for (const agency of [northwind, harbor]) {
+    await createWebhookEndpoint(db.db, keyring, agency.id, null, {
+      url: `https://hooks.example/${agency.slug}`,
+      eventTypes: ['grant.granted', 'grant.failed', 'request.completed'],
+    });
+  }
+
+  const answered = { name: 'grant_answered', at: now.toISOString() } as const;
+  const settle = (grantId: string, status: 'granted' | 'failed') => ({
+    grantId,
+    from: ['queued' as const],
+    settlement:
+      status === 'granted'
+        ? { status, verified: true, step: answered }
+        : { status, reason: 'Refused', step: answered },
+  });
+  const tiktokOf = (c: { grants: { id: string; platform: string }[] }) =>
+    c.grants.find((g) => g.platform === 'tiktok')!.id;
+  // Each statement of the settlement as `<verb> <table>` (the table it reads or writes first).
+  const statements: string[] = [];
+  const compiler = new PostgresQueryCompiler();
+  const counted = db.db.withPlugin({
+    transformQuery: (args) => {
+      const { sql } = compiler.compileQuery(args.node, args.queryId);
+      const shape = /^\s*(?:(select|delete|insert)\b.*?\b(?:from|into)|(update)) "?(\w+)/is.exec(
+        sql,
+      );
+      statements.push(`${(shape?.[1] ?? shape?.[2] ?? '').toLowerCase()} ${shape?.[3] ?? ''}`);
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  });
+  const settled = await settleGrantsAndAdvance({ ...deps, database: { db: counted } }, [
+    settle(tiktokOf(first), 'granted'),
+    settle(tiktokOf(third), 'granted'),
+    settle(tiktokOf(second), 'granted'),
+    settle(third.grants.find((g) => g.platform === 'ga4')!.id, 'failed'),
+  ]);
+  expect(settled.map((g) => g?.status)).toEqual(['granted', 'granted', 'granted', 'failed']);
+
+  // The three onboardings are locked, read and cleared of their tokens together: one statement
+  // each, not one per client (only an onboarding whose status changes adds its own writes).
+  const count = (statement: string) => statements.filter((s) => s === statement).length;
+  expect(count('select onboardings')).toBe(1);
+  expect(count('select platform_connections')).toBe(1);
+  expect(count('delete platform_connections')).toBe(1);
+  expect(count('update onboardings')).toBe(2);
+  // One read of the endpoints for the four grants' events, one per request that ended.
+  expect(count('select webhook_endpoints')).toBe(3);
+  const heard = async (agencyId: string) =>
+    (
+      await db.db
+        .selectFrom('webhook_deliveries')
+        .select(['event_type', 'body'])
+        .where('agency_id', '=', agencyId)
+        .execute()
+    )
+      .map((d) => {
+        const data = (JSON.parse(d.body) as { data: Record<string, unknown> }).data;
+        return `${d.event_type} ${String(data.asset_id ?? data.request_id)}`;
+      })
+      .sort();
+  expect(await heard(northwind.id)).toEqual([
+    'grant.granted tiktok-asset-1',
+    'grant.granted tiktok-asset-2',
+    `request.completed ${second.request.id}`,
+  ]);
+  expect(await heard(harbor.id)).toEqual([
+    'grant.failed ga4-asset-3',
+    'grant.granted tiktok-asset-3',
+  ]);
+
+  expect(await clientTokens(first.onboarding.id)).toEqual(['snapchat']);
+  expect(await clientTokens(second.onboarding.id)).toEqual([]);
+  expect(await clientTokens(third.onboarding.id)).toEqual([]);
+  expect(revoked.sort()).toEqual(['ga4-refresh-3', 'tiktok-1', 'tiktok-2', 'tiktok-3']);
+  const statuses = await Promise.all(
+    [first, second, third].map(async (c) => (await findOnboarding(db.db, c.onboarding.id))?.status),
+  );
+  expect(statuses).toEqual(['approved', 'completed', 'partial']);
+
+  // Each agency's audit names its own clients' tokens, and only those.
+  const deletions = async (agencyId: string) =>
+    (await findAuditEvents(db.db, agencyId))
+      .filter((e) => e.action === 'onboarding.client_token_deleted')
+      .map((e) => ({ onboarding: e.target_id, ...(e.data as object) }))
+      .sort((a, b) => String(a.onboarding).localeCompare(String(b.onboarding)));
+  expect(await deletions(northwind.id)).toEqual(
+    [
+      { onboarding: first.onboarding.id, platforms: ['tiktok'] },
+      { onboarding: second.onboarding.id, platforms: ['tiktok'] },
+    ].sort((a, b) => a.onboarding.localeCompare(b.onboarding)),
+  );
+  expect(await deletions(harbor.id)).toEqual([
+    { onboarding: third.onboarding.id, platforms: ['ga4', 'tiktok'] },
+  ]);
 });
