@@ -146,21 +146,26 @@ function revocableTokens(
   return out;
 }
 
-/** Revokes each token at its platform, best effort. */
+/**
+ * Revokes each token at its platform, best effort, side by side: a settlement that finished ten
+ * clients waits for one round trip, not ten (the worker that runs it takes no new job meanwhile).
+ */
 export async function revokeAtPlatforms(
   deps: RevocationDeps,
   tokens: readonly RevocableToken[],
 ): Promise<void> {
-  for (const { platform, token } of tokens) {
-    try {
-      await (deps.platforms ? ownValue(deps.platforms, platform) : undefined)?.revokeToken?.(
-        token.reveal(),
-      );
-    } catch (error) {
-      deps.logger?.warn(
-        { platform, kind: error instanceof PlatformError ? error.kind : 'error' },
-        'revoking the client token at the platform failed; the stored copy is deleted anyway',
-      );
-    }
-  }
+  await Promise.all(
+    tokens.map(async ({ platform, token }) => {
+      try {
+        await (deps.platforms ? ownValue(deps.platforms, platform) : undefined)?.revokeToken?.(
+          token.reveal(),
+        );
+      } catch (error) {
+        deps.logger?.warn(
+          { platform, kind: error instanceof PlatformError ? error.kind : 'error' },
+          'revoking the client token at the platform failed; the stored copy is deleted anyway',
+        );
+      }
+    }),
+  );
 }

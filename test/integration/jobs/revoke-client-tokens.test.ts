@@ -4,7 +4,7 @@
 // token can then give the ad-account role (continueGrant at the re-check). Its token outlives the
 // onboarding's other grants, whose tokens go as before, and goes once the grant settles.
 import { PostgresQueryCompiler } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { defaultBackoff } from '../../../src/domain/grant-retry.ts';
 import { grantIdempotencyKey } from '../../../src/domain/grant.ts';
 import { executeGrant } from '../../../src/jobs/execute-grant.ts';
@@ -465,4 +465,33 @@ it("one settlement that finishes three clients' grants moves each onboarding on 
   expect(await deletions(harbor.id)).toEqual([
     { onboarding: third.onboarding.id, platforms: ['ga4', 'tiktok'] },
   ]);
+});
+
+it('revokes the tokens of a settlement side by side, and one platform failing spares the others', async () => {
+  const started: string[] = [];
+  let release!: () => void;
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  const revoker = (fail: boolean) => ({
+    revokeToken: async (token: string) => {
+      started.push(token);
+      await answered;
+      if (fail) throw new Error('platform down');
+    },
+  });
+  const warnings: unknown[] = [];
+  const deps = {
+    platforms: { tiktok: revoker(false), ga4: revoker(true), snapchat: revoker(false) },
+    logger: { warn: (fields: unknown) => void warnings.push(fields) },
+  } as unknown as ClientTokenDeps;
+  const revoking = revokeAtPlatforms(deps, [
+    { platform: 'tiktok', token: new Secret('tiktok-1') },
+    { platform: 'ga4', token: new Secret('ga4-2') },
+    { platform: 'snapchat', token: new Secret('snap-3') },
+  ]);
+  // Every call is under way before any answers: one round trip for the settlement, not three.
+  await vi.waitFor(() => expect(started).toHaveLength(3));
+  release();
+  await revoking;
+  expect(started.sort()).toEqual(['ga4-2', 'snap-3', 'tiktok-1']);
+  expect(warnings).toEqual([{ platform: 'ga4', kind: 'error' }]);
 });
