@@ -32,11 +32,7 @@ import {
 import { insertGrantInputs, type StoredGuidedInput } from '../../store/guided-grants.ts';
 import { cancelLinkReminders } from '../../store/link-reminders.ts';
 import { lockOnboarding, setOnboardingStatus, type Onboarding } from '../../store/onboardings.ts';
-import {
-  findAgencyConnection,
-  findAgencyConnections,
-  type ConnectionSummary,
-} from '../../store/platform-connections.ts';
+import { findAgencyConnections, type ConnectionSummary } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
@@ -259,7 +255,7 @@ export async function approveSelection(
       const guidedIds = await startGuidedSteps(
         services,
         tx,
-        { agencyId: request.agencyId, manifests },
+        { agencyId: request.agencyId, manifests, connections: context.agencyConnections },
         plans,
         inserted,
       );
@@ -323,7 +319,15 @@ function byTypeThenId(a: Grant, b: Grant): number {
 async function startGuidedSteps(
   services: OnboardingServices,
   tx: Executor,
-  { agencyId, manifests }: { agencyId: string; manifests: Manifests },
+  {
+    agencyId,
+    manifests,
+    connections,
+  }: {
+    agencyId: string;
+    manifests: Manifests;
+    connections: ReadonlyMap<string, ConnectionSummary>;
+  },
   plans: readonly GrantPlan[],
   inserted: readonly Grant[],
 ): Promise<Set<string>> {
@@ -349,7 +353,7 @@ async function startGuidedSteps(
       // change what this client was asked to do.
       step = customStep(custom, { level: plan.permissionLevel, agencyName });
     } else if (isGuidedPlatform(plan.platform)) {
-      const connection = await findAgencyConnection(tx, agencyId, plan.platform);
+      const connection = connections.get(plan.platform);
       step = guidedStep({
         platform: plan.platform,
         assetId: plan.assetId,
