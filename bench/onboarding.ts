@@ -453,7 +453,15 @@ async function runCase(c: Case) {
   const started = Date.now();
   counter.t0 = started;
   await Promise.all(
-    seeded.map((s) => approveSelection(services, s.request, s.onboarding.id, s.selections)),
+    // As in the server: an approval begins its wave's reads only where the grants run.
+    seeded.map((s) =>
+      approveSelection(
+        { ...services, grantsRunHere: !c.workerProcesses },
+        s.request,
+        s.onboarding.id,
+        s.selections,
+      ),
+    ),
   );
   if (process.env.BENCH_DEBUG) console.log(`  approved after ${Date.now() - started} ms`);
   const ids = seeded.map((s) => s.onboarding.id);

@@ -27,6 +27,8 @@ export interface OnboardingRuntimeInput {
   readonly keyring: Keyring;
   readonly logger: Logger;
   readonly boss: PgBoss;
+  /** This process works the job queue (its role is not api): approvals begin their grants' reads. */
+  readonly worksGrants: boolean;
 }
 
 export interface OnboardingRuntime {
@@ -77,6 +79,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     now: () => new Date(),
     publicUrl: () => publicUrl,
     grantDeps,
+    grantsRunHere: input.worksGrants,
   };
   return {
     grantDeps,

@@ -140,6 +140,7 @@ export async function startRuntime(
       keyring,
       logger,
       boss: queue.boss,
+      worksGrants: role !== 'api',
     });
     stopOnboarding = () => onboarding.stop();
     stopOutbox = () => outbox.stop();

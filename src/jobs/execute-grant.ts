@@ -11,7 +11,7 @@ import { awaitingStatuses, levelSatisfies, mustReadBackFirst } from '../domain/g
 import { retryDelayMs } from '../domain/grant-retry.ts';
 import { ownValue } from '../lib/own.ts';
 import { PlatformError } from '../platforms/errors.ts';
-import type { AccessReading, GrantOutcome, Platform } from '../platforms/types.ts';
+import type { AccessReading, AgencyIdentity, GrantOutcome, Platform } from '../platforms/types.ts';
 import {
   appendGrantStep,
   findGrant,
@@ -74,8 +74,10 @@ export const executeGrantJob = defineJob({
  * are skipped by their claims, so only the others run.
  */
 async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
-  await prepareWave(deps, grantIds);
-  const outcomes = await Promise.allSettled(grantIds.map((id) => executeGrant(deps, id)));
+  const readsFrom = await prepareWave(deps, grantIds);
+  const outcomes = await Promise.allSettled(
+    grantIds.map((id) => executeGrant(deps, id, { lastAttempt: false, readsFrom })),
+  );
   const again = grantIds.filter((_, i) => outcomes[i]?.status === 'rejected');
   if (again.length === 0) return;
   const first = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -101,37 +103,58 @@ async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): P
  * rate limiter's token) is queued ahead of the claim. A grant already tried, or a failure here,
  * only loses the head start: each grant still reads what it needs.
  */
-async function prepareWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
+async function prepareWave(deps: GrantDeps, grantIds: readonly string[]): Promise<WaveReadsFrom> {
   const groups = await listUntriedGrants(deps.database.db, grantIds).catch(() => []);
+  const readsFrom = new Map(groups.map((g) => [`${g.onboardingId} ${g.platform}`, g.readsFrom]));
   await Promise.all(
     groups.map(async (group) => {
-      const platform = ownValue(deps.platforms, group.platform);
-      if (!platform?.prepareGrants) return;
+      if (!ownValue(deps.platforms, group.platform)?.prepareGrants) return;
       const identities = await grantBatching(deps)
         .identities(group)
         .catch(() => undefined);
       if (!identities) return;
-      const share = `${group.agencyId}/onboarding/${group.onboardingId}`;
-      const input = {
-        agency: identities.agency,
-        assetTypes: group.assetTypes,
-        readsFrom: group.createdAt,
-      };
-      // Not awaited: the grants wait for the read themselves. A platform that breaks the
-      // contract and rejects must not leave an unhandled rejection behind.
-      void withRateShare(share, () => platform.prepareGrants?.(input) ?? Promise.resolve()).catch(
-        () => undefined,
-      );
+      beginAgencyReads(deps, { ...group, agency: identities.agency });
     }),
   );
   await new Promise((resolve) => setImmediate(resolve));
+  return readsFrom;
+}
+
+/** UntriedGrants.readsFrom of a wave's grants, by `${onboardingId} ${platform}`. */
+type WaveReadsFrom = ReadonlyMap<string, Date>;
+
+/**
+ * Begins the agency-side reads a wave of one onboarding's grants on one platform decides from
+ * (Platform.prepareGrants), counted against that client in the limiter's fair queue, and returns
+ * at once: the grants wait for the reads themselves. Also called by the approval, inside its
+ * transaction, when this process works the grant queue (onboarding-approve.ts).
+ */
+export function beginAgencyReads(
+  deps: GrantDeps,
+  input: {
+    agencyId: string;
+    onboardingId: string;
+    platform: string;
+    agency: AgencyIdentity;
+    assetTypes: readonly string[];
+    readsFrom: Date;
+  },
+): void {
+  const platform = ownValue(deps.platforms, input.platform);
+  if (!platform?.prepareGrants) return;
+  const share = `${input.agencyId}/onboarding/${input.onboardingId}`;
+  const read = { agency: input.agency, assetTypes: input.assetTypes, readsFrom: input.readsFrom };
+  // A platform that breaks the contract and rejects must not leave an unhandled rejection behind.
+  void withRateShare(share, () => platform.prepareGrants?.(read) ?? Promise.resolve()).catch(
+    () => undefined,
+  );
 }
 
 /** Runs one grant to a job-final state, or throws so that pg-boss retries it later. */
 export async function executeGrant(
   deps: GrantDeps,
   grantId: string,
-  options: { lastAttempt: boolean } = { lastAttempt: false },
+  options: RunOptions = { lastAttempt: false },
 ): Promise<void> {
   const owner = newLeaseOwner(deps.grantPolicy);
   const claimed = await claimWhenFree(deps, grantId, owner);
@@ -143,15 +166,21 @@ export async function executeGrant(
   );
 }
 
+interface RunOptions {
+  readonly lastAttempt: boolean;
+  /** A wave's (prepareWave): from when a read can decide a grant's very first attempt. */
+  readonly readsFrom?: WaveReadsFrom;
+}
+
 /** Runs a claimed grant; settles it as failed, releases it for a retry, or rethrows. */
 async function runOrSettle(
   deps: GrantDeps,
   claimed: Grant,
   owner: string,
-  options: { lastAttempt: boolean },
+  options: RunOptions,
 ): Promise<void> {
   try {
-    await runClaimed(deps, claimed, owner);
+    await runClaimed(deps, claimed, owner, options.readsFrom);
   } catch (error) {
     if (error instanceof GrantBlocked || (error instanceof PlatformError && !error.retryable)) {
       await fail(deps, claimed, owner, error.message);
@@ -192,7 +221,12 @@ async function claimWhenFree(
   return claim();
 }
 
-async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise<void> {
+async function runClaimed(
+  deps: GrantDeps,
+  grant: Grant,
+  owner: string,
+  waveReadsFrom?: WaveReadsFrom,
+): Promise<void> {
   const platform = platformFor(deps, grant.platform);
   const { agency, clientToken } = await grantBatching(deps).identities(grant);
   const asset = {
@@ -203,8 +237,13 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
   // The claim appended `claimed` and `grant_requested`: judge what came before them.
   let readBack = mustReadBackFirst(grant.steps.slice(0, -2));
   // A first attempt may decide from a read of the agency's side begun after the grant was
-  // created (nothing of ours can have touched its access before); any other reads afresh.
+  // created (nothing of ours can have touched its access before), or, never tried before this
+  // claim, after its approval began (prepareWave); any other reads afresh.
   const firstAttempt = !readBack;
+  const firstReadsFrom =
+    (grant.attempts === 1
+      ? waveReadsFrom?.get(`${grant.onboardingId} ${grant.platform}`)
+      : undefined) ?? grant.createdAt;
   for (let attempt = 0; ; attempt += 1) {
     try {
       if (readBack) {
@@ -227,7 +266,7 @@ async function runClaimed(deps: GrantDeps, grant: Grant, owner: string): Promise
         agency,
         asset,
         level: grant.permissionLevel,
-        readsFrom: firstAttempt && attempt === 0 ? grant.createdAt : deps.now(),
+        readsFrom: firstAttempt && attempt === 0 ? firstReadsFrom : deps.now(),
       });
       const levels = levelsOf(platform, grant.assetType);
       return void (await settle(

@@ -157,9 +157,18 @@ export interface UntriedGrants {
   readonly onboardingId: string;
   readonly platform: string;
   readonly assetTypes: readonly string[];
-  /** The latest creation among them. */
-  readonly createdAt: Date;
+  /**
+   * The earliest start of a read of the agency's side that can decide their first attempts:
+   * before it nothing of Latchkey's can have touched their access. That is the moment their
+   * approval began (onboardings.approved_at, on the app's clock, which also times the reads), or
+   * the latest creation among them where the approval's time is not a few seconds before it
+   * (grants created otherwise, or clocks that disagree).
+   */
+  readonly readsFrom: Date;
 }
+
+/** How long before the grants' creation their approval may have begun (its reads, its lock). */
+const APPROVAL_LEAD_MS = 10_000;
 
 /** Which of these grants are still queued and never tried, by onboarding and platform. */
 export async function listUntriedGrants(
@@ -168,18 +177,26 @@ export async function listUntriedGrants(
 ): Promise<UntriedGrants[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .selectFrom('grants')
-    .select(['agency_id', 'onboarding_id', 'platform', 'asset_type'])
-    .select((eb) => eb.fn.max('created_at').as('created_at'))
-    .where('id', 'in', ids)
-    .where('status', '=', 'queued')
-    .where('attempts', '=', 0)
-    .groupBy(['agency_id', 'onboarding_id', 'platform', 'asset_type'])
+    .selectFrom('grants as g')
+    .innerJoin('onboardings as o', 'o.id', 'g.onboarding_id')
+    .select(['g.agency_id', 'g.onboarding_id', 'g.platform', 'g.asset_type', 'o.approved_at'])
+    .select((eb) => eb.fn.max('g.created_at').as('created_at'))
+    .where('g.id', 'in', ids)
+    .where('g.status', '=', 'queued')
+    .where('g.attempts', '=', 0)
+    .groupBy(['g.agency_id', 'g.onboarding_id', 'g.platform', 'g.asset_type', 'o.approved_at'])
     .execute();
   const groups = new Map<string, UntriedGrants & { assetTypes: string[] }>();
   for (const row of rows) {
     const key = `${row.agency_id} ${row.onboarding_id} ${row.platform}`;
     const createdAt = new Date(row.created_at);
+    const approvedAt = row.approved_at ? new Date(row.approved_at) : undefined;
+    const readsFrom =
+      approvedAt &&
+      approvedAt <= createdAt &&
+      createdAt.getTime() - approvedAt.getTime() <= APPROVAL_LEAD_MS
+        ? approvedAt
+        : createdAt;
     const group = groups.get(key);
     if (!group) {
       groups.set(key, {
@@ -187,12 +204,12 @@ export async function listUntriedGrants(
         onboardingId: row.onboarding_id,
         platform: row.platform,
         assetTypes: [row.asset_type],
-        createdAt,
+        readsFrom,
       });
       continue;
     }
     group.assetTypes.push(row.asset_type);
-    if (createdAt > group.createdAt) groups.set(key, { ...group, createdAt });
+    if (readsFrom > group.readsFrom) groups.set(key, { ...group, readsFrom });
   }
   return [...groups.values()];
 }

@@ -93,6 +93,8 @@ export async function createHarness(
     limits?: { requestsPerSecond: number; burst: number };
     /** The TikTok connector registered again under other ids (mix-up tests). */
     aliases?: readonly string[];
+    /** The process works grants: approvals begin their waves' reads (OnboardingServices). */
+    grantsRunHere?: boolean;
   } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
@@ -142,6 +144,7 @@ export async function createHarness(
     now: () => new Date(),
     publicUrl: () => TEST_PUBLIC_URL,
     grantDeps,
+    grantsRunHere: options.grantsRunHere ?? false,
   };
   const workspace = buildTestWorkspace(database);
   const app = await buildApp({
@@ -258,6 +261,37 @@ export async function connectClient(
     url: `${callback.pathname}${callback.search}`,
     headers: { cookie },
   });
+}
+
+/**
+ * A new client's link for ad accounts (Analyst), connected with `assetIds` and listed; returns
+ * its approval of `selected` (all of them by default), to send when the test chooses.
+ */
+export async function listedAdvertiserApproval(
+  h: Harness,
+  assetIds: readonly string[],
+  selected: readonly string[] = assetIds,
+) {
+  const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
+  const connected = await connectClient(h, link.token, USERS.dana, { advertiserIds: assetIds });
+  if (connected.statusCode !== 303) throw new Error(`connect: ${connected.statusCode}`);
+  const listed = await h.app.inject({
+    method: 'POST',
+    url: `/api/v1/onboarding/${link.token}/assets/tiktok`,
+  });
+  if (listed.statusCode !== 200) throw new Error(`list: ${listed.statusCode} ${listed.body}`);
+  return () =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1/onboarding/${link.token}/approve`,
+      payload: {
+        selections: selected.map((assetId) => ({
+          platform: 'tiktok',
+          assetType: 'advertiser',
+          assetId,
+        })),
+      },
+    });
 }
 
 /** Connects the agency's own TikTok (as Nora) and picks the Northwind Media BC. */

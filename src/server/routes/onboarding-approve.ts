@@ -11,6 +11,8 @@ import {
   NOT_IN_SCOPE_CODE,
   type RerequestScopeAsset,
 } from '../../domain/rerequest-scope.ts';
+import { beginAgencyReads } from '../../jobs/execute-grant.ts';
+import { grantBatching } from '../../jobs/grant-batching.ts';
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
 import { jobDatabase } from '../../jobs/queue.ts';
 import { advanceOnboarding } from '../../jobs/onboarding-progress.ts';
@@ -18,7 +20,7 @@ import { revokeAtPlatforms, type RevocableToken } from '../../jobs/revoke-client
 import { GuidedInputSchema, resolveGuidedInput } from '../../platforms/manual/inputs.ts';
 import { guidedStep, isGuidedPlatform } from '../../platforms/manual/steps.ts';
 import { customStep, resolveCustomInput } from '../../platforms/custom/manifests.ts';
-import type { ClientAssetListing } from '../../platforms/types.ts';
+import type { AgencyIdentity, ClientAssetListing } from '../../platforms/types.ts';
 import type { AccessRequest } from '../../store/access-requests.ts';
 import { findAgencyBranding } from '../../store/agencies.ts';
 import { withAudit, type Executor } from '../../store/audit.ts';
@@ -31,7 +33,12 @@ import {
 } from '../../store/grants.ts';
 import { insertGrantInputs, type StoredGuidedInput } from '../../store/guided-grants.ts';
 import { cancelLinkReminders } from '../../store/link-reminders.ts';
-import { lockOnboarding, setOnboardingStatus, type Onboarding } from '../../store/onboardings.ts';
+import {
+  findOnboarding,
+  lockOnboarding,
+  setOnboardingStatus,
+  type Onboarding,
+} from '../../store/onboardings.ts';
 import { findAgencyConnections, type ConnectionSummary } from '../../store/platform-connections.ts';
 import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
@@ -141,20 +148,93 @@ interface ApprovalContext {
   readonly manifests: Manifests;
   readonly scope: readonly RerequestScopeAsset[];
   readonly agencyConnections: ReadonlyMap<string, ConnectionSummary>;
+  /** The agency's identity on each platform whose reads the approval begins (beginHeadStart). */
+  readonly headStart: ReadonlyMap<string, AgencyIdentity>;
+  /** The onboarding as read without its lock, to plan the head start (beginHeadStart). */
+  readonly onboarding: Onboarding | undefined;
 }
 
 async function readApprovalContext(
   services: OnboardingServices,
   request: AccessRequest,
+  onboardingId: string,
 ): Promise<ApprovalContext> {
   const { db } = services;
   const platforms = [...new Set(request.items.map((item) => item.platform))];
-  const [manifests, scope, agencyConnections] = await Promise.all([
+  const [manifests, scope, agencyConnections, headStart, onboarding] = await Promise.all([
     agencyManifests(db, services.manifests, request.agencyId),
     listRerequestAssets(db, request.id),
     findAgencyConnections(db, request.agencyId, platforms),
+    headStartIdentities(services, { agencyId: request.agencyId, onboardingId, platforms }),
+    services.grantsRunHere ? findOnboarding(db, onboardingId) : undefined,
   ]);
-  return { manifests, scope, agencyConnections };
+  return { manifests, scope, agencyConnections, headStart, onboarding };
+}
+
+/**
+ * Where this process works the grant queue, the approval begins the agency-side reads its wave
+ * will decide from (Platform.prepareGrants) before its transaction, once the selection plans
+ * without error against the onboarding as read: the read then overlaps the approval's writes and
+ * the job's fetch and claim (at 500 grants on the embedded database, about 100 ms) instead of
+ * following them. The wave's grants join it (recent-reads.ts): nothing of Latchkey's can have
+ * touched their access before their approval began, and the approval's time is their wave's
+ * `readsFrom` (listUntriedGrants). It begins before the transaction because the embedded
+ * database has one connection, which the transaction holds, and the rate limiter's bucket is
+ * read on it. A process that does not work grants (role api) begins nothing: another process's
+ * wave could not share the read. A selection that fails to plan begins nothing, and nothing here
+ * fails the approval: the transaction plans again under the onboarding's lock.
+ */
+async function headStartIdentities(
+  services: OnboardingServices,
+  input: { agencyId: string; onboardingId: string; platforms: readonly string[] },
+): Promise<Map<string, AgencyIdentity>> {
+  const identities = new Map<string, AgencyIdentity>();
+  if (!services.grantsRunHere) return identities;
+  const deps = services.grantDeps;
+  await Promise.all(
+    input.platforms.map(async (platform) => {
+      if (!ownValue(deps.platforms, platform)?.prepareGrants) return;
+      const found = await grantBatching(deps)
+        .identities({ agencyId: input.agencyId, onboardingId: input.onboardingId, platform })
+        .catch(() => undefined);
+      if (found) identities.set(platform, found.agency);
+    }),
+  );
+  return identities;
+}
+
+/** Begins the head-start reads (headStartIdentities) for the grants the selection plans. */
+function beginHeadStart(
+  services: OnboardingServices,
+  context: ApprovalContext,
+  request: AccessRequest,
+  selections: readonly Selection[],
+  since: Date,
+): void {
+  const { onboarding } = context;
+  if (context.headStart.size === 0 || onboarding?.status !== 'started') return;
+  let plans: readonly GrantPlan[];
+  try {
+    ({ plans } = planGrants(services, context, request, onboarding, selections));
+  } catch {
+    return;
+  }
+  for (const [platform, agency] of context.headStart) {
+    const assetTypes = [
+      ...new Set(plans.filter((p) => p.platform === platform && !p.guided).map((p) => p.assetType)),
+    ];
+    if (assetTypes.length === 0) continue;
+    beginAgencyReads(services.grantDeps, {
+      agencyId: request.agencyId,
+      onboardingId: onboarding.id,
+      platform,
+      agency,
+      assetTypes,
+      // Before the approval began, nothing of Latchkey's can have touched these grants' access:
+      // a read begun since then (another approval's, at the same moment) is as good.
+      readsFrom: since,
+    });
+  }
 }
 
 /** Builds the grants for a selection, or a 4xx naming every problem. */
@@ -232,7 +312,9 @@ export async function approveSelection(
   selections: readonly Selection[],
 ): Promise<{ grants: Grant[]; approvedNow: boolean }> {
   const revocable: RevocableToken[] = [];
-  const context = await readApprovalContext(services, request);
+  const began = services.now();
+  const context = await readApprovalContext(services, request, onboardingId);
+  beginHeadStart(services, context, request, selections, began);
   const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; queued: Grant[] }>(
     services.db,
     async (tx) => {
@@ -250,7 +332,8 @@ export async function approveSelection(
       }
       const { plans, manifests } = planGrants(services, context, request, onboarding, selections);
       const inserted = await insertGrants(tx, plans);
-      await setOnboardingStatus(tx, onboardingId, 'approved', services.now());
+      // The approval's start: its wave's reads may have begun since (beginHeadStart).
+      await setOnboardingStatus(tx, onboardingId, 'approved', began);
       await cancelLinkReminders(tx, request.id);
       const guidedIds = await startGuidedSteps(
         services,

@@ -41,6 +41,11 @@ export interface OnboardingServices {
   readonly publicUrl: () => string;
   /** The grant deps (for "check again"), sharing the connectors above. */
   readonly grantDeps: GrantDeps;
+  /**
+   * True when this process also works the grant queue: an approval then begins the agency-side
+   * reads its grants will share (onboarding-approve.ts). Absent: false.
+   */
+  readonly grantsRunHere?: boolean;
 }
 
 /**

@@ -12,11 +12,9 @@ import { extraAdvertiserIds, worldWithAdvertisers } from '../../support/onboardi
 import {
   APP,
   connectAgency,
-  connectClient,
   countCalls,
   createHarness,
-  createRequest,
-  USERS,
+  listedAdvertiserApproval,
   type Harness,
 } from '../../support/onboarding.ts';
 
@@ -35,29 +33,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 /** One client's link, connected and listed, approved with its own ad accounts. */
-async function approveAs(assetIds: readonly string[]) {
-  const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
-  expect(
-    (await connectClient(h, link.token, USERS.dana, { advertiserIds: assetIds })).statusCode,
-  ).toBe(303);
-  const assets = await h.app.inject({
-    method: 'POST',
-    url: `/api/v1/onboarding/${link.token}/assets/tiktok`,
-  });
-  expect(assets.statusCode).toBe(200);
-  return () =>
-    h.app.inject({
-      method: 'POST',
-      url: `/api/v1/onboarding/${link.token}/approve`,
-      payload: {
-        selections: assetIds.map((assetId) => ({
-          platform: 'tiktok',
-          assetType: 'advertiser',
-          assetId,
-        })),
-      },
-    });
-}
+const approveAs = (assetIds: readonly string[]) => listedAdvertiserApproval(h, assetIds);
 
 const grantRows = () =>
   h.database.db
@@ -175,16 +151,19 @@ describe('wave jobs', () => {
     await executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 });
 
     const grants = await h.database.db
-      .selectFrom('grants')
-      .select(['status', 'steps', 'created_at'])
-      .where('id', 'in', wave)
+      .selectFrom('grants as g')
+      .innerJoin('onboardings as o', 'o.id', 'g.onboarding_id')
+      .select(['g.status', 'g.steps', 'g.created_at', 'o.approved_at'])
+      .where('g.id', 'in', wave)
       .execute();
     expect(grants.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
     expect(prepared).toHaveLength(1);
     expect(prepared[0]?.assetTypes).toEqual(['advertiser']);
-    expect(prepared[0]?.readsFrom.getTime()).toBe(
-      Math.max(...grants.map((g) => g.created_at.getTime())),
-    );
+    // From the moment their approval began (nothing of Latchkey's touched them before), which
+    // precedes their creation.
+    const approvedAt = grants[0]?.approved_at?.getTime();
+    expect(prepared[0]?.readsFrom.getTime()).toBe(approvedAt);
+    expect(approvedAt).toBeLessThanOrEqual(Math.min(...grants.map((g) => g.created_at.getTime())));
     for (const grant of grants) {
       const claimed = (grant.steps as { name: string; at: string }[]).find(
         (step) => step.name === 'claimed',
