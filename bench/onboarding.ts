@@ -380,6 +380,17 @@ async function sandboxCallsSince(since: number): Promise<number> {
   ).length;
 }
 
+/** For BENCH_DEBUG: when each Business Center call of other processes reached the sandbox. */
+async function sandboxArrivals(since: number): Promise<string> {
+  const { list } = (await controlCall('log')) as { list: { path: string; time: string }[] };
+  return list
+    .filter((entry) => entry.path.includes('/open_api/v1.3/bc/') && Date.parse(entry.time) >= since)
+    .map(
+      (entry) => `${entry.path.split('/v1.3/')[1] ?? ''} arrived ${Date.parse(entry.time) - since}`,
+    )
+    .join('\n');
+}
+
 /** Starts `count` worker processes (bench/onboarding-worker.ts) and waits until they listen. */
 async function startWorkerProcesses(count: number, s: Setting) {
   const children = Array.from({ length: count }, () =>
@@ -474,6 +485,7 @@ async function runCase(c: Case) {
   }
   counter.on = false;
   const calls = others ? await sandboxCallsSince(started) : counter.calls;
+  if (process.env.BENCH_DEBUG && others) console.log(await sandboxArrivals(started));
   if (others) {
     await others.stop();
     await startWorkers(queue.boss, [executeGrantJob] as never, grantDeps);
