@@ -100,7 +100,9 @@ async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): P
  * before the grants are claimed, so the claim (one statement for the whole wave, 70 ms at 1,000
  * grants on PGlite) overlaps the first platform call instead of preceding it. Returns once the
  * reads are under way, after one turn of the event loop so that their first database step (the
- * rate limiter's token) is queued ahead of the claim. A grant already tried, or a failure here,
+ * rate limiter's token) is queued ahead of the claim, with the moment from which a read can
+ * decide each group's first attempts (UntriedGrants.readsFrom): a read the approval began
+ * (onboarding-approve.ts) is joined, not repeated. A grant already tried, or a failure here,
  * only loses the head start: each grant still reads what it needs.
  */
 async function prepareWave(deps: GrantDeps, grantIds: readonly string[]): Promise<WaveReadsFrom> {
@@ -126,7 +128,7 @@ type WaveReadsFrom = ReadonlyMap<string, Date>;
 /**
  * Begins the agency-side reads a wave of one onboarding's grants on one platform decides from
  * (Platform.prepareGrants), counted against that client in the limiter's fair queue, and returns
- * at once: the grants wait for the reads themselves. Also called by the approval, inside its
+ * at once: the grants wait for the reads themselves. Also called by the approval, before its
  * transaction, when this process works the grant queue (onboarding-approve.ts).
  */
 export function beginAgencyReads(
