@@ -76,25 +76,27 @@ export async function insertGrants(
   if (grants.length === 0) return [];
   // A fresh row is what was given plus its id and time: only those come back (returning whole
   // rows cost as much as the insert itself at 1,000 grants on the embedded database, issue #16).
-  const inserted = await db
-    .insertInto('grants')
-    .values(
-      grants.map((g) => ({
-        agency_id: g.agencyId,
-        onboarding_id: g.onboardingId,
-        platform: g.platform,
-        asset_type: g.assetType,
-        asset_id: g.assetId,
-        asset_name: g.assetName,
-        owner_id: g.ownerId,
-        permission_level: g.permissionLevel,
-        idempotency_key: g.idempotencyKey,
-        steps: '[]',
-      })),
-    )
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning(['id', 'idempotency_key', 'created_at'])
-    .execute();
+  // The rows go as one JSON parameter: a VALUES list of 1,000 rows is 9,000 parameters to bind
+  // and a statement of its own size to parse and plan (50-70 ms against 40 on PGlite).
+  const values = grants.map((g) => ({
+    agency_id: g.agencyId,
+    onboarding_id: g.onboardingId,
+    platform: g.platform,
+    asset_type: g.assetType,
+    asset_id: g.assetId,
+    asset_name: g.assetName,
+    owner_id: g.ownerId,
+    permission_level: g.permissionLevel,
+    idempotency_key: g.idempotencyKey,
+  }));
+  const { rows: inserted } = await sql<{ id: string; idempotency_key: string; created_at: Date }>`
+    insert into grants (agency_id, onboarding_id, platform, asset_type, asset_id, asset_name,
+      owner_id, permission_level, idempotency_key)
+    select * from json_to_recordset(${JSON.stringify(values)}::json) as x(agency_id uuid,
+      onboarding_id uuid, platform text, asset_type text, asset_id text, asset_name text,
+      owner_id text, permission_level text, idempotency_key text)
+    on conflict (idempotency_key) do nothing
+    returning id, idempotency_key, created_at`.execute(db);
   const fresh = new Map(inserted.map((row) => [row.idempotency_key, row]));
   // Keys that existed already (a retried insert) are read; a fresh insert needs no second trip.
   const existing = grants.filter((g) => !fresh.has(g.idempotencyKey));
