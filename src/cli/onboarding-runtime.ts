@@ -28,7 +28,7 @@ export interface OnboardingRuntimeInput {
   readonly logger: Logger;
   readonly boss: PgBoss;
   /** This process works the job queue (its role is not api): approvals begin their grants' reads. */
-  readonly worksGrants: boolean;
+  readonly grantsRunHere: boolean;
 }
 
 export interface OnboardingRuntime {
@@ -79,7 +79,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     now: () => new Date(),
     publicUrl: () => publicUrl,
     grantDeps,
-    grantsRunHere: input.worksGrants,
+    grantsRunHere: input.grantsRunHere,
   };
   return {
     grantDeps,

@@ -140,7 +140,7 @@ export async function startRuntime(
       keyring,
       logger,
       boss: queue.boss,
-      worksGrants: role !== 'api',
+      grantsRunHere: role !== 'api',
     });
     stopOnboarding = () => onboarding.stop();
     stopOutbox = () => outbox.stop();

@@ -9,11 +9,9 @@ import { extraAdvertiserIds, worldWithAdvertisers } from '../../support/onboardi
 import {
   BCS,
   connectAgency,
-  connectClient,
   control,
   createHarness,
-  createRequest,
-  USERS,
+  listedAdvertiserApproval,
   type Harness,
 } from '../../support/onboarding.ts';
 import { waitFor } from '../../support/queue.ts';
@@ -31,15 +29,7 @@ afterAll(async () => h.close());
 describe('grants under faults', () => {
   it('completes every grant exactly once with 20% errors and a rate limit', async () => {
     const ids = extraAdvertiserIds(COUNT);
-    const link = await createRequest(h, [{ assetType: 'advertiser', permissionLevel: 'ANALYST' }]);
-    expect(
-      (await connectClient(h, link.token, USERS.dana, { advertiserIds: ids })).statusCode,
-    ).toBe(303);
-    const assets = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/onboarding/${link.token}/assets/tiktok`,
-    });
-    expect(assets.statusCode).toBe(200);
+    const approval = await listedAdvertiserApproval(h, ids);
     await control(h.sandbox, 'log/clear', {});
     // 20% of calls fail at random, and the first surely does: shares and read-backs go in
     // batches now, so an approval of 12 makes few calls and might otherwise draw no error.
@@ -48,17 +38,7 @@ describe('grants under faults', () => {
       failNext: 1,
       rateLimit: { requests: 10, perMs: 1_000 },
     });
-    const approve = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/onboarding/${link.token}/approve`,
-      payload: {
-        selections: ids.map((assetId) => ({
-          platform: 'tiktok',
-          assetType: 'advertiser',
-          assetId,
-        })),
-      },
-    });
+    const approve = await approval();
     expect(approve.statusCode).toBe(202);
     await startWorkers(
       h.queue.boss,
