@@ -277,6 +277,7 @@ const grantDeps: GrantDeps = {
   now: () => new Date(),
   sleep,
   grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: 'bench' },
+  boss: queue.boss,
 };
 await startWorkers(queue.boss, [executeGrantJob] as never, grantDeps);
 
@@ -464,10 +465,10 @@ async function runCase(c: Case) {
   const started = Date.now();
   counter.t0 = started;
   await Promise.all(
-    // As in the server: an approval begins its wave's reads only where the grants run.
+    // As in the server: an approval runs its grants only where the grant workers run.
     seeded.map((s) =>
       approveSelection(
-        { ...services, grantsRunHere: !c.workerProcesses },
+        { ...services, ...(c.workerProcesses ? {} : { grantWorkers: grantDeps }) },
         s.request,
         s.onboarding.id,
         s.selections,

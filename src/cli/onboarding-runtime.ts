@@ -9,6 +9,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import { defaultBackoff } from '../domain/grant-retry.ts';
 import { GRANT_LEASE_MS } from '../jobs/crash-watch.ts';
+import { approvedGrantsDone } from '../jobs/execute-grant.ts';
 import type { GrantDeps } from '../jobs/grant-deps.ts';
 import { sleep } from '../jobs/rate-limiter.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -27,8 +28,6 @@ export interface OnboardingRuntimeInput {
   readonly keyring: Keyring;
   readonly logger: Logger;
   readonly boss: PgBoss;
-  /** This process works the job queue (its role is not api): approvals begin their grants' reads. */
-  readonly grantsRunHere: boolean;
 }
 
 export interface OnboardingRuntime {
@@ -46,6 +45,16 @@ export interface OnboardingRuntime {
   start(serveSandboxes: boolean): Promise<void>;
   /** Call once the public URL is known (after listen): points connectors and sandboxes at it. */
   setPublicUrl(url: string): void;
+  /**
+   * Call once this process's grant workers have started, with the deps they use: from then on
+   * its approvals run their grants here (OnboardingServices.grantWorkers).
+   */
+  workGrants(workers: GrantDeps): void;
+  /**
+   * Lets the grants this process's approvals are running end (at most 8 s), before the queue
+   * and the database close; call once the server takes no more requests.
+   */
+  drain(): Promise<void>;
   /** Closes what `start` opened. */
   stop(): Promise<void>;
 }
@@ -69,6 +78,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
       workerId: `${hostname()}:${process.pid}`,
     },
   };
+  let grantWorkers: GrantDeps | undefined;
   const services: OnboardingServices = {
     db: database.db,
     database,
@@ -79,7 +89,9 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     now: () => new Date(),
     publicUrl: () => publicUrl,
     grantDeps,
-    grantsRunHere: input.grantsRunHere,
+    get grantWorkers() {
+      return grantWorkers;
+    },
   };
   return {
     grantDeps,
@@ -98,6 +110,12 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
     setPublicUrl: (url) => {
       publicUrl = url.replace(/\/+$/, '');
       platformRuntime.setPublicUrl(publicUrl);
+    },
+    workGrants: (workers) => {
+      grantWorkers = workers;
+    },
+    drain: async () => {
+      if (grantWorkers) await approvedGrantsDone(grantWorkers, 8_000);
     },
     stop: () => platformRuntime.stop(),
   };

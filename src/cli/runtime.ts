@@ -140,7 +140,6 @@ export async function startRuntime(
       keyring,
       logger,
       boss: queue.boss,
-      grantsRunHere: role !== 'api',
     });
     stopOnboarding = () => onboarding.stop();
     stopOutbox = () => outbox.stop();
@@ -206,6 +205,8 @@ export async function startRuntime(
       const workerDeps = { ...outbox.deps, ...grantDeps, database, keyring };
       await startWorkers(queue.boss, jobs, workerDeps, logger);
       crashWatch = watchCrashedGrants(workerDeps);
+      // Approvals taken here run their grants with these workers' batching and crash watch.
+      onboarding.workGrants(workerDeps);
       await scheduleGrantSweep(queue.boss);
       await scheduleLifecycleJobs(queue.boss);
     }
@@ -226,6 +227,7 @@ export async function startRuntime(
       stop: async () => {
         await closeAdmin();
         await server?.close();
+        await onboarding.drain();
         watch?.stop();
         outbox.stop();
         await queue.stop();

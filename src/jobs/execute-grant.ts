@@ -78,6 +78,71 @@ async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): P
   const outcomes = await Promise.allSettled(
     grantIds.map((id) => executeGrant(deps, id, { lastAttempt: false, readsFrom })),
   );
+  await queueAgain(deps, grantIds, outcomes);
+}
+
+/**
+ * Runs the grants an approval inserted already claimed by `owner` (insertGrants' `claimedBy`), in
+ * the process that took the approval when it works grants (onboarding-approve.ts): their first
+ * attempts start as soon as the approval commits, without the queue's fetch and a claim of their
+ * own (at 1,000 grants on the embedded database, over 100 ms before the first share), deciding
+ * from reads begun since the approval began (`approvedAt`). Each grant is then as a wave's: one
+ * that must be tried again gets a job of its own. Should this process die first, the crash watch
+ * queues them again once their lease lapses, and each reads the platform back before any call.
+ */
+export function runApprovedGrants(
+  deps: GrantDeps,
+  grants: readonly Grant[],
+  owner: string,
+  approvedAt: Date,
+): Promise<void> {
+  const readsFrom = new Map(grants.map((g) => [`${g.onboardingId} ${g.platform}`, approvedAt]));
+  const run = Promise.allSettled(
+    grants.map((grant) => runHeld(deps, grant, owner, { lastAttempt: false, readsFrom })),
+  ).then((outcomes) =>
+    queueAgain(
+      deps,
+      grants.map((g) => g.id),
+      outcomes,
+    ),
+  );
+  const runs = approvedRuns.get(deps) ?? new Set();
+  approvedRuns.set(deps, runs);
+  const tracked = run.finally(() => runs.delete(tracked)).catch(() => undefined);
+  runs.add(tracked);
+  return run;
+}
+
+/** The runs of runApprovedGrants under way, per GrantDeps (per process in production). */
+const approvedRuns = new WeakMap<GrantDeps, Set<Promise<void>>>();
+
+/**
+ * Waits, at most `timeoutMs`, for the grants this process's approvals run (runApprovedGrants) to
+ * end: a process that stops lets them finish rather than leave them to the crash watch.
+ */
+export async function approvedGrantsDone(deps: GrantDeps, timeoutMs: number): Promise<void> {
+  const runs = [...(approvedRuns.get(deps) ?? [])];
+  if (runs.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(runs),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/**
+ * Gives each grant of a wave whose run was rejected (released for a retry, not failed) a job of
+ * its own. Without a queue to send to, throws the first rejection: the wave job is retried, and
+ * a released grant with no job is found by the sweep (listStrandedGrants).
+ */
+async function queueAgain(
+  deps: GrantDeps,
+  grantIds: readonly string[],
+  outcomes: readonly PromiseSettledResult<void>[],
+): Promise<void> {
   const again = grantIds.filter((_, i) => outcomes[i]?.status === 'rejected');
   if (again.length === 0) return;
   const first = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -161,6 +226,16 @@ export async function executeGrant(
   const owner = newLeaseOwner(deps.grantPolicy);
   const claimed = await claimWhenFree(deps, grantId, owner);
   if (!claimed) return;
+  await runHeld(deps, claimed, owner, options);
+}
+
+/** Runs a grant `owner` has claimed, keeping its lease alive while it runs. */
+async function runHeld(
+  deps: GrantDeps,
+  claimed: Grant,
+  owner: string,
+  options: RunOptions,
+): Promise<void> {
   // The platform calls count against this agency's client in the limiter's fair queue.
   const share = `${claimed.agencyId}/onboarding/${claimed.onboardingId}`;
   await grantBatching(deps).holding({ id: claimed.id, owner }, () =>
@@ -170,7 +245,10 @@ export async function executeGrant(
 
 interface RunOptions {
   readonly lastAttempt: boolean;
-  /** A wave's (prepareWave): from when a read can decide a grant's very first attempt. */
+  /**
+   * A wave's (prepareWave, runApprovedGrants): from when a read can decide a grant's very first
+   * attempt, by `${onboardingId} ${platform}`.
+   */
   readonly readsFrom?: WaveReadsFrom;
 }
 

@@ -68,10 +68,19 @@ export interface NewGrantInput {
   readonly idempotencyKey: string;
 }
 
-/** Inserts grants; an existing idempotency key keeps its row. Returns the rows now stored. */
+/** A claim made with the insert (insertGrants' `claimedBy`). */
+export type GrantClaim = Omit<ClaimInput, 'id'>;
+
+/**
+ * Inserts grants; an existing idempotency key keeps its row. Returns the rows now stored. With
+ * `claimedBy`, fresh rows are inserted already claimed, as claimGrant would leave them (running,
+ * first attempt, the owner's lease, the `claimed` and intent steps): the approval of a process
+ * that works grants runs them at once, without the queue's fetch and a claim of their own.
+ */
 export async function insertGrants(
   db: Executor,
   grants: readonly NewGrantInput[],
+  options: { readonly claimedBy?: GrantClaim } = {},
 ): Promise<Grant[]> {
   if (grants.length === 0) return [];
   // A fresh row is what was given plus its id and time: only those come back (returning whole
@@ -89,10 +98,19 @@ export async function insertGrants(
     permission_level: g.permissionLevel,
     idempotency_key: g.idempotencyKey,
   }));
+  // The claim's columns are the same for every row: bound once, not repeated in the JSON.
+  const claim = options.claimedBy;
+  const state = claim
+    ? { ...claimColumns(claim), steps: JSON.stringify(claimSteps(claim)) }
+    : { status: 'queued', attempts: 0, lease_owner: null, lease_until: null, steps: '[]' };
   const { rows: inserted } = await sql<{ id: string; idempotency_key: string; created_at: Date }>`
     insert into grants (agency_id, onboarding_id, platform, asset_type, asset_id, asset_name,
-      owner_id, permission_level, idempotency_key)
-    select * from json_to_recordset(${JSON.stringify(values)}::json) as x(agency_id uuid,
+      owner_id, permission_level, idempotency_key, status, attempts, lease_owner, lease_until,
+      steps)
+    select agency_id, onboarding_id, platform, asset_type, asset_id, asset_name, owner_id,
+      permission_level, idempotency_key, ${state.status}, ${state.attempts}::integer,
+      ${state.lease_owner}::text, ${state.lease_until}::timestamptz, ${state.steps}::jsonb
+    from json_to_recordset(${JSON.stringify(values)}::json) as x(agency_id uuid,
       onboarding_id uuid, platform text, asset_type text, asset_id text, asset_name text,
       owner_id text, permission_level text, idempotency_key text)
     on conflict (idempotency_key) do nothing
@@ -118,16 +136,33 @@ export async function insertGrants(
     if (seen.has(g.idempotencyKey)) return [];
     seen.add(g.idempotencyKey);
     const row = fresh.get(g.idempotencyKey);
-    if (row) return [newGrant(g, row)];
+    if (row) return [newGrant(g, row, claim)];
     const grant = stored.get(g.idempotencyKey);
     return grant ? [grant] : [];
   });
 }
 
-/** A row just inserted, as the table's defaults made it. */
+/** What claimGrants writes, for rows inserted claimed (but the steps: claimSteps). */
+function claimColumns(claim: GrantClaim) {
+  return {
+    status: 'running' as const,
+    attempts: 1,
+    lease_owner: claim.owner,
+    lease_until: new Date(claim.now.getTime() + claim.leaseMs).toISOString(),
+  };
+}
+
+/** The steps a claim appends: `claimed`, and the intent given with it. */
+function claimSteps(claim: GrantClaim): GrantStep[] {
+  const claimed: GrantStep = { name: 'claimed', at: claim.now.toISOString() };
+  return claim.intent ? [claimed, claim.intent] : [claimed];
+}
+
+/** A row just inserted, as the table's defaults (or its claim) made it. */
 function newGrant(
   input: NewGrantInput,
   row: { id: string; idempotency_key: string; created_at: Date },
+  claim: GrantClaim | undefined,
 ): Grant {
   return {
     id: row.id,
@@ -140,14 +175,14 @@ function newGrant(
     ownerId: input.ownerId,
     permissionLevel: input.permissionLevel,
     idempotencyKey: row.idempotency_key,
-    status: 'queued',
-    steps: [],
+    status: claim ? 'running' : 'queued',
+    steps: claim ? claimSteps(claim) : [],
     manualStep: null,
     failureReason: null,
-    attempts: 0,
+    attempts: claim ? 1 : 0,
     verifiedAt: null,
-    leaseUntil: null,
-    leaseOwner: null,
+    leaseUntil: claim ? new Date(claim.now.getTime() + claim.leaseMs) : null,
+    leaseOwner: claim?.owner ?? null,
     createdAt: row.created_at,
     updatedAt: row.created_at,
   };
@@ -311,16 +346,13 @@ export async function claimGrants(
   inputs: readonly ClaimInput[],
 ): Promise<(Grant | undefined)[]> {
   if (inputs.length === 0) return [];
-  const claims = inputs.map((input) => {
-    const claimed: GrantStep = { name: 'claimed', at: input.now.toISOString() };
-    return {
-      id: input.id,
-      owner: input.owner,
-      now: input.now.toISOString(),
-      lease_until: new Date(input.now.getTime() + input.leaseMs).toISOString(),
-      steps: input.intent ? [claimed, input.intent] : [claimed],
-    };
-  });
+  const claims = inputs.map((input) => ({
+    id: input.id,
+    owner: input.owner,
+    now: input.now.toISOString(),
+    lease_until: new Date(input.now.getTime() + input.leaseMs).toISOString(),
+    steps: claimSteps(input),
+  }));
   const { rows } = await sql<GrantRow>`
     update grants as g set
       status = 'running',

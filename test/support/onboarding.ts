@@ -93,7 +93,7 @@ export async function createHarness(
     limits?: { requestsPerSecond: number; burst: number };
     /** The TikTok connector registered again under other ids (mix-up tests). */
     aliases?: readonly string[];
-    /** The process works grants: approvals begin their waves' reads (OnboardingServices). */
+    /** The process works grants: approvals run them (OnboardingServices.grantWorkers). */
     grantsRunHere?: boolean;
   } = {},
 ): Promise<Harness> {
@@ -144,7 +144,7 @@ export async function createHarness(
     now: () => new Date(),
     publicUrl: () => TEST_PUBLIC_URL,
     grantDeps,
-    grantsRunHere: options.grantsRunHere ?? false,
+    ...(options.grantsRunHere ? { grantWorkers: { ...grantDeps, boss: queue.boss } } : {}),
   };
   const workspace = buildTestWorkspace(database);
   const app = await buildApp({

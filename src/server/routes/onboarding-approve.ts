@@ -11,7 +11,8 @@ import {
   NOT_IN_SCOPE_CODE,
   type RerequestScopeAsset,
 } from '../../domain/rerequest-scope.ts';
-import { beginAgencyReads } from '../../jobs/execute-grant.ts';
+import { beginAgencyReads, runApprovedGrants } from '../../jobs/execute-grant.ts';
+import { newLeaseOwner } from '../../jobs/grant-deps.ts';
 import { grantBatching } from '../../jobs/grant-batching.ts';
 import { enqueueGrantJobs } from '../../jobs/grant-queue.ts';
 import { jobDatabase } from '../../jobs/queue.ts';
@@ -29,6 +30,7 @@ import {
   listGrantsByOnboarding,
   settleGrant,
   type Grant,
+  type GrantClaim,
   type NewGrantInput,
 } from '../../store/grants.ts';
 import { insertGrantInputs, type StoredGuidedInput } from '../../store/guided-grants.ts';
@@ -131,10 +133,24 @@ function selectedAsset(
       guided: { kind: type.clientInput, ...resolved.stored },
     };
   }
-  const asset = ownValue(listings, selection.platform)?.assets.find(
-    (a) => a.type === selection.assetType && a.id === selection.assetId,
-  );
+  const listing = ownValue(listings, selection.platform);
+  const asset = listing && assetIndex(listing).get(`${selection.assetType} ${selection.assetId}`);
   return asset ? { asset } : { problem: 'This asset was not in your list: reload the page' };
+}
+
+const assetIndexes = new WeakMap<ClientAssetListing, Map<string, PickedAsset>>();
+
+/** A listing's assets by `${type} ${id}`, built once per listing read (1,000 selections). */
+function assetIndex(listing: ClientAssetListing): Map<string, PickedAsset> {
+  let index = assetIndexes.get(listing);
+  if (!index) {
+    index = new Map();
+    // The first of a type and id wins, as a search of the list would find it.
+    for (const asset of [...listing.assets].reverse())
+      index.set(`${asset.type} ${asset.id}`, asset);
+    assetIndexes.set(listing, index);
+  }
+  return index;
 }
 
 /**
@@ -166,7 +182,7 @@ async function readApprovalContext(
     listRerequestAssets(db, request.id),
     findAgencyConnections(db, request.agencyId, platforms),
     headStartIdentities(services, { agencyId: request.agencyId, onboardingId, platforms }),
-    services.grantsRunHere ? findOnboarding(db, onboardingId) : undefined,
+    services.grantWorkers ? findOnboarding(db, onboardingId) : undefined,
   ]);
   return { manifests, scope, agencyConnections, headStart, onboarding };
 }
@@ -189,8 +205,8 @@ async function headStartIdentities(
   input: { agencyId: string; onboardingId: string; platforms: readonly string[] },
 ): Promise<Map<string, AgencyIdentity>> {
   const identities = new Map<string, AgencyIdentity>();
-  if (!services.grantsRunHere) return identities;
-  const deps = services.grantDeps;
+  const deps = services.grantWorkers;
+  if (!deps) return identities;
   await Promise.all(
     input.platforms.map(async (platform) => {
       if (!ownValue(deps.platforms, platform)?.prepareGrants) return;
@@ -212,7 +228,8 @@ function beginHeadStart(
   since: Date,
 ): void {
   const { onboarding } = context;
-  if (context.headStart.size === 0 || onboarding?.status !== 'started') return;
+  const deps = services.grantWorkers;
+  if (!deps || context.headStart.size === 0 || onboarding?.status !== 'started') return;
   let plans: readonly GrantPlan[];
   try {
     ({ plans } = planGrants(services, context, request, onboarding, selections));
@@ -224,7 +241,7 @@ function beginHeadStart(
       ...new Set(plans.filter((p) => p.platform === platform && !p.guided).map((p) => p.assetType)),
     ];
     if (assetTypes.length === 0) continue;
-    beginAgencyReads(services.grantDeps, {
+    beginAgencyReads(deps, {
       agencyId: request.agencyId,
       onboardingId: onboarding.id,
       platform,
@@ -315,7 +332,10 @@ export async function approveSelection(
   const began = services.now();
   const context = await readApprovalContext(services, request, onboardingId);
   beginHeadStart(services, context, request, selections, began);
-  const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; queued: Grant[] }>(
+  // Where this process works grants, it claims them with their insert and runs them itself.
+  const workers = services.grantWorkers;
+  const owner = workers && newLeaseOwner(workers.grantPolicy);
+  const result = await withAudit<{ grants: Grant[]; approvedNow: boolean; runHere: Grant[] }>(
     services.db,
     async (tx) => {
       const onboarding = await lockOnboarding(tx, onboardingId);
@@ -325,13 +345,31 @@ export async function approveSelection(
           result: {
             grants: await listGrantsByOnboarding(tx, onboardingId),
             approvedNow: false,
-            queued: [],
+            runHere: [],
           },
           audit: [],
         };
       }
       const { plans, manifests } = planGrants(services, context, request, onboarding, selections);
-      const inserted = await insertGrants(tx, plans);
+      const now = services.now();
+      const claim: GrantClaim | undefined =
+        workers && owner
+          ? {
+              owner,
+              now,
+              leaseMs: workers.grantPolicy.leaseMs,
+              intent: { name: 'grant_requested', at: now.toISOString() },
+            }
+          : undefined;
+      // A guided grant waits for a person (startGuidedSteps): never claimed.
+      const claimable = claim ? plans.filter((plan) => !plan.guided) : [];
+      const inserted = [
+        ...(await insertGrants(tx, claimable, claim && { claimedBy: claim })),
+        ...(await insertGrants(
+          tx,
+          plans.filter((plan) => !claimable.includes(plan)),
+        )),
+      ];
       // The approval's start: its wave's reads may have begun since (beginHeadStart).
       await setOnboardingStatus(tx, onboardingId, 'approved', began);
       await cancelLinkReminders(tx, request.id);
@@ -354,15 +392,18 @@ export async function approveSelection(
           ? await listGrantsByOnboarding(tx, onboardingId)
           : [...inserted].sort(byTypeThenId);
       // The jobs are sent in this transaction: they exist exactly when the approval commits.
-      // Guided grants wait for a person from the start: no job runs for them.
-      const queued = inserted.filter((g) => !guidedIds.has(g.id));
+      // Guided grants wait for a person from the start: no job runs for them. Grants claimed
+      // with their insert run here once it commits (or, should this process die, once the crash
+      // watch finds their lease lapsed).
+      const runHere = inserted.filter((g) => owner !== undefined && g.leaseOwner === owner);
+      const queued = inserted.filter((g) => !guidedIds.has(g.id) && !runHere.includes(g));
       await enqueueGrantJobs(
         services.boss,
         queued.map((g) => g.id),
         { fresh: true, db: jobDatabase(tx) },
       );
       return {
-        result: { grants, approvedNow: true, queued },
+        result: { grants, approvedNow: true, runHere },
         audit: [
           {
             agencyId: request.agencyId,
@@ -384,6 +425,11 @@ export async function approveSelection(
       };
     },
   );
+  if (workers && owner && result.runHere.length > 0) {
+    void runApprovedGrants(workers, result.runHere, owner, began).catch((error: unknown) =>
+      workers.logger?.warn({ err: error }, 'approved grants to try again could not be queued'),
+    );
+  }
   if (revocable.length > 0) await revokeAtPlatforms(services.grantDeps, revocable);
   return { grants: result.grants, approvedNow: result.approvedNow };
 }

@@ -42,10 +42,13 @@ export interface OnboardingServices {
   /** The grant deps (for "check again"), sharing the connectors above. */
   readonly grantDeps: GrantDeps;
   /**
-   * True when this process also works the grant queue: an approval then begins the agency-side
-   * reads its grants will share (onboarding-approve.ts). Absent: false.
+   * Where this process works the grant queue (once its workers have started): the deps those
+   * workers use, with the queue. An approval then begins the agency-side reads its grants will
+   * decide from, claims the grants with their insert and runs them itself, sharing the workers'
+   * grouped writes, leases and crash watch (onboarding-approve.ts). Absent: the approval queues
+   * its grants for a worker, here or in another process.
    */
-  readonly grantsRunHere?: boolean;
+  readonly grantWorkers?: GrantDeps | undefined;
 }
 
 /**

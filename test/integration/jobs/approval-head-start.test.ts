@@ -1,14 +1,20 @@
 /**
  * Where the process works the grant queue, an approval begins the read of the agency's Business
- * Center its wave will decide from, before its transaction (onboarding-approve.ts, beginHeadStart),
- * and the wave joins that read instead of reading again: the read overlaps the approval's writes
- * and the job's fetch and claim. A selection that does not plan, or a process that does not work
- * grants, begins nothing; an approval time the grants' creation contradicts is not trusted.
+ * Center its grants will decide from, before its transaction (onboarding-approve.ts,
+ * beginHeadStart), inserts its grants already claimed, and runs them itself once it commits
+ * (runApprovedGrants): no job, no fetch, no claim of their own, and no read but the head start's
+ * before sharing. Should that process die first, the crash watch queues them again and the retry
+ * reads back before any call. A selection that does not plan, or a process that does not work
+ * grants, begins nothing (that one queues its grants as a wave job); an approval time the grants'
+ * creation contradicts is not trusted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requeueCrashedGrants } from '../../../src/jobs/crash-watch.ts';
 import { executeGrantJob } from '../../../src/jobs/execute-grant.ts';
+import { createQueues } from '../../../src/jobs/queue.ts';
 import { sleep } from '../../../src/jobs/rate-limiter.ts';
-import { listUntriedGrants } from '../../../src/store/grants.ts';
+import { recheckSoonJob } from '../../../src/jobs/recheck-soon.ts';
+import { insertGrants, listUntriedGrants } from '../../../src/store/grants.ts';
 import { extraAdvertiserIds, worldWithAdvertisers } from '../../support/onboarding-world.ts';
 import {
   connectAgency,
@@ -19,7 +25,7 @@ import {
 } from '../../support/onboarding.ts';
 
 const PER_CLIENT = 3;
-const ids = extraAdvertiserIds(PER_CLIENT * 6);
+const ids = extraAdvertiserIds(PER_CLIENT * 7);
 /** Each test's clients take their own ad accounts. */
 const accounts = (client: number) => ids.slice(client * PER_CLIENT, (client + 1) * PER_CLIENT);
 
@@ -33,89 +39,164 @@ beforeAll(async () => {
     harness.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length));
     await connectAgency(harness);
   }
+  await createQueues(h.queue.boss, [recheckSoonJob] as never);
 });
 afterAll(async () => Promise.all([h.close(), api.close()]));
 
 const READS = 'bc/asset/admin/get/';
 const SHARES = 'bc/partner/add/';
 
-/** Waits until the sandbox has answered `count` more agency reads than `from` (or 2 s). */
-async function readsReach(harness: Harness, from: number, count: number): Promise<number> {
-  const deadline = Date.now() + 2_000;
+/** The jobs queued for any of these grants. */
+async function jobsFor(harness: Harness, grantIds: readonly string[]) {
+  const mine = new Set(grantIds);
+  const jobs = await harness.queue.boss.findJobs('grants.execute');
+  return jobs.filter((j) => {
+    const data = j.data as { grantId?: string; grantIds?: string[] };
+    return [...(data.grantIds ?? []), data.grantId].some((id) => id !== undefined && mine.has(id));
+  });
+}
+
+/** These ad accounts' grants once none is queued or running any more (or after 3 s). */
+async function settled(harness: Harness, assetIds: readonly string[]) {
+  const deadline = Date.now() + 3_000;
   for (;;) {
-    const reads = await countCalls(harness.sandbox, READS);
-    if (reads - from >= count || Date.now() > deadline) return reads - from;
-    await sleep(10);
+    const grants = await harness.database.db
+      .selectFrom('grants')
+      .select(['id', 'status', 'asset_id', 'onboarding_id', 'steps', 'attempts'])
+      .where('asset_id', 'in', assetIds)
+      .execute();
+    const open = grants.some((g) => ['queued', 'running'].includes(g.status));
+    if (!open || Date.now() > deadline) return grants;
+    await sleep(20);
   }
 }
 
-/** The wave job holding these ad accounts' grants, run as a worker runs it. */
-async function runWave(harness: Harness, assetIds: readonly string[]) {
-  const grants = await harness.database.db
-    .selectFrom('grants')
-    .select('id')
-    .where('asset_id', 'in', assetIds)
-    .execute();
-  const mine = new Set(grants.map((g) => g.id));
-  const jobs = await harness.queue.boss.findJobs('grants.execute');
-  const job = jobs.find((j) =>
-    ((j.data as { grantIds?: string[] }).grantIds ?? []).some((id) => mine.has(id)),
-  );
-  const deps = { ...harness.grantDeps, boss: harness.queue.boss };
-  await executeGrantJob.handler(job?.data as never, deps, { id: 'wave', retryCount: 0 });
-  return harness.database.db
-    .selectFrom('grants')
-    .select(['status', 'asset_id', 'onboarding_id'])
-    .where('id', 'in', [...mine])
-    .execute();
-}
-
 describe('the approval’s head start', () => {
-  it('begins the agency read with the approval, and the wave decides from it', async () => {
+  it('begins the agency read with the approval and runs the grants itself, with no job', async () => {
     const approve = await approveAs(h, accounts(0));
     const reads = await countCalls(h.sandbox, READS);
     const shares = await countCalls(h.sandbox, SHARES);
 
-    expect((await approve()).statusCode).toBe(202);
-    // No worker has run the wave yet: the read was begun by the approval.
-    expect(await readsReach(h, reads, 1)).toBe(1);
+    const answer = await approve();
+    expect(answer.statusCode).toBe(202);
+    // Claimed with their insert: the answer shows them running, first attempt.
+    const shown = answer.json<{ grants: { status: string }[] }>().grants;
+    expect(shown.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('running'));
 
-    const grants = await runWave(h, accounts(0));
+    const grants = await settled(h, accounts(0));
     expect(grants.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
-    // The wave's own calls: one share and one read back, and no read before sharing.
+    expect(grants.map((g) => g.attempts)).toEqual(Array(PER_CLIENT).fill(1));
+    expect(grants[0]?.steps.map((step) => step.name).slice(0, 2)).toEqual([
+      'claimed',
+      'grant_requested',
+    ]);
+    // The head start's read, one share and one read back; and nothing was queued.
     expect((await countCalls(h.sandbox, READS)) - reads).toBe(2);
     expect((await countCalls(h.sandbox, SHARES)) - shares).toBe(1);
+    const grantIds = grants.map((g) => g.id);
+    expect(await jobsFor(h, grantIds)).toEqual([]);
+    // Run with the workers' deps, queue included: each grant waiting for the agency to accept
+    // has its first re-check queued, as a worker's run would.
+    // (Queued just after the settlement: waited for.)
+    const rechecked = async () =>
+      (await h.queue.boss.findJobs('grants.recheck'))
+        .map((j) => (j.data as { grantId: string }).grantId)
+        .filter((id) => grantIds.includes(id));
+    await expect.poll(rechecked, { timeout: 2_000 }).toHaveLength(PER_CLIENT);
   });
 
-  it('three clients approving at once: each wave joins a read begun since its approval', async () => {
+  it('three clients approving at once: each gets its own grants, each share its own token', async () => {
     const clients = [1, 2, 3].map(accounts);
     const approvals = await Promise.all(clients.map((assetIds) => approveAs(h, assetIds)));
     const reads = await countCalls(h.sandbox, READS);
+    const shares = await countCalls(h.sandbox, SHARES);
     const answers = await Promise.all(approvals.map((approve) => approve()));
     expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202]);
-    // At most one read per approval (usually one in all: they began at the same moment).
-    const begun = await readsReach(h, reads, 1);
-    await sleep(200);
-    const headStart = (await countCalls(h.sandbox, READS)) - reads;
-    expect(begun).toBeGreaterThanOrEqual(1);
-    expect(headStart).toBeLessThanOrEqual(3);
 
     for (const [k, assetIds] of clients.entries()) {
-      const before = await countCalls(h.sandbox, READS);
-      const grants = await runWave(h, assetIds);
-      // Each client's grants, of its own onboarding, granted from the head start: the wave
-      // reads only to read back.
+      const grants = await settled(h, assetIds);
       expect(grants.map((g) => g.asset_id).sort(), `client ${k}`).toEqual([...assetIds].sort());
       expect(new Set(grants.map((g) => g.onboarding_id)).size).toBe(1);
       expect(grants.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
-      expect((await countCalls(h.sandbox, READS)) - before, `client ${k}`).toBe(1);
     }
+    const onboardings = await Promise.all(clients.map((assetIds) => settled(h, assetIds)));
+    expect(new Set(onboardings.map((grants) => grants[0]?.onboarding_id)).size).toBe(3);
+    // One share per client (each client's own token); before sharing at most one read per
+    // approval, after it at most one read back per client.
+    expect((await countCalls(h.sandbox, SHARES)) - shares).toBe(3);
+    expect((await countCalls(h.sandbox, READS)) - reads).toBeLessThanOrEqual(6);
+  });
+
+  it('grants whose approving process died are queued again by the crash watch, and read back before sharing', async () => {
+    const approve = await approveAs(api, accounts(6));
+    expect((await approve()).statusCode).toBe(202);
+    const queued = await api.database.db
+      .selectFrom('grants')
+      .selectAll()
+      .where('asset_id', 'in', accounts(6))
+      .execute();
+    // What a process that died right after its approval's commit leaves: the grants claimed by
+    // an owner that will never run them, with a lease about to lapse, and no job.
+    await api.database.db.deleteFrom('grants').where('asset_id', 'in', accounts(6)).execute();
+    const owner = 'approval-of-a-dead-process';
+    const now = new Date();
+    await insertGrants(
+      api.database.db,
+      queued.map((g) => ({
+        agencyId: g.agency_id,
+        onboardingId: g.onboarding_id,
+        platform: g.platform,
+        assetType: g.asset_type,
+        assetId: g.asset_id,
+        assetName: g.asset_name,
+        ownerId: g.owner_id,
+        permissionLevel: g.permission_level,
+        idempotencyKey: g.idempotency_key,
+      })),
+      {
+        claimedBy: {
+          owner,
+          now,
+          leaseMs: 1,
+          intent: { name: 'grant_requested', at: now.toISOString() },
+        },
+      },
+    );
+    await sleep(5);
+    const shares = await countCalls(api.sandbox, SHARES);
+
+    const deps = { ...api.grantDeps, boss: api.queue.boss };
+    const requeued = await requeueCrashedGrants(deps);
+    const grantIds = (
+      await api.database.db
+        .selectFrom('grants')
+        .select('id')
+        .where('asset_id', 'in', accounts(6))
+        .execute()
+    ).map((g) => g.id);
+    expect([...requeued].sort()).toEqual([...grantIds].sort());
+    for (const job of await jobsFor(api, grantIds)) {
+      await executeGrantJob.handler(job.data as never, deps, { id: job.id, retryCount: 0 });
+    }
+    const grants = await settled(api, accounts(6));
+    expect(grants.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
+    // The run after the crash read the platform back before its share, and shared once.
+    for (const grant of grants) {
+      expect(grant.steps.map((step) => step.name).slice(0, 6)).toEqual([
+        ...['claimed', 'grant_requested'], // the dead process's approval
+        ...['claimed', 'grant_requested', 'read_back', 'grant_requested'],
+      ]);
+    }
+    expect(grants.map((g) => g.attempts)).toEqual(Array(PER_CLIENT).fill(2));
+    expect((await countCalls(api.sandbox, SHARES)) - shares).toBeGreaterThanOrEqual(1);
+    expect((await countCalls(api.sandbox, SHARES)) - shares).toBeLessThanOrEqual(PER_CLIENT);
   });
 
   it('trusts the approval’s time only where the grants’ creation follows it closely', async () => {
-    const approve = await approveAs(h, accounts(4));
+    // Grants queued for a worker (here by a process that works none) decide from it.
+    const approve = await approveAs(api, accounts(4));
     expect((await approve()).statusCode).toBe(202);
-    const rows = await h.database.db
+    const rows = await api.database.db
       .selectFrom('grants as g')
       .innerJoin('onboardings as o', 'o.id', 'g.onboarding_id')
       .select(['g.id', 'g.onboarding_id', 'g.created_at', 'o.approved_at'])
@@ -124,12 +205,12 @@ describe('the approval’s head start', () => {
     const created = Math.max(...rows.map((r) => r.created_at.getTime()));
     const grantIds = rows.map((r) => r.id);
     const readsFromWith = async (approvedAt: number) => {
-      await h.database.db
+      await api.database.db
         .updateTable('onboardings')
         .set({ approved_at: new Date(approvedAt) })
         .where('id', '=', rows[0]?.onboarding_id ?? '')
         .execute();
-      const [group] = await listUntriedGrants(h.database.db, grantIds);
+      const [group] = await listUntriedGrants(api.database.db, grantIds);
       return group?.readsFrom.getTime();
     };
     // As approved: the approval began just before its transaction created the grants.
@@ -157,11 +238,26 @@ describe('the approval’s head start', () => {
     expect(grants).toEqual([]);
   });
 
-  it('a process that does not work grants begins none', async () => {
+  it('a process that does not work grants begins none, and queues its grants as a wave job', async () => {
     const approve = await approveAs(api, accounts(0));
     const reads = await countCalls(api.sandbox, READS);
     expect((await approve()).statusCode).toBe(202);
     await sleep(300);
     expect((await countCalls(api.sandbox, READS)) - reads).toBe(0);
+    const grants = await api.database.db
+      .selectFrom('grants')
+      .select(['id', 'status', 'attempts'])
+      .where('asset_id', 'in', accounts(0))
+      .execute();
+    expect(grants.map((g) => [g.status, g.attempts])).toEqual(
+      Array(PER_CLIENT).fill(['queued', 0]),
+    );
+    const jobs = await jobsFor(
+      api,
+      grants.map((g) => g.id),
+    );
+    expect(jobs.map((j) => (j.data as { grantIds: string[] }).grantIds.length)).toEqual([
+      PER_CLIENT,
+    ]);
   });
 });
