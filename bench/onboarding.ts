@@ -486,7 +486,7 @@ async function runCase(c: Case) {
   }
   counter.on = false;
   const calls = others ? await sandboxCallsSince(started) : counter.calls;
-  if (process.env.BENCH_DEBUG && others) console.log(await sandboxArrivals(started));
+  if (process.env.BENCH_DEBUG) console.log(await sandboxArrivals(started));
   if (others) {
     await others.stop();
     await startWorkers(queue.boss, [executeGrantJob] as never, grantDeps);

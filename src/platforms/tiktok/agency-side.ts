@@ -68,13 +68,28 @@ export function readAgencyBc(
   });
 }
 
+/** Reads of many items (a whole BC), indexed by asset id once per read, not searched per grant. */
+const itemIndexes = new WeakMap<readonly AssetItem[], Map<string, AssetItem>>();
+
+/** The first item of a read naming the asset. */
+function itemOf(items: readonly AssetItem[], assetId: string): AssetItem | undefined {
+  if (items.length <= 50) return items.find((x) => x.asset_id === assetId);
+  let index = itemIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const item of items) if (!index.has(item.asset_id)) index.set(item.asset_id, item);
+    itemIndexes.set(items, index);
+  }
+  return index.get(assetId);
+}
+
 /** The live or pending relation to one asset among the BC's relations, if any. */
 export function holdingOf(
   items: readonly AssetItem[],
   assetId: string,
   key: BcAssetKey,
 ): AgencyHolding | undefined {
-  const item = items.find((x) => x.asset_id === assetId);
+  const item = itemOf(items, assetId);
   // relation_status is declared by [Y:bc_asset_admin_get]; absent means the relation is live.
   const status = item?.relation_status ?? 'BOUND';
   if (!item || (status !== 'BOUND' && status !== 'PENDING')) return undefined;
