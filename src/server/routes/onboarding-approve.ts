@@ -362,14 +362,19 @@ export async function approveSelection(
             }
           : undefined;
       // A guided grant waits for a person (startGuidedSteps): never claimed.
-      const claimable = claim ? plans.filter((plan) => !plan.guided) : [];
-      const inserted = [
-        ...(await insertGrants(tx, claimable, claim && { claimedBy: claim })),
-        ...(await insertGrants(
-          tx,
-          plans.filter((plan) => !claimable.includes(plan)),
-        )),
-      ];
+      const inserted = claim
+        ? [
+            ...(await insertGrants(
+              tx,
+              plans.filter((plan) => !plan.guided),
+              { claimedBy: claim },
+            )),
+            ...(await insertGrants(
+              tx,
+              plans.filter((plan) => plan.guided),
+            )),
+          ]
+        : await insertGrants(tx, plans);
       // The approval's start: its wave's reads may have begun since (beginHeadStart).
       await setOnboardingStatus(tx, onboardingId, 'approved', began);
       await cancelLinkReminders(tx, request.id);
@@ -396,7 +401,9 @@ export async function approveSelection(
       // with their insert run here once it commits (or, should this process die, once the crash
       // watch finds their lease lapsed).
       const runHere = inserted.filter((g) => owner !== undefined && g.leaseOwner === owner);
-      const queued = inserted.filter((g) => !guidedIds.has(g.id) && !runHere.includes(g));
+      const queued = inserted.filter(
+        (g) => !guidedIds.has(g.id) && (owner === undefined || g.leaseOwner !== owner),
+      );
       await enqueueGrantJobs(
         services.boss,
         queued.map((g) => g.id),
