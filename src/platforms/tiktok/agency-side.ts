@@ -4,6 +4,7 @@
  * not accepted yet) as well as BOUND ones, for every asset type we grant, so grants, retries and
  * drift checks all read back through it.
  */
+import { createArrayIndex } from '../../lib/array-index.ts';
 import { PlatformError } from '../errors.ts';
 import type { AccessReading, AgencyIdentity } from '../types.ts';
 import { bcAssetAdminGet, type BcAssetKey } from './api.ts';
@@ -68,20 +69,8 @@ export function readAgencyBc(
   });
 }
 
-/** Reads of many items (a whole BC), indexed by asset id once per read, not searched per grant. */
-const itemIndexes = new WeakMap<readonly AssetItem[], Map<string, AssetItem>>();
-
-/** The first item of a read naming the asset. */
-function itemOf(items: readonly AssetItem[], assetId: string): AssetItem | undefined {
-  if (items.length <= 50) return items.find((x) => x.asset_id === assetId);
-  let index = itemIndexes.get(items);
-  if (!index) {
-    index = new Map();
-    for (const item of items) if (!index.has(item.asset_id)) index.set(item.asset_id, item);
-    itemIndexes.set(items, index);
-  }
-  return index.get(assetId);
-}
+/** A read's items by asset id, indexed once per read (a whole BC) rather than searched per grant. */
+const byAssetId = createArrayIndex<AssetItem>((item) => item.asset_id);
 
 /** The live or pending relation to one asset among the BC's relations, if any. */
 export function holdingOf(
@@ -89,7 +78,7 @@ export function holdingOf(
   assetId: string,
   key: BcAssetKey,
 ): AgencyHolding | undefined {
-  const item = itemOf(items, assetId);
+  const item = byAssetId.find(items, assetId);
   // relation_status is declared by [Y:bc_asset_admin_get]; absent means the relation is live.
   const status = item?.relation_status ?? 'BOUND';
   if (!item || (status !== 'BOUND' && status !== 'PENDING')) return undefined;

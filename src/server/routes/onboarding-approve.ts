@@ -46,6 +46,7 @@ import { listRerequestAssets } from '../../store/verifications-alerts.ts';
 import { AppError } from '../errors.ts';
 import type { OnboardingServices } from './onboarding-services.ts';
 import { ownValue } from '../../lib/own.ts';
+import { createArrayIndex } from '../../lib/array-index.ts';
 import { agencyManifests, type Manifests } from './custom-manifests.ts';
 
 /**
@@ -134,24 +135,15 @@ function selectedAsset(
     };
   }
   const listing = ownValue(listings, selection.platform);
-  const asset = listing && assetIndex(listing).get(`${selection.assetType} ${selection.assetId}`);
+  const asset =
+    listing && byTypeAndId.find(listing.assets, `${selection.assetType} ${selection.assetId}`);
   return asset ? { asset } : { problem: 'This asset was not in your list: reload the page' };
 }
 
-const assetIndexes = new WeakMap<ClientAssetListing, Map<string, PickedAsset>>();
-
-/** A listing's assets by `${type} ${id}`, built once per listing read (1,000 selections). */
-function assetIndex(listing: ClientAssetListing): Map<string, PickedAsset> {
-  let index = assetIndexes.get(listing);
-  if (!index) {
-    index = new Map();
-    // The first of a type and id wins, as a search of the list would find it.
-    for (const asset of [...listing.assets].reverse())
-      index.set(`${asset.type} ${asset.id}`, asset);
-    assetIndexes.set(listing, index);
-  }
-  return index;
-}
+/** A listing's assets by type and id, indexed once per listing read (1,000 selections). */
+const byTypeAndId = createArrayIndex<ClientAssetListing['assets'][number]>(
+  (asset) => `${asset.type} ${asset.id}`,
+);
 
 /**
  * What an approval is checked against besides the onboarding: the agency's platform definitions

@@ -1,8 +1,8 @@
 // Keyed lookups of assets, Business Centers, holdings, assignments and tokens (issue #16): each answers what the
 // linear `find`/`filter` over the state it replaces answered, first match first. They rely on what
 // the model does: these arrays only grow by `push`, and no code changes an asset's or BC's ID, a
-// holding's or an assignment's asset, or a token's hash in place (sandbox-kit/array-index.ts).
-import { createArrayIndex } from '../../../sandbox-kit/array-index.ts';
+// holding's or an assignment's asset, or a token's hash in place (src/lib/array-index.ts).
+import { createArrayIndex } from '../../../../lib/array-index.ts';
 import type {
   AccessToken,
   Asset,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArrayIndex } from '../../../../src/platforms/sandbox-kit/array-index.ts';
+import { createArrayIndex } from '../../../src/lib/array-index.ts';
 
 interface Item {
   id: string;

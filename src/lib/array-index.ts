@@ -1,11 +1,13 @@
-// Keyed lookups over a sandbox state's arrays, without putting anything in the state: the state
-// stays plain JSON (persisted as is, deep-copied for rollback, replaced wholesale by resets), and
-// the index lives beside it, cached per array object. A linear `find` per item made one
-// 50-asset share into a 1,000-asset Business Center cost milliseconds of CPU (issue #16).
+// Keyed lookups over arrays, without putting anything in them: the index lives beside each array,
+// cached per array object. First used for the sandboxes' state, which stays plain JSON (persisted
+// as is, deep-copied for rollback, replaced wholesale by resets): a linear `find` per item made one
+// 50-asset share into a 1,000-asset Business Center cost milliseconds of CPU (issue #16). Also for
+// reads and listings looked up once per grant or selection (1,000 of each at most).
 //
-// The index assumes what every sandbox model does: an indexed array changes only by `push` (or is
-// replaced by a new array, e.g. from `filter`), and an item's key field never changes in place.
-// Other fields (a status, roles) may change in place: lookups test them on the live items.
+// The index assumes what every sandbox model (and every read it is used on) does: an indexed array
+// changes only by `push` (or is replaced by a new array, e.g. from `filter`), and an item's key
+// field never changes in place. Other fields (a status, roles) may change in place: lookups test
+// them on the live items.
 
 interface Entry<T> {
   /** Items by key, each bucket in array order. */
