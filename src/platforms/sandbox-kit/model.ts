@@ -10,6 +10,8 @@ export interface ModelCore<S> {
 
 /** The model: `mutate` runs a change atomically; `replaceState` swaps the whole state. */
 export interface TransactionalModel<S> extends ModelCore<S> {
+  /** Moves on every change, rolled back or not, and every replaced state (readPerVersion). */
+  readonly version: number;
   /** Runs a change; on a throw the state is rolled back, on success `onChange` fires. */
   mutate<T>(change: (ctx: ModelCore<S>) => T): T;
   /** Replaces the whole state (reset, load world); `onChange` fires. */
@@ -26,10 +28,14 @@ export interface ModelOptions<S> {
 
 /** Creates the model around an initial state; the model itself is the context changes get. */
 export function createTransactionalModel<S>(options: ModelOptions<S>): TransactionalModel<S> {
+  let version = 0;
   const model: TransactionalModel<S> = {
     state: options.state,
     now: options.now,
     random: options.random,
+    get version() {
+      return version;
+    },
     mutate(change) {
       const before = cloneJson(model.state);
       try {
@@ -39,14 +45,44 @@ export function createTransactionalModel<S>(options: ModelOptions<S>): Transacti
       } catch (error) {
         model.state = before;
         throw error;
+      } finally {
+        version += 1;
       }
     },
     replaceState(next) {
       model.state = next;
+      version += 1;
       options.onChange?.(model.state);
     },
   };
   return model;
+}
+
+/**
+ * A read of the state computed at most once per version of it, by key (the read's parameters):
+ * the pages of one paged read (50 items each, 20 pages for a Business Center of 1,000 ad
+ * accounts, asked for at once) share one pass over the state while no change comes between them,
+ * instead of each filtering every holding again (issue #16). What `compute` returns is shared by
+ * every caller until the next change: callers only read it. Every state change goes through
+ * `mutate` or `replaceState`, which move the version.
+ */
+export function readPerVersion<V>(
+  model: { readonly version: number },
+  compute: (key: string) => V,
+  maxKeys = 64,
+): (key: string) => V {
+  let seen = -1;
+  const cache = new Map<string, V>();
+  return (key) => {
+    if (model.version !== seen || cache.size >= maxKeys) {
+      cache.clear();
+      seen = model.version;
+    }
+    if (cache.has(key)) return cache.get(key) as V;
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cloneJson,
   createTransactionalModel,
+  readPerVersion,
 } from '../../../../src/platforms/sandbox-kit/model.ts';
 
 interface State {
@@ -10,6 +11,8 @@ interface State {
 }
 
 const initial = (): State => ({ items: [{ id: 'a', roles: ['ADMIN'], note: null }], count: 1 });
+const plainModel = () =>
+  createTransactionalModel<State>({ state: initial(), now: () => new Date(0), random: () => 0 });
 
 describe('sandbox model', () => {
   it('copies plain JSON data deeply', () => {
@@ -61,5 +64,49 @@ describe('sandbox model', () => {
     });
     expect(model.state.count).toBe(3);
     expect(changes).toHaveLength(1);
+  });
+
+  it('computes a read once per version of the state: any change, kept or rolled back, or a new state, computes it again', () => {
+    const model = plainModel();
+    let computed = 0;
+    const roles = readPerVersion(model, (id) => {
+      computed += 1;
+      return model.state.items.find((item) => item.id === id)?.roles.join(',') ?? '';
+    });
+    expect([roles('a'), roles('a'), roles('b')]).toEqual(['ADMIN', 'ADMIN', '']);
+    expect(computed).toBe(2);
+    // A change in place of an item the read already saw.
+    model.mutate((ctx) => {
+      ctx.state.items[0]?.roles.push('ANALYST');
+    });
+    expect(roles('a')).toBe('ADMIN,ANALYST');
+    expect(() =>
+      model.mutate((ctx) => {
+        ctx.state.items[0]?.roles.pop();
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(roles('a')).toBe('ADMIN,ANALYST');
+    model.replaceState({ items: [{ id: 'a', roles: ['OPERATOR'], note: null }], count: 1 });
+    expect(roles('a')).toBe('OPERATOR');
+    expect(computed).toBe(5);
+  });
+
+  it('keeps at most the given number of reads per version', () => {
+    const model = plainModel();
+    let computed = 0;
+    const read = readPerVersion(
+      model,
+      (key) => {
+        computed += 1;
+        return key;
+      },
+      2,
+    );
+    read('x');
+    read('y');
+    read('z');
+    read('z');
+    expect(computed).toBe(3);
   });
 });

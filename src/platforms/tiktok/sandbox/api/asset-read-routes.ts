@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { listBcHoldings, listMemberAssets } from '../model/assets.ts';
 import { denyPermission, failAssetNotFound, failNotFound, rejectParam } from '../model/errors.ts';
 import { findAsset } from '../model/indexes.ts';
+import { readPerVersion } from '../../../sandbox-kit/model.ts';
 import { findUserByEmail, requireMember } from '../model/lookup.ts';
 import { listAssetMembers, listAssetPartners } from '../model/queries.ts';
 import type { SandboxRuntime } from '../runtime.ts';
@@ -27,9 +28,41 @@ import {
   strict,
 } from './schemas.ts';
 
+/** bc/asset/admin/get/'s `filtering`, as its schema below checked it. */
+interface AdminFiltering {
+  readonly keyword?: string;
+  readonly relation_status?: string;
+  readonly relation_type?: string;
+  readonly advertiser_show_status?: string;
+}
+
 /** Registers the asset read endpoints. */
 export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime): void {
   const m = rt.model;
+  // bc/asset/get/'s matching rows, by [bc_id, member's user id, asset_type, keyword].
+  const memberRows = readPerVersion(m, (key) => {
+    const [bcId, userId, assetType, keyword] = JSON.parse(key) as [string, string, string, string];
+    const member = m.state.members.find(
+      (x) => x.bcId === bcId && x.userId === userId && x.status === 'BOUND',
+    );
+    const rows =
+      member && isModelledType(assetType) ? listMemberAssets(m, bcId, member, assetType) : [];
+    return rows.filter((r) => matchesKeyword(keyword, r.asset.name, r.asset.assetId));
+  });
+  // bc/asset/admin/get/'s matching rows, by [bc_id, asset_type, filtering]: one pass over the BC's
+  // holdings serves every page asked for before the next change (readPerVersion).
+  const adminRows = readPerVersion(m, (key) => {
+    const [bcId, assetType, f] = JSON.parse(key) as [string, string, AdminFiltering];
+    const rows = isModelledType(assetType) ? listBcHoldings(m, bcId, assetType) : [];
+    return rows.filter(
+      (r) =>
+        matchesKeyword(f.keyword, r.asset.name, r.asset.assetId) &&
+        (f.relation_status === undefined || r.holding.status === f.relation_status) &&
+        (f.relation_type === undefined || r.holding.relationType === f.relation_type) &&
+        (f.advertiser_show_status === undefined ||
+          r.asset.advertiserStatus === f.advertiser_show_status),
+    );
+  });
   defineEndpoint(app, rt, {
     method: 'GET',
     path: 'bc/asset/get/',
@@ -62,13 +95,8 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
         (x) => x.bcId === q.bc_id && x.userId === targetId && x.status === 'BOUND',
       );
       if (!target) failNotFound('the user is not a member of this BC');
-      const rows = isModelledType(q.asset_type)
-        ? listMemberAssets(m, q.bc_id, target, q.asset_type)
-        : [];
-      const list = rows
-        .filter((r) => matchesKeyword(f.keyword, r.asset.name, r.asset.assetId))
-        .map((r) => presentAsset(m, r.asset, r.roles));
-      return paginate(list, q.page, q.page_size);
+      const list = memberRows(JSON.stringify([q.bc_id, targetId, q.asset_type, f.keyword ?? '']));
+      return paginate(list, q.page, q.page_size, (r) => presentAsset(m, r.asset, r.roles));
     },
   });
 
@@ -101,17 +129,7 @@ export function registerAssetReadRoutes(app: FastifyInstance, rt: SandboxRuntime
       const caller = requireMember(m, q.bc_id, token?.userId ?? '');
       if (caller.userRole !== 'ADMIN') denyPermission('only admins can list all BC assets');
       if (q.child_bc_id !== undefined) failNotFound(`child BC ${q.child_bc_id} does not exist`);
-      const f = q.filtering ?? {};
-      const rows = isModelledType(q.asset_type) ? listBcHoldings(m, q.bc_id, q.asset_type) : [];
-      const list = rows
-        .filter((r) => matchesKeyword(f.keyword, r.asset.name, r.asset.assetId))
-        .filter((r) => f.relation_status === undefined || r.holding.status === f.relation_status)
-        .filter((r) => f.relation_type === undefined || r.holding.relationType === f.relation_type)
-        .filter(
-          (r) =>
-            f.advertiser_show_status === undefined ||
-            r.asset.advertiserStatus === f.advertiser_show_status,
-        );
+      const list = adminRows(JSON.stringify([q.bc_id, q.asset_type, q.filtering ?? {}]));
       return paginate(list, q.page, q.page_size, (r) => presentAdminAsset(m, r.asset, r.holding));
     },
   });

@@ -94,6 +94,36 @@ describe('adding a partner', () => {
     ]);
   });
 
+  it('a read of the BC after a change sees it, every page', async () => {
+    // Pages of one read share one pass over the state until a change (readPerVersion).
+    const adminPage = async (page: number) =>
+      (
+        await h.get(
+          'bc/asset/admin/get/',
+          { bc_id: W.northwindBc, asset_type: 'ADVERTISER', page, page_size: 1 },
+          nora,
+        )
+      ).data as { list: Array<Record<string, unknown>>; page_info: { total_number: number } };
+    expect((await adminPage(1)).page_info.total_number).toBe(0);
+    expect((await share(W.northwindBc, 'OPERATOR', [W.ad1, W.ad2])).code).toBe(0);
+    const pending = [await adminPage(1), await adminPage(2)];
+    expect(pending.map((p) => p.page_info.total_number)).toEqual([2, 2]);
+    expect(pending.flatMap((p) => p.list)).toMatchObject([
+      { asset_id: W.ad1, relation_status: 'PENDING' },
+      { asset_id: W.ad2, relation_status: 'PENDING' },
+    ]);
+    const accepted = await h.control('partners/accept', {
+      bc_id: W.northwindBc,
+      owner_bc_id: W.acmeBc,
+      user_id: W.nora,
+    });
+    expect(accepted.code).toBe(0);
+    // The holdings changed in place: the next read presents them as they are now.
+    expect((await adminPage(2)).list).toMatchObject([
+      { asset_id: W.ad2, relation_status: 'BOUND' },
+    ]);
+  });
+
   it('only an admin adds a partner (standard member: 40001)', async () => {
     const sam = await h.authorize(W.sam);
     const body = {
