@@ -8,7 +8,7 @@
  * BENCH_BURST.
  */
 import { defaultBackoff } from '../src/domain/grant-retry.ts';
-import { grantsRunApartDone, executeGrantJob } from '../src/jobs/execute-grant.ts';
+import { executeGrantJob } from '../src/jobs/execute-grant.ts';
 import type { GrantDeps } from '../src/jobs/grant-deps.ts';
 import { createQueues, startQueue, startWorkers } from '../src/jobs/queue.ts';
 import { createRateLimitedFetch, sleep } from '../src/jobs/rate-limiter.ts';
@@ -45,15 +45,11 @@ const deps: GrantDeps = {
   now: () => new Date(),
   sleep,
   grantPolicy: { leaseMs: 60_000, backoff: defaultBackoff, workerId: `bench-${process.pid}` },
-  // As a worker role's: grants to try again get jobs of their own.
-  boss: queue.boss,
 };
 await startWorkers(queue.boss, [executeGrantJob] as never, deps);
 const stop = () => {
-  void queue.boss
-    .offWork(executeGrantJob.name)
-    .then(() => grantsRunApartDone(deps, 2_000))
-    .then(() => queue.stop(2_000))
+  void queue
+    .stop(2_000)
     .then(
       () => database.close(),
       () => undefined,

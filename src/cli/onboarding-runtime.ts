@@ -9,7 +9,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import { defaultBackoff } from '../domain/grant-retry.ts';
 import { GRANT_LEASE_MS } from '../jobs/crash-watch.ts';
-import { grantsRunApartDone, executeGrantJob } from '../jobs/execute-grant.ts';
+import { approvedGrantsDone } from '../jobs/execute-grant.ts';
 import type { GrantDeps } from '../jobs/grant-deps.ts';
 import { sleep } from '../jobs/rate-limiter.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -51,9 +51,8 @@ export interface OnboardingRuntime {
    */
   workGrants(workers: GrantDeps): void;
   /**
-   * Stops taking grant waves and lets the grants this process runs apart from any job (its
-   * approvals' and its waves': runClaimedApart) end, at most 8 s, before the queue and the
-   * database close; call once the server takes no more requests.
+   * Lets the grants this process's approvals are running end (at most 8 s), before the queue
+   * and the database close; call once the server takes no more requests.
    */
   drain(): Promise<void>;
   /** Closes what `start` opened. */
@@ -116,10 +115,7 @@ export function createOnboardingRuntime(input: OnboardingRuntimeInput): Onboardi
       grantWorkers = workers;
     },
     drain: async () => {
-      if (!grantWorkers) return;
-      // No new wave starts here once draining: its grants would outlive the wait.
-      await grantWorkers.boss?.offWork(executeGrantJob.name).catch(() => undefined);
-      await grantsRunApartDone(grantWorkers, 8_000);
+      if (grantWorkers) await approvedGrantsDone(grantWorkers, 8_000);
     },
     stop: () => platformRuntime.stop(),
   };

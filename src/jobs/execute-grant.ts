@@ -56,9 +56,9 @@ export const executeGrantJob = defineJob({
   // The grants ready at one moment start together, so their platform calls can be batched
   // (shares of up to 50, one read back per wave): one fetch for up to 250 jobs (an approval's
   // wave, or a retried grant), and one claim for the grants of the jobs fetched together. A
-  // worker is busy until its wave's grants are claimed (executeGrantWave) and a retried grant's
-  // until it settles, so there are eight: approvals that land while other jobs run (ten clients
-  // approving within 250 ms on PostgreSQL) start at once instead of waiting for a free worker.
+  // worker is busy until every grant of its fetch has settled, so there are eight: approvals
+  // that land while others' waves run (ten clients approving within 250 ms on PostgreSQL) start
+  // at once instead of waiting a whole wave for a free worker (over a second, measured).
   batchSize: 250,
   handler: async (payload, deps: GrantDeps, job) => {
     if ('grantIds' in payload) return executeGrantWave(deps, payload.grantIds);
@@ -69,37 +69,16 @@ export const executeGrantJob = defineJob({
 /**
  * Runs the first attempts of a wave of grants side by side. A grant that must be tried again
  * (released, not failed) gets a job of its own, with its own retries and back-off, so one flaky
- * grant never spends the others' retries. With a queue to send those jobs to, the wave job
- * completes once its grants are claimed, and they run on apart from it (runClaimedApart): the
- * worker takes the next approvals' waves meanwhile, instead of waiting for every grant of its
- * fetch to settle, read-back included (with 100 clients approving over a second, one of two
- * worker processes fetched nothing for 0.9 s while approvals' jobs waited, measured). Their leases and the crash watch cover
- * them as any claimed grant. Without a queue, or if a claim fails, the wave job fails and pg-boss
- * runs it again: the grants claimed or done by then are skipped by their claims, so only the
- * others run.
+ * grant never spends the others' retries; the wave job then completes. Without a queue to send
+ * to, or if sending fails, the wave job fails and pg-boss runs it again: the grants done by then
+ * are skipped by their claims, so only the others run.
  */
 async function executeGrantWave(deps: GrantDeps, grantIds: readonly string[]): Promise<void> {
   const readsFrom = await prepareWave(deps, grantIds);
-  if (!deps.boss) {
-    const outcomes = await Promise.allSettled(
-      grantIds.map((id) => executeGrant(deps, id, { lastAttempt: false, readsFrom })),
-    );
-    await queueAgain(deps, grantIds, outcomes);
-    return;
-  }
-  const claims = await Promise.allSettled(
-    grantIds.map(async (id) => {
-      const owner = newLeaseOwner(deps.grantPolicy);
-      const grant = await claimWhenFree(deps, id, owner);
-      return grant && { grant, owner };
-    }),
+  const outcomes = await Promise.allSettled(
+    grantIds.map((id) => executeGrant(deps, id, { lastAttempt: false, readsFrom })),
   );
-  const held = claims.flatMap((c) => (c.status === 'fulfilled' && c.value ? [c.value] : []));
-  void runClaimedApart(deps, held, readsFrom).catch((error: unknown) =>
-    deps.logger?.warn({ err: error }, 'grants to try again could not be queued'),
-  );
-  const failed = claims.find((c): c is PromiseRejectedResult => c.status === 'rejected');
-  if (failed) throw failed.reason;
+  await queueAgain(deps, grantIds, outcomes);
 }
 
 /**
@@ -118,49 +97,31 @@ export function runApprovedGrants(
   approvedAt: Date,
 ): Promise<void> {
   const readsFrom = new Map(grants.map((g) => [`${g.onboardingId} ${g.platform}`, approvedAt]));
-  return runClaimedApart(
-    deps,
-    grants.map((grant) => ({ grant, owner })),
-    readsFrom,
-  );
-}
-
-/**
- * Runs claimed grants apart from any job (an approval's, or a wave's once claimed), tracked so a
- * stopping process can wait for them (grantsRunApartDone); each one to try again gets a job of
- * its own (queueAgain).
- */
-function runClaimedApart(
-  deps: GrantDeps,
-  held: readonly { grant: Grant; owner: string }[],
-  readsFrom: WaveReadsFrom,
-): Promise<void> {
   const run = Promise.allSettled(
-    held.map(({ grant, owner }) => runHeld(deps, grant, owner, { lastAttempt: false, readsFrom })),
+    grants.map((grant) => runHeld(deps, grant, owner, { lastAttempt: false, readsFrom })),
   ).then((outcomes) =>
     queueAgain(
       deps,
-      held.map(({ grant }) => grant.id),
+      grants.map((g) => g.id),
       outcomes,
     ),
   );
-  const runs = runsApart.get(deps) ?? new Set();
-  runsApart.set(deps, runs);
+  const runs = approvedRuns.get(deps) ?? new Set();
+  approvedRuns.set(deps, runs);
   const tracked = run.finally(() => runs.delete(tracked)).catch(() => undefined);
   runs.add(tracked);
   return run;
 }
 
-/** The runs of runClaimedApart under way, per GrantDeps (per process in production). */
-const runsApart = new WeakMap<GrantDeps, Set<Promise<void>>>();
+/** The runs of runApprovedGrants under way, per GrantDeps (per process in production). */
+const approvedRuns = new WeakMap<GrantDeps, Set<Promise<void>>>();
 
 /**
- * Waits, at most `timeoutMs`, for the grants this process runs apart from any job (its approvals'
- * and its waves' once claimed: runClaimedApart) to end: a process that stops lets them finish
- * rather than leave them to the crash watch.
+ * Waits, at most `timeoutMs`, for the grants this process's approvals run (runApprovedGrants) to
+ * end: a process that stops lets them finish rather than leave them to the crash watch.
  */
-export async function grantsRunApartDone(deps: GrantDeps, timeoutMs: number): Promise<void> {
-  const runs = [...(runsApart.get(deps) ?? [])];
+export async function approvedGrantsDone(deps: GrantDeps, timeoutMs: number): Promise<void> {
+  const runs = [...(approvedRuns.get(deps) ?? [])];
   if (runs.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([

@@ -2,10 +2,9 @@
  * An approval sends its grants as one wave job (grant-queue.ts): three clients approving at the
  * same moment get three jobs, each holding exactly its own client's grants. In a wave, a grant
  * that must be tried again gets a job of its own and the wave completes; the others are done.
- * The wave job completes once its grants are claimed: they run on apart from it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantsRunApartDone, executeGrantJob } from '../../../src/jobs/execute-grant.ts';
+import { executeGrantJob } from '../../../src/jobs/execute-grant.ts';
 import { PlatformError } from '../../../src/platforms/errors.ts';
 import { createTikTokConnector, sandboxBaseUrls } from '../../../src/platforms/tiktok/connector.ts';
 import type { Platform } from '../../../src/platforms/types.ts';
@@ -23,13 +22,12 @@ const PER_CLIENT = 3;
 const CLIENTS = 3;
 let h: Harness;
 const ids = extraAdvertiserIds(PER_CLIENT * CLIENTS);
-/** Ad accounts for later clients of the last tests. */
+/** Ad accounts for a later client of the last test. */
 const later = extraAdvertiserIds(PER_CLIENT * (CLIENTS + 1)).slice(ids.length);
-const gated = extraAdvertiserIds(PER_CLIENT * (CLIENTS + 2)).slice(ids.length + later.length);
 
 beforeAll(async () => {
   h = await createHarness();
-  h.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length + later.length + gated.length));
+  h.sandbox.sandbox.loadWorld(worldWithAdvertisers(ids.length + later.length));
   await connectAgency(h);
 });
 afterAll(async () => h.close());
@@ -90,7 +88,6 @@ describe('wave jobs', () => {
     };
 
     await executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 });
-    await grantsRunApartDone(deps, 10_000);
 
     const after = new Map((await grantRows()).map((g) => [g.id, g]));
     // Released for its retry: no owner, so no crash watch takes it for a dead worker's.
@@ -152,7 +149,6 @@ describe('wave jobs', () => {
     const shares = await countCalls(h.sandbox, 'bc/partner/add/');
 
     await executeGrantJob.handler({ grantIds: wave }, deps, { id: 'wave', retryCount: 0 });
-    await grantsRunApartDone(deps, 10_000);
 
     const grants = await h.database.db
       .selectFrom('grants as g')
@@ -206,48 +202,5 @@ describe('wave jobs', () => {
       .where('asset_id', 'in', later)
       .execute();
     expect(statuses.map((g) => g.status)).toEqual(Array(PER_CLIENT).fill('pending_acceptance'));
-  });
-
-  it('completes the wave job once its grants are claimed; they run on apart from it', async () => {
-    const approve = await approveAs(gated);
-    expect((await approve()).statusCode).toBe(202);
-    const gatedGrants = () =>
-      h.database.db
-        .selectFrom('grants')
-        .select(['id', 'status', 'lease_owner'])
-        .where('asset_id', 'in', gated)
-        .execute();
-    const grantIds = (await gatedGrants()).map((g) => g.id);
-    const tiktok = h.grantDeps.platforms.tiktok as Platform;
-    // TikTok answers no grant until the test lets it.
-    let answer = () => {};
-    const gate = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    const held: Platform = {
-      ...tiktok,
-      grantAccess: async (input) => {
-        await gate;
-        return tiktok.grantAccess(input);
-      },
-    };
-    const deps = {
-      ...h.grantDeps,
-      platforms: { ...h.grantDeps.platforms, tiktok: held },
-      boss: h.queue.boss,
-    };
-
-    // The job ends while TikTok has not answered: a worker waiting for it would hang here.
-    await executeGrantJob.handler({ grantIds }, deps, { id: 'wave', retryCount: 0 });
-    for (const grant of await gatedGrants()) {
-      expect(grant.status).toBe('running');
-      // Claimed, so the crash watch would take them over should this process die now.
-      expect(grant.lease_owner).not.toBeNull();
-    }
-    answer();
-    await grantsRunApartDone(deps, 10_000);
-    expect((await gatedGrants()).map((g) => g.status)).toEqual(
-      Array(PER_CLIENT).fill('pending_acceptance'),
-    );
   });
 });
